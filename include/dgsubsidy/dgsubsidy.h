@@ -1,0 +1,532 @@
+/*
+ * libdgsubsidy — the subsidies of Dongguan's 东府〔2024〕1号, computed exactly.
+ *
+ * This header is the reference manual of the C API.  Read it top to bottom
+ * once; after that each function's comment block says what it takes, what it
+ * returns, who owns what, whether it may be called from several threads, and
+ * which errors it reports.
+ *
+ * ---------------------------------------------------------------------------
+ * CONCEPTS
+ *
+ *   ruleset  (dgs_ruleset)  the catalogue of the policy's 202 measures and the
+ *            value of every number the policy sets (ratios, caps, thresholds,
+ *            tier amounts) and every disputed reading (switches).  The built-in
+ *            ruleset is the policy as printed; a guideline (申报指南) derives a
+ *            new ruleset whose values change from a date on.  A ruleset is
+ *            immutable: share one between any number of threads.
+ *   measure  (dgs_measure)  one award clause, e.g. "A1.07.a".  Borrowed from
+ *            its ruleset; valid until the ruleset is freed.
+ *   case     (dgs_case)     one applicant's inputs for one measure and the
+ *            date of the qualifying event.  Owned by one thread at a time.
+ *   result   (dgs_result)   the award, the outcome, the binding constraint and
+ *            a trace of every step with the clause or parameter it came from.
+ *
+ * MONEY is an int64_t count of fen (分, 0.01 yuan): never a floating point
+ * number.  Areas are int64_t hundredths of a square metre.  Ratios are exact.
+ * A ratio's product is floored to the fen, then caps apply by minimum.
+ * Every addition and multiplication is checked: overflow is an error.
+ *
+ * ERRORS.  Every fallible function returns DGS_OK (0) or a negative DGS_E_*
+ * code, and fills the caller's dgs_error if one is passed (it may be NULL).
+ * The library never aborts, exits or prints.  There is no global or
+ * thread-local "last error".  An applicant who does not qualify is not an
+ * error: it is an outcome of the result (DGS_OUTCOME_INELIGIBLE).
+ *
+ * THREADS.  Rulesets and measures are immutable and may be used from any
+ * number of threads at once.  A case or a result may be read from several
+ * threads but changed by one at a time.  The library has no global state.
+ *
+ * OWNERSHIP.  Every handle returned through an "out" parameter is owned by
+ * the caller and released with its *_free function, which accepts NULL.
+ * Strings returned as `const char *` are borrowed from the object they came
+ * from.  Strings returned through `char **out` are the caller's and are
+ * released with dgs_free().
+ * ---------------------------------------------------------------------------
+ */
+#ifndef DGSUBSIDY_H
+#define DGSUBSIDY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dgsubsidy/version.h"
+
+#ifndef DGS_API
+#  if defined(_WIN32)
+#    define DGS_API
+#  elif defined(__GNUC__)
+#    define DGS_API __attribute__((visibility("default")))
+#  else
+#    define DGS_API
+#  endif
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================================================================== */
+/* Basic types                                                            */
+/* ===================================================================== */
+
+/** Money: a count of fen (0.01 yuan). */
+typedef int64_t dgs_fen_t;
+
+typedef struct dgs_ruleset dgs_ruleset;
+typedef struct dgs_measure dgs_measure;
+typedef struct dgs_case dgs_case;
+typedef struct dgs_result dgs_result;
+typedef struct dgs_stack dgs_stack;
+
+/*
+ * Status codes.  Append-only: a code once published keeps its number.
+ */
+#define DGS_OK                     0
+#define DGS_E_INVALID_ARGUMENT    -1  /**< a NULL pointer or an argument out of its domain */
+#define DGS_E_NOMEM               -2  /**< memory could not be allocated */
+#define DGS_E_UNKNOWN_MEASURE     -3  /**< no measure has that id */
+#define DGS_E_UNKNOWN_INPUT       -4  /**< the measure has no input of that name */
+#define DGS_E_UNKNOWN_PARAMETER   -5  /**< the measure (or ruleset) has no parameter of that name */
+#define DGS_E_TYPE                -6  /**< a value of the wrong type for the input or parameter */
+#define DGS_E_MISSING_INPUT       -7  /**< a required input (or the date) was not set */
+#define DGS_E_NEGATIVE            -8  /**< negative money, area or count */
+#define DGS_E_OVERFLOW            -9  /**< a value or an intermediate result exceeds int64 fen */
+#define DGS_E_DATE               -10  /**< a malformed or impossible date */
+#define DGS_E_CHOICE             -11  /**< a choice that is not one of the input's choices */
+#define DGS_E_RANGE              -12  /**< a value outside its allowed range (e.g. a ratio above 100%) */
+#define DGS_E_VALUE              -13  /**< a malformed number (e.g. more than two decimals of yuan) */
+#define DGS_E_GUIDELINE          -14  /**< a malformed guideline (bad JSON, unknown name, overlap, …) */
+#define DGS_E_IO                 -15  /**< a file could not be read */
+#define DGS_E_NOT_SUPPORTED      -16  /**< the operation does not apply (e.g. a list input in a batch) */
+
+/**
+ * The caller-allocated error.  Pass a pointer to one (or NULL) to every
+ * fallible function; on failure it holds the code and a message that names
+ * the culprit (the measure, input, parameter, file and line).  On success it
+ * is left with code DGS_OK and an empty message.
+ */
+typedef struct dgs_error {
+    int code;            /**< DGS_OK or a DGS_E_* code */
+    int reason;          /**< for DGS_E_GUIDELINE: the line in the guideline text (1-based), else 0 */
+    size_t row;          /**< for batch functions: the first row in error */
+    char message[256];   /**< NUL-terminated UTF-8 message */
+    uint32_t reserved[4];
+} dgs_error;
+
+/** The symbolic name of a status code ("DGS_E_OVERFLOW"), or "DGS_E_UNKNOWN". Thread-safe. */
+DGS_API const char *dgs_status_name(int code);
+
+/** Releases a string or buffer the library returned through a `char **out`. NULL is fine. */
+DGS_API void dgs_free(void *p);
+
+/** The library's version, e.g. "1.0.0". Thread-safe. */
+DGS_API const char *dgs_version_string(void);
+/** The library's version as MAJOR*10000 + MINOR*100 + PATCH. Thread-safe. */
+DGS_API int dgs_version_number(void);
+
+/* Kinds of measure (append-only). */
+#define DGS_KIND_FORMULA         1  /**< computed from the applicant's figures */
+#define DGS_KIND_FIXED_CAP       2  /**< one ceiling (or one exact amount) */
+#define DGS_KIND_TIERED_FIXED    3  /**< a ceiling (or amount) per category */
+#define DGS_KIND_PRICE_OR_QUOTA  4  /**< a non-cash number: price floor, quota, waiver, limit */
+#define DGS_KIND_UNSPECIFIED     5  /**< an award without a stated amount: a guideline supplies it */
+#define DGS_KIND_QUALITATIVE     6  /**< services and procedures: nothing to compute */
+
+/** "formula", "fixed_cap", … for a DGS_KIND_*; NULL for an unknown kind. */
+DGS_API const char *dgs_kind_name(int kind);
+
+/* Types of values (inputs, parameters, trace steps). Append-only. */
+#define DGS_TYPE_MONEY       1  /**< int64 fen */
+#define DGS_TYPE_AREA        2  /**< int64 hundredths of a square metre */
+#define DGS_TYPE_COUNT       3  /**< int64 whole units (days, months, persons, years, places) */
+#define DGS_TYPE_FLAG        4  /**< 0 or 1 */
+#define DGS_TYPE_CHOICE      5  /**< an index into the input's choices (0-based) */
+#define DGS_TYPE_MONEY_LIST  6  /**< a list of fen amounts */
+#define DGS_TYPE_RATIO       7  /**< an exact ratio num/den (parameters and steps only) */
+#define DGS_TYPE_SWITCH      8  /**< a reading: index into the parameter's choices (parameters only) */
+#define DGS_TYPE_DATE        9  /**< days since 1970-01-01 (parameters only) */
+
+/** "money", "area", "count", "flag", "choice", "money_list", "ratio", "switch", "date"; NULL if unknown. */
+DGS_API const char *dgs_type_name(int type);
+
+/* Outcomes of an evaluation. Append-only. */
+#define DGS_OUTCOME_GRANTED         0  /**< an award (possibly 0 when a period cap is used up) */
+#define DGS_OUTCOME_INELIGIBLE      1  /**< a condition of the clause fails; the result says which */
+#define DGS_OUTCOME_NOT_IN_FORCE    2  /**< the case's date lies outside the validity window */
+#define DGS_OUTCOME_UNSPECIFIED     3  /**< the policy promises an award without its numbers */
+#define DGS_OUTCOME_NOT_COMPUTABLE  4  /**< a qualitative measure: nothing to compute */
+#define DGS_OUTCOME_INVALID        -1  /**< batch only: the row's inputs are invalid */
+
+/** "granted", "ineligible", "not_in_force", "unspecified", "not_computable", "invalid"; NULL if unknown. */
+DGS_API const char *dgs_outcome_name(int outcome);
+
+/* Languages and formats of rendered text. */
+#define DGS_LANG_ZH 0
+#define DGS_LANG_EN 1
+#define DGS_FORMAT_TEXT 0
+#define DGS_FORMAT_JSON 1
+
+/* ===================================================================== */
+/* Rulesets                                                               */
+/* ===================================================================== */
+
+/**
+ * Builds the ruleset of 东府〔2024〕1号 as printed: all 202 measures, every
+ * number at its printed value, every reading at its recommended default, the
+ * validity window 2024-01-16 … 2027-01-15.
+ *
+ * @param out  receives the new ruleset; free it with dgs_ruleset_free().
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (out is NULL) or DGS_E_NOMEM.
+ * Thread-safe.
+ */
+DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err);
+
+/** Frees a ruleset and every measure borrowed from it. NULL is fine. Not while another thread uses it. */
+DGS_API void dgs_ruleset_free(dgs_ruleset *rs);
+
+/**
+ * Derives a new ruleset from `base` by applying a guideline (申报指南) given as
+ * JSON text.  The format is described in docs/guidelines.md: parameter
+ * changes effective from a date (optionally until a date) each with a
+ * `reference`, readings (switches), numbers for unspecified measures, and the
+ * validity window.  The base is never modified.
+ *
+ * @param base    the ruleset to derive from (borrowed).
+ * @param json    UTF-8 JSON text, `len` bytes (need not be NUL-terminated).
+ * @param source  a name for messages (a file name), or NULL for "<guideline>".
+ * @param out     receives the derived ruleset; free with dgs_ruleset_free().
+ * @return DGS_OK; DGS_E_GUIDELINE with err->reason = line and a message naming
+ *         the source, line, measure and parameter; DGS_E_NOMEM.
+ * Thread-safe (base may be shared).
+ */
+DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *json, size_t len,
+                                        const char *source, dgs_ruleset **out, dgs_error *err);
+
+/** As dgs_ruleset_apply_guideline() for the file at `path`; DGS_E_IO if it cannot be read. */
+DGS_API int dgs_ruleset_apply_guideline_file(const dgs_ruleset *base, const char *path,
+                                             dgs_ruleset **out, dgs_error *err);
+
+/**
+ * Derives a new ruleset in which one parameter (or reading) takes `value`
+ * from `from` to `until` (inclusive ISO dates; NULL = unbounded).
+ *
+ * @param measure_id  the measure, or NULL for a ruleset-wide parameter
+ *                    (validity_start, validity_end, stacking_scope, nqi_station_group).
+ * @param value       text as in guidelines: money "1500000.00" (yuan), ratio "5%",
+ *                    "0.05" or "1:0.5", area "18", count "3", reading by name, date ISO.
+ * @param reference   what authorises the change (shown in traces), or NULL.
+ * @return DGS_OK, DGS_E_UNKNOWN_MEASURE, DGS_E_UNKNOWN_PARAMETER, DGS_E_VALUE,
+ *         DGS_E_RANGE, DGS_E_NEGATIVE, DGS_E_DATE, DGS_E_NOMEM.
+ * Thread-safe (base may be shared).
+ */
+DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measure_id,
+                                      const char *parameter, const char *value,
+                                      const char *from, const char *until, const char *reference,
+                                      dgs_ruleset **out, dgs_error *err);
+
+/** A 16-hex-digit fingerprint of every value of the ruleset; borrowed. Thread-safe. */
+DGS_API const char *dgs_ruleset_fingerprint(const dgs_ruleset *rs);
+
+/** Number of measures (202 for the built-in ruleset); 0 if rs is NULL. */
+DGS_API size_t dgs_ruleset_measure_count(const dgs_ruleset *rs);
+
+/** The i-th measure in document order, or NULL if i is out of range. Borrowed from rs. */
+DGS_API const dgs_measure *dgs_ruleset_measure_at(const dgs_ruleset *rs, size_t i);
+
+/** The measure with this id ("A1.07.a"), or NULL if none. Borrowed from rs. Thread-safe. */
+DGS_API const dgs_measure *dgs_ruleset_find(const dgs_ruleset *rs, const char *id);
+
+/** As dgs_ruleset_find(), reporting DGS_E_UNKNOWN_MEASURE (message names the id) when none. */
+DGS_API int dgs_ruleset_lookup(const dgs_ruleset *rs, const char *id, const dgs_measure **out,
+                               dgs_error *err);
+
+/**
+ * Ruleset-wide parameters (validity window, stacking scope, …), with the same
+ * accessors as a measure's parameters: pass measure NULL to
+ * dgs_measure_parameter_*() is not possible, so they are exposed here.
+ */
+DGS_API size_t dgs_ruleset_parameter_count(const dgs_ruleset *rs);
+DGS_API const char *dgs_ruleset_parameter_name(const dgs_ruleset *rs, size_t i);
+/** The value in force at `date` (ISO, NULL = the first value) as text; caller frees with dgs_free(). */
+DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const char *date,
+                                       char **out, dgs_error *err);
+
+/* ===================================================================== */
+/* Measures (borrowed from their ruleset; thread-safe)                    */
+/* ===================================================================== */
+
+DGS_API const char *dgs_measure_id(const dgs_measure *m);
+/** A DGS_KIND_* value. */
+DGS_API int dgs_measure_kind(const dgs_measure *m);
+/** Where it stands in the document, e.g. "附件1 （七）提高融资租赁贴息限额". */
+DGS_API const char *dgs_measure_location(const dgs_measure *m);
+/** The title in DGS_LANG_ZH or DGS_LANG_EN. */
+DGS_API const char *dgs_measure_title(const dgs_measure *m, int lang);
+/** The verbatim clause text (Chinese). */
+DGS_API const char *dgs_measure_clause(const dgs_measure *m);
+/** The departments responsible (责任单位), joined by "、"; "" when the text names none. */
+DGS_API const char *dgs_measure_departments(const dgs_measure *m);
+/** The exclusive group (就高、从优、不重复享受) the measure belongs to, e.g. "G-A1.19", or "". */
+DGS_API const char *dgs_measure_group(const dgs_measure *m);
+/** 1 when the amounts are exact (给予10万元), 0 when they are ceilings (最高/不超过). */
+DGS_API int dgs_measure_fixed_amount(const dgs_measure *m);
+/** The unit of the measure's number: "yuan" for money; "places" etc. for quotas. */
+DGS_API const char *dgs_measure_unit(const dgs_measure *m);
+
+DGS_API size_t dgs_measure_input_count(const dgs_measure *m);
+DGS_API const char *dgs_measure_input_name(const dgs_measure *m, size_t i);
+/** A DGS_TYPE_* value, or 0 if i is out of range. */
+DGS_API int dgs_measure_input_type(const dgs_measure *m, size_t i);
+/** The unit in which the input is written in text: "yuan", "m2", "days", … */
+DGS_API const char *dgs_measure_input_unit(const dgs_measure *m, size_t i);
+DGS_API int dgs_measure_input_required(const dgs_measure *m, size_t i);
+DGS_API const char *dgs_measure_input_description(const dgs_measure *m, size_t i, int lang);
+DGS_API size_t dgs_measure_input_choice_count(const dgs_measure *m, size_t i);
+DGS_API const char *dgs_measure_input_choice(const dgs_measure *m, size_t i, size_t j);
+/** The index of the input called `name`, or -1. */
+DGS_API long dgs_measure_input_index(const dgs_measure *m, const char *name);
+
+DGS_API size_t dgs_measure_parameter_count(const dgs_measure *m);
+DGS_API const char *dgs_measure_parameter_name(const dgs_measure *m, size_t i);
+/** A DGS_TYPE_* value (MONEY, RATIO, AREA, COUNT, SWITCH, DATE). */
+DGS_API int dgs_measure_parameter_type(const dgs_measure *m, size_t i);
+DGS_API const char *dgs_measure_parameter_unit(const dgs_measure *m, size_t i);
+DGS_API const char *dgs_measure_parameter_description(const dgs_measure *m, size_t i, int lang);
+/** For switches: the readings' names. */
+DGS_API size_t dgs_measure_parameter_choice_count(const dgs_measure *m, size_t i);
+DGS_API const char *dgs_measure_parameter_choice(const dgs_measure *m, size_t i, size_t j);
+/**
+ * The parameter's value in force at `date` (ISO; NULL = as printed) as text
+ * ("1500000.00", "5%", "higher", "unset"), and the reference that set it.
+ * `*out` is the caller's (dgs_free); `reference` (may be NULL) is borrowed.
+ */
+DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const char *date,
+                                       char **out, const char **reference, dgs_error *err);
+
+/* ===================================================================== */
+/* Cases                                                                  */
+/* ===================================================================== */
+
+/**
+ * Creates an empty case for measure `m`.  The case borrows m (and its
+ * ruleset): free the case first.  Set the date and the inputs, then evaluate.
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT, DGS_E_NOMEM.
+ */
+DGS_API int dgs_case_new(const dgs_measure *m, dgs_case **out, dgs_error *err);
+DGS_API void dgs_case_free(dgs_case *c);
+/** Unsets every input and the date, so the case can be reused. */
+DGS_API void dgs_case_clear(dgs_case *c);
+/** The measure the case is for (borrowed). */
+DGS_API const dgs_measure *dgs_case_measure(const dgs_case *c);
+
+/** The date of the qualifying event, "YYYY-MM-DD".  DGS_E_DATE if malformed or impossible. */
+DGS_API int dgs_case_set_date(dgs_case *c, const char *iso_date, dgs_error *err);
+
+/**
+ * Sets an input to a value in its base unit: fen for money, hundredths of m²
+ * for areas, whole units for counts, 0/1 for flags, the choice's index for
+ * choices.  Errors: DGS_E_UNKNOWN_INPUT, DGS_E_TYPE (a list input),
+ * DGS_E_NEGATIVE, DGS_E_CHOICE / DGS_E_RANGE (index or flag out of range).
+ */
+DGS_API int dgs_case_set_int(dgs_case *c, const char *input, int64_t value, dgs_error *err);
+/** As dgs_case_set_int() for a money input (fen); DGS_E_TYPE if the input is not money. */
+DGS_API int dgs_case_set_money(dgs_case *c, const char *input, dgs_fen_t fen, dgs_error *err);
+/** Sets a flag input (0 or 1). */
+DGS_API int dgs_case_set_flag(dgs_case *c, const char *input, int value, dgs_error *err);
+/** Sets a choice input by the choice's name ("national"); DGS_E_CHOICE lists the choices. */
+DGS_API int dgs_case_set_choice(dgs_case *c, const char *input, const char *value, dgs_error *err);
+/** Sets a list-of-money input to `n` fen amounts (copied). */
+DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen, size_t n,
+                              dgs_error *err);
+/**
+ * Sets any input from text, as the command line writes it: money in yuan with
+ * at most two decimals ("33333.33"), areas in m² with at most two decimals,
+ * counts as integers, flags "true"/"false", choices by name, lists
+ * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
+ * input and the text when it cannot be read.
+ */
+DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
+/** Unsets one input. */
+DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
+
+/* ===================================================================== */
+/* Evaluation and results                                                 */
+/* ===================================================================== */
+
+/**
+ * Evaluates the case: checks the date against the validity window, resolves
+ * every parameter at the case's date, runs the measure's clause, and returns
+ * the result with its trace.
+ *
+ * @return DGS_OK (whatever the outcome), DGS_E_MISSING_INPUT (names the
+ *         input; the date counts as an input), DGS_E_OVERFLOW, DGS_E_NOMEM,
+ *         DGS_E_INVALID_ARGUMENT.  The case is not changed.
+ * Thread-safe for distinct cases; the case may be shared if no one sets it.
+ */
+DGS_API int dgs_evaluate(const dgs_case *c, dgs_result **out, dgs_error *err);
+
+DGS_API void dgs_result_free(dgs_result *r);
+DGS_API const char *dgs_result_measure_id(const dgs_result *r);
+/** The case's date, ISO. */
+DGS_API const char *dgs_result_date(const dgs_result *r);
+/** A DGS_OUTCOME_* value. */
+DGS_API int dgs_result_outcome(const dgs_result *r);
+/** The award in fen (0 unless the outcome is granted). For quotas see dgs_result_unit(). */
+DGS_API dgs_fen_t dgs_result_award(const dgs_result *r);
+/** The unit of the award: "yuan" (then the award is in fen), "places", … */
+DGS_API const char *dgs_result_unit(const dgs_result *r);
+/** The name of the constraint that set the amount ("cap_per_year", "interest_paid", …), or "". */
+DGS_API const char *dgs_result_binding(const dgs_result *r);
+/**
+ * Why the outcome is what it is, in DGS_LANG_ZH or DGS_LANG_EN: the failed
+ * condition, the validity window, the numbers a guideline must supply, or ""
+ * for a grant.  Borrowed from r.
+ */
+DGS_API const char *dgs_result_reason(const dgs_result *r, int lang);
+/** The exclusive group the result falls in for stacking (may depend on the case's branch), or "". */
+DGS_API const char *dgs_result_group(const dgs_result *r);
+/** The fingerprint of the ruleset that produced it. */
+DGS_API const char *dgs_result_fingerprint(const dgs_result *r);
+
+/** Number of steps in the trace. */
+DGS_API size_t dgs_result_step_count(const dgs_result *r);
+/** The label of step i, e.g. "融资额的5%" / "5% of the financed amount". Borrowed. */
+DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang);
+/** The DGS_TYPE_* of step i's value. */
+DGS_API int dgs_result_step_type(const dgs_result *r, size_t i);
+/** Step i's value: for ratios *den receives the denominator (1 otherwise; den may be NULL). */
+DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den);
+/** The parameter or input step i came from ("ratio", "interest_paid"), or "". */
+DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i);
+/** The clause phrase or guideline reference behind step i, or "". */
+DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i);
+
+/** Number of distinct parameters the evaluation used (for audit). */
+DGS_API size_t dgs_result_parameter_count(const dgs_result *r);
+DGS_API const char *dgs_result_parameter_name(const dgs_result *r, size_t i);
+/** The reference of the value used: the clause phrase, or the guideline article that set it. */
+DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i);
+
+/**
+ * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
+ * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
+ * unit, binding, reason, group, fingerprint, steps, parameters).
+ * `*out` is the caller's; free with dgs_free().
+ */
+DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
+                              dgs_error *err);
+
+/* ===================================================================== */
+/* Batch evaluation                                                       */
+/* ===================================================================== */
+
+/**
+ * Evaluates `rows` cases of measure `m` at once, without traces.
+ *
+ * Inputs are given as `cols` columns of int64_t in base units (as
+ * dgs_case_set_int()): `names[k]` is the input name of column k and
+ * `columns[k]` points to `rows` values.  `present` may be NULL (every value
+ * present) or hold, per column, NULL or `rows` bytes (0 = missing value).
+ * Missing optional inputs behave as in dgs_evaluate(); a missing required one
+ * makes the row invalid.  List inputs cannot be batched.
+ *
+ * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
+ * whose inputs are invalid (negative money, overflow, missing required input,
+ * choice out of range) gets DGS_OUTCOME_INVALID and award 0; the function then
+ * returns the error of the first such row, with err->row set to it, after
+ * filling every row.
+ *
+ * @return DGS_OK; DGS_E_UNKNOWN_INPUT or DGS_E_DATE or DGS_E_NOT_SUPPORTED
+ *         before any row is written; or the first row's error as above.
+ * Thread-safe: several threads may run batches over row ranges of shared
+ * columns with one shared measure.
+ */
+DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                               const char *const *names, const int64_t *const *columns,
+                               const uint8_t *const *present, dgs_fen_t *awards,
+                               int32_t *outcomes, dgs_error *err);
+
+/* ===================================================================== */
+/* Stacking: 就高、从优、不重复享受                                          */
+/* ===================================================================== */
+
+/* What stacking decided for one result. Append-only. */
+#define DGS_STACK_PAID         0  /**< paid in full */
+#define DGS_STACK_TOP_UP       1  /**< highest of its group; pays the difference over what was already granted */
+#define DGS_STACK_SUPERSEDED   2  /**< a lower or equal award of the same group: not paid */
+#define DGS_STACK_NOT_GRANTED  3  /**< the outcome was not a grant */
+#define DGS_STACK_ALREADY_PAID 4  /**< the highest of its group was fully paid before: nothing more */
+
+/**
+ * Applies 就高、从优、不重复享受 to the results of one applicant: within an
+ * exclusive group (an explicit 从高不重复 clause, or restatements of one
+ * benefit, catalog §4) only the highest award is paid; where a lower award of
+ * the group was already granted (`already_granted[i]` > 0, fen) the highest is
+ * paid as a top-up.  Which parts of the document the principle covers follows
+ * the ruleset's `stacking_scope` reading.
+ *
+ * @param rs               the ruleset (for its readings); borrowed.
+ * @param results          `n` results (borrowed; they may come from rs or a
+ *                         ruleset derived from the same base).
+ * @param already_granted  NULL, or `n` amounts already granted for each result.
+ * @param out              receives the report; free with dgs_stack_free().
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL result), DGS_E_NEGATIVE, DGS_E_NOMEM.
+ */
+DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
+                              const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err);
+DGS_API void dgs_stack_free(dgs_stack *s);
+DGS_API size_t dgs_stack_count(const dgs_stack *s);
+/** What is paid now for result i, in fen. */
+DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
+/** A DGS_STACK_* decision for result i. */
+DGS_API int dgs_stack_decision(const dgs_stack *s, size_t i);
+/** "paid", "top_up", "superseded", "not_granted", "already_paid". */
+DGS_API const char *dgs_stack_decision_name(int decision);
+/** The group result i was judged in, or "". */
+DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);
+/** The index of the result that is paid in i's group (i itself when it is paid). */
+DGS_API size_t dgs_stack_winner(const dgs_stack *s, size_t i);
+/** Why, in DGS_LANG_ZH or DGS_LANG_EN. Borrowed. */
+DGS_API const char *dgs_stack_reason(const dgs_stack *s, size_t i, int lang);
+/** The total paid now, in fen. */
+DGS_API dgs_fen_t dgs_stack_total(const dgs_stack *s);
+/** Renders the report as text or JSON; `*out` is the caller's (dgs_free). */
+DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err);
+
+/* ===================================================================== */
+/* Budget: 结合各级年度预算规模                                              */
+/* ===================================================================== */
+
+#define DGS_ALLOCATE_PRO_RATA     1  /**< proportional; largest remainder to the fen; ties to the lower index */
+#define DGS_ALLOCATE_FIRST_COME   2  /**< in the order given, each claim in full while the budget lasts */
+
+/**
+ * Scales `n` claims (fen) to a budget (fen), writing the shares to out[0..n).
+ * Pro rata: shares sum to min(budget, Σ claims) exactly; no share exceeds its
+ * claim.  First come: claims are met in order until the budget runs out (the
+ * claim that meets the end gets the rest).
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL arrays with n > 0, unknown
+ *         method), DGS_E_NEGATIVE (a negative claim or budget, err->row = index),
+ *         DGS_E_OVERFLOW (Σ claims exceeds int64).  Thread-safe.
+ */
+DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, int method,
+                         dgs_fen_t *out, dgs_error *err);
+
+/* ===================================================================== */
+/* Money text helpers                                                     */
+/* ===================================================================== */
+
+/**
+ * Reads a decimal yuan amount ("33333.33", "-0.5" is refused, at most two
+ * decimals, no exponent) into fen.  DGS_E_VALUE, DGS_E_NEGATIVE, DGS_E_OVERFLOW.
+ */
+DGS_API int dgs_money_parse(const char *text, dgs_fen_t *out, dgs_error *err);
+/** Writes fen as yuan with two decimals ("33333.33") into buf (≥ 24 bytes); returns buf. */
+DGS_API char *dgs_money_format(dgs_fen_t fen, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DGSUBSIDY_H */

@@ -1,0 +1,58 @@
+/* Errors: the caller-allocated dgs_error and the names of status codes. */
+#include "core/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int dgs_fail(dgs_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->code = code;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+int dgs_ok(dgs_error *err)
+{
+    if (err) {
+        err->code = DGS_OK;
+        err->reason = 0;
+        err->row = 0;
+        err->message[0] = '\0';
+    }
+    return DGS_OK;
+}
+
+DGS_API const char *dgs_status_name(int code)
+{
+    static const char *const names[] = {
+        "DGS_OK", "DGS_E_INVALID_ARGUMENT", "DGS_E_NOMEM", "DGS_E_UNKNOWN_MEASURE",
+        "DGS_E_UNKNOWN_INPUT", "DGS_E_UNKNOWN_PARAMETER", "DGS_E_TYPE", "DGS_E_MISSING_INPUT",
+        "DGS_E_NEGATIVE", "DGS_E_OVERFLOW", "DGS_E_DATE", "DGS_E_CHOICE", "DGS_E_RANGE",
+        "DGS_E_VALUE", "DGS_E_GUIDELINE", "DGS_E_IO", "DGS_E_NOT_SUPPORTED",
+    };
+    if (code > 0 || (size_t)-code >= sizeof names / sizeof names[0])
+        return "DGS_E_UNKNOWN";
+    return names[-code];
+}
+
+DGS_API void dgs_free(void *p)
+{
+    free(p);
+}
+
+DGS_API const char *dgs_version_string(void)
+{
+    return DGS_VERSION_STRING;
+}
+
+DGS_API int dgs_version_number(void)
+{
+    return DGS_VERSION_NUMBER;
+}

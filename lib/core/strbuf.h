@@ -1,0 +1,22 @@
+/* A growing string, for rendering text and reading files. */
+#ifndef DGS_CORE_STRBUF_H
+#define DGS_CORE_STRBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+
+typedef struct strbuf {
+    char *p;
+    size_t len, cap;
+    bool failed;       /* an allocation failed: the text is incomplete */
+} strbuf;
+
+/* Appends formatted text; on allocation failure sets b->failed. */
+void sb_printf(strbuf *b, const char *fmt, ...) DGS_PRINTF(2, 3);
+/* Hands the text to the caller (*out, to free with dgs_free), or fails with
+ * DGS_E_NOMEM naming `what`. */
+int sb_finish(strbuf *b, char **out, const char *what, dgs_error *err);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * The batch path: one measure over columns of inputs, without traces.
+ *
+ * Input names are resolved and parameters resolved once; rows are checked a
+ * chunk at a time, then the measure's batch loop (its formula inlined into a
+ * loop over rows) runs over each run of valid rows.
+ */
+#include <string.h>
+
+#include "core/error.h"
+#include "engine/engine.h"
+
+#define CHUNK 4096
+
+static const uint8_t absent[CHUNK];
+static const int64_t zeros[CHUNK];
+
+/* The first problem of row i, or DGS_OK. */
+static int check_row(const measure_spec *spec, const int64_t *const *cols,
+                     const uint8_t *const *present, size_t i, int16_t *which)
+{
+    for (uint8_t k = 0; k < spec->n_inputs; k++) {
+        const input_def *in = &spec->inputs[k];
+        bool has = !present[k] || present[k][i];
+        *which = k;
+        if (!has) {
+            if (in->required)
+                return DGS_E_MISSING_INPUT;
+            continue;
+        }
+        int64_t v = cols[k][i];
+        if (in->type == DGS_TYPE_CHOICE) {
+            int64_t n = 0;
+            while (in->choices[n])
+                n++;
+            if (v < 0 || v >= n)
+                return DGS_E_CHOICE;
+        } else if (in->type == DGS_TYPE_FLAG) {
+            if (v != 0 && v != 1)
+                return DGS_E_RANGE;
+        } else if (v < 0) {
+            return DGS_E_NEGATIVE;
+        }
+    }
+    return DGS_OK;
+}
+
+static int row_error(dgs_error *err, int code, const measure_spec *spec, const char *id, size_t row,
+                     int16_t which)
+{
+    if (err)
+        err->row = row;
+    const char *name = which >= 0 ? spec->inputs[which].name : "a sum";
+    switch (code) {
+    case DGS_E_MISSING_INPUT:
+        return dgs_fail(err, code, "%s: row %zu: required input '%s' is missing", id, row, name);
+    case DGS_E_NEGATIVE:
+        return dgs_fail(err, code, "%s: row %zu: negative value of '%s' is refused", id, row, name);
+    case DGS_E_CHOICE:
+        return dgs_fail(err, code, "%s: row %zu: choice index of '%s' out of range", id, row, name);
+    case DGS_E_RANGE:
+        return dgs_fail(err, code, "%s: row %zu: flag '%s' must be 0 or 1", id, row, name);
+    default:
+        return dgs_fail(err, code, "%s: row %zu: the amount overflows (inputs too large)", id, row);
+    }
+}
+
+DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                               const char *const *names, const int64_t *const *columns,
+                               const uint8_t *const *present, dgs_fen_t *awards,
+                               int32_t *outcomes, dgs_error *err)
+{
+    int32_t day;
+    if (!m || !date || (cols && (!names || !columns)) || (rows && (!awards || !outcomes)))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
+                        "dgs_evaluate_batch: measure, date, names, columns, awards and outcomes must not be NULL");
+    if (dgs_date_parse(date, &day))
+        return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
+
+    const measure_spec *spec = m->meta->spec;
+    size_t n_inputs = spec ? spec->n_inputs : 0;
+    int colmap[MAX_INPUTS];
+    for (size_t k = 0; k < MAX_INPUTS; k++)
+        colmap[k] = -1;
+    for (size_t j = 0; j < cols; j++) {
+        if (!names[j] || (rows && !columns[j]))
+            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data",
+                            m->meta->id, j);
+        long k = dgs_measure_input_index(m, names[j]);
+        if (k < 0 && strcmp(names[j], "date") != 0)
+            return engine_unknown_input(m, names[j], err);
+        if (k < 0)
+            continue;
+        if (colmap[k] >= 0)
+            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: input '%s' given in two columns",
+                            m->meta->id, names[j]);
+        if (spec->inputs[k].type == DGS_TYPE_MONEY_LIST)
+            return dgs_fail(err, DGS_E_NOT_SUPPORTED, "%s: list input '%s' cannot be batched",
+                            m->meta->id, names[j]);
+        colmap[k] = (int)j;
+    }
+
+    resolved params[MAX_PARAMS];
+    calc c;
+    if (!engine_prepare(m, day, params, &c)) {
+        for (size_t i = 0; i < rows; i++) {
+            awards[i] = 0;
+            outcomes[i] = c.outcome;
+        }
+        return dgs_ok(err);
+    }
+
+    int first = DGS_OK;
+    for (size_t start = 0; start < rows; start += CHUNK) {
+        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+        const int64_t *ccols[MAX_INPUTS];
+        const uint8_t *cpres[MAX_INPUTS];
+        for (size_t k = 0; k < n_inputs; k++) {
+            int j = colmap[k];
+            ccols[k] = j >= 0 ? columns[j] + start : zeros;
+            cpres[k] = j < 0 ? absent : present && present[j] ? present[j] + start : NULL;
+        }
+        /* Runs of valid rows go through the measure's loop; invalid rows are marked. */
+        size_t i = 0;
+        while (i < n) {
+            size_t end = i;
+            int16_t which = -1;
+            int code = DGS_OK;
+            while (end < n && (code = check_row(spec, ccols, cpres, end, &which)) == DGS_OK)
+                end++;
+            if (end > i) {
+                const int64_t *rcols[MAX_INPUTS];
+                const uint8_t *rpres[MAX_INPUTS];
+                for (size_t k = 0; k < n_inputs; k++) {
+                    rcols[k] = ccols[k] + i;
+                    rpres[k] = cpres[k] ? cpres[k] + i : NULL;
+                }
+                c.cols = rcols;
+                c.present = rpres;
+                spec->batch(&c, end - i, awards + start + i, outcomes + start + i);
+                if (!first)
+                    for (size_t r = i; r < end; r++)
+                        if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
+                            first = row_error(err, DGS_E_OVERFLOW, spec, m->meta->id, start + r, -1);
+                            break;
+                        }
+            }
+            if (end < n) {
+                awards[start + end] = 0;
+                outcomes[start + end] = DGS_OUTCOME_INVALID;
+                if (!first)
+                    first = row_error(err, code, spec, m->meta->id, start + end, which);
+                end++;
+            }
+            i = end;
+        }
+    }
+    return first ? first : dgs_ok(err);
+}

@@ -1,0 +1,417 @@
+/*
+ * Evaluating one case: the scalar path, with a trace.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "engine/engine.h"
+
+/* ---- cases ---------------------------------------------------------------- */
+
+DGS_API int dgs_case_new(const dgs_measure *m, dgs_case **out, dgs_error *err)
+{
+    if (!m || !out)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_case_new: measure and out must not be NULL");
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory creating a case for %s", m->meta->id);
+    (*out)->m = m;
+    return dgs_ok(err);
+}
+
+DGS_API void dgs_case_clear(dgs_case *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < MAX_INPUTS; k++) {
+        free(c->lists[k]);
+        c->lists[k] = NULL;
+        c->list_len[k] = 0;
+        c->present[k] = 0;
+        c->values[k] = 0;
+    }
+    c->has_date = false;
+}
+
+DGS_API void dgs_case_free(dgs_case *c)
+{
+    dgs_case_clear(c);
+    free(c);
+}
+
+DGS_API const dgs_measure *dgs_case_measure(const dgs_case *c)
+{
+    return c ? c->m : NULL;
+}
+
+DGS_API int dgs_case_set_date(dgs_case *c, const char *iso_date, dgs_error *err)
+{
+    if (!c || !iso_date)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_case_set_date: case and date must not be NULL");
+    if (dgs_date_parse(iso_date, &c->date))
+        return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", iso_date);
+    c->has_date = true;
+    return dgs_ok(err);
+}
+
+int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err)
+{
+    char list[200] = "";
+    for (size_t j = 0; j < dgs_measure_input_count(m); j++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                 m->meta->spec->inputs[j].name);
+    return dgs_fail(err, DGS_E_UNKNOWN_INPUT, "%s has no input '%.64s' (inputs: %s)", m->meta->id,
+                    name, *list ? list : "none");
+}
+
+/* Finds input `name` of the case's measure, or fails naming it. */
+static int find_input(const dgs_case *c, const char *name, const input_def **in, size_t *k,
+                      dgs_error *err)
+{
+    if (!c || !name)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "case and input name must not be NULL");
+    long i = dgs_measure_input_index(c->m, name);
+    if (i < 0)
+        return engine_unknown_input(c->m, name, err);
+    *k = (size_t)i;
+    *in = &c->m->meta->spec->inputs[i];
+    return DGS_OK;
+}
+
+/* Checks a value in base units against its input's type. */
+static int check_value(const dgs_case *c, const input_def *in, int64_t value, dgs_error *err)
+{
+    const char *id = c->m->meta->id;
+    switch (in->type) {
+    case DGS_TYPE_FLAG:
+        if (value != 0 && value != 1)
+            return dgs_fail(err, DGS_E_RANGE, "%s.%s is a flag: 0 or 1, not %lld", id, in->name,
+                            (long long)value);
+        break;
+    case DGS_TYPE_CHOICE: {
+        size_t n = 0;
+        while (in->choices[n])
+            n++;
+        if (value < 0 || (uint64_t)value >= n)
+            return dgs_fail(err, DGS_E_CHOICE, "%s.%s: choice index %lld out of range (0..%zu)", id,
+                            in->name, (long long)value, n - 1);
+        break;
+    }
+    case DGS_TYPE_MONEY_LIST:
+        return dgs_fail(err, DGS_E_TYPE, "%s.%s is a list: use dgs_case_set_list", id, in->name);
+    default:
+        if (value < 0)
+            return dgs_fail(err, DGS_E_NEGATIVE, "%s.%s: negative %s %lld is refused", id, in->name,
+                            dgs_type_name(in->type), (long long)value);
+    }
+    return DGS_OK;
+}
+
+DGS_API int dgs_case_set_int(dgs_case *c, const char *input, int64_t value, dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int rc;
+    if ((rc = find_input(c, input, &in, &k, err)) || (rc = check_value(c, in, value, err)))
+        return rc;
+    c->values[k] = value;
+    c->present[k] = 1;
+    return dgs_ok(err);
+}
+
+static int set_typed(dgs_case *c, const char *input, int type, int64_t value, dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int rc = find_input(c, input, &in, &k, err);
+    if (rc)
+        return rc;
+    if (in->type != type)
+        return dgs_fail(err, DGS_E_TYPE, "%s.%s is %s, not %s", c->m->meta->id, in->name,
+                        dgs_type_name(in->type), dgs_type_name(type));
+    return dgs_case_set_int(c, input, value, err);
+}
+
+DGS_API int dgs_case_set_money(dgs_case *c, const char *input, dgs_fen_t fen, dgs_error *err)
+{
+    return set_typed(c, input, DGS_TYPE_MONEY, fen, err);
+}
+
+DGS_API int dgs_case_set_flag(dgs_case *c, const char *input, int value, dgs_error *err)
+{
+    return set_typed(c, input, DGS_TYPE_FLAG, value, err);
+}
+
+DGS_API int dgs_case_set_choice(dgs_case *c, const char *input, const char *value, dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int rc = find_input(c, input, &in, &k, err);
+    if (rc)
+        return rc;
+    if (!value)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s.%s: choice must not be NULL",
+                        c->m->meta->id, in->name);
+    if (in->type != DGS_TYPE_CHOICE)
+        return dgs_fail(err, DGS_E_TYPE, "%s.%s is %s, not a choice", c->m->meta->id, in->name,
+                        dgs_type_name(in->type));
+    char list[200] = "";
+    for (size_t j = 0; in->choices[j]; j++) {
+        if (strcmp(in->choices[j], value) == 0) {
+            c->values[k] = (int64_t)j;
+            c->present[k] = 1;
+            return dgs_ok(err);
+        }
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                 in->choices[j]);
+    }
+    return dgs_fail(err, DGS_E_CHOICE, "%s.%s: unknown choice '%.40s' (choices: %s)",
+                    c->m->meta->id, in->name, value, list);
+}
+
+DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen, size_t n,
+                              dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int rc = find_input(c, input, &in, &k, err);
+    if (rc)
+        return rc;
+    if (in->type != DGS_TYPE_MONEY_LIST)
+        return dgs_fail(err, DGS_E_TYPE, "%s.%s is %s, not a list", c->m->meta->id, in->name,
+                        dgs_type_name(in->type));
+    if (n && !fen)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s.%s: NULL list with %zu items",
+                        c->m->meta->id, in->name, n);
+    if (n > 4096)
+        return dgs_fail(err, DGS_E_RANGE, "%s.%s: %zu items is more than 4096", c->m->meta->id,
+                        in->name, n);
+    for (size_t i = 0; i < n; i++)
+        if (fen[i] < 0)
+            return dgs_fail(err, DGS_E_NEGATIVE, "%s.%s: item %zu is negative money",
+                            c->m->meta->id, in->name, i + 1);
+    int64_t *copy = NULL;
+    if (n) {
+        copy = malloc(n * sizeof *copy);
+        if (!copy)
+            return dgs_fail(err, DGS_E_NOMEM, "out of memory copying %s.%s", c->m->meta->id,
+                            in->name);
+        memcpy(copy, fen, n * sizeof *copy);
+    }
+    free(c->lists[k]);
+    c->lists[k] = copy;
+    c->list_len[k] = n;
+    c->values[k] = (int64_t)n;
+    c->present[k] = 1;
+    return dgs_ok(err);
+}
+
+DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int64_t v;
+    int rc;
+
+    if (c && input && text && strcmp(input, "date") == 0)
+        return dgs_case_set_date(c, text, err);
+    if ((rc = find_input(c, input, &in, &k, err)))
+        return rc;
+    if (!text)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s.%s: text must not be NULL",
+                        c->m->meta->id, in->name);
+    const char *id = c->m->meta->id;
+    switch (in->type) {
+    case DGS_TYPE_CHOICE:
+        return dgs_case_set_choice(c, input, text, err);
+    case DGS_TYPE_FLAG:
+        if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+            return dgs_case_set_int(c, input, 1, err);
+        if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+            return dgs_case_set_int(c, input, 0, err);
+        return dgs_fail(err, DGS_E_VALUE, "%s.%s is a flag: write true or false, not '%.40s'", id,
+                        in->name, text);
+    case DGS_TYPE_MONEY_LIST: {
+        int64_t items[4096];
+        size_t n = 0;
+        const char *s = text;
+        while (*s) {
+            char one[64];
+            size_t len = strcspn(s, ",");
+            if (len == 0 || len >= sizeof one || n == 4096)
+                return dgs_fail(err, DGS_E_VALUE, "%s.%s: '%.40s' is not a comma-separated list of yuan amounts",
+                                id, in->name, text);
+            memcpy(one, s, len);
+            one[len] = '\0';
+            rc = dgs_decimal_parse(one, 2, &items[n]);
+            if (rc == DGS_E_NEGATIVE)
+                return dgs_fail(err, rc, "%s.%s: negative money '%s' is refused", id, in->name, one);
+            if (rc == DGS_E_OVERFLOW)
+                return dgs_fail(err, rc, "%s.%s: '%s' is too large", id, in->name, one);
+            if (rc)
+                return dgs_fail(err, DGS_E_VALUE, "%s.%s: '%s' is not yuan with at most two decimals",
+                                id, in->name, one);
+            n++;
+            s += len;
+            if (*s == ',')
+                s++;
+        }
+        return dgs_case_set_list(c, input, items, n, err);
+    }
+    default:
+        rc = dgs_decimal_parse(text, in->type == DGS_TYPE_COUNT ? 0 : 2, &v);
+        if (rc == DGS_E_NEGATIVE)
+            return dgs_fail(err, rc, "%s.%s: negative %s '%.40s' is refused", id, in->name,
+                            dgs_type_name(in->type), text);
+        if (rc == DGS_E_OVERFLOW)
+            return dgs_fail(err, rc, "%s.%s: '%.40s' is too large (the largest amount is 92233720368547758.07)",
+                            id, in->name, text);
+        if (rc)
+            return dgs_fail(err, DGS_E_VALUE, "%s.%s: '%.40s' is not %s", id, in->name, text,
+                            in->type == DGS_TYPE_MONEY  ? "an amount of yuan with at most two decimals"
+                            : in->type == DGS_TYPE_AREA ? "an area in m² with at most two decimals"
+                                                        : "a whole number");
+        return dgs_case_set_int(c, input, v, err);
+    }
+}
+
+DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err)
+{
+    const input_def *in;
+    size_t k;
+    int rc = find_input(c, input, &in, &k, err);
+    if (rc)
+        return rc;
+    free(c->lists[k]);
+    c->lists[k] = NULL;
+    c->list_len[k] = 0;
+    c->present[k] = 0;
+    c->values[k] = 0;
+    return dgs_ok(err);
+}
+
+/* ---- shared by the scalar and batch paths ----------------------------------- */
+
+bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *c)
+{
+    const dgs_ruleset *rs = m->rs;
+    memset(c, 0, sizeof *c);
+    c->meta = m->meta;
+    c->spec = m->meta->spec;
+    c->p = params;
+    calc_reset(c);
+    if (date < ruleset_global(rs, G_VALIDITY_START, date) || date > ruleset_global(rs, G_VALIDITY_END, date)) {
+        c->outcome = DGS_OUTCOME_NOT_IN_FORCE;
+        c->why = WHY_NOT_IN_FORCE;
+        return false;
+    }
+    if (!c->spec) {
+        c->outcome = DGS_OUTCOME_NOT_COMPUTABLE;
+        c->why = WHY_QUALITATIVE;
+        return false;
+    }
+    ruleset_resolve(m, date, params);
+    for (size_t i = 0; i < c->spec->n_params; i++)
+        if (!params[i].set && !(c->spec->params[i].flags & P_OPTIONAL)) {
+            c->outcome = DGS_OUTCOME_UNSPECIFIED;
+            c->why = WHY_UNSET;
+            return false;
+        }
+    return true;
+}
+
+const char *engine_group(const dgs_measure *m, const calc *c)
+{
+    const measure_spec *s = m->meta->spec;
+    if (s && s->branch_input >= 0) {
+        if (!calc_has(c, s->branch_input) || c->cols[s->branch_input][c->row] != s->branch_choice)
+            return "";
+    }
+    if (strcmp(m->meta->group, "G-NQI-STATION") == 0 &&
+        ruleset_global(m->rs, G_NQI_STATION_GROUP, INT32_MIN) == NQI_SEPARATE)
+        return "";
+    return m->meta->group;
+}
+
+const char *engine_src_name(const dgs_measure *m, int src)
+{
+    const measure_spec *s = m->meta->spec;
+    if (!s || src < 0)
+        return "";
+    if (src >= SRC_INPUT)
+        return src - SRC_INPUT < s->n_inputs ? s->inputs[src - SRC_INPUT].name : "";
+    return src < s->n_params ? s->params[src].name : "";
+}
+
+/* ---- evaluating one case -------------------------------------------------------- */
+
+void result_explain(dgs_result *r);   /* render.c */
+
+DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
+{
+    if (!cs || !out)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate: case and out must not be NULL");
+    *out = NULL;
+    const dgs_measure *m = cs->m;
+    const measure_spec *spec = m->meta->spec;
+    if (!cs->has_date)
+        return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: the date of the qualifying event is not set",
+                        m->meta->id);
+
+    dgs_result *r = malloc(sizeof *r);
+    if (!r)
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+    r->m = m;
+    dgs_date_format(cs->date, r->date, sizeof r->date);
+    memcpy(r->fingerprint, m->rs->fingerprint, sizeof r->fingerprint);
+
+    const int64_t *cols[MAX_INPUTS];
+    const uint8_t *present[MAX_INPUTS];
+    calc c;
+    bool run = engine_prepare(m, cs->date, r->params, &c);
+    if (run) {
+        for (size_t k = 0; k < spec->n_inputs; k++) {
+            if (spec->inputs[k].required && !cs->present[k]) {
+                free(r);
+                return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' is not set",
+                                m->meta->id, spec->inputs[k].name);
+            }
+            cols[k] = &cs->values[k];
+            present[k] = &cs->present[k];
+        }
+        c.cols = cols;
+        c.present = present;
+        c.lists = (const int64_t *const *)cs->lists;
+        c.list_len = cs->list_len;
+        c.trace = true;
+        c.steps = r->steps;
+        spec->formula(&c);
+        if (c.error) {
+            free(r);
+            return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)",
+                            m->meta->id, *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum");
+        }
+    }
+    r->outcome = c.outcome;
+    r->award = c.outcome == DGS_OUTCOME_GRANTED ? c.award : 0;
+    r->binding = c.binding;
+    r->failed = c.failed;
+    r->why = c.why;
+    r->n_steps = c.n_steps;
+    r->group = run ? engine_group(m, &c) : m->meta->group;
+    /* The parameters the evaluation used, for audit. */
+    r->n_used = 0;
+    uint32_t seen = 0;
+    for (size_t i = 0; i <= r->n_steps; i++) {
+        int src = i < r->n_steps ? r->steps[i].src : r->failed;
+        if (src >= 0 && src < SRC_INPUT && src < MAX_PARAMS && !(seen & (1u << src))) {
+            seen |= 1u << src;
+            r->used[r->n_used++] = (uint8_t)src;
+        }
+    }
+    result_explain(r);
+    *out = r;
+    return dgs_ok(err);
+}

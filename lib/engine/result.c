@@ -1,0 +1,376 @@
+/*
+ * Results: accessors, the explanation of an outcome, and rendering as text
+ * (zh or en) and JSON.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/error.h"
+#include "core/strbuf.h"
+#include "engine/engine.h"
+
+static const char *const outcome_names[] = {"granted", "ineligible", "not_in_force", "unspecified",
+                                            "not_computable"};
+
+DGS_API const char *dgs_outcome_name(int outcome)
+{
+    if (outcome == DGS_OUTCOME_INVALID)
+        return "invalid";
+    return outcome >= 0 && outcome <= 4 ? outcome_names[outcome] : NULL;
+}
+
+DGS_API void dgs_result_free(dgs_result *r) { free(r); }
+DGS_API const char *dgs_result_measure_id(const dgs_result *r) { return r ? r->m->meta->id : NULL; }
+DGS_API const char *dgs_result_date(const dgs_result *r) { return r ? r->date : NULL; }
+DGS_API int dgs_result_outcome(const dgs_result *r) { return r ? r->outcome : DGS_OUTCOME_INVALID; }
+DGS_API dgs_fen_t dgs_result_award(const dgs_result *r) { return r ? r->award : 0; }
+DGS_API const char *dgs_result_unit(const dgs_result *r) { return r ? dgs_measure_unit(r->m) : NULL; }
+DGS_API const char *dgs_result_binding(const dgs_result *r)
+{
+    return r ? engine_src_name(r->m, r->binding) : NULL;
+}
+DGS_API const char *dgs_result_reason(const dgs_result *r, int lang)
+{
+    return r ? (lang == DGS_LANG_EN ? r->reason_en : r->reason_zh) : NULL;
+}
+DGS_API const char *dgs_result_group(const dgs_result *r) { return r ? r->group : NULL; }
+DGS_API const char *dgs_result_fingerprint(const dgs_result *r) { return r ? r->fingerprint : NULL; }
+DGS_API size_t dgs_result_step_count(const dgs_result *r) { return r ? r->n_steps : 0; }
+
+static const step *step_at(const dgs_result *r, size_t i)
+{
+    return r && i < r->n_steps ? &r->steps[i] : NULL;
+}
+
+DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang)
+{
+    const step *s = step_at(r, i);
+    bool en = lang == DGS_LANG_EN;
+    if (!s)
+        return NULL;
+    const measure_spec *spec = r->m->meta->spec;
+    switch (s->kind) {
+    case STEP_SUM:
+        return en ? "sum" : "合计";
+    case STEP_HIGHER:
+        return en ? "the higher of the alternatives" : "取较高者（就高从优）";
+    case STEP_AWARD:
+        return en ? "award" : "奖补金额";
+    case STEP_PRODUCT:
+        return en ? "price per m² × area" : "单价 × 面积";
+    }
+    if (s->src >= SRC_INPUT)
+        return en ? spec->inputs[s->src - SRC_INPUT].desc_en : spec->inputs[s->src - SRC_INPUT].desc_zh;
+    if (s->src >= 0)
+        return en ? spec->params[s->src].label_en : spec->params[s->src].label_zh;
+    return "";
+}
+
+DGS_API int dgs_result_step_type(const dgs_result *r, size_t i)
+{
+    const step *s = step_at(r, i);
+    if (!s)
+        return 0;
+    const measure_spec *spec = r->m->meta->spec;
+    if (s->kind == STEP_INPUT) {
+        int type = spec->inputs[s->src - SRC_INPUT].type;
+        return type == DGS_TYPE_MONEY_LIST ? DGS_TYPE_MONEY : type;
+    }
+    if (s->kind == STEP_THRESHOLD)
+        return spec->params[s->src].type;
+    if (s->kind == STEP_STEPS)
+        return DGS_TYPE_COUNT;
+    return spec_is_money(spec) ? DGS_TYPE_MONEY : DGS_TYPE_COUNT;
+}
+
+DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den)
+{
+    const step *s = step_at(r, i);
+    if (den)
+        *den = s ? s->den : 1;
+    return s ? s->value : 0;
+}
+
+DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i)
+{
+    const step *s = step_at(r, i);
+    return s ? engine_src_name(r->m, s->src) : NULL;
+}
+
+DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i)
+{
+    const step *s = step_at(r, i);
+    if (!s)
+        return NULL;
+    if (s->src >= 0 && s->src < SRC_INPUT && s->src < MAX_PARAMS && r->params[s->src].ref)
+        return r->params[s->src].ref;
+    return "";
+}
+
+DGS_API size_t dgs_result_parameter_count(const dgs_result *r) { return r ? r->n_used : 0; }
+DGS_API const char *dgs_result_parameter_name(const dgs_result *r, size_t i)
+{
+    return r && i < r->n_used ? r->m->meta->spec->params[r->used[i]].name : NULL;
+}
+DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i)
+{
+    if (!r || i >= r->n_used)
+        return NULL;
+    const char *ref = r->params[r->used[i]].ref;
+    return ref ? ref : "";
+}
+
+/* ---- formatting values ------------------------------------------------------- */
+
+/* Formats a value of `type` for people: money with separators, areas in m². */
+static void format_value(int type, int64_t value, int64_t den, const char *const *choices, bool en,
+                         char *buf, size_t size)
+{
+    char num[48];
+    switch (type) {
+    case DGS_TYPE_MONEY:
+        dgs_decimal_format(value, 2, true, num, sizeof num);
+        snprintf(buf, size, en ? "CNY %s" : "%s 元", num);
+        break;
+    case DGS_TYPE_AREA:
+        dgs_decimal_format(value, 2, true, num, sizeof num);
+        snprintf(buf, size, "%s m²", num);
+        break;
+    case DGS_TYPE_RATIO:
+        dgs_ratio_format(value, den, buf, size);
+        break;
+    case DGS_TYPE_FLAG:
+        snprintf(buf, size, "%s", value ? (en ? "yes" : "是") : (en ? "no" : "否"));
+        break;
+    case DGS_TYPE_CHOICE:
+    case DGS_TYPE_SWITCH:
+        snprintf(buf, size, "%s", choices ? choices[value] : "?");
+        break;
+    case DGS_TYPE_DATE:
+        dgs_date_format((int32_t)value, buf, size);
+        break;
+    default:
+        snprintf(buf, size, "%lld", (long long)value);
+    }
+}
+
+static void format_step(const dgs_result *r, size_t i, bool en, char *buf, size_t size)
+{
+    const step *s = &r->steps[i];
+    const measure_spec *spec = r->m->meta->spec;
+    const char *const *choices = s->src >= SRC_INPUT ? spec->inputs[s->src - SRC_INPUT].choices : NULL;
+    format_value(dgs_result_step_type(r, i), s->value, s->den, choices, en, buf, size);
+}
+
+static void format_param(const dgs_result *r, int p, bool en, char *buf, size_t size)
+{
+    const param_def *d = &r->m->meta->spec->params[p];
+    format_value(d->type, r->params[p].num, r->params[p].den, d->choices, en, buf, size);
+}
+
+/* Appends to a fixed buffer. */
+static void append(char *buf, size_t size, const char *fmt, ...) DGS_PRINTF(3, 4);
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    va_list ap;
+    if (len + 1 >= size)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(buf + len, size - len, fmt, ap);
+    va_end(ap);
+}
+
+/* Writes the reason of a result that is not a grant, in both languages. */
+void result_explain(dgs_result *r)
+{
+    const measure_spec *spec = r->m->meta->spec;
+    const dgs_ruleset *rs = r->m->rs;
+    char zh[320] = "", en[320] = "", v[64], vz[64];
+    switch (r->why) {
+    case WHY_BELOW:
+    case WHY_NOT_ABOVE:
+    case WHY_ABOVE: {
+        const param_def *p = &spec->params[r->failed];
+        format_param(r, r->failed, false, vz, sizeof vz);
+        format_param(r, r->failed, true, v, sizeof v);
+        const char *rel_zh = r->why == WHY_BELOW ? "不少于" : r->why == WHY_NOT_ABOVE ? "须超过" : "不超过";
+        const char *rel_en = r->why == WHY_BELOW ? "at least" : r->why == WHY_NOT_ABOVE ? "more than" : "at most";
+        snprintf(zh, sizeof zh, "不符合条件：%s（%s%s）", p->label_zh, rel_zh, vz);
+        snprintf(en, sizeof en, "condition not met: %s (%s %s)", p->label_en, rel_en, v);
+        break;
+    }
+    case WHY_FLAG: {
+        const input_def *in = &spec->inputs[r->failed - SRC_INPUT];
+        snprintf(zh, sizeof zh, "不符合条件：%s", in->desc_zh);
+        snprintf(en, sizeof en, "condition not met: %s", in->desc_en);
+        break;
+    }
+    case WHY_READING: {
+        const param_def *p = &spec->params[r->failed];
+        snprintf(zh, sizeof zh, "按现行解读（%s = %s）不予支持", p->label_zh, p->choices[r->params[r->failed].num]);
+        snprintf(en, sizeof en, "excluded under the reading in force (%s = %s)", p->label_en,
+                 p->choices[r->params[r->failed].num]);
+        break;
+    }
+    case WHY_UNSET:
+        snprintf(zh, sizeof zh, "文件未规定金额或比例，须由申报指南提供：");
+        snprintf(en, sizeof en, "the document states no amount; a guideline must supply: ");
+        for (size_t i = 0, n = 0; i < spec->n_params; i++)
+            if (!r->params[i].set && !(spec->params[i].flags & P_OPTIONAL)) {
+                append(zh, sizeof zh, "%s%s（%s）", n ? "、" : "", spec->params[i].name, spec->params[i].label_zh);
+                append(en, sizeof en, "%s%s (%s)", n ? ", " : "", spec->params[i].name, spec->params[i].label_en);
+                n++;
+            }
+        break;
+    case WHY_NOT_IN_FORCE: {
+        char from[16], to[16];
+        int32_t d;
+        dgs_date_parse(r->date, &d);
+        dgs_date_format((int32_t)ruleset_global(rs, G_VALIDITY_START, d), from, sizeof from);
+        dgs_date_format((int32_t)ruleset_global(rs, G_VALIDITY_END, d), to, sizeof to);
+        snprintf(zh, sizeof zh, "日期 %s 不在政策有效期（%s 至 %s）内", r->date, from, to);
+        snprintf(en, sizeof en, "the date %s is outside the validity window %s … %s", r->date, from, to);
+        break;
+    }
+    case WHY_QUALITATIVE:
+        snprintf(zh, sizeof zh, "本条为定性措施（服务、程序或目标），无可计算的金额");
+        snprintf(en, sizeof en, "a qualitative measure (services, procedures or targets): no amount to compute");
+        break;
+    default:
+        break;
+    }
+    memcpy(r->reason_zh, zh, sizeof zh);
+    memcpy(r->reason_en, en, sizeof en);
+}
+
+/* ---- rendering ------------------------------------------------------------------- */
+
+static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err)
+{
+    bool en = lang == DGS_LANG_EN;
+    const measure_meta *meta = r->m->meta;
+    strbuf b = {0};
+    char v[64];
+    static const char *const outcome_zh[] = {"给予", "不符合条件", "不在有效期内", "未规定金额", "无可计算金额"};
+
+    sb_printf(&b, "%s %s\n", meta->id, en ? meta->title_en : meta->title_zh);
+    sb_printf(&b, "%s%s\n", en ? "Clause: " : "条款：", meta->location);
+    sb_printf(&b, en ? "Date: %s    Outcome: %s\n" : "日期：%s　结果：%s\n", r->date,
+              en ? dgs_outcome_name(r->outcome) : outcome_zh[r->outcome]);
+    if (r->outcome == DGS_OUTCOME_GRANTED) {
+        bool money = spec_is_money(meta->spec);
+        format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, en, v, sizeof v);
+        sb_printf(&b, en ? "Award: %s (%s)\n" : "金额：%s（%s）\n", v, dgs_result_unit(r));
+    }
+    if (*dgs_result_reason(r, lang))
+        sb_printf(&b, en ? "Reason: %s\n" : "原因：%s\n", dgs_result_reason(r, lang));
+    if (r->n_steps)
+        sb_printf(&b, "%s\n", en ? "Steps:" : "计算步骤：");
+    for (size_t i = 0; i < r->n_steps; i++) {
+        const char *ref = dgs_result_step_reference(r, i);
+        const step *st = &r->steps[i];
+        format_step(r, i, en, v, sizeof v);
+        sb_printf(&b, "  %zu. %s", i + 1, dgs_result_step_label(r, i, lang));
+        if (st->src >= 0 && st->src < SRC_INPUT && st->kind != STEP_AWARD) {
+            char pv[64];
+            format_param(r, st->src, en, pv, sizeof pv);
+            sb_printf(&b, en ? " (%s)" : "（%s）", pv);
+        }
+        sb_printf(&b, en ? ": %s" : "：%s", v);
+        if (*ref)
+            sb_printf(&b, en ? "    [%s]" : "　〔%s〕", ref);
+        sb_printf(&b, "\n");
+    }
+    if (*dgs_result_binding(r))
+        sb_printf(&b, en ? "Binding constraint: %s\n" : "起决定作用的限制：%s\n", dgs_result_binding(r));
+    if (*r->group)
+        sb_printf(&b, en ? "Exclusive group: %s (就高、从优、不重复享受)\n" : "不重复享受组：%s\n", r->group);
+    sb_printf(&b, en ? "Ruleset: %s\n" : "规则集：%s\n", r->fingerprint);
+    return sb_finish(&b, out, meta->id, err);
+}
+
+/* json_t helpers that tolerate allocation failure: a NULL child makes the
+ * whole object fail at the end (json_object_set_new returns -1). */
+static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err)
+{
+    char v[64];
+    json_t *o = json_object(), *steps = json_array(), *params = json_array();
+    int bad = !o || !steps || !params;
+    dgs_money_format(r->award, v, sizeof v);
+    if (!bad) {
+        bad |= json_object_set_new(o, "measure", json_string(r->m->meta->id));
+        bad |= json_object_set_new(o, "date", json_string(r->date));
+        bad |= json_object_set_new(o, "outcome", json_string(dgs_outcome_name(r->outcome)));
+        bad |= json_object_set_new(o, "award", json_string(v));
+        bad |= json_object_set_new(o, "award_fen", json_integer(r->award));
+        bad |= json_object_set_new(o, "unit", json_string(dgs_result_unit(r)));
+        bad |= json_object_set_new(o, "binding", json_string(dgs_result_binding(r)));
+        bad |= json_object_set_new(o, "reason", json_string(dgs_result_reason(r, lang)));
+        bad |= json_object_set_new(o, "group", json_string(r->group));
+        bad |= json_object_set_new(o, "fingerprint", json_string(r->fingerprint));
+    }
+    for (size_t i = 0; !bad && i < r->n_steps; i++) {
+        const step *s = &r->steps[i];
+        json_t *j = json_object();
+        int type = dgs_result_step_type(r, i);
+        if (!j) {
+            bad = 1;
+            break;
+        }
+        bad |= json_object_set_new(j, "label", json_string(dgs_result_step_label(r, i, lang)));
+        bad |= json_object_set_new(j, "type", json_string(dgs_type_name(type)));
+        if (type == DGS_TYPE_MONEY || type == DGS_TYPE_AREA)
+            bad |= json_object_set_new(j, "value", json_string(dgs_decimal_format(s->value, 2, false, v, sizeof v)));
+        else
+            bad |= json_object_set_new(j, "value", json_integer(s->value));
+        bad |= json_object_set_new(j, "source", json_string(dgs_result_step_source(r, i)));
+        bad |= json_object_set_new(j, "reference", json_string(dgs_result_step_reference(r, i)));
+        bad |= json_array_append_new(steps, j);
+    }
+    for (size_t i = 0; !bad && i < r->n_used; i++) {
+        json_t *j = json_object();
+        if (!j) {
+            bad = 1;
+            break;
+        }
+        bad |= json_object_set_new(j, "name", json_string(dgs_result_parameter_name(r, i)));
+        format_param(r, r->used[i], true, v, sizeof v);
+        bad |= json_object_set_new(j, "value", json_string(v));
+        bad |= json_object_set_new(j, "reference", json_string(dgs_result_parameter_reference(r, i)));
+        bad |= json_array_append_new(params, j);
+    }
+    if (!bad) {
+        bad |= json_object_set_new(o, "steps", steps);
+        steps = NULL;
+        bad |= json_object_set_new(o, "parameters", params);
+        params = NULL;
+    }
+    char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    json_decref(steps);
+    json_decref(params);
+    if (!text)
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory rendering %s as JSON", r->m->meta->id);
+    /* jansson allocates with malloc by default, so dgs_free releases it. */
+    *out = text;
+    return dgs_ok(err);
+}
+
+DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out, dgs_error *err)
+{
+    if (!r || !out)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_result_render: result and out must not be NULL");
+    *out = NULL;
+    if (lang != DGS_LANG_ZH && lang != DGS_LANG_EN)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "unknown language %d (DGS_LANG_ZH or DGS_LANG_EN)", lang);
+    if (format == DGS_FORMAT_TEXT)
+        return render_text(r, lang, out, err);
+    if (format == DGS_FORMAT_JSON)
+        return render_json(r, lang, out, err);
+    return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "unknown format %d (DGS_FORMAT_TEXT or DGS_FORMAT_JSON)", format);
+}

@@ -1,0 +1,518 @@
+/*
+ * The language measures are written in.
+ *
+ * A measure is its metadata (generated from data/catalog.json into
+ * catalog.gen.c), its inputs, its parameters (every number of the clause,
+ * with its default value as printed), and a formula: a function over a
+ * `calc` that reads inputs and parameters through the helpers below, one
+ * helper per phrase of the clause.  Each helper also writes its trace step
+ * when the evaluation asks for one, so one formula serves the scalar path
+ * (with trace) and the batch path (without).
+ */
+#ifndef DGS_MEASURES_SPEC_H
+#define DGS_MEASURES_SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/number.h"
+#include "dgsubsidy/dgsubsidy.h"
+
+/* ---- declarations ------------------------------------------------------ */
+
+typedef struct input_def {
+    const char *name;
+    int type;                     /* DGS_TYPE_* */
+    const char *unit;             /* as written in text: "yuan", "m2", "days", … */
+    bool required;
+    const char *desc_zh;
+    const char *desc_en;
+    const char *const *choices;   /* NULL-terminated, for DGS_TYPE_CHOICE */
+} input_def;
+
+/* Parameter flags. */
+#define P_UNSET        0x01  /* no value until a guideline supplies one */
+#define P_NOT_ABOVE    0x02  /* a ratio the text bounds (不超过…%): never above 100% */
+#define P_OPTIONAL     0x04  /* may stay unset without making the measure unspecified */
+
+typedef struct param_def {
+    const char *name;
+    int type;                     /* DGS_TYPE_MONEY, RATIO, AREA, COUNT, SWITCH, DATE */
+    int64_t num;                  /* default: fen, hundredths of m², count, switch index, days */
+    int64_t den;                  /* 1 except for ratios */
+    const char *unit;
+    const char *label_zh;
+    const char *label_en;
+    const char *phrase;           /* the words of the clause it comes from */
+    int flags;
+    const char *const *choices;   /* NULL-terminated, for switches */
+} param_def;
+
+typedef struct calc calc;
+
+/* Which inputs a shared shape reads (indices, or -1). */
+typedef struct shape_inputs {
+    int8_t assessed;   /* amount assessed by the department */
+    int8_t cost;       /* the actual cost the award subsidises (R19) */
+    int8_t granted;    /* already granted in the cap's period */
+    int8_t tier;       /* the category */
+    int8_t base;       /* the base a ratio applies to */
+} shape_inputs;
+
+#define NO_INPUT -1
+
+typedef struct measure_spec {
+    const input_def *inputs;
+    uint8_t n_inputs;
+    const param_def *params;
+    uint8_t n_params;
+    void (*formula)(calc *c);
+    /* The batch loop: the formula inlined into a loop over rows. */
+    void (*batch)(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+    const char *unit;             /* the unit of the number; NULL = yuan */
+    shape_inputs in;
+    int8_t branch_input;          /* the group applies only when this choice input … */
+    int8_t branch_choice;         /* … has this value (-1: always) */
+} measure_spec;
+
+typedef struct measure_meta {
+    const char *id;
+    const char *location;
+    int kind;
+    const char *title_zh;
+    const char *title_en;
+    const char *clause;
+    const char *departments;
+    const char *group;
+    bool fixed_amount;
+    const measure_spec *spec;     /* NULL for qualitative measures */
+} measure_meta;
+
+/* Whether a measure's number is money (its unit is yuan). */
+static inline bool spec_is_money(const measure_spec *s)
+{
+    return !s || !s->unit || (s->unit[0] == 'y' && s->unit[1] == 'u');
+}
+
+extern const measure_meta dgs_catalog[];
+extern const size_t dgs_catalog_count;
+
+/* ---- evaluation state --------------------------------------------------- */
+
+typedef struct resolved {
+    int64_t num;
+    int64_t den;
+    const char *ref;              /* the phrase, or the guideline's reference */
+    bool set;
+} resolved;
+
+/* Trace steps: what a helper did. */
+enum step_kind {
+    STEP_INPUT = 1,   /* an input's value */
+    STEP_RATIO,       /* a ratio applied */
+    STEP_CAP,         /* a cap applied by min */
+    STEP_CAP_INPUT,   /* capped by an input (actual cost, interest) */
+    STEP_THRESHOLD,   /* a threshold met */
+    STEP_PER_UNIT,    /* a per-unit limit computed */
+    STEP_HEADROOM,    /* what a period cap leaves */
+    STEP_SUM,         /* a sum */
+    STEP_HIGHER,      /* the higher of alternatives */
+    STEP_TIER,        /* the amount of a tier */
+    STEP_STEPS,       /* whole steps counted */
+    STEP_AWARD,       /* the final amount */
+    STEP_FIXED,       /* an exact amount */
+    STEP_PRODUCT      /* a price per m² times an area */
+};
+
+typedef struct step {
+    uint8_t kind;
+    int16_t src;      /* a parameter index, SRC_INPUT + input index, or -1 */
+    int64_t value;
+    int64_t den;      /* for ratio values, else 1 */
+} step;
+
+#define SRC_INPUT 0x100
+#define SRC_NONE (-1)
+#define MAX_STEPS 32
+
+/* Why an outcome is not a grant. */
+enum why {
+    WHY_NONE = 0,
+    WHY_BELOW,        /* value < minimum (inclusive threshold failed) */
+    WHY_NOT_ABOVE,    /* value <= threshold (strict threshold failed) */
+    WHY_ABOVE,        /* value > maximum (e.g. a year beyond the limit) */
+    WHY_FLAG,         /* a condition input is false */
+    WHY_UNSET,        /* parameters a guideline must supply */
+    WHY_NOT_IN_FORCE,
+    WHY_QUALITATIVE,
+    WHY_READING       /* the reading in force excludes it */
+};
+
+struct calc {
+    const measure_meta *meta;
+    const measure_spec *spec;
+    const int64_t *const *cols;   /* input k at row: cols[k][row] */
+    const uint8_t *const *present;/* NULL, or per input NULL / bytes */
+    size_t row;
+    const int64_t *const *lists;  /* list inputs (scalar path) */
+    const size_t *list_len;
+    const resolved *p;            /* parameters at the case's date */
+    bool trace;
+    uint8_t n_steps;
+    step *steps;
+    /* outputs */
+    dgs_fen_t award;
+    int outcome;
+    int16_t binding;              /* what set the amount (src code) */
+    int16_t failed;               /* the failed condition (src code) */
+    uint8_t why;
+    int error;                    /* DGS_E_OVERFLOW, … */
+    int16_t error_src;
+};
+
+/* ---- helpers: one per phrase ------------------------------------------- */
+
+static inline void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
+{
+    if (c->trace && c->n_steps < MAX_STEPS)
+        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den};
+}
+
+static inline bool calc_has(const calc *c, int k)
+{
+    return !c->present || !c->present[k] || c->present[k][c->row];
+}
+
+/* The value of input k (0 when an optional input is absent). */
+static inline int64_t calc_input(calc *c, int k)
+{
+    if (!calc_has(c, k))
+        return 0;
+    int64_t v = c->cols[k][c->row];
+    calc_step(c, STEP_INPUT, SRC_INPUT + k, v, 1);
+    return v;
+}
+
+static inline int64_t calc_param(const calc *c, int p)
+{
+    return c->p[p].num;
+}
+
+/* The reading (switch) in force. */
+static inline int calc_reading(const calc *c, int p)
+{
+    return (int)c->p[p].num;
+}
+
+static inline void calc_overflow(calc *c, int src)
+{
+    if (!c->error) {
+        c->error = DGS_E_OVERFLOW;
+        c->error_src = (int16_t)src;
+    }
+}
+
+/* base × ratio, floored to the fen (不超过 means never a fen more). */
+static inline dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
+{
+    int64_t v;
+    if (!dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v)) {
+        calc_overflow(c, p);
+        return 0;
+    }
+    c->binding = (int16_t)p;   /* until a cap binds, the ratio sets the amount */
+    calc_step(c, STEP_RATIO, p, v, 1);
+    return v;
+}
+
+/* base × ratio, rounded up to the fen: a floor price (不低于…%) is never a fen less. */
+static inline dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
+{
+    int64_t v;
+    if (!dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v)) {
+        calc_overflow(c, p);
+        return 0;
+    }
+    if ((__int128)v * c->p[p].den < (__int128)base * c->p[p].num)
+        v++;
+    calc_step(c, STEP_RATIO, p, v, 1);
+    return v;
+}
+
+/* min(value, cap): 最高 / 不超过 / 不高于. */
+static inline dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
+{
+    dgs_fen_t cap = c->p[p].num;
+    if (cap < value) {
+        value = cap;
+        c->binding = (int16_t)p;
+    }
+    calc_step(c, STEP_CAP, p, value, 1);
+    return value;
+}
+
+/* min(value, input k) where the input is given: 不超过实际发生… */
+static inline dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
+{
+    if (!calc_has(c, k))
+        return value;
+    dgs_fen_t cap = c->cols[k][c->row];
+    if (cap < value) {
+        value = cap;
+        c->binding = (int16_t)(SRC_INPUT + k);
+    }
+    calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, value, 1);
+    return value;
+}
+
+static inline void calc_ineligible(calc *c, int src, int why)
+{
+    c->outcome = DGS_OUTCOME_INELIGIBLE;
+    c->failed = (int16_t)src;
+    c->why = (uint8_t)why;
+    c->award = 0;
+}
+
+/* value ≥ minimum: 以上 / 不少于 / 不低于 / 及以上 (inclusive). */
+static inline bool calc_at_least(calc *c, int64_t value, int p)
+{
+    if (value < c->p[p].num) {
+        calc_ineligible(c, p, WHY_BELOW);
+        return false;
+    }
+    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    return true;
+}
+
+/* value > threshold: 超过 (strict). */
+static inline bool calc_more_than(calc *c, int64_t value, int p)
+{
+    if (value <= c->p[p].num) {
+        calc_ineligible(c, p, WHY_NOT_ABOVE);
+        return false;
+    }
+    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    return true;
+}
+
+/* value ≤ maximum, as a condition (e.g. at most two subsidy years). */
+static inline bool calc_at_most(calc *c, int64_t value, int p)
+{
+    if (value > c->p[p].num) {
+        calc_ineligible(c, p, WHY_ABOVE);
+        return false;
+    }
+    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    return true;
+}
+
+/* A condition given as a flag input. */
+static inline bool calc_require(calc *c, int k)
+{
+    if (calc_has(c, k) && c->cols[k][c->row])
+        return true;
+    calc_ineligible(c, SRC_INPUT + k, WHY_FLAG);
+    return false;
+}
+
+/* quantity × per-unit limit: 每平方米最高1500元 (areas in hundredths of m²,
+ * so `scale` is 100 for areas and 1 for counts). */
+static inline dgs_fen_t calc_per_unit(calc *c, int64_t quantity, int p, int64_t scale)
+{
+    int64_t v;
+    if (!dgs_mul_ratio_floor(quantity, c->p[p].num, scale, &v)) {
+        calc_overflow(c, p);
+        return 0;
+    }
+    calc_step(c, STEP_PER_UNIT, p, v, 1);
+    return v;
+}
+
+/* min(value, per-unit limit) in one phrase. */
+static inline dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quantity, int p,
+                                          int64_t scale)
+{
+    int64_t limit;
+    if (!dgs_mul_ratio_floor(quantity, c->p[p].num, scale, &limit)) {
+        calc_overflow(c, p);
+        return 0;
+    }
+    if (limit < value) {
+        value = limit;
+        c->binding = (int16_t)p;
+    }
+    calc_step(c, STEP_PER_UNIT, p, value, 1);
+    return value;
+}
+
+/* A price per m² (fen) times an area (hundredths of m²), floored to the fen. */
+static inline dgs_fen_t calc_times_area(calc *c, dgs_fen_t per_m2, int64_t area)
+{
+    int64_t v;
+    if (!dgs_mul_ratio_floor(per_m2, area, 100, &v)) {
+        calc_overflow(c, SRC_NONE);
+        return 0;
+    }
+    calc_step(c, STEP_PRODUCT, SRC_NONE, v, 1);
+    return v;
+}
+
+/* What a period cap leaves after earlier grants (input k) — min(value, cap − granted). */
+static inline dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
+{
+    int64_t granted = calc_has(c, k) ? c->cols[k][c->row] : 0;
+    int64_t room = c->p[p].num - granted;
+    if (room < 0)
+        room = 0;
+    calc_step(c, STEP_HEADROOM, p, room, 1);
+    if (room < value) {
+        value = room;
+        c->binding = (int16_t)p;
+    }
+    return value;
+}
+
+static inline dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
+{
+    int64_t v;
+    if (!dgs_add_checked(a, b, &v)) {
+        calc_overflow(c, SRC_NONE);
+        return 0;
+    }
+    calc_step(c, STEP_SUM, SRC_NONE, v, 1);
+    return v;
+}
+
+/* The higher of two alternatives (或, read as 就高). */
+static inline dgs_fen_t calc_higher(calc *c, dgs_fen_t a, dgs_fen_t b)
+{
+    dgs_fen_t v = a > b ? a : b;
+    calc_step(c, STEP_HIGHER, SRC_NONE, v, 1);
+    return v;
+}
+
+static inline void calc_grant(calc *c, dgs_fen_t award)
+{
+    c->outcome = DGS_OUTCOME_GRANTED;
+    c->award = award;
+    calc_step(c, STEP_AWARD, c->binding, award, 1);
+}
+
+/* ---- the batch loop ------------------------------------------------------ */
+
+/* Resets a calc's outputs before a row. */
+static inline void calc_reset(calc *c)
+{
+    c->award = 0;
+    c->outcome = DGS_OUTCOME_GRANTED;
+    c->binding = SRC_NONE;
+    c->failed = SRC_NONE;
+    c->why = WHY_NONE;
+    c->error = 0;
+    c->error_src = SRC_NONE;
+    c->n_steps = 0;
+}
+
+/*
+ * FORMULA(name) defines `name` (the formula, run once per case) and
+ * `name##_batch` (the same formula inlined into a loop over rows), so each
+ * formula is written once and the batch path has no indirect call per row.
+ */
+#define FORMULA(name)                                                                    \
+    static inline void name##_body(calc *c);                                             \
+    static void name(calc *c) { name##_body(c); }                                        \
+    static void name##_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes) \
+    {                                                                                    \
+        for (size_t i = 0; i < rows; i++) {                                              \
+            c->row = i;                                                                  \
+            calc_reset(c);                                                               \
+            name##_body(c);                                                              \
+            awards[i] = c->error ? 0 : c->award;                                         \
+            outcomes[i] = c->error ? DGS_OUTCOME_INVALID : c->outcome;                   \
+        }                                                                                \
+    }                                                                                    \
+    static inline void name##_body(calc *c)
+
+/* ---- declaring inputs and parameters ------------------------------------ */
+
+#define YUAN(y) ((int64_t)(y) * 100)
+#define M2(a) ((int64_t)(a) * 100)
+#define WAN(w) ((int64_t)(w) * 1000000) /* 万元 in fen */
+
+#define IN_MONEY(name, req, zh, en) {name, DGS_TYPE_MONEY, "yuan", req, zh, en, NULL}
+#define IN_AREA(name, req, zh, en) {name, DGS_TYPE_AREA, "m2", req, zh, en, NULL}
+#define IN_COUNT(name, unit, req, zh, en) {name, DGS_TYPE_COUNT, unit, req, zh, en, NULL}
+#define IN_FLAG(name, req, zh, en) {name, DGS_TYPE_FLAG, "", req, zh, en, NULL}
+#define IN_CHOICE(name, choices, req, zh, en) {name, DGS_TYPE_CHOICE, "", req, zh, en, choices}
+#define IN_LIST(name, req, zh, en) {name, DGS_TYPE_MONEY_LIST, "yuan", req, zh, en, NULL}
+
+#define IN_ASSESSED IN_MONEY("assessed", false, "主管部门核定的金额", "amount assessed by the department")
+#define IN_GRANTED_THIS_YEAR \
+    IN_MONEY("granted_this_year", false, "本年度已获本项奖补", "already granted under this measure this year")
+#define IN_GRANTED_TO_DATE \
+    IN_MONEY("granted_to_date", false, "已获本项奖补累计", "already granted under this measure to date")
+
+#define P_MONEY(name, fen, unit, zh, en, phrase) {name, DGS_TYPE_MONEY, fen, 1, unit, zh, en, phrase, 0, NULL}
+#define P_RATIO(name, num, den, flags, zh, en, phrase) \
+    {name, DGS_TYPE_RATIO, num, den, "ratio", zh, en, phrase, flags, NULL}
+#define P_AREA(name, a, zh, en, phrase) {name, DGS_TYPE_AREA, a, 1, "m2", zh, en, phrase, 0, NULL}
+#define P_COUNT(name, n, unit, zh, en, phrase) {name, DGS_TYPE_COUNT, n, 1, unit, zh, en, phrase, 0, NULL}
+#define P_SWITCH(name, deflt, choices, zh, en, phrase) \
+    {name, DGS_TYPE_SWITCH, deflt, 1, "reading", zh, en, phrase, 0, choices}
+#define P_UNSET_MONEY(name, unit, zh, en) {name, DGS_TYPE_MONEY, 0, 1, unit, zh, en, "", P_UNSET, NULL}
+#define P_UNSET_RATIO(name, zh, en) {name, DGS_TYPE_RATIO, 0, 1, "ratio", zh, en, "", P_UNSET, NULL}
+
+#define COUNT_OF(a) ((uint8_t)(sizeof(a) / sizeof((a)[0])))
+#define NO_SHAPE {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}
+
+/* A measure with its own formula. */
+#define SPEC(name, inputs, params, fn) \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1}
+
+/* Shared shapes (lib/measures/shapes.c). */
+extern const input_def dgs_in_assessed[1];   /* { assessed } */
+extern const param_def dgs_p_unset_cap[1];   /* { cap: unset } */
+
+void shape_ceiling(calc *c);          /* min(cap − granted, assessed, cost); exact amounts as they are */
+void shape_ceiling_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_tier(calc *c);             /* the tier's ceiling (or amount), then as shape_ceiling */
+void shape_tier_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_of_sum_capped(calc *c); /* min(ratio × (input0 + input1), cap − granted) */
+void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_capped(calc *c);     /* min(ratio × base, cap, assessed) */
+void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+
+/* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
+#define CEILING(name, inputs, params, assessed, cost, granted)                                    \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ceiling, \
+                               shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1}
+/* A ceiling with the one optional input `assessed`. */
+#define CEILING_ASSESSED(name, params)                                                         \
+    const measure_spec name = {dgs_in_assessed, 1, params, COUNT_OF(params), shape_ceiling,   \
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+/* An exact amount (给予X元): no inputs. */
+#define EXACT_AMOUNT(name, params)                                                              \
+    const measure_spec name = {NULL, 0, params, COUNT_OF(params), shape_ceiling, shape_ceiling_batch, \
+                               NULL, NO_SHAPE, -1, -1}
+/* A ceiling per category: params in the order of the tier input's choices. */
+#define TIERS(name, inputs, params, tier, assessed)                                              \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_tier,  \
+                               shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1}
+/* min(ratio × base, cap − granted, assessed): params[0] ratio, params[1] cap (optional). */
+#define RATIO_CAPPED(name, inputs, params, base, assessed, granted)                                 \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_capped, \
+                               shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1}
+
+/* min(ratio × (inputs[0] + inputs[1]), cap − granted): params[0] ratio, params[1] cap. */
+#define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
+                               shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1}
+
+/* An award the document promises without its numbers (按规定给予奖励): a
+ * ceiling `cap` that a guideline supplies, then as CEILING_ASSESSED. */
+#define UNSPECIFIED_AWARD(name)                                                                  \
+    const measure_spec name = {dgs_in_assessed, 1, dgs_p_unset_cap, 1, shape_ceiling,          \
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+
+#endif

@@ -1,0 +1,92 @@
+/* Rulesets: the catalogue plus effective-dated parameter values. */
+#ifndef DGS_POLICY_RULESET_H
+#define DGS_POLICY_RULESET_H
+
+#include "measures/spec.h"
+
+/* One value of a parameter, in force from `from` to `until` (days, inclusive). */
+typedef struct version {
+    int32_t from;
+    int32_t until;
+    int64_t num;
+    int64_t den;
+    bool set;
+    const char *ref;   /* the clause phrase (static) or a guideline's reference (ruleset-owned) */
+} version;
+
+/* A parameter's values, the later ones overriding the earlier where both apply. */
+typedef struct slot {
+    version *v;
+    uint32_t n;
+} slot;
+
+struct dgs_measure {
+    const measure_meta *meta;
+    const dgs_ruleset *rs;
+    slot *slots;                 /* one per parameter of meta->spec */
+};
+
+/* Ruleset-wide parameters. */
+enum {
+    G_VALIDITY_START,
+    G_VALIDITY_END,
+    G_STACKING_SCOPE,
+    G_NQI_STATION_GROUP,
+    G_UPGRADE_PAYMENT,
+    G_COUNT
+};
+extern const param_def dgs_ruleset_params[G_COUNT];
+
+/* Readings of G_STACKING_SCOPE and G_UPGRADE_PAYMENT. */
+enum { SCOPE_PACKAGE = 0, SCOPE_TEXT = 1 };
+enum { NQI_SEPARATE = 0, NQI_SAME = 1 };
+enum { UPGRADE_DIFFERENCE = 0, UPGRADE_FULL = 1 };
+
+struct dgs_ruleset {
+    dgs_measure *measures;
+    size_t n_measures;
+    const dgs_measure **by_id;   /* sorted by id, for lookup */
+    slot global[G_COUNT];
+    version *versions;           /* every slot's values, one allocation */
+    size_t n_versions;
+    char **strings;              /* references owned by the ruleset */
+    size_t n_strings;
+    char fingerprint[17];
+};
+
+/* The value of a slot at `date`. */
+static inline const version *slot_at(const slot *s, int32_t date)
+{
+    for (uint32_t i = s->n; i-- > 0;)
+        if (s->v[i].from <= date && date <= s->v[i].until)
+            return &s->v[i];
+    return &s->v[0];
+}
+
+/* Resolves every parameter of m at `date` into out[0..n_params). */
+void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out);
+/* The value in force of a ruleset-wide parameter. */
+int64_t ruleset_global(const dgs_ruleset *rs, int g, int32_t date);
+
+/* A change to apply: one new version of one slot. */
+typedef struct change {
+    const dgs_measure *measure;  /* NULL: ruleset-wide */
+    int param;
+    version v;                   /* v.ref not yet owned */
+} change;
+
+/* Derives a ruleset from base with `n` changes; copies every string. */
+int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs_ruleset **out,
+                   dgs_error *err);
+
+/* Reads a parameter value from text, checking type, range and sign.
+ * `what` names it in messages ("A1.07.a.cap_per_year"). */
+int param_value_parse(const param_def *p, const char *text, const char *what, int64_t *num,
+                      int64_t *den, dgs_error *err);
+/* Writes a value as text ("1500000.00", "5%", "higher", "2024-01-16", "unset"). */
+void param_value_format(const param_def *p, const version *v, char *buf, size_t size);
+
+/* The definition of parameter i of a measure (or of the ruleset when m is NULL). */
+const param_def *measure_param(const dgs_measure *m, size_t i);
+
+#endif
