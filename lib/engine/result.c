@@ -280,6 +280,10 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
             char pv[64];
             format_param(r, st->src, en, pv, sizeof pv);
             sb_printf(&b, en ? " (%s)" : "（%s）", pv);
+        } else if (st->kind == STEP_CAP_INPUT) {
+            char pv[64];
+            format_value(DGS_TYPE_MONEY, st->aux, 1, NULL, en, pv, sizeof pv);
+            sb_printf(&b, en ? " (at most %s)" : "（不超过 %s）", pv);
         }
         sb_printf(&b, en ? ": %s" : "：%s", v);
         if (*ref)

@@ -130,6 +130,7 @@ typedef struct step {
     int16_t src;      /* a parameter index, SRC_INPUT + input index, or -1 */
     int64_t value;
     int64_t den;      /* for ratio values, else 1 */
+    int64_t aux;      /* for STEP_CAP_INPUT: the input's value */
 } step;
 
 #define SRC_INPUT 0x100
@@ -176,7 +177,7 @@ struct calc {
 static inline void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
 {
     if (c->trace && c->n_steps < MAX_STEPS)
-        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den};
+        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den, 0};
 }
 
 static inline bool calc_has(const calc *c, int k)
@@ -263,6 +264,8 @@ static inline dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
         c->binding = (int16_t)(SRC_INPUT + k);
     }
     calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, value, 1);
+    if (c->trace && c->n_steps)
+        c->steps[c->n_steps - 1].aux = cap;
     return value;
 }
 
