@@ -265,7 +265,10 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
     if (r->outcome == DGS_OUTCOME_GRANTED) {
         bool money = spec_is_money(meta->spec);
         format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, en, v, sizeof v);
-        sb_printf(&b, en ? "Award: %s (%s)\n" : "金额：%s（%s）\n", v, dgs_result_unit(r));
+        if (strcmp(dgs_result_unit(r), "yuan") == 0)
+            sb_printf(&b, en ? "Award: %s\n" : "金额：%s\n", v);
+        else
+            sb_printf(&b, en ? "Award: %s (%s)\n" : "金额：%s（%s）\n", v, dgs_result_unit(r));
     }
     if (*dgs_result_reason(r, lang))
         sb_printf(&b, en ? "Reason: %s\n" : "原因：%s\n", dgs_result_reason(r, lang));
