@@ -457,6 +457,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 #define DGS_STACK_SUPERSEDED   2  /**< a lower or equal award of the same group: not paid */
 #define DGS_STACK_NOT_GRANTED  3  /**< the outcome was not a grant */
 #define DGS_STACK_ALREADY_PAID 4  /**< the highest of its group was fully paid before: nothing more */
+#define DGS_STACK_NOT_A_GRANT  5  /**< the number is not a grant (quota, price floor, investment or credit limit) */
 
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
@@ -481,7 +482,7 @@ DGS_API size_t dgs_stack_count(const dgs_stack *s);
 DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
 /** A DGS_STACK_* decision for result i. */
 DGS_API int dgs_stack_decision(const dgs_stack *s, size_t i);
-/** "paid", "top_up", "superseded", "not_granted", "already_paid". */
+/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant". */
 DGS_API const char *dgs_stack_decision_name(int decision);
 /** The group result i was judged in, or "". */
 DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);

@@ -54,11 +54,12 @@ static bool group_applies(const char *group, int scope)
     return false;
 }
 
-static const char *const decision_names[] = {"paid", "top_up", "superseded", "not_granted", "already_paid"};
+static const char *const decision_names[] = {"paid",         "top_up",      "superseded",
+                                             "not_granted",  "already_paid", "not_a_grant"};
 
 DGS_API const char *dgs_stack_decision_name(int decision)
 {
-    return decision >= 0 && decision <= 4 ? decision_names[decision] : NULL;
+    return decision >= 0 && decision <= DGS_STACK_NOT_A_GRANT ? decision_names[decision] : NULL;
 }
 
 DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
@@ -102,6 +103,12 @@ DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *re
             snprintf(l->reason_en, sizeof l->reason_en, "not granted (%s)", dgs_outcome_name(r->outcome));
             continue;
         }
+        if (strcmp(dgs_result_unit(r), "yuan") != 0) {
+            l->decision = DGS_STACK_NOT_A_GRANT;
+            snprintf(l->reason_zh, sizeof l->reason_zh, "不是资金奖补（%s），不计入合计", dgs_result_unit(r));
+            snprintf(l->reason_en, sizeof l->reason_en, "not a grant (%s): not counted", dgs_result_unit(r));
+            continue;
+        }
         if (!*l->group) {
             if (upgrade == UPGRADE_FULL || before == 0) {
                 l->paid = r->award;
@@ -127,7 +134,8 @@ DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *re
             if (strcmp(lines[j].group, l->group) != 0)
                 continue;
             group_before += already_granted ? already_granted[j] : 0;
-            if (lines[j].r->outcome == DGS_OUTCOME_GRANTED && (w == n || lines[j].r->award > lines[w].r->award))
+            if (lines[j].r->outcome == DGS_OUTCOME_GRANTED && strcmp(dgs_result_unit(lines[j].r), "yuan") == 0 &&
+                (w == n || lines[j].r->award > lines[w].r->award))
                 w = j;
         }
         l->winner = w;
@@ -253,9 +261,13 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
     sb_printf(&b, "%s\n", en ? "Stacking (就高、从优、不重复享受):" : "就高、从优、不重复享受：");
     for (size_t i = 0; i < s->n; i++) {
         const line *l = &s->lines[i];
-        sb_printf(&b, "  %-10s %14s → %14s  %-12s %s\n", l->r->m->meta->id,
-                  dgs_money_format(l->r->award, award, sizeof award), dgs_money_format(l->paid, paid, sizeof paid),
-                  decision_names[l->decision], en ? l->reason_en : l->reason_zh);
+        if (spec_is_money(l->r->m->meta->spec))
+            dgs_money_format(l->r->award, award, sizeof award);
+        else
+            snprintf(award, sizeof award, "%lld %s", (long long)l->r->award, dgs_result_unit(l->r));
+        sb_printf(&b, "  %-10s %14s → %14s  %-12s %s\n", l->r->m->meta->id, award,
+                  dgs_money_format(l->paid, paid, sizeof paid), decision_names[l->decision],
+                  en ? l->reason_en : l->reason_zh);
     }
     sb_printf(&b, en ? "  total paid: %s yuan\n" : "  合计给予：%s 元\n", dgs_money_format(s->total, paid, sizeof paid));
     return sb_finish(&b, out, "the stacking report", err);

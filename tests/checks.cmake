@@ -1,0 +1,25 @@
+# Checks beyond the unit tests.
+
+# The CLI test drives the tool's own code.
+if(TARGET test_cli AND TARGET dgsubsidy_cli_objects)
+  target_sources(test_cli PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
+endif()
+
+# Generated sources must match their data.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME generated_catalog_is_current
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_catalog.py --check)
+endif()
+
+# Exported symbols are exactly the documented DGS_API functions.
+if(TARGET dgsubsidy AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/abi/check-symbols.sh)
+  add_test(NAME exported_symbols
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/abi/check-symbols.sh $<TARGET_FILE:dgsubsidy>)
+endif()
+
+# A C program builds against the installed tree via pkg-config and via find_package.
+if(TARGET dgsubsidy AND DGS_INSTALL)
+  add_test(NAME consumer_of_installed_tree
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/consumer/run.sh ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR})
+endif()
