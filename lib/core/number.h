@@ -29,6 +29,16 @@ static inline bool dgs_mul_ratio_floor(int64_t v, int64_t num, int64_t den, int6
     return true;
 }
 
+/* round(v * num / den), halves up, for v >= 0, num >= 0, den > 0. */
+static inline bool dgs_mul_ratio_half_up(int64_t v, int64_t num, int64_t den, int64_t *out)
+{
+    __int128 p = ((__int128)v * num * 2 + den) / ((__int128)den * 2);
+    if (p > INT64_MAX || p < INT64_MIN)
+        return false;
+    *out = (int64_t)p;
+    return true;
+}
+
 /* Reads a non-negative decimal ("1500000", "33333.33") with at most `scale`
  * decimals into an integer in units of 10^-scale.  Returns 0, or DGS_E_VALUE
  * (malformed, too many decimals), DGS_E_NEGATIVE (a leading '-'), DGS_E_OVERFLOW. */

@@ -301,6 +301,7 @@ bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *
     c->meta = m->meta;
     c->spec = m->meta->spec;
     c->p = params;
+    c->half_up = ruleset_global(rs, G_ROUNDING, date) == ROUND_HALF_UP;
     calc_reset(c);
     if (date < ruleset_global(rs, G_VALIDITY_START, date) || date > ruleset_global(rs, G_VALIDITY_END, date)) {
         c->outcome = DGS_OUTCOME_NOT_IN_FORCE;

@@ -19,12 +19,15 @@ static const input_def a1_01_a_in[] = {
              "other fiscal funds for the project (town, other municipal)"),
     IN_MONEY("total_investment", true, "项目总投资", "total project investment"),
 };
-enum { A1_01_RATIO_NATIONAL, A1_01_RATIO_PROVINCIAL, A1_01_SHARE_CAP };
+static const char *const a1_01_a_readings[] = {"all_levels", "upstream_only", NULL};
+enum { A1_01_RATIO_NATIONAL, A1_01_RATIO_PROVINCIAL, A1_01_SHARE_CAP, A1_01_READING };
 static const param_def a1_01_a_p[] = {
     P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "最高 1:1"),
     P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "最高 1:0.5"),
     P_RATIO("total_fiscal_share_cap", 1, 2, P_NOT_ABOVE, "各级财政资金资助总额占项目总投资上限",
             "all fiscal funds as a share of total investment, at most", "各级财政资金资助总额不超过项目总投资的 50%"),
+    P_SWITCH("reading_share_funds", 0, a1_01_a_readings, "50%上限计入的资金（各级/仅国家省）",
+             "funds counted in the 50% cap (all levels / national and provincial only)", "各级财政资金资助总额"),
 };
 FORMULA(a1_01_a)
 {
@@ -34,7 +37,9 @@ FORMULA(a1_01_a)
                                calc_ratio(c, provincial, A1_01_RATIO_PROVINCIAL)); /* 1:0.5 */
     /* 各级财政资金资助总额不超过项目总投资的50%: what the other funds leave of that share. */
     dgs_fen_t share = calc_ratio(c, calc_input(c, A1_01_INVESTMENT), A1_01_SHARE_CAP);
-    dgs_fen_t others = calc_sum(c, calc_sum(c, national, provincial), calc_input(c, A1_01_OTHER));
+    dgs_fen_t others = calc_sum(c, national, provincial);
+    if (calc_reading(c, A1_01_READING) == 0)                                     /* 各级 (R7) */
+        others = calc_sum(c, others, calc_input(c, A1_01_OTHER));
     dgs_fen_t room = share > others ? share - others : 0;
     calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1);
     if (room < match) {

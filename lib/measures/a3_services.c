@@ -93,19 +93,23 @@ static const input_def a3_08_b_in[] = {
     IN_CHOICE("tier", platform_tiers, true, "平台级别（国家级/省级）", "platform level (national / provincial)"),
     IN_MONEY("provincial_funds", true, "省财政资金", "provincial fiscal funds granted to the platform"),
 };
-enum { A3_08B_RATIO_N, A3_08B_CAP_N, A3_08B_RATIO_P, A3_08B_CAP_P };
+static const char *const a3_08_b_readings[] = {"hard", "soft", NULL};
+enum { A3_08B_RATIO_N, A3_08B_CAP_N, A3_08B_RATIO_P, A3_08B_CAP_P, A3_08B_READING };
 static const param_def a3_08_b_p[] = {
     P_RATIO("ratio_national", 3, 1, 0, "国家级平台按省财政资金资助比例", "national platform: multiple of provincial funds", "按照省财政资金 1:3 予以资助"),
     P_MONEY("cap_national", WAN(3000), "yuan", "国家级平台资助上限", "national platform cap", "原则上不超过 3000 万元"),
     P_RATIO("ratio_provincial", 1, 1, 0, "省级平台按省财政资金资助比例", "provincial platform: multiple of provincial funds", "按照省财政资金 1:1 予以资助"),
     P_MONEY("cap_provincial", WAN(500), "yuan", "省级平台资助上限", "provincial platform cap", "原则上不超过 500 万元"),
+    P_SWITCH("reading_in_principle", 0, a3_08_b_readings, "“原则上不超过”的解读（硬上限/可突破）",
+             "reading of 原则上不超过 (hard cap / soft cap)", "原则上不超过"),
 };
 FORMULA(a3_08_b)
 {
     bool national = calc_input(c, A3_08B_TIER) == 0;
     dgs_fen_t funds = calc_input(c, A3_08B_FUNDS);
     dgs_fen_t award = calc_ratio(c, funds, national ? A3_08B_RATIO_N : A3_08B_RATIO_P);   /* 1:3 / 1:1 */
-    award = calc_cap(c, award, national ? A3_08B_CAP_N : A3_08B_CAP_P);                  /* 3000万 / 500万 */
+    if (calc_reading(c, A3_08B_READING) == 0)                                             /* 原则上 (R15) */
+        award = calc_cap(c, award, national ? A3_08B_CAP_N : A3_08B_CAP_P);              /* 3000万 / 500万 */
     calc_grant(c, award);
 }
 SPEC(spec_A3_08_b, a3_08_b_in, a3_08_b_p, a3_08_b);

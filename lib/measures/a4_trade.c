@@ -163,7 +163,9 @@ static const input_def a4_03_b_in[] = {
     IN_FLAG("certified", false, "获UFI认证或由国家行业协会主办", "UFI-certified or hosted by a national industry association"),
     IN_MONEY("granted_to_date", false, "本展会已获支持（含场馆租金补贴）", "already granted for this exhibition (incl. A4.03.a)"),
 };
-enum { A4_03B_BASE, A4_03B_BASE_UFI, A4_03B_INCREMENT, A4_03B_STEP, A4_03B_MIN_AREA, A4_03B_MIN_DAYS, A4_03B_CAP };
+static const char *const a4_03_b_readings[] = {"whole_steps", "pro_rata", NULL};
+enum { A4_03B_BASE, A4_03B_BASE_UFI, A4_03B_INCREMENT, A4_03B_STEP, A4_03B_MIN_AREA, A4_03B_MIN_DAYS, A4_03B_CAP,
+       A4_03B_READING };
 static const param_def a4_03_b_p[] = {
     P_MONEY("base", WAN(20), "yuan", "基础支持", "base support", "给予 20 万元支持"),
     P_MONEY("base_ufi_or_national_association", WAN(30), "yuan", "UFI认证或国家行业协会主办的支持标准",
@@ -173,6 +175,8 @@ static const param_def a4_03_b_p[] = {
     P_AREA("min_area", M2(10000), "展览面积不少于", "exhibition area at least", "展览面积 1 万平方米或以上"),
     P_COUNT("min_days", 3, "days", "展期不少于", "exhibition days at least", "展期在 3 天或以上"),
     P_MONEY("cap_per_exhibition", WAN(300), "yuan", "每个展会支持金额上限", "cap per exhibition", "每个展会支持金额最高不超过 300 万元"),
+    P_SWITCH("reading_increment", 0, a4_03_b_readings, "面积增量计算（整档/按比例）",
+             "area increments (whole steps / pro rata)", "展览面积每增加 5000 平方米的，给予 10 万元支持"),
 };
 FORMULA(a4_03_b)
 {
@@ -183,9 +187,16 @@ FORMULA(a4_03_b)
     int base = calc_has(c, A4_03B_CERTIFIED) && calc_input(c, A4_03B_CERTIFIED) ? A4_03B_BASE_UFI : A4_03B_BASE;
     dgs_fen_t award = c->p[base].num;                                          /* 20万 / 30万 */
     calc_step(c, STEP_TIER, base, award, 1);
-    int64_t steps = (area - c->p[A4_03B_MIN_AREA].num) / c->p[A4_03B_STEP].num; /* 每增加5000平方米 */
-    calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1);
-    award = calc_sum(c, award, calc_per_unit(c, steps, A4_03B_INCREMENT, 1));  /* 给予10万元 */
+    int64_t above = area - c->p[A4_03B_MIN_AREA].num;
+    dgs_fen_t extra;
+    if (calc_reading(c, A4_03B_READING) == 0) {                                /* 每增加5000平方米 (R8) */
+        int64_t steps = above / c->p[A4_03B_STEP].num;
+        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1);
+        extra = calc_per_unit(c, steps, A4_03B_INCREMENT, 1);                  /* 给予10万元 */
+    } else {
+        extra = calc_per_unit(c, above, A4_03B_INCREMENT, c->p[A4_03B_STEP].num);
+    }
+    award = calc_sum(c, award, extra);
     award = calc_headroom(c, award, A4_03B_CAP, A4_03B_TO_DATE);                /* 最高300万 */
     calc_grant(c, award);
 }

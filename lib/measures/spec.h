@@ -160,6 +160,7 @@ struct calc {
     const size_t *list_len;
     const resolved *p;            /* parameters at the case's date */
     bool trace;
+    bool half_up;                 /* rounding reading: half up instead of floor */
     uint8_t n_steps;
     step *steps;
     /* outputs */
@@ -214,11 +215,14 @@ static inline void calc_overflow(calc *c, int src)
     }
 }
 
-/* base × ratio, floored to the fen (不超过 means never a fen more). */
+/* base × ratio, floored to the fen (不超过 means never a fen more); the
+ * ruleset reading `rounding` may round half up instead. */
 static inline dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
 {
     int64_t v;
-    if (!dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v)) {
+    bool ok = c->half_up ? dgs_mul_ratio_half_up(base, c->p[p].num, c->p[p].den, &v)
+                         : dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v);
+    if (!ok) {
         calc_overflow(c, p);
         return 0;
     }

@@ -14,6 +14,7 @@
 static const char *const stacking_scopes[] = {"package", "text", NULL};
 static const char *const nqi_readings[] = {"separate", "same", NULL};
 static const char *const upgrade_readings[] = {"difference", "full", NULL};
+static const char *const rounding_readings[] = {"floor", "half_up", NULL};
 
 /* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16; catalog R1). */
 const param_def dgs_ruleset_params[G_COUNT] = {
@@ -29,6 +30,8 @@ const param_def dgs_ruleset_params[G_COUNT] = {
              "附件3（八）与附件5（四）"),
     P_SWITCH("upgrade_payment", UPGRADE_DIFFERENCE, upgrade_readings, "同一对象升级时的支付方式",
              "how an upgrade of the same object is paid", "从高不重复享受"),
+    P_SWITCH("rounding", ROUND_FLOOR, rounding_readings, "比例计算结果取整到分的方式",
+             "how a ratio's product is rounded to the fen", "不超过（catalog R12）"),
 };
 
 const param_def *measure_param(const dgs_measure *m, size_t i)

@@ -33,6 +33,7 @@ enum {
     G_STACKING_SCOPE,
     G_NQI_STATION_GROUP,
     G_UPGRADE_PAYMENT,
+    G_ROUNDING,
     G_COUNT
 };
 extern const param_def dgs_ruleset_params[G_COUNT];
@@ -41,6 +42,7 @@ extern const param_def dgs_ruleset_params[G_COUNT];
 enum { SCOPE_PACKAGE = 0, SCOPE_TEXT = 1 };
 enum { NQI_SEPARATE = 0, NQI_SAME = 1 };
 enum { UPGRADE_DIFFERENCE = 0, UPGRADE_FULL = 1 };
+enum { ROUND_FLOOR = 0, ROUND_HALF_UP = 1 };
 
 struct dgs_ruleset {
     dgs_measure *measures;
