@@ -1,0 +1,212 @@
+/* Every reading switch, with the worked example of each reading that
+ * docs/interpretation.md gives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dgsubsidy/dgsubsidy.h"
+
+static dgs_ruleset *base;
+
+static int setup(void **state)
+{
+    (void)state;
+    return dgs_ruleset_builtin(&base, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dgs_ruleset_free(base);
+    return 0;
+}
+
+/* The ruleset with one reading switched (measure NULL: ruleset-wide). */
+static dgs_ruleset *with(const char *measure, const char *param, const char *value)
+{
+    dgs_ruleset *rs;
+    dgs_error e;
+    if (dgs_ruleset_set_parameter(base, measure, param, value, NULL, NULL, "test", &rs, &e))
+        fail_msg("%s", e.message);
+    return rs;
+}
+
+/* Evaluates; returns the award in fen, or -1 when the outcome is not a grant. */
+static dgs_fen_t award(const dgs_ruleset *rs, const char *id, ...)
+{
+    dgs_case *c;
+    dgs_result *r;
+    dgs_error e;
+    va_list ap;
+    assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, id), &c, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-06-01", &e), DGS_OK);
+    va_start(ap, id);
+    for (const char *name; (name = va_arg(ap, const char *));)
+        if (dgs_case_set_text(c, name, va_arg(ap, const char *), &e))
+            fail_msg("%s", e.message);
+    va_end(ap);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    dgs_fen_t a = dgs_result_outcome(r) == DGS_OUTCOME_GRANTED ? dgs_result_award(r) : -1;
+    dgs_result_free(r);
+    dgs_case_free(c);
+    return a;
+}
+
+/* R12: 50% of 0.03 yuan is 0.015 yuan: floor 0.01, half up 0.02. */
+static void rounding(void **state)
+{
+    (void)state;
+    dgs_ruleset *half = with(NULL, "rounding", "half_up");
+    assert_int_equal(award(base, "A4.09.e", "usage_fee", "0.03", NULL), 1);
+    assert_int_equal(award(half, "A4.09.e", "usage_fee", "0.03", NULL), 2);
+    dgs_ruleset_free(half);
+}
+
+/* R4: 300万 of financing, interest 20万: 5% × 300万 = 15万 as a limit range;
+ * ineligible when 500万 is an entry threshold. */
+static void a1_07_a_min_financing(void **state)
+{
+    (void)state;
+    dgs_ruleset *t = with("A1.07.a", "reading_min_financing", "threshold");
+    assert_int_equal(award(base, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), 15000000);
+    assert_int_equal(award(t, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), -1);
+    /* At 500万 both readings grant 25万. */
+    assert_int_equal(award(t, "A1.07.a", "financed_amount", "5000000", "interest_paid", "300000", NULL), 25000000);
+    dgs_ruleset_free(t);
+}
+
+/* R5: fees 20万, price 2亿: fees basis 10万, price basis 0.5% × 2亿 = 100万. */
+static void a1_06_b_either_or(void **state)
+{
+    (void)state;
+    dgs_ruleset *fees = with("A1.06.b", "reading_either_or", "fees");
+    dgs_ruleset *price = with("A1.06.b", "reading_either_or", "price");
+    assert_int_equal(award(base, "A1.06.b", "intermediary_fees", "200000", "contract_price", "200000000", NULL), 100000000);
+    assert_int_equal(award(fees, "A1.06.b", "intermediary_fees", "200000", "contract_price", "200000000", NULL), 10000000);
+    assert_int_equal(award(price, "A1.06.b", "intermediary_fees", "200000", "contract_price", "200000000", NULL), 100000000);
+    dgs_ruleset_free(fees);
+    dgs_ruleset_free(price);
+}
+
+/* Decision 3: a deal of 800万 with fees 100万: ineligible when the >1000万
+ * condition applies; max(50万, 4万) = 50万 when it does not. */
+static void a1_06_b_deal_threshold(void **state)
+{
+    (void)state;
+    dgs_ruleset *off = with("A1.06.b", "reading_deal_threshold", "not_applied");
+    assert_int_equal(award(base, "A1.06.b", "intermediary_fees", "1000000", "contract_price", "8000000", NULL), -1);
+    assert_int_equal(award(off, "A1.06.b", "intermediary_fees", "1000000", "contract_price", "8000000", NULL), 50000000);
+    dgs_ruleset_free(off);
+}
+
+/* R7: national 1000万, provincial 400万, other 600万, investment 5000万:
+ * match 1000万 + 200万 = 1200万; all levels leave 2500万 − 2000万 = 500万;
+ * national and provincial only leave 2500万 − 1400万 = 1100万. */
+static void a1_01_a_share_funds(void **state)
+{
+    (void)state;
+    dgs_ruleset *up = with("A1.01.a", "reading_share_funds", "upstream_only");
+    assert_int_equal(award(base, "A1.01.a", "national_funds", "10000000", "provincial_funds", "4000000",
+                           "other_fiscal_funds", "6000000", "total_investment", "50000000", NULL), 500000000);
+    assert_int_equal(award(up, "A1.01.a", "national_funds", "10000000", "provincial_funds", "4000000",
+                           "other_fiscal_funds", "6000000", "total_investment", "50000000", NULL), 1100000000);
+    dgs_ruleset_free(up);
+}
+
+/* R8: 17,500 m², not certified: 20万 + 10万 × 1 whole step = 30万; pro rata
+ * 20万 + 10万 × 7,500/5,000 = 35万. */
+static void a4_03_b_increment(void **state)
+{
+    (void)state;
+    dgs_ruleset *pro = with("A4.03.b", "reading_increment", "pro_rata");
+    assert_int_equal(award(base, "A4.03.b", "exhibition_area", "17500", "days", "3", NULL), 30000000);
+    assert_int_equal(award(pro, "A4.03.b", "exhibition_area", "17500", "days", "3", NULL), 35000000);
+    dgs_ruleset_free(pro);
+}
+
+/* R15: national platform with 1500万 of provincial funds: 1:3 gives 4500万;
+ * a hard cap pays 3000万, a soft one 4500万. */
+static void a3_08_b_in_principle(void **state)
+{
+    (void)state;
+    dgs_ruleset *soft = with("A3.08.b", "reading_in_principle", "soft");
+    assert_int_equal(award(base, "A3.08.b", "tier", "national", "provincial_funds", "15000000", NULL), 3000000000);
+    assert_int_equal(award(soft, "A3.08.b", "tier", "national", "provincial_funds", "15000000", NULL), 4500000000);
+    dgs_ruleset_free(soft);
+}
+
+/* R2: key-list enterprise, base 1000万 at 30% with a 500万 limit: relative
+ * ×1.05 gives 31.5% → 315万 (limit 525万); percentage points 35% → 350万. */
+static void op_10_a_uplift(void **state)
+{
+    (void)state;
+    dgs_ruleset *points = with("OP.10.a", "reading_uplift", "points");
+    assert_int_equal(award(base, "OP.10.a", "tier", "key_list", "award_base", "10000000", "base_ratio_bp", "3000",
+                           "base_limit", "5000000", NULL), 315000000);
+    assert_int_equal(award(points, "OP.10.a", "tier", "key_list", "award_base", "10000000", "base_ratio_bp", "3000",
+                           "base_limit", "5000000", NULL), 350000000);
+    /* Chain leader, relative: 33% × 2000万 = 660万 → limit 550万 → yearly cap 500万. */
+    assert_int_equal(award(base, "OP.10.a", "tier", "chain_leader", "award_base", "20000000", "base_ratio_bp", "3000",
+                           "base_limit", "5000000", NULL), 500000000);
+    dgs_ruleset_free(points);
+}
+
+/* R14: an enterprise that applied but is not (yet) recognised. */
+static void a2_05_a_paid_on(void **state)
+{
+    (void)state;
+    dgs_ruleset *app = with("A2.05.a", "reading_paid_on", "application");
+    assert_int_equal(award(base, "A2.05.a", "recognised", "false", NULL), -1);
+    assert_int_equal(award(base, "A2.05.a", "recognised", "true", NULL), 3000000);
+    assert_int_equal(award(app, "A2.05.a", "recognised", "false", NULL), 3000000);
+    dgs_ruleset_free(app);
+}
+
+/* Decision 12: A3.08.a (10万) and A5.04.d (10万) for one facility. */
+static void nqi_station_group(void **state)
+{
+    (void)state;
+    dgs_ruleset *same = with(NULL, "nqi_station_group", "same");
+    for (int k = 0; k < 2; k++) {
+        const dgs_ruleset *rs = k ? same : base;
+        dgs_case *c[2];
+        dgs_result *r[2];
+        const char *ids[2] = {"A3.08.a", "A5.04.d"};
+        for (int i = 0; i < 2; i++) {
+            dgs_case_new(dgs_ruleset_find(rs, ids[i]), &c[i], NULL);
+            dgs_case_set_date(c[i], "2025-06-01", NULL);
+            assert_int_equal(dgs_evaluate(c[i], &r[i], NULL), DGS_OK);
+        }
+        dgs_stack *s;
+        assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, NULL, &s, NULL), DGS_OK);
+        assert_int_equal(dgs_stack_total(s), k ? 10000000 : 20000000);
+        dgs_stack_free(s);
+        for (int i = 0; i < 2; i++) {
+            dgs_result_free(r[i]);
+            dgs_case_free(c[i]);
+        }
+    }
+    dgs_ruleset_free(same);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rounding),
+        cmocka_unit_test(a1_07_a_min_financing),
+        cmocka_unit_test(a1_06_b_either_or),
+        cmocka_unit_test(a1_06_b_deal_threshold),
+        cmocka_unit_test(a1_01_a_share_funds),
+        cmocka_unit_test(a4_03_b_increment),
+        cmocka_unit_test(a3_08_b_in_principle),
+        cmocka_unit_test(op_10_a_uplift),
+        cmocka_unit_test(a2_05_a_paid_on),
+        cmocka_unit_test(nqi_station_group),
+    };
+    return cmocka_run_group_tests_name("readings", tests, setup, teardown);
+}
