@@ -23,3 +23,14 @@ if(TARGET dgsubsidy AND DGS_INSTALL)
   add_test(NAME consumer_of_installed_tree
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/consumer/run.sh ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 endif()
+
+# The C examples build and run.
+find_package(Threads)
+if(Threads_FOUND)
+  add_executable(example_threaded_batch ${PROJECT_SOURCE_DIR}/examples/c/threaded_batch.c)
+  target_link_libraries(example_threaded_batch PRIVATE dgsubsidy_static Threads::Threads ${DGS_JANSSON})
+  add_test(NAME example_threaded_batch COMMAND example_threaded_batch)
+endif()
+add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
+target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
+add_test(NAME example_consumer COMMAND example_consumer)
