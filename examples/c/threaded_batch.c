@@ -66,9 +66,9 @@ int main(void)
     dgs_fen_t total = 0;
     for (size_t i = 0; i < ROWS; i++)
         total += awards[i];
-    /* Row 1000: 100万 financed × 5% = 5万, interest 30万 → 5万. */
+    /* Row 1000: 1000万 financed × 5% = 50万 < interest 90万 → 50万. */
     printf("%d rows, %d threads, total %" PRId64 " fen; row 1000: %" PRId64 " fen\n", ROWS, THREADS, total, awards[1000]);
-    if (awards[1000] != 5000000)
+    if (awards[1000] != 50000000)
         rc = 1;
     free(financed), free(interest), free(awards), free(outcomes);
     dgs_ruleset_free(rs);
