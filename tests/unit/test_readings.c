@@ -194,6 +194,27 @@ static void nqi_station_group(void **state)
     dgs_ruleset_free(same);
 }
 
+/* Departures from the analysis, following the text (docs/interpretation.md). */
+static void departures(void **state)
+{
+    (void)state;
+    /* A1.12.a: 70% of 1,234.56 yuan × 1 m² = 864.192 → the floor price rounds up: 864.20. */
+    assert_int_equal(award(base, "A1.12.a", "benchmark_price", "1234.56", "land_area", "1", NULL), 86420);
+    /* A4.02.2.b: 15 months count as the 12 of the first year: 35 × 100 m² × 12 = 42,000 < 50% × 96万. */
+    assert_int_equal(award(base, "A4.02.2.b", "first_year_rent", "960000", "area", "100", "months", "15", NULL), 4200000);
+    /* A3.04.b: 正增长 is strict: equal revenue is ineligible, one fen more is granted. */
+    assert_int_equal(award(base, "A3.04.b", "revenue_year_listed", "1000000", "revenue_next_year", "1000000", NULL), -1);
+    assert_int_equal(award(base, "A3.04.b", "revenue_year_listed", "1000000", "revenue_next_year", "1000000.01", NULL), 5000000);
+    /* A2.09.b: 1:1 by default; a guideline may choose 1:0.5 within the range, not above 1:1. */
+    dgs_ruleset *half = with("A2.09.b", "ratio", "1:0.5");
+    assert_int_equal(award(base, "A2.09.b", "upstream_funds", "6000000", NULL), 600000000);
+    assert_int_equal(award(half, "A2.09.b", "upstream_funds", "6000000", NULL), 300000000);
+    dgs_ruleset_free(half);
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(dgs_ruleset_set_parameter(base, "A2.09.b", "ratio", "1:1.5", NULL, NULL, NULL, &rs, &e), DGS_E_RANGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +228,7 @@ int main(void)
         cmocka_unit_test(op_10_a_uplift),
         cmocka_unit_test(a2_05_a_paid_on),
         cmocka_unit_test(nqi_station_group),
+        cmocka_unit_test(departures),
     };
     return cmocka_run_group_tests_name("readings", tests, setup, teardown);
 }
