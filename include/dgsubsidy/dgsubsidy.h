@@ -242,20 +242,32 @@ DGS_API int dgs_ruleset_lookup(const dgs_ruleset *rs, const char *id, const dgs_
                                dgs_error *err);
 
 /**
- * Ruleset-wide parameters (validity window, stacking scope, …), with the same
- * accessors as a measure's parameters: pass measure NULL to
- * dgs_measure_parameter_*() is not possible, so they are exposed here.
+ * Ruleset-wide parameters: validity_start, validity_end, stacking_scope,
+ * nqi_station_group, upgrade_payment, rounding (docs/interpretation.md).
+ * dgs_ruleset_parameter_count() gives their number (0 if rs is NULL) and
+ * dgs_ruleset_parameter_name() the i-th name (NULL if out of range).
+ * Borrowed; thread-safe.
  */
 DGS_API size_t dgs_ruleset_parameter_count(const dgs_ruleset *rs);
 DGS_API const char *dgs_ruleset_parameter_name(const dgs_ruleset *rs, size_t i);
-/** The value in force at `date` (ISO, NULL = the first value) as text; caller frees with dgs_free(). */
+/**
+ * The value of ruleset-wide parameter i in force at `date` (ISO; NULL = as
+ * printed) as text, into `*out` (the caller's; dgs_free()).
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL or i out of range), DGS_E_DATE, DGS_E_NOMEM.
+ */
 DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const char *date,
                                        char **out, dgs_error *err);
 
 /* ===================================================================== */
-/* Measures (borrowed from their ruleset; thread-safe)                    */
+/* Measures                                                               */
+/*                                                                        */
+/* Every accessor takes a measure borrowed from a ruleset and returns     */
+/* strings borrowed from it (valid until the ruleset is freed).  A NULL   */
+/* measure or an index out of range gives NULL (strings) or 0 (numbers).  */
+/* All are thread-safe.                                                   */
 /* ===================================================================== */
 
+/** The measure's public id, e.g. "A1.07.a". */
 DGS_API const char *dgs_measure_id(const dgs_measure *m);
 /** A DGS_KIND_* value. */
 DGS_API int dgs_measure_kind(const dgs_measure *m);
@@ -274,23 +286,28 @@ DGS_API int dgs_measure_fixed_amount(const dgs_measure *m);
 /** The unit of the measure's number: "yuan" for money; "places" etc. for quotas. */
 DGS_API const char *dgs_measure_unit(const dgs_measure *m);
 
+/** Inputs: the number, then the i-th input's name, type, unit, whether it is required, its description. */
 DGS_API size_t dgs_measure_input_count(const dgs_measure *m);
 DGS_API const char *dgs_measure_input_name(const dgs_measure *m, size_t i);
 /** A DGS_TYPE_* value, or 0 if i is out of range. */
 DGS_API int dgs_measure_input_type(const dgs_measure *m, size_t i);
 /** The unit in which the input is written in text: "yuan", "m2", "days", … */
 DGS_API const char *dgs_measure_input_unit(const dgs_measure *m, size_t i);
+/** 1 when evaluation fails with DGS_E_MISSING_INPUT without it. */
 DGS_API int dgs_measure_input_required(const dgs_measure *m, size_t i);
 DGS_API const char *dgs_measure_input_description(const dgs_measure *m, size_t i, int lang);
+/** For choice inputs: the number of choices and the j-th choice's name (its index is j). */
 DGS_API size_t dgs_measure_input_choice_count(const dgs_measure *m, size_t i);
 DGS_API const char *dgs_measure_input_choice(const dgs_measure *m, size_t i, size_t j);
 /** The index of the input called `name`, or -1. */
 DGS_API long dgs_measure_input_index(const dgs_measure *m, const char *name);
 
+/** Parameters: every number of the clause and every reading, with its value as printed. */
 DGS_API size_t dgs_measure_parameter_count(const dgs_measure *m);
 DGS_API const char *dgs_measure_parameter_name(const dgs_measure *m, size_t i);
 /** A DGS_TYPE_* value (MONEY, RATIO, AREA, COUNT, SWITCH, DATE). */
 DGS_API int dgs_measure_parameter_type(const dgs_measure *m, size_t i);
+/** "yuan", "ratio", "m2", "days", "reading", …; and what the parameter is, in `lang`. */
 DGS_API const char *dgs_measure_parameter_unit(const dgs_measure *m, size_t i);
 DGS_API const char *dgs_measure_parameter_description(const dgs_measure *m, size_t i, int lang);
 /** For switches: the readings' names. */
@@ -306,6 +323,10 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
 
 /* ===================================================================== */
 /* Cases                                                                  */
+/*                                                                        */
+/* Setters return DGS_OK or an error naming the measure and input; on an  */
+/* error the case is unchanged.  A case may be changed by one thread at a */
+/* time; distinct cases are independent.                                  */
 /* ===================================================================== */
 
 /**
@@ -359,6 +380,9 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
  * every parameter at the case's date, runs the measure's clause, and returns
  * the result with its trace.
  *
+ * @param out  receives the result (the caller's; dgs_result_free()).  The
+ *             result borrows strings from the case's ruleset: free it before
+ *             the ruleset.  NULL on error.
  * @return DGS_OK (whatever the outcome), DGS_E_MISSING_INPUT (names the
  *         input; the date counts as an input), DGS_E_OVERFLOW, DGS_E_NOMEM,
  *         DGS_E_INVALID_ARGUMENT.  The case is not changed.
@@ -366,7 +390,14 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
  */
 DGS_API int dgs_evaluate(const dgs_case *c, dgs_result **out, dgs_error *err);
 
+/*
+ * Result accessors: a NULL result or an index out of range gives NULL
+ * (strings) or 0.  Strings are borrowed from the result (and, for
+ * references, from its ruleset).  Thread-safe: a result is never changed.
+ */
+/** Frees a result. NULL is fine. */
 DGS_API void dgs_result_free(dgs_result *r);
+/** The measure's id. */
 DGS_API const char *dgs_result_measure_id(const dgs_result *r);
 /** The case's date, ISO. */
 DGS_API const char *dgs_result_date(const dgs_result *r);
@@ -476,7 +507,9 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
  */
 DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
                               const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err);
+/** Frees a report. NULL is fine. Reports are immutable: accessors are thread-safe. */
 DGS_API void dgs_stack_free(dgs_stack *s);
+/** The number of results judged. */
 DGS_API size_t dgs_stack_count(const dgs_stack *s);
 /** What is paid now for result i, in fen. */
 DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
