@@ -36,7 +36,7 @@ FORMULA(a1_01_a)
     dgs_fen_t match = calc_sum(c, calc_ratio(c, national, A1_01_RATIO_NATIONAL),    /* 1:1 */
                                calc_ratio(c, provincial, A1_01_RATIO_PROVINCIAL)); /* 1:0.5 */
     /* 各级财政资金资助总额不超过项目总投资的50%: what the other funds leave of that share. */
-    dgs_fen_t share = calc_ratio(c, calc_input(c, A1_01_INVESTMENT), A1_01_SHARE_CAP);
+    dgs_fen_t share = calc_share(c, calc_input(c, A1_01_INVESTMENT), A1_01_SHARE_CAP);
     dgs_fen_t others = calc_sum(c, national, provincial);
     if (calc_reading(c, A1_01_READING) == 0)                                     /* 各级 (R7) */
         others = calc_sum(c, others, calc_input(c, A1_01_OTHER));
@@ -45,6 +45,7 @@ FORMULA(a1_01_a)
     if (room < match) {
         match = room;
         c->binding = A1_01_SHARE_CAP;
+        c->binding_value = room;
     }
     calc_grant(c, match);
 }
@@ -134,10 +135,15 @@ FORMULA(a1_06_b)
     dgs_fen_t price = calc_input(c, A1_06B_PRICE);
     if (calc_reading(c, A1_06B_READ_THRESHOLD) == 0 && !calc_more_than(c, price, A1_06B_THRESHOLD))
         return;
-    dgs_fen_t by_fees = calc_ratio(c, calc_input(c, A1_06B_FEES), A1_06B_RATIO_FEES); /* 中介费用50% */
-    dgs_fen_t by_price = calc_ratio(c, price, A1_06B_RATIO_PRICE);                    /* 合同价格0.5% */
     int reading = calc_reading(c, A1_06B_EITHER);
-    dgs_fen_t award = reading == 1 ? by_fees : reading == 2 ? by_price : calc_higher(c, by_fees, by_price);
+    dgs_fen_t award;
+    if (reading == 1)                                                                 /* 中介费用50% */
+        award = calc_ratio(c, calc_input(c, A1_06B_FEES), A1_06B_RATIO_FEES);
+    else if (reading == 2)                                                            /* 合同价格0.5% */
+        award = calc_ratio(c, price, A1_06B_RATIO_PRICE);
+    else                                                                              /* 或: 就高 */
+        award = calc_higher(c, calc_ratio(c, calc_input(c, A1_06B_FEES), A1_06B_RATIO_FEES),
+                            calc_ratio(c, price, A1_06B_RATIO_PRICE));
     award = calc_cap(c, award, A1_06B_CAP);                                           /* 最高200万 */
     calc_grant(c, award);
 }
@@ -205,6 +211,7 @@ FORMULA(a1_09_a)
     if (room < award) {
         award = room;
         c->binding = SRC_INPUT + A1_09_BOOTH_FEE;
+        c->binding_value = room;
     }
     award = calc_cap_by_input(c, award, A1_09_ASSESSED);
     calc_grant(c, award);

@@ -93,7 +93,7 @@ FORMULA(a2_05_a)
     if (calc_reading(c, A2_05_READING) == 0 && !calc_require(c, A2_05_RECOGNISED))   /* 认定奖励 */
         return;
     dgs_fen_t award = calc_cap(c, c->p[A2_05_CAP].num, A2_05_CAP);
-    c->binding = A2_05_CAP;
+    c->binding = A2_05_CAP, c->binding_value = award;
     award = calc_cap_by_input(c, award, A2_05_ASSESSED);
     calc_grant(c, award);
 }

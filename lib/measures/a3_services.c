@@ -37,7 +37,7 @@ FORMULA(a3_04_b)
         return;
     }
     dgs_fen_t award = calc_cap(c, c->p[A3_04B_CAP].num, A3_04B_CAP);
-    c->binding = A3_04B_CAP;
+    c->binding = A3_04B_CAP, c->binding_value = award;
     calc_grant(c, calc_cap_by_input(c, award, A3_04B_ASSESSED));
 }
 SPEC(spec_A3_04_b, a3_04_b_in, a3_04_b_p, a3_04_b);

@@ -77,7 +77,7 @@ static const param_def a4_02_2_b_p[] = {
 FORMULA(a4_02_2_b)
 {
     dgs_fen_t award = calc_ratio(c, calc_input(c, A4_022B_RENT), A4_022B_RATIO);       /* 租金的50% */
-    int64_t months = calc_cap(c, calc_input(c, A4_022B_MONTHS), A4_022B_MAX_MONTHS);   /* 首年 */
+    int64_t months = calc_clamp(c, calc_input(c, A4_022B_MONTHS), A4_022B_MAX_MONTHS); /* 首年 */
     int64_t area_months;
     if (!dgs_mul_checked(calc_input(c, A4_022B_AREA), months, &area_months)) {
         calc_overflow(c, A4_022B_PER_M2_MONTH);

@@ -143,6 +143,7 @@ FORMULA(op_10_a)
     if (limit < award) {
         award = limit;
         c->binding = SRC_INPUT + OP_10_BASE_LIMIT;
+        c->binding_value = (int64_t)limit;
     }
     dgs_fen_t a = calc_headroom(c, (dgs_fen_t)award, OP_10_CAP, OP_10_THIS_YEAR); /* 每年最高500万 */
     calc_grant(c, a);

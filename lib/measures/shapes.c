@@ -15,6 +15,7 @@ static inline void ceiling_from(calc *c, int p)
 
     calc_step(c, c->meta->fixed_amount ? STEP_FIXED : STEP_CAP, p, award, 1);
     c->binding = (int16_t)p;
+    c->binding_value = award;
     if (!c->meta->fixed_amount) {
         if (in->granted != NO_INPUT)
             award = calc_headroom(c, award, p, in->granted);

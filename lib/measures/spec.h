@@ -167,6 +167,7 @@ struct calc {
     dgs_fen_t award;
     int outcome;
     int16_t binding;              /* what set the amount (src code) */
+    int64_t binding_value;        /* the amount it set */
     int16_t failed;               /* the failed condition (src code) */
     uint8_t why;
     int error;                    /* DGS_E_OVERFLOW, … */
@@ -226,7 +227,11 @@ static inline dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
         calc_overflow(c, p);
         return 0;
     }
-    c->binding = (int16_t)p;   /* until a cap binds, the ratio sets the amount */
+    /* The ratio sets the amount unless a larger term or a cap already does. */
+    if (c->binding == SRC_NONE || v >= c->binding_value) {
+        c->binding = (int16_t)p;
+        c->binding_value = v;
+    }
     calc_step(c, STEP_RATIO, p, v, 1);
     return v;
 }
@@ -252,7 +257,30 @@ static inline dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
     if (cap < value) {
         value = cap;
         c->binding = (int16_t)p;
+        c->binding_value = cap;
     }
+    calc_step(c, STEP_CAP, p, value, 1);
+    return value;
+}
+
+/* base × ratio for a limit (各级财政资金…不超过总投资的50%): floored, a
+ * step of the trace, never itself the binding constraint. */
+static inline dgs_fen_t calc_share(calc *c, dgs_fen_t base, int p)
+{
+    int16_t binding = c->binding;
+    int64_t value = c->binding_value;
+    dgs_fen_t v = calc_ratio(c, base, p);
+    c->binding = binding;
+    c->binding_value = value;
+    return v;
+}
+
+/* min(value, limit) on a quantity that is not the award (months counted,
+ * a base before its ratio): a step of the trace, not a binding constraint. */
+static inline int64_t calc_clamp(calc *c, int64_t value, int p)
+{
+    if (c->p[p].num < value)
+        value = c->p[p].num;
     calc_step(c, STEP_CAP, p, value, 1);
     return value;
 }
@@ -266,6 +294,7 @@ static inline dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
     if (cap < value) {
         value = cap;
         c->binding = (int16_t)(SRC_INPUT + k);
+        c->binding_value = cap;
     }
     calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, value, 1);
     if (c->trace && c->n_steps)
@@ -348,6 +377,7 @@ static inline dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quan
     if (limit < value) {
         value = limit;
         c->binding = (int16_t)p;
+        c->binding_value = limit;
     }
     calc_step(c, STEP_PER_UNIT, p, value, 1);
     return value;
@@ -376,6 +406,7 @@ static inline dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
     if (room < value) {
         value = room;
         c->binding = (int16_t)p;
+        c->binding_value = room;
     }
     return value;
 }
@@ -414,6 +445,7 @@ static inline void calc_reset(calc *c)
     c->award = 0;
     c->outcome = DGS_OUTCOME_GRANTED;
     c->binding = SRC_NONE;
+    c->binding_value = 0;
     c->failed = SRC_NONE;
     c->why = WHY_NONE;
     c->error = 0;
