@@ -91,9 +91,7 @@ static int check_value(const dgs_case *c, const input_def *in, int64_t value, dg
                             (long long)value);
         break;
     case DGS_TYPE_CHOICE: {
-        size_t n = 0;
-        while (in->choices[n])
-            n++;
+        size_t n = choice_count(in->choices);
         if (value < 0 || (uint64_t)value >= n)
             return dgs_fail(err, DGS_E_CHOICE, "%s.%s: choice index %lld out of range (0..%zu)", id,
                             in->name, (long long)value, n - 1);

@@ -498,11 +498,7 @@ DGS_API const char *dgs_measure_input_description(const dgs_measure *m, size_t i
 DGS_API size_t dgs_measure_input_choice_count(const dgs_measure *m, size_t i)
 {
     const input_def *in = input_at(m, i);
-    size_t n = 0;
-    if (in && in->choices)
-        while (in->choices[n])
-            n++;
-    return n;
+    return in ? choice_count(in->choices) : 0;
 }
 DGS_API const char *dgs_measure_input_choice(const dgs_measure *m, size_t i, size_t j)
 {
@@ -550,11 +546,7 @@ DGS_API const char *dgs_measure_parameter_description(const dgs_measure *m, size
 DGS_API size_t dgs_measure_parameter_choice_count(const dgs_measure *m, size_t i)
 {
     const param_def *p = param_at(m, i);
-    size_t n = 0;
-    if (p && p->choices)
-        while (p->choices[n])
-            n++;
-    return n;
+    return p ? choice_count(p->choices) : 0;
 }
 DGS_API const char *dgs_measure_parameter_choice(const dgs_measure *m, size_t i, size_t j)
 {

@@ -56,6 +56,15 @@ struct dgs_ruleset {
     char fingerprint[17];
 };
 
+/* The number of names in a NULL-terminated list of choices (NULL: none). */
+static inline size_t choice_count(const char *const *choices)
+{
+    size_t n = 0;
+    while (choices && choices[n])
+        n++;
+    return n;
+}
+
 /* The value of a slot at `date`. */
 static inline const version *slot_at(const slot *s, int32_t date)
 {
