@@ -230,7 +230,9 @@ MEASURE_TEST(a1_06_b_cap)
 
 MEASURE_TEST(a1_06_b_deal_threshold)
 {
-    /* contract price exactly 10,000,000: not 超过 */
+    /* below and exactly 10,000,000: not 超过 */
+    OUTCOME(rs, "A1.06.b", DATE, DGS_OUTCOME_INELIGIBLE, {"intermediary_fees", "200000"},
+            {"contract_price", "9999999.99"});
     OUTCOME(rs, "A1.06.b", DATE, DGS_OUTCOME_INELIGIBLE, {"intermediary_fees", "200000"},
             {"contract_price", "10000000"});
     /* 10,000,000.01: fees 0; 0.5% × 10,000,000.01 = 50,000.00005 → 50,000.00 */

@@ -229,16 +229,29 @@ MEASURE_TEST(op_kinds)
     /* catalog §2: the main opinion has 23 unspecified and 25 qualitative measures */
     expect_kind_outcome(rs, "OP", DGS_KIND_UNSPECIFIED, 23, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "OP", DGS_KIND_QUALITATIVE, 25, DGS_OUTCOME_NOT_COMPUTABLE);
-    /* the whole catalogue: 75 qualitative measures, 37 unspecified */
-    size_t qualitative = 0, unspecified = 0;
+    /* the whole catalogue (catalog §2): 22 formula, 52 fixed_cap, 8 tiered_fixed,
+     * 8 price_or_quota, 37 unspecified, 75 qualitative */
+    size_t per_kind[7] = {0};
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
         int kind = dgs_measure_kind(dgs_ruleset_measure_at(rs, i));
-        qualitative += kind == DGS_KIND_QUALITATIVE;
-        unspecified += kind == DGS_KIND_UNSPECIFIED;
+        assert_in_range(kind, DGS_KIND_FORMULA, DGS_KIND_QUALITATIVE);
+        per_kind[kind]++;
     }
     assert_int_equal(dgs_ruleset_measure_count(rs), 202);
-    assert_int_equal(qualitative, 75);
-    assert_int_equal(unspecified, 37);
+    assert_int_equal(per_kind[DGS_KIND_FORMULA], 22);
+    assert_int_equal(per_kind[DGS_KIND_FIXED_CAP], 52);
+    assert_int_equal(per_kind[DGS_KIND_TIERED_FIXED], 8);
+    assert_int_equal(per_kind[DGS_KIND_PRICE_OR_QUOTA], 8);
+    assert_int_equal(per_kind[DGS_KIND_UNSPECIFIED], 37);
+    assert_int_equal(per_kind[DGS_KIND_QUALITATIVE], 75);
+    /* the 22 formula measures, by name */
+    static const char *const formulas[] = {
+        "A1.01.a", "A1.04.a", "A1.06.a", "A1.06.b", "A1.07.a", "A1.10.a", "A1.11.a", "A2.01.d",
+        "A2.09.b", "A3.06.a", "A3.08.b", "A4.02.1.a", "A4.02.1.c", "A4.02.2.a", "A4.02.2.b",
+        "A4.02.2.c", "A4.03.b", "A4.04.b", "A4.09.a", "A4.09.b", "A4.09.d", "A4.09.e",
+    };
+    for (size_t i = 0; i < sizeof formulas / sizeof formulas[0]; i++)
+        assert_int_equal(dgs_measure_kind(measure(rs, formulas[i])), DGS_KIND_FORMULA);
 }
 
 int main(void)
