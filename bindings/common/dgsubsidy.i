@@ -8,7 +8,9 @@
  *   DGS_RAISE(code, message)
  *       a SWIG macro (%define … %enddef) that raises the language's
  *       exception for the negative DGS_E_* `code` with the C `message`
- *       (a NUL-terminated UTF-8 char array) and leaves the wrapper function
+ *       (the NUL-terminated UTF-8 `message` member of the dgs_error, so the
+ *       error's `reason` and `row` are reachable from it with offsetof if
+ *       wanted) and leaves the wrapper function
  *       (Python: SWIG_fail; Java: return $null).  It is expanded inside
  *       typemaps delimited by { }, so $null, $result and the wrapper's local
  *       variables may be used in it.

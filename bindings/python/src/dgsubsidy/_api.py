@@ -1,0 +1,881 @@
+"""Rulesets, measures, evaluation and results: the idiomatic API over dgsubsidy._native."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import html
+import json
+import os
+import threading
+import weakref
+from collections.abc import Mapping as _MappingABC
+from decimal import Decimal
+from fractions import Fraction
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping,
+                    Optional, Sequence, Tuple, Union, overload)
+
+from . import _errors, _native
+from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, iso_date, to_fen,
+                     to_int64, to_scaled)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._batch import BatchResult
+    from ._stack import StackReport
+
+__all__ = [
+    "Kind", "ValueType", "Outcome", "Ruleset", "Measures", "Measure", "Input", "Parameter",
+    "Result", "Step", "UsedParameter",
+]
+
+_LANGS = {"zh": _native.DGS_LANG_ZH, "en": _native.DGS_LANG_EN}
+
+
+def _lang(lang: str) -> int:
+    try:
+        return _LANGS[lang]
+    except (KeyError, TypeError):
+        raise _errors.InvalidArgument(f"lang must be 'zh' or 'en', not {lang!r}") from None
+
+
+def _owned(obj: Any, ptr: Any, free: Callable[[Any], None]) -> None:
+    """Frees the C handle `ptr` with `free` when `obj` is collected."""
+    fin = weakref.finalize(obj, free, ptr)
+    fin.atexit = False  # the process is ending: the memory goes with it
+
+
+class _NamedIntEnum(enum.IntEnum):
+    """An IntEnum equal to the C constant, shown by its name ("granted")."""
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def _missing_(cls, value: object):
+        if isinstance(value, str):
+            for member in cls:
+                if member.name.lower() == value.lower():
+                    return member
+        return None
+
+
+class Kind(_NamedIntEnum):
+    """The kind of a measure (DGS_KIND_*)."""
+
+    FORMULA = _native.DGS_KIND_FORMULA
+    FIXED_CAP = _native.DGS_KIND_FIXED_CAP
+    TIERED_FIXED = _native.DGS_KIND_TIERED_FIXED
+    PRICE_OR_QUOTA = _native.DGS_KIND_PRICE_OR_QUOTA
+    UNSPECIFIED = _native.DGS_KIND_UNSPECIFIED
+    QUALITATIVE = _native.DGS_KIND_QUALITATIVE
+
+
+class ValueType(_NamedIntEnum):
+    """The type of an input, parameter or trace step (DGS_TYPE_*)."""
+
+    MONEY = _native.DGS_TYPE_MONEY
+    AREA = _native.DGS_TYPE_AREA
+    COUNT = _native.DGS_TYPE_COUNT
+    FLAG = _native.DGS_TYPE_FLAG
+    CHOICE = _native.DGS_TYPE_CHOICE
+    MONEY_LIST = _native.DGS_TYPE_MONEY_LIST
+    RATIO = _native.DGS_TYPE_RATIO
+    SWITCH = _native.DGS_TYPE_SWITCH
+    DATE = _native.DGS_TYPE_DATE
+
+
+class Outcome(_NamedIntEnum):
+    """The outcome of an evaluation (DGS_OUTCOME_*); equal to the C code, so usable with numpy arrays."""
+
+    GRANTED = _native.DGS_OUTCOME_GRANTED
+    INELIGIBLE = _native.DGS_OUTCOME_INELIGIBLE
+    NOT_IN_FORCE = _native.DGS_OUTCOME_NOT_IN_FORCE
+    UNSPECIFIED = _native.DGS_OUTCOME_UNSPECIFIED
+    NOT_COMPUTABLE = _native.DGS_OUTCOME_NOT_COMPUTABLE
+    INVALID = _native.DGS_OUTCOME_INVALID  #: batch only: the row's inputs are invalid
+
+
+def _value_of_type(vtype: int, value: int, den: int = 1) -> Any:
+    if vtype == ValueType.MONEY:
+        return from_fen(value)
+    if vtype == ValueType.AREA:
+        return from_hundredths(value)
+    if vtype == ValueType.RATIO:
+        return Fraction(value, den or 1)
+    if vtype == ValueType.FLAG:
+        return bool(value)
+    if vtype == ValueType.DATE:
+        return _dt.date(1970, 1, 1) + _dt.timedelta(days=value)
+    return int(value)
+
+
+# --------------------------------------------------------------------------- measures
+
+
+class Input:
+    """One input of a measure: its name, type, unit, whether it is required, its description."""
+
+    __slots__ = ("_m", "index", "name", "type", "unit", "required", "choices")
+
+    def __init__(self, m: Any, index: int) -> None:
+        self._m = m
+        self.index = index
+        self.name: str = _native.dgs_measure_input_name(m, index)
+        self.type: ValueType = ValueType(_native.dgs_measure_input_type(m, index))
+        #: The unit in which the input is written as text ("yuan", "m2", "days", …).
+        self.unit: str = _native.dgs_measure_input_unit(m, index)
+        self.required: bool = bool(_native.dgs_measure_input_required(m, index))
+        #: For choice inputs: the names of the choices (their index is the batch value).
+        self.choices: Tuple[str, ...] = tuple(
+            _native.dgs_measure_input_choice(m, index, j)
+            for j in range(_native.dgs_measure_input_choice_count(m, index)))
+
+    def description(self, lang: str = "zh") -> str:
+        """What the input is, in 'zh' or 'en'."""
+        return _native.dgs_measure_input_description(self._m, self.index, _lang(lang))
+
+    def __repr__(self) -> str:
+        req = "required" if self.required else "optional"
+        extra = f" {list(self.choices)}" if self.choices else ""
+        return f"<Input {self.name}: {self.type} ({self.unit}), {req}{extra}>"
+
+
+class Parameter:
+    """A number (or reading) the policy sets for a measure; a guideline may change it from a date on."""
+
+    __slots__ = ("_m", "index", "name", "type", "unit", "choices")
+
+    def __init__(self, m: Any, index: int) -> None:
+        self._m = m
+        self.index = index
+        self.name: str = _native.dgs_measure_parameter_name(m, index)
+        self.type: ValueType = ValueType(_native.dgs_measure_parameter_type(m, index))
+        self.unit: str = _native.dgs_measure_parameter_unit(m, index)
+        #: For switches (readings): the readings' names.
+        self.choices: Tuple[str, ...] = tuple(
+            _native.dgs_measure_parameter_choice(m, index, j)
+            for j in range(_native.dgs_measure_parameter_choice_count(m, index)))
+
+    def description(self, lang: str = "zh") -> str:
+        return _native.dgs_measure_parameter_description(self._m, self.index, _lang(lang))
+
+    def value_at(self, date: Optional[DateLike] = None) -> str:
+        """The value in force at `date` (None = as printed) as text: "1500000.00", "5%", "higher", "unset"."""
+        d = None if date is None else iso_date(date)
+        return _native.dgs_measure_parameter_text(self._m, self.index, d)
+
+    def reference_at(self, date: Optional[DateLike] = None) -> str:
+        """What set the value in force at `date`: the clause phrase or the guideline article."""
+        d = None if date is None else iso_date(date)
+        return _native.dgsw_measure_parameter_reference(self._m, self.index, d)
+
+    @property
+    def value(self) -> str:
+        """The value as printed in the document (or as the ruleset's first value)."""
+        return self.value_at(None)
+
+    @property
+    def reference(self) -> str:
+        return self.reference_at(None)
+
+    def __repr__(self) -> str:
+        return f"<Parameter {self.name} = {self.value} ({self.type})>"
+
+
+class Measure:
+    """One award clause of the policy, e.g. ``rules["A1.07.a"]``.
+
+    Borrowed from its ruleset (which it keeps alive).  Metadata: ``id``,
+    ``kind``, ``location``, ``title(lang)``, ``clause``, ``departments``,
+    ``group``, ``unit``, ``inputs`` and ``parameters``.
+    """
+
+    def __init__(self, ruleset: "Ruleset", ptr: Any) -> None:
+        self._ruleset = ruleset
+        self._ptr = ptr
+        self.id: str = _native.dgs_measure_id(ptr)
+        self.kind: Kind = Kind(_native.dgs_measure_kind(ptr))
+        self._inputs: Optional[Dict[str, Input]] = None
+        self._parameters: Optional[Dict[str, Parameter]] = None
+
+    @property
+    def ruleset(self) -> "Ruleset":
+        return self._ruleset
+
+    @property
+    def location(self) -> str:
+        """Where the measure stands in the document, e.g. "附件1 （七）提高融资租赁贴息限额"."""
+        return _native.dgs_measure_location(self._ptr)
+
+    def title(self, lang: str = "zh") -> str:
+        """The measure's title in 'zh' or 'en'."""
+        return _native.dgs_measure_title(self._ptr, _lang(lang))
+
+    @property
+    def clause(self) -> str:
+        """The verbatim clause text (Chinese)."""
+        return _native.dgs_measure_clause(self._ptr)
+
+    @property
+    def departments(self) -> Tuple[str, ...]:
+        """The departments responsible (责任单位); empty when the text names none."""
+        text = _native.dgs_measure_departments(self._ptr)
+        return tuple(d for d in text.split("、") if d)
+
+    @property
+    def group(self) -> Optional[str]:
+        """The exclusive group (就高、从优、不重复享受), e.g. "G-LEASE", or None."""
+        return _native.dgs_measure_group(self._ptr) or None
+
+    @property
+    def fixed_amount(self) -> bool:
+        """True when the amounts are exact (给予10万元), False when they are ceilings (最高/不超过)."""
+        return bool(_native.dgs_measure_fixed_amount(self._ptr))
+
+    @property
+    def unit(self) -> str:
+        """The unit of the measure's number: "yuan" for money, "places" etc. for quotas."""
+        return _native.dgs_measure_unit(self._ptr)
+
+    @property
+    def inputs(self) -> Mapping[str, Input]:
+        """The inputs by name, in the measure's order."""
+        if self._inputs is None:
+            n = _native.dgs_measure_input_count(self._ptr)
+            self._inputs = {i.name: i for i in (Input(self._ptr, k) for k in range(n))}
+        return _ReadOnly(self._inputs)
+
+    @property
+    def parameters(self) -> Mapping[str, Parameter]:
+        """The parameters by name, in the measure's order."""
+        if self._parameters is None:
+            n = _native.dgs_measure_parameter_count(self._ptr)
+            self._parameters = {p.name: p for p in (Parameter(self._ptr, k) for k in range(n))}
+        return _ReadOnly(self._parameters)
+
+    def evaluate(self, date: Optional[DateLike] = None, **inputs: Any) -> "Result":
+        """Evaluates one case of this measure; see :meth:`Ruleset.evaluate`."""
+        return _evaluate(self, date, inputs)
+
+    def evaluate_batch(self, frame: Any, date: DateLike, *, errors: str = "raise",
+                       extra: str = "raise") -> "BatchResult":
+        """Evaluates many cases at once; see :meth:`Ruleset.evaluate_batch`."""
+        from ._batch import evaluate_batch
+
+        return evaluate_batch(self, frame, date, errors=errors, extra=extra)
+
+    def __repr__(self) -> str:
+        return f"<Measure {self.id} ({self.kind}): {self.title('en')}>"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td><code>{e(i.name)}</code></td><td>{e(str(i.type))}</td><td>{e(i.unit)}</td>"
+            f"<td>{'yes' if i.required else ''}</td><td>{e(i.description('en'))}</td></tr>"
+            for i in self.inputs.values())
+        params = "".join(
+            f"<tr><td><code>{e(p.name)}</code></td><td>{e(p.value)}</td><td>{e(p.reference)}</td></tr>"
+            for p in self.parameters.values())
+        return (
+            f"<div><b>{e(self.id)}</b> {e(self.title('zh'))} — {e(self.title('en'))}<br>"
+            f"<small>{e(self.location)} · kind {e(str(self.kind))}"
+            f"{' · group ' + e(self.group) if self.group else ''}</small>"
+            f"<blockquote>{e(self.clause)}</blockquote>"
+            + (f"<table><tr><th>input</th><th>type</th><th>unit</th><th>required</th><th>description</th></tr>"
+               f"{rows}</table>" if rows else "")
+            + (f"<table><tr><th>parameter</th><th>value</th><th>reference</th></tr>{params}</table>"
+               if params else "")
+            + "</div>")
+
+
+class _ReadOnly(_MappingABC):
+    """A read-only view of a dict."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, d: Dict[str, Any]) -> None:
+        self._d = d
+
+    def __getitem__(self, key: str) -> Any:
+        return self._d[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __repr__(self) -> str:
+        return repr(self._d)
+
+
+class Measures(Sequence):
+    """The measures of a ruleset in document order; ``filter(kind=...)`` selects some."""
+
+    def __init__(self, items: Sequence[Measure]) -> None:
+        self._items = tuple(items)
+
+    @overload
+    def __getitem__(self, i: int) -> Measure: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> "Measures": ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return Measures(self._items[i])
+        if isinstance(i, str):
+            for m in self._items:
+                if m.id == i:
+                    return m
+            raise _errors.UnknownMeasure(f"no measure has the id '{i}'", code=_native.DGS_E_UNKNOWN_MEASURE)
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Measure]:
+        return iter(self._items)
+
+    def filter(self, kind: Union[Kind, str, Iterable[Union[Kind, str]], None] = None, *,
+               group: Optional[str] = None, part: Optional[str] = None) -> "Measures":
+        """The measures of a kind (or kinds: "formula", Kind.FIXED_CAP, …), of an exclusive group,
+        or of a part of the document (id prefix such as "A1" or "OP")."""
+        kinds = None
+        if kind is not None:
+            ks = [kind] if isinstance(kind, (str, Kind, int)) else list(kind)
+            try:
+                kinds = {Kind(k) for k in ks}
+            except ValueError:
+                raise _errors.InvalidArgument(
+                    f"unknown kind {kind!r}; kinds: {', '.join(str(k) for k in Kind)}") from None
+        return Measures([m for m in self._items
+                         if (kinds is None or m.kind in kinds)
+                         and (group is None or m.group == group)
+                         and (part is None or m.id.split(".")[0] == part)])
+
+    def ids(self) -> List[str]:
+        return [m.id for m in self._items]
+
+    def __repr__(self) -> str:
+        return f"<Measures: {len(self)} ({', '.join(self.ids()[:4])}{', …' if len(self) > 4 else ''})>"
+
+
+# --------------------------------------------------------------------------- rulesets
+
+_builtin_lock = threading.Lock()
+_builtin: Optional["Ruleset"] = None
+
+
+class Ruleset:
+    """A catalogue of the policy's measures and the value of every number it sets.
+
+    ``Ruleset.builtin()`` is 东府〔2024〕1号 as printed.  A ruleset is immutable:
+    ``with_guideline`` and ``with_parameter`` derive new ones.  Share one
+    between any number of threads.
+    """
+
+    def __init__(self, _ptr: Any, _origin: str = "") -> None:
+        if _ptr is None:
+            raise _errors.InvalidArgument("use Ruleset.builtin() to get a ruleset")
+        self._ptr = _ptr
+        self._origin = _origin
+        _owned(self, _ptr, _native.dgs_ruleset_free)
+        self._measures: Optional[Measures] = None
+        self._by_id: Dict[str, Measure] = {}
+        self._lock = threading.Lock()
+
+    # -- construction
+
+    @classmethod
+    def builtin(cls) -> "Ruleset":
+        """The ruleset of 东府〔2024〕1号 as printed (one shared, immutable instance)."""
+        global _builtin
+        with _builtin_lock:
+            if _builtin is None:
+                _builtin = cls(_native.dgs_ruleset_builtin(), "builtin")
+            return _builtin
+
+    def with_guideline(self, guideline: Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]],
+                       *, source: Optional[str] = None) -> "Ruleset":
+        """A ruleset derived by applying a guideline (申报指南).
+
+        ``guideline`` is the path of a JSON file, or the guideline itself as a
+        dict (as the JSON would be parsed) or as JSON ``bytes``.  Errors raise
+        :class:`GuidelineError` with the line and the parameter at fault, or
+        :class:`FileError` when the file cannot be read.
+        """
+        if isinstance(guideline, _MappingABC):
+            text = json.dumps(guideline, ensure_ascii=False, indent=1, default=_json_default)
+            data = text.encode("utf-8")
+            name = source or "<guideline>"
+        elif isinstance(guideline, (bytes, bytearray, memoryview)):
+            data = bytes(guideline)
+            name = source or "<guideline>"
+        elif isinstance(guideline, (str, os.PathLike)):
+            path = os.fspath(guideline)
+            if isinstance(path, bytes):
+                path = os.fsdecode(path)
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError as e:
+                raise _errors.FileError(f"{path}: cannot read the guideline: {e.strerror or e}",
+                                        code=_native.DGS_E_IO) from e
+            name = source or path
+        else:
+            raise _errors.TypeMismatch(
+                f"a guideline is a path, a dict or JSON bytes, not {type(guideline).__name__}")
+        return self.with_guideline_text(data, source=name)
+
+    def with_guideline_text(self, text: Union[str, bytes], *, source: Optional[str] = None) -> "Ruleset":
+        """A ruleset derived from a guideline given as JSON text (str or UTF-8 bytes)."""
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            try:
+                text = bytes(text).decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise _errors.GuidelineError(
+                    f"{source or '<guideline>'}: the guideline is not valid UTF-8 (byte {e.start})",
+                    code=_native.DGS_E_GUIDELINE) from None
+        text = c_string(text, "guideline")
+        name = c_string(_printable(source), "source") if source is not None else None
+        ptr = _native.dgs_ruleset_apply_guideline(self._ptr, text, name)
+        return Ruleset(ptr, name or "<guideline>")
+
+    def with_parameter(self, measure: Optional[Union[str, Measure]], parameter: str,
+                       value: Union[str, Decimal, int, Fraction], *,
+                       valid_from: Optional[DateLike] = None, valid_until: Optional[DateLike] = None,
+                       reference: Optional[str] = None) -> "Ruleset":
+        """A ruleset in which one parameter takes ``value`` from ``valid_from`` to ``valid_until``.
+
+        ``measure`` is a measure id (or None for a ruleset-wide parameter such as
+        ``validity_end``).  ``value`` is text as in guidelines ("1500000.00",
+        "5%", "1:0.5", a reading's name, an ISO date) or, for money, a Decimal
+        or int of yuan; a Fraction for ratios.  Floats are refused.
+        """
+        mid = None
+        if isinstance(measure, Measure):
+            mid = measure.id
+        elif measure is not None:
+            mid = c_string(measure, "measure")
+        pname = c_string(parameter, "parameter")
+        text = _parameter_text(self, mid, pname, value)
+        ptr = _native.dgs_ruleset_set_parameter(
+            self._ptr, mid, pname, text,
+            None if valid_from is None else iso_date(valid_from, "valid_from"),
+            None if valid_until is None else iso_date(valid_until, "valid_until"),
+            None if reference is None else c_string(reference, "reference"))
+        return Ruleset(ptr, self._origin)
+
+    # -- metadata
+
+    @property
+    def fingerprint(self) -> str:
+        """A 16-hex-digit fingerprint of every value of the ruleset (every result carries it)."""
+        return _native.dgs_ruleset_fingerprint(self._ptr)
+
+    @property
+    def measures(self) -> Measures:
+        """Every measure in document order (``rules.measures.filter(kind="formula")``)."""
+        if self._measures is None:
+            n = _native.dgs_ruleset_measure_count(self._ptr)
+            items = [self._measure(_native.dgs_ruleset_measure_at(self._ptr, i)) for i in range(n)]
+            self._measures = Measures(items)
+        return self._measures
+
+    def _measure(self, ptr: Any) -> Measure:
+        mid = _native.dgs_measure_id(ptr)
+        with self._lock:
+            m = self._by_id.get(mid)
+            if m is None:
+                m = self._by_id[mid] = Measure(self, ptr)
+            return m
+
+    def measure(self, measure_id: Union[str, Measure]) -> Measure:
+        """The measure with this id; raises UnknownMeasure (a KeyError) naming it."""
+        if isinstance(measure_id, Measure):
+            if measure_id._ruleset is self:
+                return measure_id
+            measure_id = measure_id.id
+        if not isinstance(measure_id, str):
+            raise _errors.TypeMismatch(f"a measure id is a str such as 'A1.07.a', not {type(measure_id).__name__}")
+        m = self._by_id.get(measure_id)
+        if m is not None:
+            return m
+        return self._measure(_native.dgs_ruleset_lookup(self._ptr, c_string(measure_id, "measure id")))
+
+    __getitem__ = measure
+
+    def get(self, measure_id: str, default: Any = None) -> Any:
+        try:
+            return self.measure(measure_id)
+        except _errors.UnknownMeasure:
+            return default
+
+    def __contains__(self, measure_id: object) -> bool:
+        if not isinstance(measure_id, str):
+            return False
+        try:
+            c_string(measure_id, "measure id")
+        except _errors.Error:
+            return False
+        return _native.dgs_ruleset_find(self._ptr, measure_id) is not None
+
+    def __iter__(self) -> Iterator[Measure]:
+        return iter(self.measures)
+
+    def __len__(self) -> int:
+        return _native.dgs_ruleset_measure_count(self._ptr)
+
+    @property
+    def parameters(self) -> Mapping[str, str]:
+        """The ruleset-wide parameters (validity window, stacking scope, …) and their first values."""
+        n = _native.dgs_ruleset_parameter_count(self._ptr)
+        return _ReadOnly({_native.dgs_ruleset_parameter_name(self._ptr, i):
+                          _native.dgs_ruleset_parameter_text(self._ptr, i, None) for i in range(n)})
+
+    def parameter(self, name: str, date: Optional[DateLike] = None) -> str:
+        """A ruleset-wide parameter's value in force at ``date`` (None = its first value), as text."""
+        n = _native.dgs_ruleset_parameter_count(self._ptr)
+        for i in range(n):
+            if _native.dgs_ruleset_parameter_name(self._ptr, i) == name:
+                return _native.dgs_ruleset_parameter_text(self._ptr, i, None if date is None else iso_date(date))
+        raise _errors.UnknownParameter(
+            f"the ruleset has no parameter '{_printable(str(name))[:40]}' (parameters: "
+            f"{', '.join(_native.dgs_ruleset_parameter_name(self._ptr, i) for i in range(n))})",
+            code=_native.DGS_E_UNKNOWN_PARAMETER)
+
+    # -- evaluation
+
+    def evaluate(self, measure: Union[str, Measure], /, date: Optional[DateLike] = None,
+                 **inputs: Any) -> "Result":
+        """Evaluates one case: ``rules.evaluate("A1.07.a", date="2024-06-01", financed_amount=Decimal("28000000"), interest_paid=1500000)``.
+
+        ``date`` (datetime.date or ISO string) is the date of the qualifying
+        event; it picks the parameter values and checks the policy is in force.
+        Inputs are given by name in these forms:
+
+        - money: Decimal yuan, int yuan or a decimal string ("1500000.00"); a
+          float raises TypeMismatch (a TypeError); more than two decimals
+          raise InvalidValue;
+        - areas: Decimal, int or string of square metres (two decimals at most);
+        - counts: int; flags: bool; choices: the choice's name (or its index);
+        - lists of money: a sequence of money values (or "100,250.50");
+        - any input as text exactly as the command line takes it;
+        - None: the input is not given.
+
+        Returns a :class:`Result` whatever the outcome; raises an
+        :class:`Error` for the caller's mistakes (unknown measure or input,
+        missing required input, negative money, bad date, overflow).
+        """
+        return _evaluate(self.measure(measure), date, inputs)
+
+    def evaluate_batch(self, measure: Union[str, Measure], frame: Any, date: DateLike, *,
+                       errors: str = "raise", extra: str = "raise") -> "BatchResult":
+        """Evaluates one measure over many cases with one call into the library.
+
+        ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
+        column names are input names.  Values are in the library's base
+        units: **money in int64 fen**, areas in int64 hundredths of m², counts
+        as integers, flags as 0/1 or bool, choices as indices or names.
+        Columns of Decimal (object dtype) are converted exactly, value by value
+        (slower; a float column of money is refused).  Missing values (None,
+        NaN, pandas NA in nullable Int64 columns) mean "not given".
+
+        ``errors``: "raise" (default) raises the error of the first invalid
+        row (its ``row`` attribute says which; ``batch`` holds every row's
+        result); "mark" returns, with invalid rows marked Outcome.INVALID and
+        the first error in ``BatchResult.error``.
+
+        ``extra``: "raise" (default) refuses columns that are not inputs of
+        the measure; "ignore" leaves them out.
+        """
+        from ._batch import evaluate_batch
+
+        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra)
+
+    def stack(self, results: Sequence["Result"],
+              already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":
+        """Applies 就高、从优、不重复享受 to one applicant's results; see :class:`StackReport`."""
+        from ._stack import stack
+
+        return stack(self, results, already_granted)
+
+    def __repr__(self) -> str:
+        origin = f" {self._origin}" if self._origin else ""
+        return f"<Ruleset{origin} {self.fingerprint}: {len(self)} measures>"
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, Decimal):
+        return str(o)
+    if isinstance(o, _dt.date):
+        return o.isoformat()
+    if isinstance(o, float):
+        raise _errors.TypeMismatch(f"guideline: {o!r} is a float; write amounts as strings such as \"1500000.00\"")
+    raise TypeError(f"{type(o).__name__} is not JSON serializable")
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8") if isinstance(text, str) else text
+
+
+def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> str:
+    if isinstance(value, str):
+        return c_string(value, f"{mid or 'ruleset'}.{pname}")
+    what = f"{mid or 'ruleset'}.{pname}"
+    if isinstance(value, float):
+        to_fen(value, what)  # raises the float TypeMismatch
+    if isinstance(value, Fraction):
+        return f"{value.numerator}:{value.denominator}" if value.denominator != 1 else str(value.numerator)
+    if isinstance(value, _dt.date):
+        return iso_date(value, what)
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        # Money of yuan (two decimals at most) or a count: written exactly.
+        if isinstance(value, Decimal):
+            fen = to_fen(value, what)
+            return str(from_fen(fen))
+        return str(to_int64(value, what))
+    raise _errors.TypeMismatch(f"{what}: a value of type {type(value).__name__} cannot be a parameter value; "
+                               f"pass text as in guidelines, e.g. '1500000.00' or '5%'")
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
+    inp = measure._inputs.get(name) if measure._inputs is not None else None
+    if inp is None:
+        inp = measure.inputs.get(name)
+    if inp is None:
+        # The library names the measure and lists its inputs.
+        _native.dgs_case_unset(case, c_string(name, "input name"))
+        raise _errors.UnknownInput(f"{measure.id}: no input '{name}'", code=_native.DGS_E_UNKNOWN_INPUT)
+    what = f"{measure.id}: {name}"
+    t = inp.type
+    if isinstance(value, str):
+        _native.dgs_case_set_text(case, name, c_string(value, what))
+    elif t == ValueType.MONEY:
+        _native.dgs_case_set_money(case, name, to_fen(value, what))
+    elif t == ValueType.AREA:
+        _native.dgs_case_set_int(case, name, to_scaled(value, what, unit="m2", scale=2))
+    elif t == ValueType.FLAG:
+        if isinstance(value, bool) or (type(value).__name__ == "bool_"):
+            _native.dgs_case_set_flag(case, name, 1 if value else 0)
+        else:
+            n = to_int64(value, what)
+            _native.dgs_case_set_int(case, name, n)
+    elif t == ValueType.MONEY_LIST:
+        if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+            raise _errors.TypeMismatch(f"{what}: a list of money amounts is required, not {type(value).__name__}")
+        fens = [to_fen(v, f"{what}[{i}]") for i, v in enumerate(value)]
+        _native.dgs_case_set_list(case, name, fens)
+    elif t == ValueType.CHOICE:
+        if isinstance(value, enum.Enum):
+            value = value.value if isinstance(value.value, str) else value
+        if isinstance(value, str):
+            _native.dgs_case_set_choice(case, name, c_string(value, what))
+        else:
+            _native.dgs_case_set_int(case, name, to_int64(value, what))
+    else:
+        if isinstance(value, bool):
+            raise _errors.TypeMismatch(f"{what}: {value!r} is a bool; pass a whole number (int)")
+        _native.dgs_case_set_int(case, name, to_int64(value, what))
+
+
+def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, Any]) -> "Result":
+    case = _native.dgs_case_new(measure._ptr)
+    try:
+        if date is not None:
+            _native.dgs_case_set_date(case, iso_date(date))
+        for name, value in inputs.items():
+            if value is None:
+                continue
+            _set_input(case, measure, name, value)
+        ptr = _native.dgs_evaluate(case)
+    finally:
+        _native.dgs_case_free(case)
+    return Result(measure, ptr)
+
+
+# --------------------------------------------------------------------------- results
+
+
+class Step:
+    """One step of a result's trace: a label, a value and where it came from."""
+
+    __slots__ = ("_labels", "type", "raw", "denominator", "source", "reference")
+
+    def __init__(self, labels: Tuple[str, str], vtype: ValueType, raw: int, den: int, source: str,
+                 reference: str) -> None:
+        self._labels = labels
+        self.type = vtype
+        #: The value in the library's unit (fen for money, hundredths of m² for areas).
+        self.raw = raw
+        #: The denominator for ratio steps (1 otherwise).
+        self.denominator = den
+        #: The parameter or input the step came from ("ratio", "interest_paid"), or "".
+        self.source = source
+        #: The clause phrase or guideline reference behind the step, or "".
+        self.reference = reference
+
+    def label(self, lang: str = "zh") -> str:
+        return self._labels[_lang(lang)]
+
+    @property
+    def value(self) -> Any:
+        """Decimal yuan for money, Decimal m² for areas, Fraction for ratios, bool for flags, else int."""
+        return _value_of_type(self.type, self.raw, self.denominator)
+
+    def __repr__(self) -> str:
+        return f"<Step {self.label('en')}: {self.value} ({self.type}) from {self.source or '-'}>"
+
+
+class UsedParameter:
+    """A parameter an evaluation used, with the reference of the value used (for audit)."""
+
+    __slots__ = ("name", "reference")
+
+    def __init__(self, name: str, reference: str) -> None:
+        self.name = name
+        self.reference = reference
+
+    def __repr__(self) -> str:
+        return f"<UsedParameter {self.name}: {self.reference}>"
+
+
+class Result:
+    """The result of one evaluation: award, outcome, binding constraint and trace.
+
+    ``award`` is a Decimal of yuan (for quota measures, whose ``unit`` is not
+    "yuan", an int in that unit); ``award_fen`` the exact integer.
+    """
+
+    def __init__(self, measure: Measure, ptr: Any) -> None:
+        self._measure = measure
+        self._ptr = ptr
+        _owned(self, ptr, _native.dgs_result_free)
+        self.outcome: Outcome = Outcome(_native.dgs_result_outcome(ptr))
+        #: The award as an exact integer: fen when ``unit`` is "yuan".
+        self.award_fen: int = _native.dgs_result_award(ptr)
+        self.unit: str = _native.dgs_result_unit(ptr)
+        self._steps: Optional[Tuple[Step, ...]] = None
+
+    @property
+    def measure(self) -> Measure:
+        return self._measure
+
+    @property
+    def measure_id(self) -> str:
+        return _native.dgs_result_measure_id(self._ptr)
+
+    @property
+    def date(self) -> _dt.date:
+        return _dt.date.fromisoformat(_native.dgs_result_date(self._ptr))
+
+    @property
+    def award(self) -> Union[Decimal, int]:
+        """The award: Decimal yuan (two decimals), or an int for non-money units (see ``unit``)."""
+        return from_fen(self.award_fen) if self.unit == "yuan" else self.award_fen
+
+    @property
+    def granted(self) -> bool:
+        return self.outcome == Outcome.GRANTED
+
+    @property
+    def binding(self) -> Optional[str]:
+        """The constraint that set the amount ("cap_per_year", "interest_paid", …), or None."""
+        return _native.dgs_result_binding(self._ptr) or None
+
+    def reason(self, lang: str = "zh") -> str:
+        """Why the outcome is what it is (the failed condition, the validity window, …); "" for a grant."""
+        return _native.dgs_result_reason(self._ptr, _lang(lang))
+
+    @property
+    def group(self) -> Optional[str]:
+        """The exclusive group the result falls in for stacking, or None."""
+        return _native.dgs_result_group(self._ptr) or None
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint of the ruleset that produced the result."""
+        return _native.dgs_result_fingerprint(self._ptr)
+
+    @property
+    def steps(self) -> Tuple[Step, ...]:
+        """The trace: every step with its label, value and the clause or parameter it came from."""
+        if self._steps is None:
+            p = self._ptr
+            self._steps = tuple(
+                Step((_native.dgs_result_step_label(p, i, _native.DGS_LANG_ZH),
+                      _native.dgs_result_step_label(p, i, _native.DGS_LANG_EN)),
+                     ValueType(_native.dgs_result_step_type(p, i)),
+                     _native.dgs_result_step_value(p, i),
+                     _native.dgsw_result_step_denominator(p, i),
+                     _native.dgs_result_step_source(p, i),
+                     _native.dgs_result_step_reference(p, i))
+                for i in range(_native.dgs_result_step_count(p)))
+        return self._steps
+
+    @property
+    def parameters(self) -> Tuple[UsedParameter, ...]:
+        """The parameters the evaluation used, with the reference of each value."""
+        p = self._ptr
+        return tuple(UsedParameter(_native.dgs_result_parameter_name(p, i),
+                                   _native.dgs_result_parameter_reference(p, i))
+                     for i in range(_native.dgs_result_parameter_count(p)))
+
+    def explain(self, lang: str = "zh") -> str:
+        """The explanation of the result, step by step, in 'zh' or 'en'."""
+        return _native.dgs_result_render(self._ptr, _native.DGS_FORMAT_TEXT, _lang(lang))
+
+    def to_json(self, lang: str = "zh") -> str:
+        """The result as JSON text (money as yuan strings, exact)."""
+        return _native.dgs_result_render(self._ptr, _native.DGS_FORMAT_JSON, _lang(lang))
+
+    def to_dict(self, lang: str = "zh") -> Dict[str, Any]:
+        """The result as a dict ready for json.dumps: measure, date, outcome, award (yuan string),
+        award_fen, unit, binding, reason, group, fingerprint, steps and parameters."""
+        return json.loads(self.to_json(lang), parse_float=Decimal)
+
+    def __repr__(self) -> str:
+        amount = f"{self.award:,} {self.unit}" if self.unit != "yuan" else f"CNY {self.award:,}"
+        binding = f", binding {self.binding}" if self.binding else ""
+        return f"<Result {self.measure_id} {self.date}: {self.outcome} {amount}{binding}>"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td>{i + 1}</td><td>{e(s.label('zh'))}<br><small>{e(s.label('en'))}</small></td>"
+            f"<td style='text-align:right'>{e(_fmt_value(s))}</td><td><code>{e(s.source)}</code></td>"
+            f"<td>{e(s.reference)}</td></tr>"
+            for i, s in enumerate(self.steps))
+        reason = self.reason("zh")
+        return (
+            f"<div><b>{e(self.measure_id)}</b> {e(self._measure.title('zh'))} · {e(str(self.date))}<br>"
+            f"outcome <b>{e(str(self.outcome))}</b> · award <b>{e(_fmt_award(self))}</b>"
+            f"{' · binding <code>' + e(self.binding) + '</code>' if self.binding else ''}"
+            f"{'<br>' + e(reason) if reason else ''}"
+            + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
+               f"{rows}</table>" if rows else "")
+            + f"<small>ruleset {e(self.fingerprint)}</small></div>")
+
+
+def _fmt_award(r: Result) -> str:
+    return f"CNY {r.award:,}" if r.unit == "yuan" else f"{r.award:,} {r.unit}"
+
+
+def _fmt_value(s: Step) -> str:
+    v = s.value
+    if s.type == ValueType.MONEY:
+        return f"CNY {v:,}"
+    if s.type == ValueType.AREA:
+        return f"{v} m²"
+    if s.type == ValueType.RATIO:
+        pct = Fraction(v) * 100
+        return f"{pct.numerator}%" if pct.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    return str(v)

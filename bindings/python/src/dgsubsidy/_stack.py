@@ -1,0 +1,193 @@
+"""Stacking (就高、从优、不重复享受) and budget allocation (结合各级年度预算规模)."""
+
+from __future__ import annotations
+
+import array
+import html
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Union
+
+from . import _errors, _native
+from ._api import Result, Ruleset, _lang, _NamedIntEnum, _owned
+from ._money import Money, from_fen, to_fen, to_int64
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+__all__ = ["Decision", "StackEntry", "StackReport", "Allocation", "allocate", "allocate_fen", "stack"]
+
+
+class Decision(_NamedIntEnum):
+    """What stacking decided for one result (DGS_STACK_*)."""
+
+    PAID = _native.DGS_STACK_PAID
+    TOP_UP = _native.DGS_STACK_TOP_UP
+    SUPERSEDED = _native.DGS_STACK_SUPERSEDED
+    NOT_GRANTED = _native.DGS_STACK_NOT_GRANTED
+    ALREADY_PAID = _native.DGS_STACK_ALREADY_PAID
+    NOT_A_GRANT = _native.DGS_STACK_NOT_A_GRANT
+
+
+class StackEntry:
+    """One result in a stacking report: what is paid now for it, and why."""
+
+    __slots__ = ("_s", "index", "result", "paid_fen", "decision", "group", "winner")
+
+    def __init__(self, s: Any, index: int, result: Result) -> None:
+        self._s = s
+        self.index = index
+        self.result = result
+        #: What is paid now for this result, in fen.
+        self.paid_fen: int = _native.dgs_stack_paid(s, index)
+        self.decision = Decision(_native.dgs_stack_decision(s, index))
+        #: The group the result was judged in, or None.
+        self.group: Optional[str] = _native.dgs_stack_group(s, index) or None
+        #: The index of the result that is paid in this one's group (itself when it is paid).
+        self.winner: int = _native.dgs_stack_winner(s, index)
+
+    @property
+    def paid(self) -> Decimal:
+        """What is paid now for this result, in yuan."""
+        return from_fen(self.paid_fen)
+
+    def reason(self, lang: str = "zh") -> str:
+        return _native.dgs_stack_reason(self._s, self.index, _lang(lang))
+
+    def __repr__(self) -> str:
+        return (f"<StackEntry {self.index} {self.result.measure_id}: {self.decision}, paid CNY {self.paid:,}"
+                f"{' in ' + self.group if self.group else ''}>")
+
+
+class StackReport(Sequence):
+    """The decision of 就高、从优、不重复享受 over one applicant's results.
+
+    A sequence of :class:`StackEntry` (one per result, in the order given);
+    ``total`` is what is paid now in all.
+    """
+
+    def __init__(self, ruleset: Ruleset, results: Sequence[Result], ptr: Any) -> None:
+        self._ruleset = ruleset
+        self._results = tuple(results)  # the report borrows them
+        self._ptr = ptr
+        _owned(self, ptr, _native.dgs_stack_free)
+        self._entries = tuple(StackEntry(ptr, i, r) for i, r in enumerate(self._results))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._entries[i]
+
+    def __iter__(self) -> Iterator[StackEntry]:
+        return iter(self._entries)
+
+    @property
+    def total_fen(self) -> int:
+        return _native.dgs_stack_total(self._ptr)
+
+    @property
+    def total(self) -> Decimal:
+        """The total paid now, in yuan."""
+        return from_fen(self.total_fen)
+
+    def explain(self, lang: str = "zh") -> str:
+        return _native.dgs_stack_render(self._ptr, _native.DGS_FORMAT_TEXT, _lang(lang))
+
+    def to_json(self, lang: str = "zh") -> str:
+        return _native.dgs_stack_render(self._ptr, _native.DGS_FORMAT_JSON, _lang(lang))
+
+    def to_dict(self, lang: str = "zh") -> Dict[str, Any]:
+        return json.loads(self.to_json(lang), parse_float=Decimal)
+
+    def __repr__(self) -> str:
+        return f"<StackReport {len(self)} results, total paid CNY {self.total:,}>"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td>{x.index}</td><td>{e(x.result.measure_id)}</td>"
+            f"<td style='text-align:right'>CNY {x.result.award:,}</td><td>{e(str(x.decision))}</td>"
+            f"<td style='text-align:right'>CNY {x.paid:,}</td><td>{e(x.group or '')}</td>"
+            f"<td>{e(x.reason('zh'))}</td></tr>" for x in self._entries if x.result.unit == "yuan")
+        return (f"<div><table><tr><th>#</th><th>measure</th><th>award</th><th>decision</th><th>paid</th>"
+                f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b></div>")
+
+
+def stack(ruleset: Ruleset, results: Sequence[Result],
+          already_granted: Optional[Sequence[Optional[Money]]] = None) -> StackReport:
+    """Applies 就高、从优、不重复享受 to one applicant's results.
+
+    ``already_granted`` (optional, one entry per result, None = nothing) is
+    the money already granted for each result's object; the highest of a
+    group is then paid as a top-up.
+    """
+    results = list(results)
+    for i, r in enumerate(results):
+        if not isinstance(r, Result):
+            raise _errors.TypeMismatch(f"result {i} is a {type(r).__name__}, not a dgsubsidy.Result")
+    if already_granted is None:
+        granted = [0] * len(results)
+    else:
+        granted = [0 if g is None else to_fen(g, f"already_granted[{i}]") for i, g in enumerate(already_granted)]
+        if len(granted) != len(results):
+            raise _errors.InvalidArgument(
+                f"already_granted has {len(granted)} amounts for {len(results)} results",
+                code=_native.DGS_E_INVALID_ARGUMENT)
+    lst = _native.dgsw_results_new()
+    try:
+        for r, g in zip(results, granted):
+            _native.dgsw_results_add(lst, r._ptr, g)
+        ptr = _native.dgsw_stack_results(ruleset._ptr, lst)
+    finally:
+        _native.dgsw_results_free(lst)
+    return StackReport(ruleset, results, ptr)
+
+
+# --------------------------------------------------------------------------- allocation
+
+
+class Allocation(_NamedIntEnum):
+    """How a budget is shared among claims (DGS_ALLOCATE_*)."""
+
+    PRO_RATA = _native.DGS_ALLOCATE_PRO_RATA  #: proportional; largest remainder to the fen
+    FIRST_COME = _native.DGS_ALLOCATE_FIRST_COME  #: in the order given, each claim in full while it lasts
+
+
+def _method(method: Union[Allocation, str, int]) -> int:
+    try:
+        return int(Allocation(method))
+    except ValueError:
+        raise _errors.InvalidArgument(f"unknown allocation method {method!r} ('pro_rata' or 'first_come')",
+                                      code=_native.DGS_E_INVALID_ARGUMENT) from None
+
+
+def allocate_fen(budget_fen: int, claims_fen: Any, method: Union[Allocation, str] = "pro_rata") -> "np.ndarray":
+    """Scales claims (an int64 array of fen) to a budget (int fen); returns the shares as int64 fen.
+
+    Pro rata: the shares sum to min(budget, Σ claims) exactly and none exceeds
+    its claim.  First come: claims are met in order until the budget runs out.
+    """
+    import numpy as np
+
+    m = _method(method)
+    budget = to_int64(budget_fen, "budget")
+    claims = np.asarray(claims_fen)
+    if claims.dtype.kind == "f":
+        raise _errors.TypeMismatch("claims: a float array is not money; give int64 fen")
+    if claims.dtype.kind not in "iu" and claims.size:
+        raise _errors.TypeMismatch(f"claims: an int64 array of fen is required, not {claims.dtype}")
+    claims = np.ascontiguousarray(claims.reshape(-1), dtype=np.int64)
+    shares = np.zeros(len(claims), dtype=np.int64)
+    _native.dgspy_allocate(budget, claims, m, shares)
+    return shares
+
+
+def allocate(budget: Money, claims: Sequence[Money], method: Union[Allocation, str] = "pro_rata") -> List[Decimal]:
+    """Scales money claims (Decimal / int yuan / strings) to a budget; returns the shares as Decimal yuan."""
+    m = _method(method)
+    b = to_fen(budget, "budget")
+    fens = array.array("q", [to_fen(c, f"claims[{i}]") for i, c in enumerate(claims)])
+    shares = array.array("q", bytes(8 * len(fens)))
+    _native.dgspy_allocate(b, fens, m, shares)
+    return [from_fen(v) for v in shares]
