@@ -1,0 +1,108 @@
+package org.dgsubsidy;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The awards and outcomes of a {@link Batch}, one per row.  Immutable (the accessors of arrays
+ * return copies).
+ */
+public final class BatchResult {
+    private final Measure measure;
+    private final long[] awards;
+    private final int[] outcomes;
+    private final DgsException firstError;
+
+    BatchResult(Measure measure, long[] awards, int[] outcomes, DgsException firstError) {
+        this.measure = measure;
+        this.awards = awards;
+        this.outcomes = outcomes;
+        this.firstError = firstError;
+    }
+
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
+    public int size() {
+        return awards.length;
+    }
+
+    /**
+     * Row i's award as the library counts it: fen for money, else whole units.
+     *
+     * @param i the row
+     * @return the award
+     */
+    public long awardFen(int i) {
+        return awards[i];
+    }
+
+    /**
+     * Row i's award: yuan with two decimals when the measure's unit is yuan, else whole units.
+     *
+     * @param i the row
+     * @return the award
+     */
+    public BigDecimal award(int i) {
+        return "yuan".equals(measure.unit()) ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+    }
+
+    /**
+     * Row i's outcome.
+     *
+     * @param i the row
+     * @return the outcome; {@link Outcome#INVALID} for a row whose inputs are invalid
+     */
+    public Outcome outcome(int i) {
+        return Outcome.of(outcomes[i]);
+    }
+
+    /**
+     * Every row's award (fen for money).
+     *
+     * @return a copy
+     */
+    public long[] awardsFen() {
+        return awards.clone();
+    }
+
+    /**
+     * Every row's outcome as the C value ({@link Outcome#code()}).
+     *
+     * @return a copy
+     */
+    public int[] outcomeCodes() {
+        return outcomes.clone();
+    }
+
+    /**
+     * The error of the first invalid row ({@link DgsException#row()} is its index), if any.
+     *
+     * @return the error, not thrown, or empty when every row was valid
+     */
+    public Optional<DgsException> firstError() {
+        return Optional.ofNullable(firstError);
+    }
+
+    /**
+     * The number of invalid rows.
+     *
+     * @return the count
+     */
+    public int invalidRows() {
+        int n = 0;
+        for (int o : outcomes) {
+            if (o == Outcome.INVALID.code()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchResult[" + measure.id() + ", " + awards.length + " rows, " + invalidRows() + " invalid]";
+    }
+}

@@ -1,0 +1,22 @@
+package org.dgsubsidy;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** The library's two languages: Chinese for a Chinese locale, English for any other. */
+final class Lang {
+    static final int ZH = 0;
+    static final int EN = 1;
+
+    private Lang() {
+    }
+
+    static int of(Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        return "zh".equals(locale.getLanguage()) ? ZH : EN;
+    }
+
+    static String pick(Locale locale, String zh, String en) {
+        return of(locale) == ZH ? zh : en;
+    }
+}

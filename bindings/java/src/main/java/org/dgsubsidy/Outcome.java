@@ -1,0 +1,70 @@
+package org.dgsubsidy;
+
+/** The outcome of an evaluation (C's {@code DGS_OUTCOME_*}). */
+public enum Outcome {
+    /** An award (possibly 0 when a period cap is used up). */
+    GRANTED(0, "granted"),
+    /** A condition of the clause fails; {@link Result#reason(java.util.Locale)} says which. */
+    INELIGIBLE(1, "ineligible"),
+    /** The case's date lies outside the policy's validity window. */
+    NOT_IN_FORCE(2, "not_in_force"),
+    /** The policy promises an award without its numbers: a guideline must supply them. */
+    UNSPECIFIED(3, "unspecified"),
+    /** A qualitative measure (services, procedures): nothing to compute. */
+    NOT_COMPUTABLE(4, "not_computable"),
+    /** Batches only: the row's inputs are invalid. */
+    INVALID(-1, "invalid");
+
+    private final int code;
+    private final String label;
+
+    Outcome(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The C value. @return the {@code DGS_OUTCOME_*} number */
+    public int code() {
+        return code;
+    }
+
+    /** The library's name of the outcome. @return e.g. {@code "not_in_force"} */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The outcome of a C value.
+     *
+     * @param code a {@code DGS_OUTCOME_*} number
+     * @return the outcome
+     * @throws IllegalArgumentException for an unknown value
+     */
+    public static Outcome of(int code) {
+        switch (code) {
+            case 0: return GRANTED;
+            case 1: return INELIGIBLE;
+            case 2: return NOT_IN_FORCE;
+            case 3: return UNSPECIFIED;
+            case 4: return NOT_COMPUTABLE;
+            case -1: return INVALID;
+            default: throw new IllegalArgumentException("unknown outcome " + code);
+        }
+    }
+
+    /**
+     * The outcome of a name.
+     *
+     * @param label e.g. {@code "granted"}
+     * @return the outcome
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Outcome ofLabel(String label) {
+        for (Outcome o : values()) {
+            if (o.label.equals(label)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown outcome '" + label + "'");
+    }
+}

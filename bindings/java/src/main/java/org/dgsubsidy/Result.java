@@ -1,0 +1,394 @@
+package org.dgsubsidy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.dgsubsidy.internal.DgsNative;
+import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
+
+/**
+ * The result of evaluating a case: the award, the outcome, the constraint that bound, the
+ * reason, and a trace of every step with the clause or parameter it came from.
+ *
+ * <p>Immutable and thread-safe.  Everything is copied out of the library when the result is
+ * made, so it stays readable after its ruleset is closed, except the rendered
+ * {@link #explain(Locale) explanation} and {@link #toJson() JSON}, which the library renders
+ * on demand (once, then kept) and so need the ruleset open the first time.
+ */
+public final class Result {
+    private final Case.Snapshot snapshot;
+    private final String measureId;
+    private final String date;
+    private final Outcome outcome;
+    private final long awardFen;
+    private final String unit;
+    private final String binding;
+    private final String reasonZh;
+    private final String reasonEn;
+    private final String group;
+    private final String fingerprint;
+    private final List<Step> steps;
+    private final List<ParameterUse> parameters;
+    private volatile String textZh;
+    private volatile String textEn;
+    private volatile String jsonZh;
+    private volatile String jsonEn;
+
+    private Result(SWIGTYPE_p_dgs_result r, Case.Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.measureId = DgsNative.dgs_result_measure_id(r);
+        this.date = DgsNative.dgs_result_date(r);
+        this.outcome = Outcome.of(DgsNative.dgs_result_outcome(r));
+        this.awardFen = DgsNative.dgs_result_award(r);
+        this.unit = DgsNative.dgs_result_unit(r);
+        this.binding = DgsNative.dgs_result_binding(r);
+        this.reasonZh = DgsNative.dgs_result_reason(r, Lang.ZH);
+        this.reasonEn = DgsNative.dgs_result_reason(r, Lang.EN);
+        this.group = DgsNative.dgs_result_group(r);
+        this.fingerprint = DgsNative.dgs_result_fingerprint(r);
+        long n = DgsNative.dgs_result_step_count(r);
+        List<Step> st = new ArrayList<>((int) n);
+        for (long i = 0; i < n; i++) {
+            st.add(new Step(DgsNative.dgs_result_step_label(r, i, Lang.ZH),
+                    DgsNative.dgs_result_step_label(r, i, Lang.EN),
+                    ValueType.of(DgsNative.dgs_result_step_type(r, i)),
+                    DgsNative.dgs_result_step_value(r, i),
+                    DgsNative.dgsw_result_step_denominator(r, i),
+                    DgsNative.dgs_result_step_source(r, i),
+                    DgsNative.dgs_result_step_reference(r, i)));
+        }
+        this.steps = Collections.unmodifiableList(st);
+        long np = DgsNative.dgs_result_parameter_count(r);
+        List<ParameterUse> ps = new ArrayList<>((int) np);
+        for (long i = 0; i < np; i++) {
+            ps.add(new ParameterUse(DgsNative.dgs_result_parameter_name(r, i),
+                    DgsNative.dgs_result_parameter_reference(r, i)));
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    /** Copies a native result; the caller holds a use of the ruleset and frees r. */
+    static Result read(SWIGTYPE_p_dgs_result r, Case.Snapshot snapshot) {
+        return new Result(r, snapshot);
+    }
+
+    Case.Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * The measure evaluated.
+     *
+     * @return the measure
+     */
+    public Measure measure() {
+        return snapshot.measure;
+    }
+
+    /**
+     * The id of the measure evaluated.
+     *
+     * @return e.g. "A1.07.a"
+     */
+    public String measureId() {
+        return measureId;
+    }
+
+    /**
+     * The case's date, as the library read it.
+     *
+     * @return the date
+     */
+    public LocalDate date() {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("the library reported the date '" + date + "'", e);
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @return granted, ineligible, not in force, unspecified or not computable
+     */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Whether the outcome is {@link Outcome#GRANTED}.
+     *
+     * @return true for a grant
+     */
+    public boolean granted() {
+        return outcome == Outcome.GRANTED;
+    }
+
+    /**
+     * The award: yuan with two decimals when {@link #unit()} is "yuan" (the maximum the text
+     * allows: 最高/不超过 are ceilings), else a whole number in that unit (e.g. places of a
+     * quota).  Zero unless granted.
+     *
+     * @return the award
+     */
+    public BigDecimal award() {
+        return "yuan".equals(unit) ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+    }
+
+    /**
+     * The award as the library counts it: fen when {@link #unit()} is "yuan", else whole units.
+     *
+     * @return the award
+     */
+    public long awardFen() {
+        return awardFen;
+    }
+
+    /**
+     * The unit of the award.
+     *
+     * @return "yuan", "places", …
+     */
+    public String unit() {
+        return unit;
+    }
+
+    /**
+     * The constraint that set the amount.
+     *
+     * @return e.g. "cap_per_year", "interest_paid", or "" when none
+     */
+    public String binding() {
+        return binding;
+    }
+
+    /**
+     * Why the outcome is what it is: the failed condition, the validity window, the numbers a
+     * guideline must supply; "" for a grant.
+     *
+     * @param locale Chinese for a Chinese locale, else English
+     * @return the reason
+     */
+    public String reason(Locale locale) {
+        return Lang.pick(locale, reasonZh, reasonEn);
+    }
+
+    /**
+     * The exclusive group the result falls in for stacking.
+     *
+     * @return the group, or ""
+     */
+    public String group() {
+        return group;
+    }
+
+    /**
+     * The fingerprint of the ruleset that produced the result, for audit.
+     *
+     * @return 16 hex digits
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * The trace: every step of the computation in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * The parameters the evaluation used and the references of their values.
+     *
+     * @return an unmodifiable list
+     */
+    public List<ParameterUse> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The explanation as the library writes it: the measure, the outcome, the amount, each step
+     * with the clause phrase it comes from.
+     *
+     * @param locale Chinese for a Chinese locale, else English
+     * @return the text
+     * @throws IllegalStateException if the ruleset was closed before the first call
+     */
+    public String explain(Locale locale) {
+        if (Lang.of(locale) == Lang.ZH) {
+            String s = textZh;
+            return s != null ? s : (textZh = render(0, Lang.ZH));
+        }
+        String s = textEn;
+        return s != null ? s : (textEn = render(0, Lang.EN));
+    }
+
+    /**
+     * The result as JSON, labels in English: measure, date, outcome, award (yuan string),
+     * award_fen, unit, binding, reason, group, fingerprint, steps, parameters.
+     *
+     * @return the JSON text
+     * @throws IllegalStateException if the ruleset was closed before the first call
+     */
+    public String toJson() {
+        return toJson(Locale.ENGLISH);
+    }
+
+    /**
+     * The result as JSON with labels and reason in the locale's language.
+     *
+     * @param locale Chinese for a Chinese locale, else English
+     * @return the JSON text
+     * @throws IllegalStateException if the ruleset was closed before the first call
+     */
+    public String toJson(Locale locale) {
+        if (Lang.of(locale) == Lang.ZH) {
+            String s = jsonZh;
+            return s != null ? s : (jsonZh = render(1, Lang.ZH));
+        }
+        String s = jsonEn;
+        return s != null ? s : (jsonEn = render(1, Lang.EN));
+    }
+
+    /** Evaluates the case again (evaluation is deterministic) and renders that result. */
+    private String render(int format, int lang) {
+        Ruleset rs = snapshot.measure.ruleset();
+        rs.acquire();
+        try {
+            SWIGTYPE_p_dgs_result r = snapshot.evaluate();
+            try {
+                return DgsNative.dgs_result_render(r, format, lang);
+            } finally {
+                DgsNative.dgs_result_free(r);
+            }
+        } finally {
+            rs.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return measureId + " " + date + " " + outcome.label() + " " + award() + " " + unit
+                + (binding.isEmpty() ? "" : " (" + binding + ")");
+    }
+
+    /** One step of the trace.  Immutable. */
+    public static final class Step {
+        private final String labelZh;
+        private final String labelEn;
+        private final ValueType type;
+        private final long value;
+        private final long denominator;
+        private final String source;
+        private final String reference;
+
+        Step(String labelZh, String labelEn, ValueType type, long value, long denominator, String source,
+             String reference) {
+            this.labelZh = labelZh;
+            this.labelEn = labelEn;
+            this.type = type;
+            this.value = value;
+            this.denominator = denominator;
+            this.source = source;
+            this.reference = reference;
+        }
+
+        /**
+         * What the step computes.
+         *
+         * @param locale Chinese for a Chinese locale, else English
+         * @return e.g. "融资额的5%" / "5% of the financed amount"
+         */
+        public String label(Locale locale) {
+            return Lang.pick(locale, labelZh, labelEn);
+        }
+
+        /** The type of the value. @return MONEY, AREA, COUNT, FLAG, RATIO, … */
+        public ValueType type() {
+            return type;
+        }
+
+        /** The value in its base unit (fen, 0.01 m², units), or a ratio's numerator. @return the value */
+        public long value() {
+            return value;
+        }
+
+        /** A ratio's denominator; 1 for any other type. @return the denominator */
+        public long denominator() {
+            return denominator;
+        }
+
+        /**
+         * The value as a decimal: yuan for money, m² for areas, the exact quotient for a ratio
+         * that has one (else rounded to 34 digits), the number otherwise.
+         *
+         * @return the value
+         */
+        public BigDecimal decimal() {
+            switch (type) {
+                case MONEY:
+                case AREA:
+                    return BigDecimal.valueOf(value, 2);
+                case RATIO:
+                    try {
+                        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(denominator));
+                    } catch (ArithmeticException e) {
+                        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(denominator),
+                                java.math.MathContext.DECIMAL128);
+                    }
+                default:
+                    return BigDecimal.valueOf(value);
+            }
+        }
+
+        /** The parameter or input the step came from. @return e.g. "ratio", "interest_paid", or "" */
+        public String source() {
+            return source;
+        }
+
+        /** The clause phrase or guideline reference behind the step. @return the reference, or "" */
+        public String reference() {
+            return reference;
+        }
+
+        @Override
+        public String toString() {
+            return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString());
+        }
+    }
+
+    /** A parameter an evaluation used, and the reference of the value used.  Immutable. */
+    public static final class ParameterUse {
+        private final String name;
+        private final String reference;
+
+        ParameterUse(String name, String reference) {
+            this.name = name;
+            this.reference = reference;
+        }
+
+        /** The parameter's name. @return e.g. "cap_per_year" */
+        public String name() {
+            return name;
+        }
+
+        /** The clause phrase, or the guideline article that set the value. @return the reference */
+        public String reference() {
+            return reference;
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + reference + ")";
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package org.dgsubsidy;
+
+import java.io.IOException;
+import java.lang.ref.Cleaner;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.dgsubsidy.internal.DgsNative;
+import org.dgsubsidy.internal.NativeLibrary;
+import org.dgsubsidy.internal.SWIGTYPE_p_dgs_measure;
+import org.dgsubsidy.internal.SWIGTYPE_p_dgs_ruleset;
+
+/**
+ * A ruleset: the catalogue of the policy's measures and the value of every number it sets.
+ *
+ * <p>{@link #builtin()} is 东府〔2024〕1号 as printed; {@link #withGuideline(Path)} and
+ * {@link #withParameter(String, String, String)} derive new rulesets whose values change from a
+ * date on.  A ruleset is immutable and thread-safe: build one at start-up and share it between
+ * all request threads.
+ *
+ * <p>It owns native memory: {@link #close()} it when done (try-with-resources).  Close waits for
+ * evaluations in flight on other threads, and every later use throws
+ * {@link IllegalStateException}.  A ruleset that becomes unreachable without being closed is
+ * freed by a {@link Cleaner} as a safety net.  {@link Result}s and {@link Measure} metadata are
+ * plain Java values that stay readable after close.
+ */
+public final class Ruleset implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** The native ruleset and its use count; also the Cleaner's action. */
+    private static final class Handle implements Runnable {
+        final SWIGTYPE_p_dgs_ruleset ptr;
+        final Guard guard = new Guard();
+
+        Handle(SWIGTYPE_p_dgs_ruleset ptr) {
+            this.ptr = ptr;
+        }
+
+        @Override
+        public void run() {
+            if (guard.close()) {
+                DgsNative.dgs_ruleset_free(ptr);
+            }
+        }
+    }
+
+    private final Handle handle;
+    private final Cleaner.Cleanable cleanable;
+    private final String fingerprint;
+    private volatile Catalog catalog;
+
+    private static final class Catalog {
+        final List<Measure> list;
+        final Map<String, Measure> byId;
+
+        Catalog(List<Measure> list) {
+            this.list = Collections.unmodifiableList(list);
+            Map<String, Measure> map = new HashMap<>();
+            for (Measure m : list) {
+                map.put(m.id(), m);
+            }
+            this.byId = map;
+        }
+    }
+
+    private Ruleset(SWIGTYPE_p_dgs_ruleset ptr) {
+        this.handle = new Handle(ptr);
+        this.cleanable = CLEANER.register(this, handle);
+        this.fingerprint = DgsNative.dgs_ruleset_fingerprint(ptr);
+    }
+
+    /**
+     * The ruleset of 东府〔2024〕1号 as printed: every measure, every number at its printed value,
+     * every reading at its recommended default, in force 2024-01-16 … 2027-01-15.
+     *
+     * @return a new ruleset; close it when done
+     * @throws UnsatisfiedLinkError if the native library cannot be loaded
+     */
+    public static Ruleset builtin() {
+        NativeLibrary.load();
+        return new Ruleset(DgsNative.dgs_ruleset_builtin());
+    }
+
+    // ---- the use count -------------------------------------------------------------------
+
+    SWIGTYPE_p_dgs_ruleset acquire() {
+        if (!handle.guard.acquire()) {
+            throw new IllegalStateException("the ruleset " + fingerprint + " is closed");
+        }
+        return handle.ptr;
+    }
+
+    void release() {
+        handle.guard.release();
+    }
+
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return handle.guard.isClosed();
+    }
+
+    /**
+     * Frees the native ruleset, after waiting for calls in flight on other threads.  Later
+     * uses of this ruleset (and of cases of its measures) throw {@link IllegalStateException}.
+     * Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    // ---- deriving ------------------------------------------------------------------------
+
+    /**
+     * Derives a ruleset by applying a guideline (申报指南) file, JSON as described in
+     * docs/guidelines.md.  This ruleset is not changed.
+     *
+     * @param path the guideline file
+     * @return a new ruleset; close it when done
+     * @throws GuidelineException if the file cannot be read ({@link DgsException#E_IO}) or is
+     *         malformed ({@link DgsException#E_GUIDELINE}, with the line)
+     * @throws IllegalStateException if this ruleset is closed
+     */
+    public Ruleset withGuideline(Path path) {
+        Objects.requireNonNull(path, "path");
+        byte[] json;
+        try {
+            json = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new GuidelineException(DgsException.E_IO, path + ": cannot be read: " + e, 0, e);
+        }
+        return withGuideline(json, path.toString());
+    }
+
+    /**
+     * Derives a ruleset by applying a guideline given as JSON text.
+     *
+     * @param json   the guideline, JSON
+     * @param source a name for messages (e.g. a file name)
+     * @return a new ruleset; close it when done
+     * @throws GuidelineException if the guideline is malformed
+     * @throws IllegalStateException if this ruleset is closed
+     */
+    public Ruleset withGuideline(String json, String source) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        return withGuideline(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source);
+    }
+
+    private Ruleset withGuideline(byte[] json, String source) {
+        SWIGTYPE_p_dgs_ruleset base = acquire();
+        try {
+            return new Ruleset(DgsNative.dgs_ruleset_apply_guideline(base, json, source));
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Derives a ruleset in which one parameter (or reading) takes a new value for every date.
+     *
+     * @param measureId the measure ("A1.07.a"), or null for a ruleset-wide parameter
+     *                  (validity_start, validity_end, stacking_scope, …)
+     * @param parameter the parameter's name
+     * @param value     the value as text, as in guidelines: money in yuan "1500000.00",
+     *                  a ratio "5%", "0.05" or "1:0.5", an area "18", a count "3", a reading
+     *                  by name, a date "2025-01-01"
+     * @return a new ruleset; close it when done
+     * @throws UnknownMeasureException   if no measure has that id
+     * @throws UnknownParameterException if there is no such parameter
+     * @throws InvalidValueException     if the value is malformed or out of range
+     * @throws IllegalStateException     if this ruleset is closed
+     */
+    public Ruleset withParameter(String measureId, String parameter, String value) {
+        return withParameter(measureId, parameter, value, null, null, null);
+    }
+
+    /**
+     * Derives a ruleset in which one parameter (or reading) takes a new value from
+     * {@code from} to {@code until}.
+     *
+     * @param measureId the measure, or null for a ruleset-wide parameter
+     * @param parameter the parameter's name
+     * @param value     the value as text (see {@link #withParameter(String, String, String)})
+     * @param from      the first day of the new value, or null for unbounded
+     * @param until     the last day of the new value (inclusive), or null for unbounded
+     * @param reference what authorises the change (shown in traces), or null
+     * @return a new ruleset; close it when done
+     * @throws UnknownMeasureException   if no measure has that id
+     * @throws UnknownParameterException if there is no such parameter
+     * @throws InvalidValueException     if the value is malformed or out of range, or the
+     *                                   dates are reversed
+     * @throws IllegalStateException     if this ruleset is closed
+     */
+    public Ruleset withParameter(String measureId, String parameter, String value, LocalDate from,
+                                 LocalDate until, String reference) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(value, "value");
+        SWIGTYPE_p_dgs_ruleset base = acquire();
+        try {
+            return new Ruleset(DgsNative.dgs_ruleset_set_parameter(base, measureId, parameter, value,
+                    from == null ? null : from.toString(), until == null ? null : until.toString(),
+                    reference));
+        } finally {
+            release();
+        }
+    }
+
+    // ---- the catalogue -------------------------------------------------------------------
+
+    /**
+     * A 16-hex-digit fingerprint of every value of the ruleset; every result carries it, for
+     * audit.
+     *
+     * @return the fingerprint
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * Every measure, in the order of the document (202 for the built-in ruleset).
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException if the ruleset is closed before the catalogue was read
+     */
+    public List<Measure> measures() {
+        return catalog().list;
+    }
+
+    /**
+     * The measure with this id.
+     *
+     * @param id e.g. "A1.07.a"
+     * @return the measure
+     * @throws UnknownMeasureException if no measure has that id
+     * @throws IllegalStateException   if the ruleset is closed before the catalogue was read
+     */
+    public Measure measure(String id) {
+        Objects.requireNonNull(id, "id");
+        Measure m = catalog().byId.get(id);
+        if (m != null) {
+            return m;
+        }
+        SWIGTYPE_p_dgs_ruleset rs = acquire();
+        try {
+            DgsNative.dgs_ruleset_lookup(rs, id); // throws UnknownMeasureException with C's message
+        } finally {
+            release();
+        }
+        throw new UnknownMeasureException("unknown measure '" + id + "'");
+    }
+
+    /**
+     * The measure with this id, if any.
+     *
+     * @param id e.g. "A1.07.a"
+     * @return the measure, or empty
+     */
+    public Optional<Measure> findMeasure(String id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(catalog().byId.get(id));
+    }
+
+    /**
+     * A new case for the measure with this id; shorthand for {@code measure(id).newCase()}.
+     *
+     * @param measureId e.g. "A1.07.a"
+     * @return an empty case
+     * @throws UnknownMeasureException if no measure has that id
+     */
+    public Case newCase(String measureId) {
+        return measure(measureId).newCase();
+    }
+
+    private Catalog catalog() {
+        Catalog c = catalog;
+        if (c == null) {
+            synchronized (this) {
+                c = catalog;
+                if (c == null) {
+                    c = catalog = readCatalog();
+                }
+            }
+        }
+        return c;
+    }
+
+    private Catalog readCatalog() {
+        SWIGTYPE_p_dgs_ruleset rs = acquire();
+        try {
+            long n = DgsNative.dgs_ruleset_measure_count(rs);
+            List<Measure> list = new ArrayList<>((int) n);
+            for (long i = 0; i < n; i++) {
+                SWIGTYPE_p_dgs_measure m = DgsNative.dgs_ruleset_measure_at(rs, i);
+                list.add(Measure.read(this, m));
+            }
+            return new Catalog(list);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * The ruleset-wide parameters (validity_start, validity_end, stacking_scope, …) and their
+     * first values, as text.
+     *
+     * @return an unmodifiable map in the library's order
+     * @throws IllegalStateException if the ruleset is closed
+     */
+    public Map<String, String> rulesetParameters() {
+        SWIGTYPE_p_dgs_ruleset rs = acquire();
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            long n = DgsNative.dgs_ruleset_parameter_count(rs);
+            for (long i = 0; i < n; i++) {
+                out.put(DgsNative.dgs_ruleset_parameter_name(rs, i), DgsNative.dgs_ruleset_parameter_text(rs, i, null));
+            }
+            return Collections.unmodifiableMap(out);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * The value of a ruleset-wide parameter in force at a date, as text.
+     *
+     * @param name the parameter, e.g. "validity_end"
+     * @param date the date
+     * @return the value, e.g. "2027-01-15"
+     * @throws UnknownParameterException if the ruleset has no such parameter
+     * @throws IllegalStateException     if the ruleset is closed
+     */
+    public String rulesetParameter(String name, LocalDate date) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(date, "date");
+        SWIGTYPE_p_dgs_ruleset rs = acquire();
+        try {
+            long n = DgsNative.dgs_ruleset_parameter_count(rs);
+            for (long i = 0; i < n; i++) {
+                if (name.equals(DgsNative.dgs_ruleset_parameter_name(rs, i))) {
+                    return DgsNative.dgs_ruleset_parameter_text(rs, i, date.toString());
+                }
+            }
+        } finally {
+            release();
+        }
+        throw new UnknownParameterException("the ruleset has no parameter '" + name + "'");
+    }
+
+    // ---- stacking ------------------------------------------------------------------------
+
+    /**
+     * Applies 就高、从优、不重复享受 to the results of one applicant, of which nothing was granted
+     * before.  See {@link #stack(List, long[])}.
+     *
+     * @param results the applicant's results
+     * @return what is paid for each
+     */
+    public Stacking stack(List<Result> results) {
+        Objects.requireNonNull(results, "results");
+        return stack(results, new long[results.size()]);
+    }
+
+    /**
+     * Applies 就高、从优、不重复享受 to the results of one applicant: within an exclusive group only
+     * the highest award is paid, as a top-up where a lower one was already granted.
+     *
+     * @param results         the applicant's results (of this ruleset or one derived from the
+     *                        same base; their rulesets must still be open)
+     * @param alreadyGranted  yuan already granted for each result (same length)
+     * @return what is paid for each
+     * @throws InvalidValueException    for a negative or fractional amount already granted
+     * @throws IllegalArgumentException if the lengths differ
+     * @throws IllegalStateException    if this or a result's ruleset is closed
+     */
+    public Stacking stack(List<Result> results, List<BigDecimal> alreadyGranted) {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(alreadyGranted, "alreadyGranted");
+        long[] fen = new long[alreadyGranted.size()];
+        for (int i = 0; i < fen.length; i++) {
+            fen[i] = Money.toFen(Objects.requireNonNull(alreadyGranted.get(i), "alreadyGranted[" + i + "]"),
+                    "already granted #" + i);
+        }
+        return stack(results, fen);
+    }
+
+    /**
+     * As {@link #stack(List, List)} with the amounts already granted in fen.
+     *
+     * @param results            the applicant's results
+     * @param alreadyGrantedFen  fen already granted for each result (same length)
+     * @return what is paid for each
+     */
+    public Stacking stack(List<Result> results, long[] alreadyGrantedFen) {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(alreadyGrantedFen, "alreadyGrantedFen");
+        if (alreadyGrantedFen.length != results.size()) {
+            throw new IllegalArgumentException("alreadyGrantedFen has " + alreadyGrantedFen.length
+                    + " amounts for " + results.size() + " results");
+        }
+        List<Result> copy = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            copy.add(Objects.requireNonNull(results.get(i), "results[" + i + "]"));
+        }
+        return Stacking.compute(this, copy, alreadyGrantedFen.clone());
+    }
+
+    @Override
+    public String toString() {
+        return "Ruleset[" + fingerprint + (isClosed() ? ", closed]" : "]");
+    }
+}

@@ -1,0 +1,49 @@
+package org.dgsubsidy;
+
+/** What stacking (就高、从优、不重复享受) decided for one result (C's {@code DGS_STACK_*}). */
+public enum StackDecision {
+    /** Paid in full. */
+    PAID(0, "paid"),
+    /** The highest of its group; pays the difference over what was already granted. */
+    TOP_UP(1, "top_up"),
+    /** A lower or equal award of the same group: not paid. */
+    SUPERSEDED(2, "superseded"),
+    /** The outcome was not a grant. */
+    NOT_GRANTED(3, "not_granted"),
+    /** The highest of its group was fully paid before: nothing more. */
+    ALREADY_PAID(4, "already_paid");
+
+    private final int code;
+    private final String label;
+
+    StackDecision(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The C value. @return the {@code DGS_STACK_*} number */
+    public int code() {
+        return code;
+    }
+
+    /** The library's name of the decision. @return e.g. {@code "top_up"} */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The decision of a C value.
+     *
+     * @param code a {@code DGS_STACK_*} number
+     * @return the decision
+     * @throws IllegalArgumentException for an unknown value
+     */
+    public static StackDecision of(int code) {
+        for (StackDecision d : values()) {
+            if (d.code == code) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown stacking decision " + code);
+    }
+}
