@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (clang, ASan + UBSan) and runs each for a
+# bounded time, starting from the seed corpus in tests/fuzz/corpus/.
+#
+#   scripts/fuzz.sh                 # 30 s per harness (what CI runs)
+#   scripts/fuzz.sh 600 cli batch   # 10 min each for two harnesses
+#   FUZZ_RUNS=10000000 FUZZ_JOBS=2 scripts/fuzz.sh 0   # long local runs, 2 at a time
+#
+# The corpus a run grows and any crash, leak or timeout input go to
+# $FUZZ_WORK (build-fuzz/work/<harness>/), never into the repository: a
+# crash is minimised by hand, fixed, and its input committed under
+# tests/fuzz/regressions/<harness>/, which ctest replays.
+# Exit status: 0 when no harness found anything.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build-fuzz}
+work=${FUZZ_WORK:-$build/work}
+secs=${1:-30}
+shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline case cli batch)
+jobs=${FUZZ_JOBS:-1}
+
+cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="${FUZZ_CC:-clang}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DDGS_FUZZ=ON -DDGS_SANITIZE=ON -DDGS_BUILD_TESTS=OFF -DDGS_BUILD_TOOLS=OFF \
+      -DDGS_BUILD_SHARED=OFF -DDGS_INSTALL=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${harnesses[@]}")
+
+# Open findings reported and awaiting a fix in lib/ (tests/fuzz/ubsan-open.supp)
+# are passed over; any other undefined behaviour stops the run.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tests/fuzz/ubsan-open.supp"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
+
+run() {
+    local h=$1 dir=$work/$1
+    mkdir -p "$dir/corpus"
+    local args=(-timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
+                -artifact_prefix="$dir/")
+    [ "$secs" -gt 0 ] && args+=(-max_total_time="$secs")
+    [ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
+    [ -f "$root/tests/fuzz/$h.dict" ] && args+=(-dict="$root/tests/fuzz/$h.dict")
+    local status=0
+    "$build/tests/fuzz/fuzz_$h" "${args[@]}" "$dir/corpus" "$root/tests/fuzz/corpus/$h" \
+        >"$dir.log" 2>&1 || status=$?
+    local execs rate cov
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir.log")
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$dir.log")
+    cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$dir.log" | tail -1)
+    if [ "$status" -ne 0 ]; then
+        echo "FAIL  fuzz_$h: exit $status after ${execs:-?} runs; see $dir.log and $dir/"
+        grep -E 'ERROR|runtime error|invariant failed|SUMMARY' "$dir.log" | head -5
+        return 1
+    fi
+    echo "ok    fuzz_$h: ${execs:-?} runs, ${rate:-?} exec/s, $cov"
+}
+
+failed=0
+pids=()
+names=()
+for h in "${harnesses[@]}"; do
+    run "$h" &
+    pids+=($!)
+    names+=("$h")
+    if [ ${#pids[@]} -ge "$jobs" ]; then
+        wait "${pids[0]}" || failed=$((failed + 1))
+        pids=("${pids[@]:1}")
+        names=("${names[@]:1}")
+    fi
+done
+for p in "${pids[@]}"; do
+    wait "$p" || failed=$((failed + 1))
+done
+echo "fuzz: $((${#harnesses[@]} - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
