@@ -19,6 +19,12 @@
 #include "core/number.h"
 #include "dgsubsidy/dgsubsidy.h"
 
+/* The helpers below are always inlined into the formulas: a formula's batch
+ * loop then runs in registers, with no call per phrase and no trace code
+ * (the compiler's size heuristics would otherwise stop inlining once a
+ * helper grows a branch or two). */
+#define CALC_INLINE static inline __attribute__((always_inline))
+
 /* ---- declarations ------------------------------------------------------ */
 
 typedef struct input_def {
@@ -159,6 +165,7 @@ struct calc {
     const int64_t *const *lists;  /* list inputs (scalar path) */
     const size_t *list_len;
     const resolved *p;            /* parameters at the case's date */
+    const struct divisor *div;    /* batch only: each ratio's denominator prepared, or NULL */
     bool trace;
     bool half_up;                 /* rounding reading: half up instead of floor */
     uint8_t n_steps;
@@ -174,21 +181,49 @@ struct calc {
     int16_t error_src;
 };
 
+/*
+ * A denominator prepared once per batch, so that the quotient of each row is a
+ * multiplication instead of a division (Granlund & Montgomery, "Division by
+ * invariant integers using multiplication", 1994, theorem 4.2 with N = 63):
+ * for den ≥ 2, l = ⌈log2 den⌉ and magic = ⌈2^(63+l) / den⌉ < 2^64, every
+ * 0 ≤ n < 2^63 has floor(n / den) = (n × magic) >> (63 + l).  Exact: the same
+ * quotient as the division, for every non-negative int64.
+ */
+typedef struct divisor {
+    uint64_t magic;               /* 0: not prepared, divide */
+    unsigned shift;               /* l − 1: the shift after the high 64 bits */
+} divisor;
+
+static inline divisor divisor_of(int64_t den)
+{
+    if (den < 2)
+        return (divisor){0, 0};
+    unsigned l = 64 - (unsigned)__builtin_clzll((uint64_t)den - 1);
+    unsigned __int128 magic = (((unsigned __int128)1 << (63 + l)) + (uint64_t)den - 1) / (uint64_t)den;
+    return (divisor){(uint64_t)magic, l - 1};
+}
+
+/* floor(n / den) for n ≥ 0 with a prepared denominator. */
+CALC_INLINE int64_t divisor_apply(divisor d, int64_t n)
+{
+    return (int64_t)((uint64_t)(((unsigned __int128)d.magic * (uint64_t)n) >> 64) >> d.shift);
+}
+
 /* ---- helpers: one per phrase ------------------------------------------- */
 
-static inline void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
+CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
 {
     if (c->trace && c->n_steps < MAX_STEPS)
         c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den, 0};
 }
 
-static inline bool calc_has(const calc *c, int k)
+CALC_INLINE bool calc_has(const calc *c, int k)
 {
     return !c->present || !c->present[k] || c->present[k][c->row];
 }
 
 /* The value of input k (0 when an optional input is absent). */
-static inline int64_t calc_input(calc *c, int k)
+CALC_INLINE int64_t calc_input(calc *c, int k)
 {
     if (!calc_has(c, k))
         return 0;
@@ -197,18 +232,18 @@ static inline int64_t calc_input(calc *c, int k)
     return v;
 }
 
-static inline int64_t calc_param(const calc *c, int p)
+CALC_INLINE int64_t calc_param(const calc *c, int p)
 {
     return c->p[p].num;
 }
 
 /* The reading (switch) in force. */
-static inline int calc_reading(const calc *c, int p)
+CALC_INLINE int calc_reading(const calc *c, int p)
 {
     return (int)c->p[p].num;
 }
 
-static inline void calc_overflow(calc *c, int src)
+CALC_INLINE void calc_overflow(calc *c, int src)
 {
     if (!c->error) {
         c->error = DGS_E_OVERFLOW;
@@ -216,13 +251,39 @@ static inline void calc_overflow(calc *c, int src)
     }
 }
 
+/* floor(v × num / den), exactly as dgs_mul_ratio_floor(): when v × num fits in
+ * 64 bits (every real amount) the quotient is taken with a 64-bit division,
+ * which costs a fraction of the 128-bit one (a libgcc call); otherwise in 128
+ * bits.  Both truncate, so the results are the same for every input. */
+CALC_INLINE bool calc_mul_floor(int64_t v, int64_t num, int64_t den, int64_t *out)
+{
+    int64_t product;
+    if (__builtin_expect(!__builtin_mul_overflow(v, num, &product), 1)) {
+        *out = den == 1 ? product : product / den;
+        return true;
+    }
+    return dgs_mul_ratio_floor(v, num, den, out);
+}
+
+/* floor(v × ratio p) as calc_mul_floor(), dividing by multiplication where the
+ * batch prepared the denominator (same quotient, see divisor_of()). */
+CALC_INLINE bool calc_mul_ratio(const calc *c, int64_t v, int p, int64_t *out)
+{
+    int64_t product;
+    if (c->div && c->div[p].magic && !__builtin_mul_overflow(v, c->p[p].num, &product) && product >= 0) {
+        *out = divisor_apply(c->div[p], product);
+        return true;
+    }
+    return calc_mul_floor(v, c->p[p].num, c->p[p].den, out);
+}
+
 /* base × ratio, floored to the fen (不超过 means never a fen more); the
  * ruleset reading `rounding` may round half up instead. */
-static inline dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
+CALC_INLINE dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
 {
     int64_t v;
     bool ok = c->half_up ? dgs_mul_ratio_half_up(base, c->p[p].num, c->p[p].den, &v)
-                         : dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v);
+                         : calc_mul_ratio(c, base, p, &v);
     if (!ok) {
         calc_overflow(c, p);
         return 0;
@@ -237,10 +298,10 @@ static inline dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
 }
 
 /* base × ratio, rounded up to the fen: a floor price (不低于…%) is never a fen less. */
-static inline dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
+CALC_INLINE dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
 {
     int64_t v;
-    if (!dgs_mul_ratio_floor(base, c->p[p].num, c->p[p].den, &v)) {
+    if (!calc_mul_ratio(c, base, p, &v)) {
         calc_overflow(c, p);
         return 0;
     }
@@ -251,7 +312,7 @@ static inline dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
 }
 
 /* min(value, cap): 最高 / 不超过 / 不高于. */
-static inline dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
+CALC_INLINE dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
 {
     dgs_fen_t cap = c->p[p].num;
     if (cap < value) {
@@ -265,7 +326,7 @@ static inline dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
 
 /* base × ratio for a limit (各级财政资金…不超过总投资的50%): floored, a
  * step of the trace, never itself the binding constraint. */
-static inline dgs_fen_t calc_share(calc *c, dgs_fen_t base, int p)
+CALC_INLINE dgs_fen_t calc_share(calc *c, dgs_fen_t base, int p)
 {
     int16_t binding = c->binding;
     int64_t value = c->binding_value;
@@ -277,7 +338,7 @@ static inline dgs_fen_t calc_share(calc *c, dgs_fen_t base, int p)
 
 /* min(value, limit) on a quantity that is not the award (months counted,
  * a base before its ratio): a step of the trace, not a binding constraint. */
-static inline int64_t calc_clamp(calc *c, int64_t value, int p)
+CALC_INLINE int64_t calc_clamp(calc *c, int64_t value, int p)
 {
     if (c->p[p].num < value)
         value = c->p[p].num;
@@ -286,7 +347,7 @@ static inline int64_t calc_clamp(calc *c, int64_t value, int p)
 }
 
 /* min(value, input k) where the input is given: 不超过实际发生… */
-static inline dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
+CALC_INLINE dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
 {
     if (!calc_has(c, k))
         return value;
@@ -302,7 +363,7 @@ static inline dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
     return value;
 }
 
-static inline void calc_ineligible(calc *c, int src, int why)
+CALC_INLINE void calc_ineligible(calc *c, int src, int why)
 {
     c->outcome = DGS_OUTCOME_INELIGIBLE;
     c->failed = (int16_t)src;
@@ -311,7 +372,7 @@ static inline void calc_ineligible(calc *c, int src, int why)
 }
 
 /* value ≥ minimum: 以上 / 不少于 / 不低于 / 及以上 (inclusive). */
-static inline bool calc_at_least(calc *c, int64_t value, int p)
+CALC_INLINE bool calc_at_least(calc *c, int64_t value, int p)
 {
     if (value < c->p[p].num) {
         calc_ineligible(c, p, WHY_BELOW);
@@ -322,7 +383,7 @@ static inline bool calc_at_least(calc *c, int64_t value, int p)
 }
 
 /* value > threshold: 超过 (strict). */
-static inline bool calc_more_than(calc *c, int64_t value, int p)
+CALC_INLINE bool calc_more_than(calc *c, int64_t value, int p)
 {
     if (value <= c->p[p].num) {
         calc_ineligible(c, p, WHY_NOT_ABOVE);
@@ -333,7 +394,7 @@ static inline bool calc_more_than(calc *c, int64_t value, int p)
 }
 
 /* value ≤ maximum, as a condition (e.g. at most two subsidy years). */
-static inline bool calc_at_most(calc *c, int64_t value, int p)
+CALC_INLINE bool calc_at_most(calc *c, int64_t value, int p)
 {
     if (value > c->p[p].num) {
         calc_ineligible(c, p, WHY_ABOVE);
@@ -344,7 +405,7 @@ static inline bool calc_at_most(calc *c, int64_t value, int p)
 }
 
 /* A condition given as a flag input. */
-static inline bool calc_require(calc *c, int k)
+CALC_INLINE bool calc_require(calc *c, int k)
 {
     if (calc_has(c, k) && c->cols[k][c->row])
         return true;
@@ -354,10 +415,10 @@ static inline bool calc_require(calc *c, int k)
 
 /* quantity × per-unit limit: 每平方米最高1500元 (areas in hundredths of m²,
  * so `scale` is 100 for areas and 1 for counts). */
-static inline dgs_fen_t calc_per_unit(calc *c, int64_t quantity, int p, int64_t scale)
+CALC_INLINE dgs_fen_t calc_per_unit(calc *c, int64_t quantity, int p, int64_t scale)
 {
     int64_t v;
-    if (!dgs_mul_ratio_floor(quantity, c->p[p].num, scale, &v)) {
+    if (!calc_mul_floor(quantity, c->p[p].num, scale, &v)) {
         calc_overflow(c, p);
         return 0;
     }
@@ -366,11 +427,11 @@ static inline dgs_fen_t calc_per_unit(calc *c, int64_t quantity, int p, int64_t 
 }
 
 /* min(value, per-unit limit) in one phrase. */
-static inline dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quantity, int p,
+CALC_INLINE dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quantity, int p,
                                           int64_t scale)
 {
     int64_t limit;
-    if (!dgs_mul_ratio_floor(quantity, c->p[p].num, scale, &limit)) {
+    if (!calc_mul_floor(quantity, c->p[p].num, scale, &limit)) {
         calc_overflow(c, p);
         return 0;
     }
@@ -384,10 +445,10 @@ static inline dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quan
 }
 
 /* A price per m² (fen) times an area (hundredths of m²), floored to the fen. */
-static inline dgs_fen_t calc_times_area(calc *c, dgs_fen_t per_m2, int64_t area)
+CALC_INLINE dgs_fen_t calc_times_area(calc *c, dgs_fen_t per_m2, int64_t area)
 {
     int64_t v;
-    if (!dgs_mul_ratio_floor(per_m2, area, 100, &v)) {
+    if (!calc_mul_floor(per_m2, area, 100, &v)) {
         calc_overflow(c, SRC_NONE);
         return 0;
     }
@@ -396,7 +457,7 @@ static inline dgs_fen_t calc_times_area(calc *c, dgs_fen_t per_m2, int64_t area)
 }
 
 /* What a period cap leaves after earlier grants (input k) — min(value, cap − granted). */
-static inline dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
+CALC_INLINE dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
 {
     int64_t granted = calc_has(c, k) ? c->cols[k][c->row] : 0;
     int64_t room = c->p[p].num - granted;
@@ -411,7 +472,7 @@ static inline dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
     return value;
 }
 
-static inline dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
+CALC_INLINE dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
 {
     int64_t v;
     if (!dgs_add_checked(a, b, &v)) {
@@ -423,14 +484,14 @@ static inline dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
 }
 
 /* The higher of two alternatives (或, read as 就高). */
-static inline dgs_fen_t calc_higher(calc *c, dgs_fen_t a, dgs_fen_t b)
+CALC_INLINE dgs_fen_t calc_higher(calc *c, dgs_fen_t a, dgs_fen_t b)
 {
     dgs_fen_t v = a > b ? a : b;
     calc_step(c, STEP_HIGHER, SRC_NONE, v, 1);
     return v;
 }
 
-static inline void calc_grant(calc *c, dgs_fen_t award)
+CALC_INLINE void calc_grant(calc *c, dgs_fen_t award)
 {
     c->outcome = DGS_OUTCOME_GRANTED;
     c->award = award;
@@ -440,7 +501,7 @@ static inline void calc_grant(calc *c, dgs_fen_t award)
 /* ---- the batch loop ------------------------------------------------------ */
 
 /* Resets a calc's outputs before a row. */
-static inline void calc_reset(calc *c)
+CALC_INLINE void calc_reset(calc *c)
 {
     c->award = 0;
     c->outcome = DGS_OUTCOME_GRANTED;
@@ -457,18 +518,28 @@ static inline void calc_reset(calc *c)
  * FORMULA(name) defines `name` (the formula, run once per case) and
  * `name##_batch` (the same formula inlined into a loop over rows), so each
  * formula is written once and the batch path has no indirect call per row.
+ *
+ * The batch loop runs the body on a private copy of the calc with the trace
+ * off: the body is always inlined, so the compiler keeps the copy in
+ * registers, drops every trace step, and hoists the columns and parameters
+ * out of the loop (`restrict`: the outputs alias nothing the formula reads).
+ * Without the copy, each row would store and reload the calc through memory
+ * that the award stores might alias.
  */
 #define FORMULA(name)                                                                    \
-    static inline void name##_body(calc *c);                                             \
+    static inline __attribute__((always_inline)) void name##_body(calc *c);              \
     static void name(calc *c) { name##_body(c); }                                        \
-    static void name##_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes) \
+    static void name##_batch(calc *c, size_t rows, dgs_fen_t *restrict awards,           \
+                             int32_t *restrict outcomes)                                 \
     {                                                                                    \
+        calc row = *c;                                                                   \
+        row.trace = false;                                                               \
         for (size_t i = 0; i < rows; i++) {                                              \
-            c->row = i;                                                                  \
-            calc_reset(c);                                                               \
-            name##_body(c);                                                              \
-            awards[i] = c->error ? 0 : c->award;                                         \
-            outcomes[i] = c->error ? DGS_OUTCOME_INVALID : c->outcome;                   \
+            row.row = i;                                                                 \
+            calc_reset(&row);                                                            \
+            name##_body(&row);                                                           \
+            awards[i] = row.error ? 0 : row.award;                                       \
+            outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                 \
         }                                                                                \
     }                                                                                    \
     static inline void name##_body(calc *c)
