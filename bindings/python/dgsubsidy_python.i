@@ -126,6 +126,9 @@ static int dgspy_get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize,
 }
 %}
 
+/* Py_ssize_t is a signed integer as wide as a pointer: convert it as one. */
+%apply long { Py_ssize_t };
+
 %nothread dgspy_evaluate_batch;
 %nothread dgspy_allocate;
 

@@ -631,7 +631,8 @@ def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> 
     if isinstance(value, float):
         to_fen(value, what)  # raises the float TypeMismatch
     if isinstance(value, Fraction):
-        return f"{value.numerator}:{value.denominator}" if value.denominator != 1 else str(value.numerator)
+        # "a/b" is a/b in the library's ratio text ("a:b", the document's convention, is b/a).
+        return f"{value.numerator}/{value.denominator}"
     if isinstance(value, _dt.date):
         return iso_date(value, what)
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
@@ -778,9 +779,14 @@ class Result:
         return _dt.date.fromisoformat(_native.dgs_result_date(self._ptr))
 
     @property
+    def is_money(self) -> bool:
+        """True when the award is money (its unit is "yuan", possibly qualified: "yuan (credit line)")."""
+        return self.unit.startswith("yuan")
+
+    @property
     def award(self) -> Union[Decimal, int]:
         """The award: Decimal yuan (two decimals), or an int for non-money units (see ``unit``)."""
-        return from_fen(self.award_fen) if self.unit == "yuan" else self.award_fen
+        return from_fen(self.award_fen) if self.is_money else self.award_fen
 
     @property
     def granted(self) -> bool:
@@ -843,7 +849,7 @@ class Result:
         return json.loads(self.to_json(lang), parse_float=Decimal)
 
     def __repr__(self) -> str:
-        amount = f"{self.award:,} {self.unit}" if self.unit != "yuan" else f"CNY {self.award:,}"
+        amount = _fmt_award(self)
         binding = f", binding {self.binding}" if self.binding else ""
         return f"<Result {self.measure_id} {self.date}: {self.outcome} {amount}{binding}>"
 
@@ -866,7 +872,11 @@ class Result:
 
 
 def _fmt_award(r: Result) -> str:
-    return f"CNY {r.award:,}" if r.unit == "yuan" else f"{r.award:,} {r.unit}"
+    if r.unit == "yuan":
+        return f"CNY {r.award:,}"
+    if r.is_money:
+        return f"CNY {r.award:,} {r.unit[4:].strip()}"
+    return f"{r.award:,} {r.unit}"
 
 
 def _fmt_value(s: Step) -> str:

@@ -45,6 +45,16 @@ def _is_integer(value: Any) -> bool:
     return True
 
 
+def _shown(value: Any) -> str:
+    """A short text of a value for a message (huge ints and long strings abridged)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"an integer of {value.bit_length()} bits"
+    if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) > 40:
+        return f"{'-' if value.is_signed() else ''}1E{value.adjusted():+d} (about)"
+    text = str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
 def _float_text(value: float) -> str:
     try:
         return repr(float(value)) if value == value and abs(value) != float("inf") else "1500000.00"
@@ -82,7 +92,7 @@ def to_scaled(value: Any, what: str, *, unit: str = "yuan", scale: int = 2) -> i
             f"{what}: a value of type {type(value).__name__} is not an amount; pass a Decimal, "
             f"an int of {unit} or a decimal string")
     if n > INT64_MAX or n < INT64_MIN:
-        raise _errors.Overflow(f"{what}: {value} {unit} exceeds the largest amount the library holds "
+        raise _errors.Overflow(f"{what}: {_shown(value)} {unit} exceeds the largest amount the library holds "
                                f"({INT64_MAX} units of 0.{'0' * (scale - 1)}1 {unit})")
     return n
 
@@ -111,13 +121,13 @@ def _decimal_scaled(value: Decimal, what: str, scale: int, unit: str) -> int:
     shift = int(exponent) + scale
     if shift >= 0:
         if shift + len(digits) > 40:  # far beyond int64: do not build a huge integer
-            raise _errors.Overflow(f"{what}: {value} {unit} exceeds the largest amount the library holds")
+            raise _errors.Overflow(f"{what}: {_shown(value)} {unit} exceeds the largest amount the library holds")
         n *= 10**shift
     else:
         drop = -shift
         if drop > len(digits) or n % 10**drop:
             raise _errors.InvalidValue(
-                f"{what}: {value} has more than {scale} decimals; the library does not round "
+                f"{what}: {_shown(value)} has more than {scale} decimals; the library does not round "
                 f"for you: round it explicitly (e.g. with .quantize(Decimal('0.01'), ROUND_FLOOR))")
         n //= 10**drop
     return -n if sign else n
@@ -142,14 +152,17 @@ def to_int64(value: Any, what: str) -> int:
     """A whole number (int, numpy integer, integral Decimal) as an int64, with clear errors."""
     if isinstance(value, float):
         raise _errors.TypeMismatch(f"{what}: {value!r} is a float; pass a whole number (int)")
-    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
-        value = int(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        if value.adjusted() > 19:
+            raise _errors.Overflow(f"{what}: {_shown(value)} exceeds the int64 range")
+        if value == value.to_integral_value():
+            value = int(value)
     if not _is_integer(value):
         raise _errors.TypeMismatch(
             f"{what}: a value of type {type(value).__name__} is not a whole number; pass an int")
     n = operator.index(value)
     if n > INT64_MAX or n < INT64_MIN:
-        raise _errors.Overflow(f"{what}: {n} exceeds the int64 range")
+        raise _errors.Overflow(f"{what}: {_shown(n)} exceeds the int64 range")
     return n
 
 

@@ -109,7 +109,7 @@ class StackReport(Sequence):
             f"<tr><td>{x.index}</td><td>{e(x.result.measure_id)}</td>"
             f"<td style='text-align:right'>CNY {x.result.award:,}</td><td>{e(str(x.decision))}</td>"
             f"<td style='text-align:right'>CNY {x.paid:,}</td><td>{e(x.group or '')}</td>"
-            f"<td>{e(x.reason('zh'))}</td></tr>" for x in self._entries if x.result.unit == "yuan")
+            f"<td>{e(x.reason('zh'))}</td></tr>" for x in self._entries if x.result.is_money)
         return (f"<div><table><tr><th>#</th><th>measure</th><th>award</th><th>decision</th><th>paid</th>"
                 f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b></div>")
 
