@@ -55,20 +55,18 @@ run() {
 }
 
 failed=0
-pids=()
-names=()
+running=0
 for h in "${harnesses[@]}"; do
-    run "$h" &
-    pids+=($!)
-    names+=("$h")
-    if [ ${#pids[@]} -ge "$jobs" ]; then
-        wait "${pids[0]}" || failed=$((failed + 1))
-        pids=("${pids[@]:1}")
-        names=("${names[@]:1}")
+    if [ "$running" -ge "$jobs" ]; then
+        wait -n || failed=$((failed + 1))
+        running=$((running - 1))
     fi
+    run "$h" &
+    running=$((running + 1))
 done
-for p in "${pids[@]}"; do
-    wait "$p" || failed=$((failed + 1))
+while [ "$running" -gt 0 ]; do
+    wait -n || failed=$((failed + 1))
+    running=$((running - 1))
 done
 echo "fuzz: $((${#harnesses[@]} - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
