@@ -312,6 +312,8 @@ def _pandas_column(measure: Measure, inp, s: Any) -> Optional[_Column]:
     """Handles pandas Series with extension dtypes; None to fall back to numpy."""
     import pandas as pd
 
+    if not isinstance(s, pd.Series):
+        s = pd.Series(s)  # a pandas array (pd.array(..., dtype="Int64")) given in a dict
     dtype = s.dtype
     if isinstance(dtype, pd.CategoricalDtype):
         if inp.type == ValueType.CHOICE:
@@ -359,6 +361,11 @@ def _pandas_column(measure: Measure, inp, s: Any) -> Optional[_Column]:
             return _float_column(measure, inp, s.to_numpy(dtype=np.float64, na_value=np.nan))
         return _object_column(measure, inp, s.to_numpy(dtype=object))
     return None
+
+
+def _is_pandas(data: Any) -> bool:
+    module = type(data).__module__ or ""
+    return module.startswith("pandas") and hasattr(data, "dtype")
 
 
 def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
@@ -433,7 +440,7 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
             columns.append(np.zeros(rows, dtype=np.int64))
             present.append(None)
             continue
-        col = _pandas_column(measure, inp, data) if hasattr(data, "dtype") and hasattr(data, "isna") else None
+        col = _pandas_column(measure, inp, data) if _is_pandas(data) else None
         if col is None:
             arr = data if isinstance(data, np.ndarray) else np.asarray(
                 data.to_numpy() if hasattr(data, "to_numpy") else data)
