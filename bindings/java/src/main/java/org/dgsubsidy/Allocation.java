@@ -13,7 +13,11 @@ public enum Allocation {
         this.code = code;
     }
 
-    /** The C value. @return the {@code DGS_ALLOCATE_*} number */
+    /**
+     * The C value.
+     *
+     * @return the {@code DGS_ALLOCATE_*} number
+     */
     public int code() {
         return code;
     }

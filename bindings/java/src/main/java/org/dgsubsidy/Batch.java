@@ -95,7 +95,7 @@ public final class Batch {
             int k = in.choices().indexOf(Objects.requireNonNull(choices[i], "choices[" + i + "]"));
             if (k < 0) {
                 throw new InvalidValueException(DgsException.E_CHOICE, measure.id() + "." + input + ": row " + i
-                        + ": unknown choice '" + choices[i] + "' (choices: " + String.join(", ", in.choices()) + ")",
+                        + ": unknown choice '" + Lang.clip(choices[i]) + "' (choices: " + String.join(", ", in.choices()) + ")",
                         i);
             }
             values[i] = k;

@@ -40,13 +40,13 @@ public final class BatchResult {
     }
 
     /**
-     * Row i's award: yuan with two decimals when the measure's unit is yuan, else whole units.
+     * Row i's award: yuan with two decimals when the measure's unit starts with "yuan", else whole units.
      *
      * @param i the row
      * @return the award
      */
     public BigDecimal award(int i) {
-        return "yuan".equals(measure.unit()) ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+        return measure.unit().startsWith("yuan") ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
     }
 
     /**

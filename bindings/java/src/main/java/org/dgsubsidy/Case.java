@@ -228,7 +228,7 @@ public final class Case {
         Objects.requireNonNull(choice, "choice");
         if (!in.choices().contains(choice)) {
             throw new InvalidValueException(DgsException.E_CHOICE, where(in) + ": unknown choice '"
-                    + clip(choice) + "' (choices: " + String.join(", ", in.choices()) + ")");
+                    + Lang.clip(choice) + "' (choices: " + String.join(", ", in.choices()) + ")");
         }
         return put(new Value(in.name(), Value.CHOICE, 0, choice, null));
     }
@@ -372,10 +372,6 @@ public final class Case {
 
     private String where(Measure.Input in) {
         return measure.id() + "." + in.name();
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     /**

@@ -118,7 +118,11 @@ public class DgsException extends RuntimeException {
         }
     }
 
-    /** The C status code, one of the {@code E_*} constants. @return the code */
+    /**
+     * The C status code, one of the {@code E_*} constants.
+     *
+     * @return the code
+     */
     public int code() {
         return code;
     }

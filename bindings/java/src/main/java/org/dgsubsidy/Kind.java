@@ -23,12 +23,20 @@ public enum Kind {
         this.label = label;
     }
 
-    /** The C value. @return the {@code DGS_KIND_*} number */
+    /**
+     * The C value.
+     *
+     * @return the {@code DGS_KIND_*} number
+     */
     public int code() {
         return code;
     }
 
-    /** The library's name of the kind. @return e.g. {@code "fixed_cap"} */
+    /**
+     * The library's name of the kind.
+     *
+     * @return e.g. {@code "fixed_cap"}
+     */
     public String label() {
         return label;
     }

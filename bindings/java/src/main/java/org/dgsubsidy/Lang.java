@@ -16,6 +16,15 @@ final class Lang {
         return "zh".equals(locale.getLanguage()) ? ZH : EN;
     }
 
+    /** A string for a message: at most 64 characters, as the C library prints names. */
+    static String clip(String s) {
+        if (s.length() <= 64) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(63)) ? 63 : 64;
+        return s.substring(0, end) + "…";
+    }
+
     static String pick(Locale locale, String zh, String en) {
         return of(locale) == ZH ? zh : en;
     }

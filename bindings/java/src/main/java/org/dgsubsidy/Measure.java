@@ -191,7 +191,7 @@ public final class Measure {
         for (Input in : inputs) {
             list.append(list.length() == 0 ? "" : ", ").append(in.name());
         }
-        throw new UnknownInputException(id + " has no input '" + name + "' (inputs: "
+        throw new UnknownInputException(id + " has no input '" + Lang.clip(name) + "' (inputs: "
                 + (list.length() == 0 ? "none" : list) + ")");
     }
 
@@ -218,7 +218,7 @@ public final class Measure {
                 return p;
             }
         }
-        throw new UnknownParameterException(id + ": unknown parameter '" + name + "'");
+        throw new UnknownParameterException(id + ": unknown parameter '" + Lang.clip(name) + "'");
     }
 
     /**
@@ -274,22 +274,38 @@ public final class Measure {
             return new Input(m, i);
         }
 
-        /** The input's name. @return e.g. "financed_amount" */
+        /**
+         * The input's name.
+         *
+         * @return e.g. "financed_amount"
+         */
         public String name() {
             return name;
         }
 
-        /** The input's type. @return MONEY, AREA, COUNT, FLAG, CHOICE or MONEY_LIST */
+        /**
+         * The input's type.
+         *
+         * @return MONEY, AREA, COUNT, FLAG, CHOICE or MONEY_LIST
+         */
         public ValueType type() {
             return type;
         }
 
-        /** The unit it is written in as text. @return "yuan", "m2", "days", … */
+        /**
+         * The unit it is written in as text.
+         *
+         * @return "yuan", "m2", "days", …
+         */
         public String unit() {
             return unit;
         }
 
-        /** Whether a case must set it. @return true if required */
+        /**
+         * Whether a case must set it.
+         *
+         * @return true if required
+         */
         public boolean required() {
             return required;
         }
@@ -304,7 +320,11 @@ public final class Measure {
             return Lang.pick(locale, descriptionZh, descriptionEn);
         }
 
-        /** For a choice input, the names of the choices. @return an unmodifiable list, else empty */
+        /**
+         * For a choice input, the names of the choices.
+         *
+         * @return an unmodifiable list, else empty
+         */
         public List<String> choices() {
             return choices;
         }
@@ -350,17 +370,29 @@ public final class Measure {
             return new Parameter(measure, m, i);
         }
 
-        /** The parameter's name. @return e.g. "cap_per_year" */
+        /**
+         * The parameter's name.
+         *
+         * @return e.g. "cap_per_year"
+         */
         public String name() {
             return name;
         }
 
-        /** The parameter's type. @return MONEY, RATIO, AREA, COUNT, SWITCH or DATE */
+        /**
+         * The parameter's type.
+         *
+         * @return MONEY, RATIO, AREA, COUNT, SWITCH or DATE
+         */
         public ValueType type() {
             return type;
         }
 
-        /** The unit of its value. @return e.g. "yuan" */
+        /**
+         * The unit of its value.
+         *
+         * @return e.g. "yuan"
+         */
         public String unit() {
             return unit;
         }
@@ -375,7 +407,11 @@ public final class Measure {
             return Lang.pick(locale, descriptionZh, descriptionEn);
         }
 
-        /** For a reading (switch), the names of the readings. @return an unmodifiable list, else empty */
+        /**
+         * For a reading (switch), the names of the readings.
+         *
+         * @return an unmodifiable list, else empty
+         */
         public List<String> choices() {
             return choices;
         }
@@ -429,12 +465,20 @@ public final class Measure {
             this.reference = reference;
         }
 
-        /** The value as text. @return e.g. "1500000.00", "5%", "higher", "unset" */
+        /**
+         * The value as text.
+         *
+         * @return e.g. "1500000.00", "5%", "higher", "unset"
+         */
         public String value() {
             return value;
         }
 
-        /** The clause phrase or guideline reference that set it. @return the reference, or "" */
+        /**
+         * The clause phrase or guideline reference that set it.
+         *
+         * @return the reference, or ""
+         */
         public String reference() {
             return reference;
         }

@@ -48,15 +48,15 @@ public final class Money {
     static long hundredths(BigDecimal value, String what, String noun, String unit) {
         if (value.signum() < 0) {
             throw new InvalidValueException(DgsException.E_NEGATIVE,
-                    what + ": negative " + noun + " " + value + " is refused");
+                    what + ": negative " + noun + " " + Lang.clip(value.toString()) + " is refused");
         }
         if (value.compareTo(MAX_YUAN) > 0) {
-            throw new OverflowException(what + ": " + value + " " + unit
+            throw new OverflowException(what + ": " + Lang.clip(value.toString()) + " " + unit
                     + " is too large (the largest amount is " + MAX_YUAN + ")", 0);
         }
         if (value.signum() != 0 && value.stripTrailingZeros().scale() > 2) {
             throw new InvalidValueException(DgsException.E_VALUE,
-                    what + ": " + value + " is not " + unit + " with at most two decimals");
+                    what + ": " + Lang.clip(value.toString()) + " is not " + unit + " with at most two decimals");
         }
         return value.movePointRight(2).longValueExact();
     }

@@ -23,12 +23,20 @@ public enum Outcome {
         this.label = label;
     }
 
-    /** The C value. @return the {@code DGS_OUTCOME_*} number */
+    /**
+     * The C value.
+     *
+     * @return the {@code DGS_OUTCOME_*} number
+     */
     public int code() {
         return code;
     }
 
-    /** The library's name of the outcome. @return e.g. {@code "not_in_force"} */
+    /**
+     * The library's name of the outcome.
+     *
+     * @return e.g. {@code "not_in_force"}
+     */
     public String label() {
         return label;
     }

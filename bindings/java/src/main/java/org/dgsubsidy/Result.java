@@ -131,18 +131,18 @@ public final class Result {
     }
 
     /**
-     * The award: yuan with two decimals when {@link #unit()} is "yuan" (the maximum the text
+     * The award: yuan with two decimals when {@link #unit()} starts with "yuan" (the maximum the text
      * allows: 最高/不超过 are ceilings), else a whole number in that unit (e.g. places of a
      * quota).  Zero unless granted.
      *
      * @return the award
      */
     public BigDecimal award() {
-        return "yuan".equals(unit) ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+        return unit.startsWith("yuan") ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
     }
 
     /**
-     * The award as the library counts it: fen when {@link #unit()} is "yuan", else whole units.
+     * The award as the library counts it: fen when {@link #unit()} starts with "yuan", else whole units.
      *
      * @return the award
      */
@@ -312,17 +312,29 @@ public final class Result {
             return Lang.pick(locale, labelZh, labelEn);
         }
 
-        /** The type of the value. @return MONEY, AREA, COUNT, FLAG, RATIO, … */
+        /**
+         * The type of the value.
+         *
+         * @return MONEY, AREA, COUNT, FLAG, RATIO, …
+         */
         public ValueType type() {
             return type;
         }
 
-        /** The value in its base unit (fen, 0.01 m², units), or a ratio's numerator. @return the value */
+        /**
+         * The value in its base unit (fen, 0.01 m², units), or a ratio's numerator.
+         *
+         * @return the value
+         */
         public long value() {
             return value;
         }
 
-        /** A ratio's denominator; 1 for any other type. @return the denominator */
+        /**
+         * A ratio's denominator; 1 for any other type.
+         *
+         * @return the denominator
+         */
         public long denominator() {
             return denominator;
         }
@@ -350,12 +362,20 @@ public final class Result {
             }
         }
 
-        /** The parameter or input the step came from. @return e.g. "ratio", "interest_paid", or "" */
+        /**
+         * The parameter or input the step came from.
+         *
+         * @return e.g. "ratio", "interest_paid", or ""
+         */
         public String source() {
             return source;
         }
 
-        /** The clause phrase or guideline reference behind the step. @return the reference, or "" */
+        /**
+         * The clause phrase or guideline reference behind the step.
+         *
+         * @return the reference, or ""
+         */
         public String reference() {
             return reference;
         }
@@ -376,12 +396,20 @@ public final class Result {
             this.reference = reference;
         }
 
-        /** The parameter's name. @return e.g. "cap_per_year" */
+        /**
+         * The parameter's name.
+         *
+         * @return e.g. "cap_per_year"
+         */
         public String name() {
             return name;
         }
 
-        /** The clause phrase, or the guideline article that set the value. @return the reference */
+        /**
+         * The clause phrase, or the guideline article that set the value.
+         *
+         * @return the reference
+         */
         public String reference() {
             return reference;
         }

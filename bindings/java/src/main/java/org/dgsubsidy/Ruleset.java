@@ -262,7 +262,7 @@ public final class Ruleset implements AutoCloseable {
         } finally {
             release();
         }
-        throw new UnknownMeasureException("unknown measure '" + id + "'");
+        throw new UnknownMeasureException("unknown measure '" + Lang.clip(id) + "'");
     }
 
     /**
@@ -359,7 +359,7 @@ public final class Ruleset implements AutoCloseable {
         } finally {
             release();
         }
-        throw new UnknownParameterException("the ruleset has no parameter '" + name + "'");
+        throw new UnknownParameterException("the ruleset has no parameter '" + Lang.clip(name) + "'");
     }
 
     // ---- stacking ------------------------------------------------------------------------

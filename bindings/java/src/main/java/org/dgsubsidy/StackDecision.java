@@ -21,12 +21,20 @@ public enum StackDecision {
         this.label = label;
     }
 
-    /** The C value. @return the {@code DGS_STACK_*} number */
+    /**
+     * The C value.
+     *
+     * @return the {@code DGS_STACK_*} number
+     */
     public int code() {
         return code;
     }
 
-    /** The library's name of the decision. @return e.g. {@code "top_up"} */
+    /**
+     * The library's name of the decision.
+     *
+     * @return e.g. {@code "top_up"}
+     */
     public String label() {
         return label;
     }

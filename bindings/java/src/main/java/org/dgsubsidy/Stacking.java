@@ -165,32 +165,56 @@ public final class Stacking {
             this.reasonEn = reasonEn;
         }
 
-        /** The result judged. @return the result */
+        /**
+         * The result judged.
+         *
+         * @return the result
+         */
         public Result result() {
             return result;
         }
 
-        /** What is paid now, in yuan. @return the amount */
+        /**
+         * What is paid now, in yuan.
+         *
+         * @return the amount
+         */
         public BigDecimal paid() {
             return BigDecimal.valueOf(paidFen, 2);
         }
 
-        /** What is paid now, in fen. @return the amount */
+        /**
+         * What is paid now, in fen.
+         *
+         * @return the amount
+         */
         public long paidFen() {
             return paidFen;
         }
 
-        /** The decision. @return paid, top-up, superseded, not granted or already paid */
+        /**
+         * The decision.
+         *
+         * @return paid, top-up, superseded, not granted or already paid
+         */
         public StackDecision decision() {
             return decision;
         }
 
-        /** The group the result was judged in. @return the group, or "" */
+        /**
+         * The group the result was judged in.
+         *
+         * @return the group, or ""
+         */
         public String group() {
             return group;
         }
 
-        /** The index of the result that is paid in this one's group (its own when it is paid). @return the index */
+        /**
+         * The index of the result that is paid in this one's group (its own when it is paid).
+         *
+         * @return the index
+         */
         public int winner() {
             return winner;
         }

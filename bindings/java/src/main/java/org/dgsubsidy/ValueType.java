@@ -29,12 +29,20 @@ public enum ValueType {
         this.label = label;
     }
 
-    /** The C value. @return the {@code DGS_TYPE_*} number */
+    /**
+     * The C value.
+     *
+     * @return the {@code DGS_TYPE_*} number
+     */
     public int code() {
         return code;
     }
 
-    /** The library's name of the type. @return e.g. {@code "money_list"} */
+    /**
+     * The library's name of the type.
+     *
+     * @return e.g. {@code "money_list"}
+     */
     public String label() {
         return label;
     }
