@@ -193,7 +193,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             rc = dgs_evaluate(c, &r, &e);
             if (rc == DGS_OK) {
                 FUZZ_CHECK(r != NULL);
-                fuzz_touch_result(r, op & 1);
+                fuzz_touch_result(r, op & 1, (op & 3) == 0);   /* rendering is costly: one in four */
                 if (nres < MAX_RESULTS)
                     results[nres++] = r;
                 else
@@ -211,7 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = dgs_evaluate(c, &r, &e);
     check_rc(rc, &e);
     if (rc == DGS_OK) {
-        fuzz_touch_result(r, DGS_LANG_EN);
+        fuzz_touch_result(r, DGS_LANG_EN, 1);
         if (nres < MAX_RESULTS)
             results[nres++] = r, r = NULL;
     }
