@@ -374,3 +374,24 @@ def test_money_helpers():
     assert dgsubsidy.to_fen("33333.33") == 3333333
     assert dgsubsidy.from_fen(3333333) == D("33333.33")
     assert str(dgsubsidy.from_fen(5)) == "0.05"
+
+
+def test_import_refuses_a_library_of_another_version():
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import sys, types
+        fake = types.ModuleType("dgsubsidy._version")
+        fake.__version__ = "0.0.1"
+        sys.modules["dgsubsidy._version"] = fake
+        try:
+            import dgsubsidy
+        except ImportError as e:
+            print("ImportError:", e)
+        else:
+            print("imported")
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.startswith("ImportError:") and "0.0.1" in out and dgsubsidy.library_version in out

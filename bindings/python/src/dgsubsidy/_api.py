@@ -349,7 +349,7 @@ class Measures(Sequence):
         if kind is not None:
             ks = [kind] if isinstance(kind, (str, Kind, int)) else list(kind)
             try:
-                kinds = {Kind(k) for k in ks}
+                kinds = {Kind(k) for k in ks}  # type: ignore[arg-type]  # names are accepted too
             except ValueError:
                 raise _errors.InvalidArgument(
                     f"unknown kind {kind!r}; kinds: {', '.join(str(k) for k in Kind)}") from None

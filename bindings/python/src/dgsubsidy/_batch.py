@@ -451,9 +451,8 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
         if len(col.values) != rows:
             raise _errors.InvalidArgument(f"{measure.id}: column '{name}' has {len(col.values)} values, "
                                           f"not {rows}", code=_native.DGS_E_INVALID_ARGUMENT)
-        if col.bad is not None:
-            if errors == "raise":
-                raise col.bad_error
+        if col.bad is not None and col.bad_error is not None:
+            # Values that could not be converted: their rows are marked invalid after the call.
             bad = col.bad if bad is None else (bad | col.bad)
             if bad_error is None or (col.bad_error.row or 0) < (bad_error.row or 0):
                 bad_error = col.bad_error
@@ -471,10 +470,10 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
             raise _errors.from_code(code, message)
         error = _errors.from_code(code, message, row=row)
         error.row = row
-    if bad is not None:
+    if bad is not None and bad_error is not None:
         awards[bad] = 0
         outcomes[bad] = Outcome.INVALID
-        if error is None or bad_error.row < error.row:
+        if error is None or (bad_error.row or 0) < (error.row or 0):
             error = bad_error
     result = BatchResult(measure, day, awards, outcomes, index, error)
     if error is not None and errors == "raise":

@@ -156,7 +156,7 @@ class Allocation(_NamedIntEnum):
 
 def _method(method: Union[Allocation, str, int]) -> int:
     try:
-        return int(Allocation(method))
+        return int(Allocation(method))  # type: ignore[arg-type]  # names are accepted too
     except ValueError:
         raise _errors.InvalidArgument(f"unknown allocation method {method!r} ('pro_rata' or 'first_come')",
                                       code=_native.DGS_E_INVALID_ARGUMENT) from None
