@@ -313,7 +313,7 @@ class _ReadOnly(_MappingABC):
         return repr(self._d)
 
 
-class Measures(Sequence):
+class Measures(Sequence[Measure]):
     """The measures of a ruleset in document order; ``filter(kind=...)`` selects some."""
 
     def __init__(self, items: Sequence[Measure]) -> None:
@@ -325,7 +325,7 @@ class Measures(Sequence):
     @overload
     def __getitem__(self, i: slice) -> "Measures": ...
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Union[int, slice, str]) -> Union[Measure, "Measures"]:
         if isinstance(i, slice):
             return Measures(self._items[i])
         if isinstance(i, str):

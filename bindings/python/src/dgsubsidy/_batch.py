@@ -24,9 +24,12 @@ import datetime as _dt
 import html
 from collections.abc import Mapping as _MappingABC
 from decimal import Decimal
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 from . import _errors, _native
 from ._api import Measure, Outcome, ValueType
@@ -42,7 +45,7 @@ _OUTCOME_NAMES = np.array(["invalid", "granted", "ineligible", "not_in_force", "
                            "not_computable"], dtype=object)
 
 
-class DecimalView(Sequence):
+class DecimalView(Sequence[Decimal]):
     """A read-only sequence of Decimal yuan over an int64 array of fen (converted on access)."""
 
     __slots__ = ("_fen",)
@@ -59,7 +62,7 @@ class DecimalView(Sequence):
     @overload
     def __getitem__(self, i: slice) -> "DecimalView": ...
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Union[int, slice]) -> Union[Decimal, "DecimalView"]:
         if isinstance(i, slice):
             return DecimalView(self._fen[i])
         return from_fen(int(self._fen[i]))
@@ -143,7 +146,7 @@ class BatchResult:
         """The exact sum of the awards, in yuan."""
         return from_fen(self.total_fen)
 
-    def to_frame(self, *, decimal: bool = False):
+    def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
         """A pandas DataFrame: ``award_fen`` (int64), ``outcome`` (categorical) and, with
         ``decimal=True``, ``award`` (Decimal yuan objects; one conversion per row)."""
         import pandas as pd

@@ -6,7 +6,7 @@ import array
 import html
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from . import _errors, _native
 from ._api import Result, Ruleset, _lang, _NamedIntEnum, _owned
@@ -59,7 +59,7 @@ class StackEntry:
                 f"{' in ' + self.group if self.group else ''}>")
 
 
-class StackReport(Sequence):
+class StackReport(Sequence[StackEntry]):
     """The decision of 就高、从优、不重复享受 over one applicant's results.
 
     A sequence of :class:`StackEntry` (one per result, in the order given);
@@ -76,7 +76,13 @@ class StackReport(Sequence):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> StackEntry: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Tuple[StackEntry, ...]: ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[StackEntry, Tuple[StackEntry, ...]]:
         return self._entries[i]
 
     def __iter__(self) -> Iterator[StackEntry]:
