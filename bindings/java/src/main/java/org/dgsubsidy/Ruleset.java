@@ -36,6 +36,8 @@ import org.dgsubsidy.internal.SWIGTYPE_p_dgs_ruleset;
  */
 public final class Ruleset implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
+    /** The C library refuses guideline files above 64 MiB; so does this side, before reading one. */
+    private static final long MAX_GUIDELINE_BYTES = 64L << 20;
 
     /** The native ruleset and its use count; also the Cleaner's action. */
     private static final class Handle implements Runnable {
@@ -139,6 +141,9 @@ public final class Ruleset implements AutoCloseable {
         Objects.requireNonNull(path, "path");
         byte[] json;
         try {
+            if (Files.size(path) > MAX_GUIDELINE_BYTES) {
+                throw new GuidelineException(DgsException.E_GUIDELINE, path + ": larger than 64 MiB", 0, null);
+            }
             json = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new GuidelineException(DgsException.E_IO, path + ": cannot be read: " + e, 0, e);

@@ -118,7 +118,14 @@ public final class NativeLibrary {
         return platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     }
 
-    static String platform(String osName, String osArch) {
+    /**
+     * The platform name for an {@code os.name} and an {@code os.arch}.
+     *
+     * @param osName e.g. "Linux", "Mac OS X"
+     * @param osArch e.g. "amd64", "aarch64"
+     * @return e.g. "linux-x86_64"
+     */
+    public static String platform(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);
         String arch = osArch.toLowerCase(Locale.ROOT);
         if (os.startsWith("linux")) {
