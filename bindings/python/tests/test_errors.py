@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from decimal import Decimal
 
+import numpy as np
 import pytest
 
 import dgsubsidy
@@ -200,6 +201,23 @@ def test_strings_the_library_cannot_take(rules):
     expect(dgsubsidy.GuidelineError, rules.with_guideline_text, "")
     expect(dgsubsidy.GuidelineError, rules.with_guideline_text, "null")
     expect(dgsubsidy.InvalidValue, rules.with_guideline_text, "{}\x00")
+
+
+def test_hostile_batches(rules):
+    ok = np.ones(2, dtype=np.int64)
+    for name in ("\x00", "a\x00b", "\udcff", "融" * 10_000, ""):
+        expect(dgsubsidy.InvalidValue if ("\x00" in name or "\udcff" in name) else dgsubsidy.UnknownInput,
+               rules.evaluate_batch, "A1.07.a", {"financed_amount": ok, "interest_paid": ok, name: ok}, DATE)
+    b = rules.evaluate_batch("A1.07.a", {"financed_amount": np.array([D("NaN"), D(1)], dtype=object),
+                                         "interest_paid": ok}, DATE, errors="mark")
+    assert b.outcome_codes.tolist() == [dgsubsidy.Outcome.INVALID, 0]
+    assert isinstance(b.error, dgsubsidy.InvalidValue) and b.error.row == 0
+    for frame in ({"financed_amount": ok}, {"financed_amount": "123", "interest_paid": "456"},
+                  {"financed_amount": [[1, 2], [3]], "interest_paid": [1, 2]}, {1: ok}, None, 5, [ok]):
+        try:
+            rules.evaluate_batch("A1.07.a", frame, DATE)
+        except dgsubsidy.Error:
+            pass
 
 
 def test_handles_survive_their_parents(rules):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from . import _errors, _native
 from ._api import Measure, Outcome, ValueType
-from ._money import INT64_MAX, DateLike, from_fen, iso_date, to_fen, to_int64, to_scaled
+from ._money import INT64_MAX, DateLike, c_string, from_fen, iso_date, to_fen, to_int64, to_scaled
 
 __all__ = ["BatchResult", "DecimalView", "evaluate_batch"]
 
@@ -188,12 +188,12 @@ class _Column:
 
 
 def _is_missing(v: Any) -> bool:
+    """None, a float NaN, pandas' NA and NaT mark a missing value (a Decimal NaN is an invalid one)."""
     if v is None:
         return True
-    try:
-        return bool(v != v)  # NaN, pandas NA raise or compare unequal
-    except Exception:
-        return True
+    if isinstance(v, float):
+        return v != v
+    return type(v).__name__ in ("NAType", "NaTType")
 
 
 def _convert_value(inp, v: Any, what: str) -> int:
@@ -226,7 +226,7 @@ def _object_column(measure: Measure, inp, arr: np.ndarray) -> _Column:
     bad = None
     bad_error = None
     for i, v in enumerate(arr.tolist()):
-        if _is_missing(v) and not isinstance(v, str):
+        if _is_missing(v):
             present[i] = 0
             continue
         try:
@@ -387,7 +387,11 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
         cols = list(frame.items())
         rows = None
         for name, col in cols:
-            n = len(col)
+            try:
+                n = len(col)
+            except TypeError:
+                raise _errors.TypeMismatch(f"column {name!r} is a {type(col).__name__}, not a column of values") \
+                    from None
             if rows is None:
                 rows = n
             elif n != rows:
@@ -429,6 +433,7 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
         if inp is None:
             if extra == "ignore":
                 continue
+            c_string(name, f"{measure.id}: column name")
             if name == "date":
                 raise _errors.NotSupported(
                     f"{measure.id}: a batch has one date (the date argument); split the rows by date "
@@ -445,8 +450,15 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
             continue
         col = _pandas_column(measure, inp, data) if _is_pandas(data) else None
         if col is None:
-            arr = data if isinstance(data, np.ndarray) else np.asarray(
-                data.to_numpy() if hasattr(data, "to_numpy") else data)
+            if isinstance(data, (str, bytes)):
+                raise _errors.TypeMismatch(f"{measure.id}: column '{name}' is a single {type(data).__name__}, "
+                                           f"not a column of values")
+            try:
+                arr = data if isinstance(data, np.ndarray) else np.asarray(
+                    data.to_numpy() if hasattr(data, "to_numpy") else data)
+            except (ValueError, TypeError) as e:
+                raise _errors.InvalidArgument(f"{measure.id}: column '{name}' is not a column of values ({e})",
+                                              code=_native.DGS_E_INVALID_ARGUMENT) from None
             if arr.dtype.kind == "O" and len(arr) != rows:  # e.g. ragged lists
                 raise _errors.InvalidArgument(f"{measure.id}: column '{name}' has {len(arr)} values, "
                                               f"not {rows}", code=_native.DGS_E_INVALID_ARGUMENT)
