@@ -235,3 +235,9 @@ def test_handles_survive_their_parents(rules):
     del r
     gc.collect()
     assert s.total == D("1000000.00") and s[0].result.award == D("1000000.00")
+    entry = s[0]
+    inp = m.inputs["financed_amount"]
+    param = m.parameters["cap_per_year"]
+    del s, m
+    gc.collect()
+    assert entry.reason("en") and inp.description("en") and param.value == "1000000.00"

@@ -119,10 +119,11 @@ def _value_of_type(vtype: int, value: int, den: int = 1) -> Any:
 class Input:
     """One input of a measure: its name, type, unit, whether it is required, its description."""
 
-    __slots__ = ("_m", "index", "name", "type", "unit", "required", "choices")
+    __slots__ = ("_owner", "_m", "index", "name", "type", "unit", "required", "choices")
 
-    def __init__(self, m: Any, index: int) -> None:
-        self._m = m
+    def __init__(self, owner: "Measure", index: int) -> None:
+        self._owner = owner  # keeps the measure's ruleset (and so the C measure) alive
+        m = self._m = owner._ptr
         self.index = index
         self.name: str = _native.dgs_measure_input_name(m, index)
         self.type: ValueType = ValueType(_native.dgs_measure_input_type(m, index))
@@ -147,10 +148,11 @@ class Input:
 class Parameter:
     """A number (or reading) the policy sets for a measure; a guideline may change it from a date on."""
 
-    __slots__ = ("_m", "index", "name", "type", "unit", "choices")
+    __slots__ = ("_owner", "_m", "index", "name", "type", "unit", "choices")
 
-    def __init__(self, m: Any, index: int) -> None:
-        self._m = m
+    def __init__(self, owner: "Measure", index: int) -> None:
+        self._owner = owner  # keeps the measure's ruleset (and so the C measure) alive
+        m = self._m = owner._ptr
         self.index = index
         self.name: str = _native.dgs_measure_parameter_name(m, index)
         self.type: ValueType = ValueType(_native.dgs_measure_parameter_type(m, index))
@@ -246,7 +248,7 @@ class Measure:
         """The inputs by name, in the measure's order."""
         if self._inputs is None:
             n = _native.dgs_measure_input_count(self._ptr)
-            self._inputs = {i.name: i for i in (Input(self._ptr, k) for k in range(n))}
+            self._inputs = {i.name: i for i in (Input(self, k) for k in range(n))}
         return _ReadOnly(self._inputs)
 
     @property
@@ -254,7 +256,7 @@ class Measure:
         """The parameters by name, in the measure's order."""
         if self._parameters is None:
             n = _native.dgs_measure_parameter_count(self._ptr)
-            self._parameters = {p.name: p for p in (Parameter(self._ptr, k) for k in range(n))}
+            self._parameters = {p.name: p for p in (Parameter(self, k) for k in range(n))}
         return _ReadOnly(self._parameters)
 
     def evaluate(self, date: Optional[DateLike] = None, **inputs: Any) -> "Result":

@@ -32,9 +32,10 @@ class Decision(_NamedIntEnum):
 class StackEntry:
     """One result in a stacking report: what is paid now for it, and why."""
 
-    __slots__ = ("_s", "index", "result", "paid_fen", "decision", "group", "winner")
+    __slots__ = ("_report", "_s", "index", "result", "paid_fen", "decision", "group", "winner")
 
-    def __init__(self, s: Any, index: int, result: Result) -> None:
+    def __init__(self, report: "StackReport", s: Any, index: int, result: Result) -> None:
+        self._report = report  # keeps the C report alive
         self._s = s
         self.index = index
         self.result = result
@@ -71,7 +72,7 @@ class StackReport(Sequence[StackEntry]):
         self._results = tuple(results)  # the report borrows them
         self._ptr = ptr
         _owned(self, ptr, _native.dgs_stack_free)
-        self._entries = tuple(StackEntry(ptr, i, r) for i, r in enumerate(self._results))
+        self._entries = tuple(StackEntry(self, ptr, i, r) for i, r in enumerate(self._results))
 
     def __len__(self) -> int:
         return len(self._entries)
