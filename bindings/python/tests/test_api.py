@@ -61,6 +61,7 @@ def test_measures_filter_by_kind(rules):
     assert "A1.07.a" in lease_group.ids()
     assert rules.measures["A1.07.a"] is rules["A1.07.a"]
     assert isinstance(rules.measures[1:3], dgsubsidy.Measures)
+    assert formula._repr_html_().count("<tr>") == len(formula) + 1
     with pytest.raises(dgsubsidy.InvalidArgument):
         rules.measures.filter(kind="nonsense")
 

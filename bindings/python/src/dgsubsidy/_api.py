@@ -366,6 +366,14 @@ class Measures(Sequence[Measure]):
     def __repr__(self) -> str:
         return f"<Measures: {len(self)} ({', '.join(self.ids()[:4])}{', …' if len(self) > 4 else ''})>"
 
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td><code>{e(m.id)}</code></td><td>{e(str(m.kind))}</td><td>{e(m.title('zh'))}</td>"
+            f"<td>{e(m.title('en'))}</td><td>{e(m.group or '')}</td></tr>" for m in self._items)
+        return (f"<div>{len(self)} measures<table><tr><th>id</th><th>kind</th><th>标题</th><th>title</th>"
+                f"<th>group</th></tr>{rows}</table></div>")
+
 
 # --------------------------------------------------------------------------- rulesets
 
