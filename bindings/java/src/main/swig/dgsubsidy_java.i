@@ -62,6 +62,16 @@ static void dgsj_raise(JNIEnv *jenv, int code, const char *message, const dgs_er
         (*jenv)->DeleteLocalRef(jenv, ex);
 }
 
+/* The JNI version the wrapper needs (1.8: Java 8 and later). */
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
+{
+    JNIEnv *env;
+    (void)reserved;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
+        return JNI_ERR;
+    return JNI_VERSION_1_8;
+}
+
 /* A NUL-terminated C string as a Java byte[] (UTF-8), or null. */
 static jbyteArray dgsj_bytes(JNIEnv *jenv, const char *s)
 {

@@ -11,7 +11,9 @@ public enum StackDecision {
     /** The outcome was not a grant. */
     NOT_GRANTED(3, "not_granted"),
     /** The highest of its group was fully paid before: nothing more. */
-    ALREADY_PAID(4, "already_paid");
+    ALREADY_PAID(4, "already_paid"),
+    /** The number is not a grant (a quota, a price floor, an investment or credit limit): not stacked. */
+    NOT_A_GRANT(5, "not_a_grant");
 
     private final int code;
     private final String label;

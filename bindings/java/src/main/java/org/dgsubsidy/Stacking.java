@@ -195,7 +195,7 @@ public final class Stacking {
         /**
          * The decision.
          *
-         * @return paid, top-up, superseded, not granted or already paid
+         * @return paid, top-up, superseded, not granted, already paid or not a grant
          */
         public StackDecision decision() {
             return decision;

@@ -298,6 +298,13 @@ class ApiTest {
         assertEquals(StackDecision.TOP_UP, top.entries().get(1).decision());
         assertEquals(new BigDecimal("1100000.00"), top.entries().get(1).paid());
         assertThrows(IllegalArgumentException.class, () -> rs.stack(List.of(small), new long[2]));
+
+        // a quota is a number, not money granted: stacking leaves it alone
+        Result quota = rs.newCase("A1.16.a").date(TestSupport.IN_FORCE).text("base_quota", "3").evaluate();
+        assertEquals("6", quota.award().toPlainString());
+        Stacking withQuota = rs.stack(List.of(large, quota));
+        assertEquals(StackDecision.NOT_A_GRANT, withQuota.entries().get(1).decision());
+        assertEquals(140_000_000L, withQuota.totalFen());
         assertThrows(InvalidValueException.class, () -> rs.stack(List.of(small), new long[] {-1}));
     }
 
