@@ -53,7 +53,9 @@ public class DgsException extends RuntimeException {
         "DGS_E_VALUE", "DGS_E_GUIDELINE", "DGS_E_IO", "DGS_E_NOT_SUPPORTED",
     };
 
+    /** The C status code. */
     private final int code;
+    /** For batches, the first row in error; else 0. */
     private final long row;
 
     /**

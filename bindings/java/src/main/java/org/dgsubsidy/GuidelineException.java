@@ -8,6 +8,7 @@ package org.dgsubsidy;
 public class GuidelineException extends DgsException {
     private static final long serialVersionUID = 1L;
 
+    /** The line of the guideline text, or 0. */
     private final int line;
 
     /**
