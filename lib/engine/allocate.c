@@ -34,10 +34,10 @@ DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, in
         return dgs_fail(err, DGS_E_NEGATIVE, "dgs_allocate: negative budget %lld fen", (long long)budget);
     for (size_t i = 0; i < n; i++) {
         if (claims[i] < 0) {
+            dgs_fail(err, DGS_E_NEGATIVE, "dgs_allocate: claim %zu is negative (%lld fen)", i, (long long)claims[i]);
             if (err)
                 err->row = i;
-            return dgs_fail(err, DGS_E_NEGATIVE, "dgs_allocate: claim %zu is negative (%lld fen)", i,
-                            (long long)claims[i]);
+            return DGS_E_NEGATIVE;
         }
         if (!dgs_add_checked(total, claims[i], &total))
             return dgs_fail(err, DGS_E_OVERFLOW, "dgs_allocate: the claims sum beyond the largest amount");

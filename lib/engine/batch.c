@@ -136,21 +136,26 @@ static bool any_invalid(const int32_t *outcomes, size_t n)
 static int row_error(dgs_error *err, int code, const measure_spec *spec, const char *id, size_t row,
                      int16_t which)
 {
-    if (err)
-        err->row = row;
     const char *name = which >= 0 ? spec->inputs[which].name : "a sum";
     switch (code) {
     case DGS_E_MISSING_INPUT:
-        return dgs_fail(err, code, "%s: row %zu: required input '%s' is missing", id, row, name);
+        dgs_fail(err, code, "%s: row %zu: required input '%s' is missing", id, row, name);
+        break;
     case DGS_E_NEGATIVE:
-        return dgs_fail(err, code, "%s: row %zu: negative value of '%s' is refused", id, row, name);
+        dgs_fail(err, code, "%s: row %zu: negative value of '%s' is refused", id, row, name);
+        break;
     case DGS_E_CHOICE:
-        return dgs_fail(err, code, "%s: row %zu: choice index of '%s' out of range", id, row, name);
+        dgs_fail(err, code, "%s: row %zu: choice index of '%s' out of range", id, row, name);
+        break;
     case DGS_E_RANGE:
-        return dgs_fail(err, code, "%s: row %zu: flag '%s' must be 0 or 1", id, row, name);
+        dgs_fail(err, code, "%s: row %zu: flag '%s' must be 0 or 1", id, row, name);
+        break;
     default:
-        return dgs_fail(err, code, "%s: row %zu: the amount overflows (inputs too large)", id, row);
+        dgs_fail(err, code, "%s: row %zu: the amount overflows (inputs too large)", id, row);
     }
+    if (err)
+        err->row = row;
+    return code;
 }
 
 DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,

@@ -70,6 +70,8 @@ int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err)
 static int find_input(const dgs_case *c, const char *name, const input_def **in, size_t *k,
                       dgs_error *err)
 {
+    *in = NULL;
+    *k = 0;
     if (!c || !name)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "case and input name must not be NULL");
     long i = dgs_measure_input_index(c->m, name);
@@ -100,9 +102,16 @@ static int check_value(const dgs_case *c, const input_def *in, int64_t value, dg
     case DGS_TYPE_MONEY_LIST:
         return dgs_fail(err, DGS_E_TYPE, "%s.%s is a list: use dgs_case_set_list", id, in->name);
     default:
-        if (value < 0)
-            return dgs_fail(err, DGS_E_NEGATIVE, "%s.%s: negative %s %lld is refused", id, in->name,
-                            dgs_type_name(in->type), (long long)value);
+        if (value < 0) {
+            char text[32];
+            if (in->type == DGS_TYPE_MONEY || in->type == DGS_TYPE_AREA)
+                dgs_decimal_format(value, 2, false, text, sizeof text);
+            else
+                snprintf(text, sizeof text, "%lld", (long long)value);
+            return dgs_fail(err, DGS_E_NEGATIVE, "%s.%s: negative %s %s%s is refused", id, in->name,
+                            dgs_type_name(in->type), text,
+                            in->type == DGS_TYPE_MONEY ? " yuan" : in->type == DGS_TYPE_AREA ? " m²" : "");
+        }
     }
     return DGS_OK;
 }

@@ -62,10 +62,11 @@ static int refuse(ctx *x, int code, const char *what, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
     va_end(ap);
+    (void)code;
+    dgs_fail(x->err, DGS_E_GUIDELINE, "%s:%d: %s%s%s", x->source, x->line, what, *what ? ": " : "", detail);
     if (x->err)
         x->err->reason = x->line;
-    (void)code;
-    return dgs_fail(x->err, DGS_E_GUIDELINE, "%s:%d: %s%s%s", x->source, x->line, what, *what ? ": " : "", detail);
+    return DGS_E_GUIDELINE;
 }
 
 static bool allowed_key(const char *key, const char *const *keys)

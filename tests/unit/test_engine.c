@@ -377,6 +377,37 @@ static void batch_marks_negative_rows(void **state)
     assert_int_equal(awards[2], 3000000);         /* capped at 3万 */
 }
 
+/* Messages are valid UTF-8 even when they quote a cut or invalid name, show
+ * money in yuan, and a reused error carries no stale row. */
+static void messages_are_clean(void **state)
+{
+    (void)state;
+    dgs_error e;
+    const dgs_measure *m;
+    char id[301] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(id, "融");
+    assert_int_equal(dgs_ruleset_lookup(rs, id, &m, &e), DGS_E_UNKNOWN_MEASURE);
+    for (const unsigned char *p = (const unsigned char *)e.message; *p;) {
+        int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        assert_true(n > 0);
+        for (int k = 1; k < n; k++)
+            assert_int_equal(p[k] & 0xC0, 0x80);
+        p += n;
+    }
+    assert_int_equal(dgs_ruleset_lookup(rs, "\xff\xfe" "A", &m, &e), DGS_E_UNKNOWN_MEASURE);
+    assert_non_null(strstr(e.message, "??A"));
+    dgs_case *c = new_case("A4.09.e", NULL);
+    assert_int_equal(dgs_case_set_money(c, "usage_fee", -500, &e), DGS_E_NEGATIVE);
+    assert_non_null(strstr(e.message, "-5.00 yuan"));
+    dgs_case_free(c);
+    e.row = 77;
+    e.reason = 5;
+    assert_int_equal(dgs_ruleset_lookup(rs, "x", &m, &e), DGS_E_UNKNOWN_MEASURE);
+    assert_int_equal(e.row, 0);
+    assert_int_equal(e.reason, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +422,7 @@ int main(void)
         cmocka_unit_test(validity_window_is_inclusive),
         cmocka_unit_test(batch_equals_scalar),
         cmocka_unit_test(batch_marks_negative_rows),
+        cmocka_unit_test(messages_are_clean),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
