@@ -460,13 +460,15 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * `columns[k]` points to `rows` values.  `present` may be NULL (every value
  * present) or hold, per column, NULL or `rows` bytes (0 = missing value).
  * Missing optional inputs behave as in dgs_evaluate(); a missing required one
- * makes the row invalid.  List inputs cannot be batched.
+ * makes the row invalid.  List inputs cannot be batched; the date is one per
+ * batch (a column named "date" is refused with DGS_E_NOT_SUPPORTED).
  *
  * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
  * whose inputs are invalid (negative money, overflow, missing required input,
  * choice out of range) gets DGS_OUTCOME_INVALID and award 0; the function then
  * returns the error of the first such row, with err->row set to it, after
- * filling every row.
+ * filling every row.  Rows are checked even when the date alone decides
+ * the outcome (not in force, unspecified), as dgs_case_set_*() would check them.
  *
  * @return DGS_OK; DGS_E_UNKNOWN_INPUT or DGS_E_DATE or DGS_E_NOT_SUPPORTED
  *         before any row is written; or the first row's error as above.

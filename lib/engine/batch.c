@@ -17,23 +17,20 @@ static const int64_t zeros[CHUNK];
 
 /* The first problem of row i, or DGS_OK. */
 static int check_row(const measure_spec *spec, const int64_t *const *cols,
-                     const uint8_t *const *present, size_t i, int16_t *which)
+                     const uint8_t *const *present, size_t i, bool need_required, int16_t *which)
 {
     for (uint8_t k = 0; k < spec->n_inputs; k++) {
         const input_def *in = &spec->inputs[k];
         bool has = !present[k] || present[k][i];
         *which = k;
         if (!has) {
-            if (in->required)
+            if (in->required && need_required)
                 return DGS_E_MISSING_INPUT;
             continue;
         }
         int64_t v = cols[k][i];
         if (in->type == DGS_TYPE_CHOICE) {
-            int64_t n = 0;
-            while (in->choices[n])
-                n++;
-            if (v < 0 || v >= n)
+            if (v < 0 || (uint64_t)v >= choice_count(in->choices))
                 return DGS_E_CHOICE;
         } else if (in->type == DGS_TYPE_FLAG) {
             if (v != 0 && v != 1)
@@ -180,10 +177,12 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data",
                             m->meta->id, j);
         long k = dgs_measure_input_index(m, names[j]);
-        if (k < 0 && strcmp(names[j], "date") != 0)
-            return engine_unknown_input(m, names[j], err);
+        if (k < 0 && strcmp(names[j], "date") == 0)
+            return dgs_fail(err, DGS_E_NOT_SUPPORTED,
+                            "%s: a batch has one date (the date argument); a column 'date' is not read",
+                            m->meta->id);
         if (k < 0)
-            continue;
+            return engine_unknown_input(m, names[j], err);
         if (colmap[k] >= 0)
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: input '%s' given in two columns",
                             m->meta->id, names[j]);
@@ -195,7 +194,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 
     resolved params[MAX_PARAMS];
     calc c;
-    if (!engine_prepare(m, day, params, &c)) {
+    bool run = engine_prepare(m, day, params, &c);
+    if (!spec) {                        /* a qualitative measure: no inputs, one outcome */
         for (size_t i = 0; i < rows; i++) {
             awards[i] = 0;
             outcomes[i] = c.outcome;
@@ -205,7 +205,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 
     /* Every ratio's denominator prepared once: a multiplication per row, not a division. */
     divisor divs[MAX_PARAMS];
-    for (size_t k = 0; k < spec->n_params; k++)
+    for (size_t k = 0; run && k < spec->n_params; k++)
         divs[k] = divisor_of(spec->params[k].type == DGS_TYPE_RATIO && params[k].set ? params[k].den : 1);
     c.div = divs;
 
@@ -218,6 +218,19 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             int j = colmap[k];
             ccols[k] = j >= 0 ? columns[j] + start : zeros;
             cpres[k] = j < 0 ? absent : present && present[j] ? present[j] + start : NULL;
+        }
+        /* When the date alone decides (not in force, unspecified), rows are still
+         * checked as the scalar path checks them. */
+        if (!run) {
+            for (size_t r = 0; r < n; r++) {
+                int16_t which = -1;
+                int code = check_row(spec, ccols, cpres, r, false, &which);
+                awards[start + r] = 0;
+                outcomes[start + r] = code ? DGS_OUTCOME_INVALID : c.outcome;
+                if (code && !first)
+                    first = row_error(err, code, spec, m->meta->id, start + r, which);
+            }
+            continue;
         }
         /* The common case: every row valid, the whole chunk in one run of the loop. */
         if (chunk_valid(spec, ccols, cpres, n)) {
@@ -242,7 +255,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             size_t end = i;
             int16_t which = -1;
             int code = DGS_OK;
-            while (end < n && (code = check_row(spec, ccols, cpres, end, &which)) == DGS_OK)
+            while (end < n && (code = check_row(spec, ccols, cpres, end, true, &which)) == DGS_OK)
                 end++;
             if (end > i) {
                 const int64_t *rcols[MAX_INPUTS];

@@ -375,6 +375,16 @@ static void batch_marks_negative_rows(void **state)
     assert_int_equal(awards[0], 50);              /* 50% of 1.00 yuan */
     assert_int_equal(outcomes[1], DGS_OUTCOME_INVALID);
     assert_int_equal(awards[2], 3000000);         /* capped at 3万 */
+    /* Rows are checked as the scalar path checks them even when the date alone
+     * decides the outcome. */
+    assert_int_equal(dgs_evaluate_batch(m, "2023-05-01", 3, 1, names, cols, NULL, awards, outcomes, &e), DGS_E_NEGATIVE);
+    assert_int_equal(e.row, 1);
+    assert_int_equal(outcomes[0], DGS_OUTCOME_NOT_IN_FORCE);
+    assert_int_equal(outcomes[1], DGS_OUTCOME_INVALID);
+    /* One date per batch: a column 'date' is refused, not silently ignored. */
+    const char *dated[] = {"date"};
+    assert_int_equal(dgs_evaluate_batch(m, "2025-05-01", 3, 1, dated, cols, NULL, awards, outcomes, &e), DGS_E_NOT_SUPPORTED);
+    assert_non_null(strstr(e.message, "one date"));
 }
 
 /* Messages are valid UTF-8 even when they quote a cut or invalid name, show
