@@ -292,9 +292,30 @@ def main():
             for i in range(calls):
                 s += m.evaluate(DATE, **cases[i & 1023]).award
             return s
-        for name, fn, key in (("rules.evaluate(id, date, **Decimal inputs).award", scalar, "evaluate"),
-                              ("measure.evaluate(date, **Decimal inputs).award", scalar_measure,
-                               "measure_evaluate")):
+        lines = [("rules.evaluate(id, date, **Decimal inputs).award", scalar, "evaluate"),
+                 ("measure.evaluate(date, **Decimal inputs).award", scalar_measure, "measure_evaluate")]
+        if mid == "A1.07.a":
+            # Diagnostic: the SWIG functions the package calls, without the package's Python
+            # layer (argument checks, Decimal conversion, Result object): the floor of the binding.
+            from dgsubsidy import _native
+            fens = [(int(f * 100), int(t * 100)) for f, t in py_rows]
+
+            def native():
+                s = 0
+                for i in range(calls):
+                    f, t = fens[i & 1023]
+                    case = _native.dgs_case_new(m._ptr)
+                    _native.dgs_case_set_date(case, DATE)
+                    _native.dgs_case_set_money(case, "financed_amount", f)
+                    _native.dgs_case_set_money(case, "interest_paid", t)
+                    r = _native.dgs_evaluate(case)
+                    s += _native.dgs_result_award(r)
+                    _native.dgs_result_free(r)
+                    _native.dgs_case_free(case)
+                return s
+            lines.append(("diagnostic: the same C calls through dgsubsidy._native (int fen)", native,
+                          "native_calls"))
+        for name, fn, key in lines:
             best, median = best_and_median(fn, reps)
             print(f"| {mid} | {name} | {best / calls * 1e6:.2f} | {median / calls * 1e6:.2f} | "
                   f"{calls / best / 1e3:.0f} k |")
