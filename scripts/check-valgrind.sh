@@ -39,6 +39,9 @@ check() {
 }
 
 # ---- the C tests, as ctest runs them -------------------------------------------
+# The property test runs a tenth of its random cases here (the full run is
+# in the plain and sanitizer builds).
+export DGS_PROPERTY_CASES=${DGS_PROPERTY_CASES:-2000}
 cd "$build"
 while IFS=$'\t' read -r name cmd; do
     # shellcheck disable=SC2086
