@@ -526,6 +526,14 @@ CALC_INLINE void calc_reset(calc *c)
  * Without the copy, each row would store and reload the calc through memory
  * that the award stores might alias.
  */
+#define FORMULA_ROWS(name)                                                               \
+    for (size_t i = 0; i < rows; i++) {                                                  \
+        row.row = i;                                                                     \
+        calc_reset(&row);                                                                \
+        name##_body(&row);                                                               \
+        awards[i] = row.error ? 0 : row.award;                                           \
+        outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
+    }
 #define FORMULA(name)                                                                    \
     static inline __attribute__((always_inline)) void name##_body(calc *c);              \
     static void name(calc *c) { name##_body(c); }                                        \
@@ -534,12 +542,13 @@ CALC_INLINE void calc_reset(calc *c)
     {                                                                                    \
         calc row = *c;                                                                   \
         row.trace = false;                                                               \
-        for (size_t i = 0; i < rows; i++) {                                              \
-            row.row = i;                                                                 \
-            calc_reset(&row);                                                            \
-            name##_body(&row);                                                           \
-            awards[i] = row.error ? 0 : row.award;                                       \
-            outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                 \
+        if (!row.present && !row.half_up) {                                              \
+            /* The common case, as constants: no presence tests, floor rounding. */      \
+            row.present = NULL;                                                          \
+            row.half_up = false;                                                         \
+            FORMULA_ROWS(name)                                                           \
+        } else {                                                                         \
+            FORMULA_ROWS(name)                                                           \
         }                                                                                \
     }                                                                                    \
     static inline void name##_body(calc *c)
