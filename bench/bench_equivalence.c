@@ -6,7 +6,8 @@
  *    inputs): random inputs over many magnitudes, zeros, values at and near
  *    overflow, negative values, flags and choices out of range, missing
  *    optional and required values (presence masks), optional columns left
- *    out, and a date outside the validity window.  Outcome and award must be
+ *    out, a date outside the validity window, and the reading rounding =
+ *    half_up (the batch's second loop).  Outcome and award must be
  *    equal; a row the scalar path refuses (an error) must be invalid in the
  *    batch.
  * 2. The batch path's division by multiplication (divisor_of() in
@@ -187,10 +188,15 @@ int main(int argc, char **argv)
     bench_check(dgs_ruleset_builtin(&rs, &err), &err, "dgs_ruleset_builtin");
     printf("Checking the fast paths against the plain ones:\n");
     check_divisors();
+    /* The same with the reading "rounding = half_up" (the batch's other loop). */
+    dgs_ruleset *half_up;
+    bench_check(dgs_ruleset_set_parameter(rs, NULL, "rounding", "half_up", NULL, NULL, "bench", &half_up, &err),
+                &err, "dgs_ruleset_set_parameter rounding");
     size_t measures = 0, compared = 0, skipped = 0;
     bench_rng r = {7};
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
         const dgs_measure *m = dgs_ruleset_measure_at(rs, i);
+        const dgs_measure *mh = dgs_ruleset_measure_at(half_up, i);
         bool list = false;
         for (size_t k = 0; k < dgs_measure_input_count(m); k++)
             list |= dgs_measure_input_type(m, k) == DGS_TYPE_MONEY_LIST;
@@ -201,12 +207,15 @@ int main(int argc, char **argv)
         for (int mode = 0; mode < 3; mode++)
             compared += check_measure(m, "2025-06-01", rows, mode, &r);
         compared += check_measure(m, "2023-06-01", rows / 20, 0, &r);
+        compared += check_measure(mh, "2025-06-01", rows / 4, 0, &r);
+        compared += check_measure(mh, "2025-06-01", rows / 4, 1, &r);
         measures++;
     }
     printf("  batch = scalar: %zu measures, %zu rows, every outcome and award equal "
            "(%zu measures with list inputs cannot be batched)\n", measures, compared, skipped);
     printf("  (%zu rows with a refused value in a measure not in force, unspecified or not\n"
            "   computable: the batch gives that outcome without reading the row)\n", unchecked_rows);
+    dgs_ruleset_free(half_up);
     dgs_ruleset_free(rs);
     return 0;
 }
