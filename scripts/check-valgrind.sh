@@ -14,7 +14,8 @@ cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="${CC:-cc}" -DCMAKE_BUILD_TYPE=D
       -DDGS_FUZZ=ON -DDGS_INSTALL=OFF >/dev/null
 cmake --build "$build" -j "$jobs"
 
-vg=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+# Each command is bounded (a hang fails the check instead of the CI run).
+vg=(timeout "${VG_TIMEOUT:-600}" valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
     --show-leak-kinds=definite,indirect --track-origins=yes --num-callers=30)
 failed=0
 ran=0
