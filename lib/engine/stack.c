@@ -133,7 +133,9 @@ DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *re
         for (size_t j = 0; j < n; j++) {
             if (strcmp(lines[j].group, l->group) != 0)
                 continue;
-            group_before += already_granted ? already_granted[j] : 0;
+            /* Saturating: the sum only matters compared with an award. */
+            if (already_granted && !dgs_add_checked(group_before, already_granted[j], &group_before))
+                group_before = INT64_MAX;
             if (lines[j].r->outcome == DGS_OUTCOME_GRANTED && strcmp(dgs_result_unit(lines[j].r), "yuan") == 0 &&
                 (w == n || lines[j].r->award > lines[w].r->award))
                 w = j;

@@ -131,7 +131,12 @@ FORMULA(op_10_a)
         num = (__int128)bp * (ud + un), den = (__int128)10000 * ud;
     else
         num = (__int128)bp * ud + (__int128)un * 10000, den = (__int128)10000 * ud;
-    __int128 award = (__int128)base * num / den;
+    __int128 product;
+    if (__builtin_mul_overflow((__int128)base, num, &product)) {
+        calc_overflow(c, up);
+        return;
+    }
+    __int128 award = product / den;
     /* 资助限额上浮: L = L0 × (1 + u). */
     __int128 limit = (__int128)calc_input(c, OP_10_BASE_LIMIT) * (ud + un) / ud;
     if (award > INT64_MAX || limit > INT64_MAX) {

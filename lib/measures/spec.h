@@ -41,6 +41,7 @@ typedef struct input_def {
 #define P_UNSET        0x01  /* no value until a guideline supplies one */
 #define P_NOT_ABOVE    0x02  /* a ratio the text bounds (不超过…%): never above 100% */
 #define P_OPTIONAL     0x04  /* may stay unset without making the measure unspecified */
+#define P_POSITIVE     0x08  /* never 0: a formula divides by it */
 
 typedef struct param_def {
     const char *name;

@@ -160,6 +160,13 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     return DGS_OK;
 }
 
+static int by_parameter_then_start(const void *a, const void *b)
+{
+    const change *x = *(const change *const *)a, *y = *(const change *const *)b;
+    int c = change_cmp(x, y);
+    return c ? c : (x->v.from > y->v.from) - (x->v.from < y->v.from);
+}
+
 static int apply(const dgs_ruleset *base, const char *json, size_t len, const char *source,
                  dgs_ruleset **out, dgs_error *err)
 {
@@ -168,10 +175,13 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     int rc;
     if (!root) {
+        if (json_error_code(&jerr) == json_error_out_of_memory)
+            return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x.source);
         x.line = jerr.line;
         return refuse(&x, 0, "", "malformed JSON: %s", jerr.text);
     }
     change *changes = NULL;
+    const change **order = NULL;
     int *lines = NULL;
     static const char *const keys[] = {"name", "description", "issued_by", "reference", "changes", NULL};
     const char *key;
@@ -204,20 +214,34 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
         x.line = i < nl ? lines[i] : 0;
         if ((rc = read_change(&x, base, json_array_get(arr, i), &changes[i])))
             goto done;
-        /* Two changes of one parameter in one guideline must not overlap. */
-        for (size_t j = 0; j < i; j++) {
-            const change *a = &changes[j], *b = &changes[i];
-            if (a->measure == b->measure && a->param == b->param && a->v.from <= b->v.until && b->v.from <= a->v.until) {
+    }
+    /* Two changes of one parameter in one guideline must not overlap: sorted by
+     * parameter and start, only neighbours need comparing (n log n). */
+    if (n > 1) {
+        if (!(order = malloc(n * sizeof *order))) {
+            rc = dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x.source);
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++)
+            order[i] = &changes[i];
+        qsort(order, n, sizeof *order, by_parameter_then_start);
+        for (size_t k = 1; k < n; k++) {
+            const change *a = order[k - 1], *b = order[k];
+            if (change_cmp(a, b) == 0 && b->v.from <= a->v.until) {
+                size_t ia = (size_t)(a - changes), ib = (size_t)(b - changes);
+                size_t later = ia > ib ? ia : ib, earlier = ia > ib ? ib : ia;
                 char what[96];
                 snprintf(what, sizeof what, "%s.%s", b->measure ? b->measure->meta->id : "ruleset",
                          measure_param(b->measure, (size_t)b->param)->name);
-                rc = refuse(&x, 0, what, "dates overlap the change on line %d", j < nl ? lines[j] : 0);
+                x.line = later < nl ? lines[later] : 0;
+                rc = refuse(&x, 0, what, "dates overlap the change on line %d", earlier < nl ? lines[earlier] : 0);
                 goto done;
             }
         }
     }
     rc = ruleset_derive(base, changes, n, out, err);
 done:
+    free(order);
     free(changes);
     free(lines);
     json_decref(root);
@@ -288,7 +312,7 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
     if (measure_id && !(m = dgs_ruleset_find(base, measure_id)))
         return dgs_fail(err, DGS_E_UNKNOWN_MEASURE, "unknown measure '%.64s'", measure_id);
     size_t np = m ? dgs_measure_parameter_count(m) : G_COUNT;
-    change c = {m, -1, {INT32_MIN, INT32_MAX, 0, 1, true, reference ? reference : ""}};
+    change c = {m, -1, {INT32_MIN, INT32_MAX, 0, 1, true, -1, reference ? reference : ""}};
     for (size_t i = 0; i < np; i++)
         if (strcmp(measure_param(m, i)->name, parameter) == 0)
             c.param = (int)i;

@@ -68,13 +68,12 @@ static int cmp_i32(const void *a, const void *b)
 
 /* Hashes the value of a slot as a function of the date, so that two
  * rulesets with the same values have the same fingerprint however the
- * values were written. */
-static uint64_t hash_slot(uint64_t h, const slot *s)
+ * values were written.  `starts` has room for 2 × s->n + 1 dates. */
+static uint64_t hash_slot(uint64_t h, const slot *s, int32_t *starts)
 {
-    int32_t starts[64];
     size_t n = 0;
     starts[n++] = INT32_MIN;
-    for (uint32_t i = 0; i < s->n && n + 2 <= 64; i++) {
+    for (uint32_t i = 0; i < s->n; i++) {
         starts[n++] = s->v[i].from;
         if (s->v[i].until != INT32_MAX)
             starts[n++] = s->v[i].until + 1;
@@ -95,18 +94,30 @@ static uint64_t hash_slot(uint64_t h, const slot *s)
     return h;
 }
 
-static void fingerprint(dgs_ruleset *rs)
+/* Computes rs->fingerprint; false when memory runs out. */
+static bool fingerprint(dgs_ruleset *rs)
 {
+    uint32_t most = 0;
+    for (int g = 0; g < G_COUNT; g++)
+        most = rs->global[g].n > most ? rs->global[g].n : most;
+    for (size_t i = 0; i < rs->n_measures; i++)
+        for (size_t p = 0; p < n_params(rs->measures[i].meta); p++)
+            most = rs->measures[i].slots[p].n > most ? rs->measures[i].slots[p].n : most;
+    int32_t *starts = malloc((2 * (size_t)most + 1) * sizeof *starts);
+    if (!starts)
+        return false;
     uint64_t h = DGS_HASH_SEED;
     for (int g = 0; g < G_COUNT; g++)
-        h = hash_slot(h, &rs->global[g]);
+        h = hash_slot(h, &rs->global[g], starts);
     for (size_t i = 0; i < rs->n_measures; i++) {
         const dgs_measure *m = &rs->measures[i];
         h = dgs_hash_bytes(h, m->meta->id, strlen(m->meta->id) + 1);
         for (size_t p = 0; p < n_params(m->meta); p++)
-            h = hash_slot(h, &m->slots[p]);
+            h = hash_slot(h, &m->slots[p], starts);
     }
+    free(starts);
     snprintf(rs->fingerprint, sizeof rs->fingerprint, "%016llx", (unsigned long long)h);
+    return true;
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -161,7 +172,7 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     size_t v = 0;
     for (int g = 0; g < G_COUNT; g++) {
         const param_def *p = &dgs_ruleset_params[g];
-        rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den, true, p->phrase};
+        rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den, true, -1, p->phrase};
         rs->global[g] = (slot){&rs->versions[v++], 1};
     }
     for (size_t i = 0; i < rs->n_measures; i++) {
@@ -169,11 +180,14 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
         for (size_t k = 0; k < n_params(m->meta); k++) {
             const param_def *p = &m->meta->spec->params[k];
             rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den,
-                                        !(p->flags & P_UNSET), p->phrase};
+                                        !(p->flags & P_UNSET), -1, p->phrase};
             m->slots[k] = (slot){&rs->versions[v++], 1};
         }
     }
-    fingerprint(rs);
+    if (!fingerprint(rs)) {
+        dgs_ruleset_free(rs);
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory building the built-in ruleset");
+    }
     *out = rs;
     return dgs_ok(err);
 }
@@ -193,21 +207,46 @@ DGS_API void dgs_ruleset_free(dgs_ruleset *rs)
     free(rs);
 }
 
-/* Copies slot `from` of base and appends the changes aimed at it. */
-static void derive_slot(dgs_ruleset *rs, size_t *v, slot *dst, const slot *src,
-                        const dgs_measure *target, int param, const change *changes, size_t n,
-                        char *const *refs)
+int change_cmp(const change *a, const change *b)
+{
+    /* Ruleset-wide changes (measure NULL) first; measures in document order. */
+    uintptr_t ma = a->measure ? (uintptr_t)a->measure + 1 : 0, mb = b->measure ? (uintptr_t)b->measure + 1 : 0;
+    if (ma != mb)
+        return ma < mb ? -1 : 1;
+    return (a->param > b->param) - (a->param < b->param);
+}
+
+typedef struct ordered {
+    const change *c;
+    size_t index;      /* its place among the changes: later overrides earlier */
+} ordered;
+
+static int ordered_cmp(const void *a, const void *b)
+{
+    const ordered *x = a, *y = b;
+    int c = change_cmp(x->c, y->c);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Copies a slot of the base, its references repointed to rs's copies, then
+ * appends the changes aimed at it (they come next in `order`). */
+static void derive_slot(dgs_ruleset *rs, size_t *v, slot *dst, const slot *src, const dgs_measure *target,
+                        int param, const ordered *order, size_t n, size_t *next, size_t first_new)
 {
     dst->v = &rs->versions[*v];
     dst->n = 0;
-    for (uint32_t i = 0; i < src->n; i++)
-        rs->versions[(*v)++] = src->v[i], dst->n++;
-    for (size_t i = 0; i < n; i++) {
-        if (changes[i].measure != target || changes[i].param != param)
-            continue;
-        rs->versions[*v] = changes[i].v;
-        rs->versions[*v].ref = refs[i];
-        (*v)++, dst->n++;
+    for (uint32_t i = 0; i < src->n; i++, dst->n++) {
+        version *copy = &rs->versions[(*v)++];
+        *copy = src->v[i];
+        if (copy->owned >= 0)
+            copy->ref = rs->strings[copy->owned];
+    }
+    for (; *next < n && order[*next].c->measure == target && order[*next].c->param == param; (*next)++) {
+        version *added = &rs->versions[(*v)++];
+        *added = order[*next].c->v;
+        added->owned = (int32_t)(first_new + order[*next].index);
+        added->ref = rs->strings[added->owned];
+        dst->n++;
     }
 }
 
@@ -216,43 +255,41 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
 {
     *out = NULL;
     dgs_ruleset *rs = ruleset_alloc(base->n_versions + n, base->n_strings + n);
-    if (!rs)
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory deriving a ruleset");
-    /* Own every reference: the base's (which may be freed first) and the new ones. */
-    char **refs = n ? calloc(n, sizeof *refs) : NULL;
-    if (n && !refs)
+    ordered *order = n ? malloc(n * sizeof *order) : NULL;
+    if (!rs || (n && !order))
         goto nomem;
+    /* Own every reference: the base's (which may be freed first) and the new ones. */
     for (size_t i = 0; i < base->n_strings; i++) {
         if (!(rs->strings[rs->n_strings] = strdup(base->strings[i])))
             goto nomem;
         rs->n_strings++;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *ref = changes[i].v.ref ? changes[i].v.ref : "";
-        if (!(refs[i] = rs->strings[rs->n_strings] = strdup(ref)))
+        if (!(rs->strings[rs->n_strings] = strdup(changes[i].v.ref ? changes[i].v.ref : "")))
             goto nomem;
         rs->n_strings++;
+        order[i] = (ordered){&changes[i], i};
     }
-    size_t v = 0;
+    if (n > 1)
+        qsort(order, n, sizeof *order, ordered_cmp);
+    /* Slots in the same order as the sorted changes: one pass over both. */
+    size_t v = 0, next = 0;
     for (int g = 0; g < G_COUNT; g++)
-        derive_slot(rs, &v, &rs->global[g], &base->global[g], NULL, g, changes, n, refs);
+        derive_slot(rs, &v, &rs->global[g], &base->global[g], NULL, g, order, n, &next, base->n_strings);
     for (size_t i = 0; i < rs->n_measures; i++) {
         const dgs_measure *bm = &base->measures[i];
         for (size_t k = 0; k < n_params(bm->meta); k++)
-            derive_slot(rs, &v, &rs->measures[i].slots[k], &bm->slots[k], bm, (int)k, changes, n,
-                        refs);
+            derive_slot(rs, &v, &rs->measures[i].slots[k], &bm->slots[k], bm, (int)k, order, n, &next,
+                        base->n_strings);
     }
-    /* References copied from the base point into the base's strings: repoint them. */
-    for (size_t i = 0; i < v; i++)
-        for (size_t s = 0; s < base->n_strings; s++)
-            if (rs->versions[i].ref == base->strings[s])
-                rs->versions[i].ref = rs->strings[s];
-    free(refs);
-    fingerprint(rs);
+    free(order);
+    order = NULL;
+    if (!fingerprint(rs))
+        goto nomem;
     *out = rs;
     return dgs_ok(err);
 nomem:
-    free(refs);
+    free(order);
     dgs_ruleset_free(rs);
     return dgs_fail(err, DGS_E_NOMEM, "out of memory deriving a ruleset");
 }
@@ -304,6 +341,8 @@ int param_value_parse(const param_def *p, const char *text, const char *what, in
     default:
         return dgs_fail(err, DGS_E_TYPE, "%s: parameter of unknown type", what);
     }
+    if (!rc && (p->flags & P_POSITIVE) && *num == 0)
+        return dgs_fail(err, DGS_E_RANGE, "%s: must be more than 0 (the clause divides by it)", what);
     if (rc == DGS_E_NEGATIVE)
         return dgs_fail(err, rc, "%s: negative value '%.40s' is refused", what, text);
     if (rc == DGS_E_OVERFLOW)

@@ -11,6 +11,7 @@ typedef struct version {
     int64_t num;
     int64_t den;
     bool set;
+    int32_t owned;     /* index of ref in the ruleset's strings, or -1 for a static phrase */
     const char *ref;   /* the clause phrase (static) or a guideline's reference (ruleset-owned) */
 } version;
 
@@ -86,7 +87,12 @@ typedef struct change {
     version v;                   /* v.ref not yet owned */
 } change;
 
-/* Derives a ruleset from base with `n` changes; copies every string. */
+/* Orders changes by slot (ruleset-wide first, then measures and parameters
+ * in document order), keeping their given order within a slot. */
+int change_cmp(const change *a, const change *b);
+
+/* Derives a ruleset from base with `n` changes; copies every string.  Within
+ * one slot, a later change overrides an earlier one where their dates meet. */
 int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs_ruleset **out,
                    dgs_error *err);
 

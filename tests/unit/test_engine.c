@@ -206,6 +206,15 @@ static void overflow_is_reported_not_wrapped(void **state)
     (void)state;
     dgs_error e;
     dgs_result *r = NULL;
+    /* OP.10.a: the uplifted award of a near-maximal base and ratio exceeds 128 bits. */
+    dgs_case *u = new_case("OP.10.a", "2025-03-01");
+    assert_int_equal(dgs_case_set_text(u, "tier", "chain_leader", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_money(u, "award_base", INT64_MAX, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_int(u, "base_ratio_bp", INT64_MAX, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_money(u, "base_limit", 1, &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(u, &r, &e), DGS_E_OVERFLOW);
+    assert_null(r);
+    dgs_case_free(u);
     /* A1.11.a sums rent and set-up: two near-maximal amounts overflow. */
     dgs_case *c = new_case("A1.11.a", "2025-03-01");
     assert_int_equal(dgs_case_set_money(c, "venue_rent", INT64_MAX, &e), DGS_OK);

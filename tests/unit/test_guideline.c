@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -252,6 +253,80 @@ static void fingerprints_follow_values(void **state)
     dgs_ruleset_free(other_later);
 }
 
+/* Regressions of findings of the reliability checks (docs/reliability.md). */
+
+/* A parameter a formula divides by cannot be set to 0. */
+static void zero_divisor_is_refused(void **state)
+{
+    (void)state;
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(dgs_ruleset_set_parameter(base, "A4.03.b", "increment_step", "0", NULL, NULL, NULL, &rs, &e), DGS_E_RANGE);
+    expect_refused("{\"changes\": [\n {\"measure\": \"A4.03.b\", \"parameter\": \"increment_step\", \"value\": \"0\"}]}",
+                   2, "more than 0");
+}
+
+/* The fingerprint sees every dated value, however many: 40 monthly changes
+ * that differ only in the last. */
+static void fingerprint_sees_every_change(void **state)
+{
+    (void)state;
+    char a[8192], b[8192];
+    for (int k = 0; k < 2; k++) {
+        char *g = k ? b : a;
+        size_t len = (size_t)sprintf(g, "{\"changes\": [");
+        for (int i = 0; i < 40; i++)
+            len += (size_t)sprintf(g + len, "%s{\"measure\": \"A1.10.a\", \"parameter\": \"cap_per_year\", \"value\": %d,"
+                                            " \"from\": \"%04d-%02d-01\", \"until\": \"%04d-%02d-28\"}",
+                                   i ? "," : "", i == 39 ? (k ? 7000000 : 5000000) : 3000000 + i,
+                                   2024 + i / 12, i % 12 + 1, 2024 + i / 12, i % 12 + 1);
+        sprintf(g + len, "]}");
+    }
+    dgs_ruleset *ra, *rb;
+    assert_int_equal(apply(a, &ra, NULL), DGS_OK);
+    assert_int_equal(apply(b, &rb, NULL), DGS_OK);
+    assert_string_not_equal(dgs_ruleset_fingerprint(ra), dgs_ruleset_fingerprint(rb));
+    dgs_ruleset_free(ra);
+    dgs_ruleset_free(rb);
+}
+
+/* A guideline of many changes applies in n log n: 20,000 one-day changes to
+ * one parameter, and an overlap among them is still found. */
+static void large_guideline(void **state)
+{
+    (void)state;
+    size_t n = 20000, cap = n * 128 + 64;
+    char *g = malloc(cap);
+    assert_non_null(g);
+    size_t len = (size_t)sprintf(g, "{\"changes\": [");
+    for (size_t i = 0; i < n; i++) {
+        char day[16];
+        int32_t d = 19738 + (int32_t)i;
+        /* the date text of day d */
+        int64_t z = (int64_t)d + 719468, era = z / 146097, doe = z - era * 146097;
+        int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, y = yoe + era * 400;
+        int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        int dd = (int)(doy - (153 * mp + 2) / 5 + 1), mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+        snprintf(day, sizeof day, "%04d-%02d-%02d", (int)(y + (mm <= 2)), mm, dd);
+        len += (size_t)snprintf(g + len, cap - len, "%s{\"measure\": \"A4.09.e\", \"parameter\": \"cap\", \"value\": %zu, "
+                                                    "\"from\": \"%s\", \"until\": \"%s\"}", i ? ",\n" : "\n", 30000 + i, day, day);
+    }
+    snprintf(g + len, cap - len, "]}");
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(dgs_ruleset_apply_guideline(base, g, strlen(g), "big.json", &rs, &e), DGS_OK);
+    dgs_ruleset_free(rs);
+    /* The last change made to overlap the first: refused, naming the later line. */
+    char *last = strrchr(g, '{');
+    char *until = strstr(last, "\"until\": \"");
+    memcpy(until + 10, "2024-01-16", 10);
+    memcpy(strstr(last, "\"from\": \"") + 9, "2024-01-16", 10);
+    assert_int_equal(dgs_ruleset_apply_guideline(base, g, strlen(g), "big.json", &rs, &e), DGS_E_GUIDELINE);
+    assert_non_null(strstr(e.message, "overlap"));
+    assert_int_equal(e.reason, 20001);
+    free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +337,9 @@ int main(void)
         cmocka_unit_test(guideline_file_names_the_file),
         cmocka_unit_test(set_parameter_by_code),
         cmocka_unit_test(fingerprints_follow_values),
+        cmocka_unit_test(zero_divisor_is_refused),
+        cmocka_unit_test(fingerprint_sees_every_change),
+        cmocka_unit_test(large_guideline),
     };
     return cmocka_run_group_tests_name("guideline", tests, setup, teardown);
 }

@@ -191,6 +191,23 @@ static void upgrade_reading(void **state)
     dgs_result_free(r[0]);
 }
 
+/* Amounts already granted near the largest amount do not wrap: the winner
+ * gets nothing more, never more than its award. */
+static void already_granted_does_not_wrap(void **state)
+{
+    (void)state;
+    dgs_result *r[2] = {eval(rs, "A1.19.a", NULL), eval(rs, "A1.19.b", NULL)};
+    dgs_fen_t before[2] = {INT64_MAX - 1, INT64_MAX / 2};
+    dgs_stack *s;
+    assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, before, &s, NULL), DGS_OK);
+    assert_int_equal(dgs_stack_paid(s, 0), 0);
+    assert_int_equal(dgs_stack_decision(s, 0), DGS_STACK_ALREADY_PAID);
+    assert_int_equal(dgs_stack_total(s), 0);
+    dgs_stack_free(s);
+    dgs_result_free(r[0]);
+    dgs_result_free(r[1]);
+}
+
 static void stacking_errors(void **state)
 {
     (void)state;
@@ -303,6 +320,7 @@ int main(void)
         cmocka_unit_test(stacking_scope_is_a_reading),
         cmocka_unit_test(upgrade_reading),
         cmocka_unit_test(stacking_errors),
+        cmocka_unit_test(already_granted_does_not_wrap),
         cmocka_unit_test(pro_rata_sums_exactly),
         cmocka_unit_test(pro_rata_a_million_claims),
         cmocka_unit_test(first_come_first_served),
