@@ -759,6 +759,9 @@ class UsedParameter:
         return f"<UsedParameter {self.name}: {self.reference}>"
 
 
+_OUTCOMES: Dict[int, Outcome] = {int(o): o for o in Outcome}
+
+
 class Result:
     """The result of one evaluation: award, outcome, binding constraint and trace.
 
@@ -767,14 +770,19 @@ class Result:
     """
 
     def __init__(self, measure: Measure, ptr: Any) -> None:
-        self._measure = measure
+        self._measure = measure  # keeps the ruleset, which the result borrows from, alive
         self._ptr = ptr
-        _owned(self, ptr, _native.dgs_result_free)
-        self.outcome: Outcome = Outcome(_native.dgs_result_outcome(ptr))
+        self.outcome: Outcome = _OUTCOMES[_native.dgs_result_outcome(ptr)]
         #: The award as an exact integer: fen when ``unit`` is "yuan".
         self.award_fen: int = _native.dgs_result_award(ptr)
         self.unit: str = _native.dgs_result_unit(ptr)
         self._steps: Optional[Tuple[Step, ...]] = None
+
+    def __del__(self) -> None:
+        # Cheaper than a weakref.finalize per result, which the scalar path felt.
+        ptr, self._ptr = getattr(self, "_ptr", None), None
+        if ptr is not None and _native is not None:
+            _native.dgs_result_free(ptr)
 
     @property
     def measure(self) -> Measure:
