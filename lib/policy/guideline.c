@@ -171,7 +171,7 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
                  dgs_ruleset **out, dgs_error *err)
 {
     ctx x = {source ? source : "<guideline>", 0, err};
-    json_error_t jerr;
+    json_error_t jerr = {0};   /* jansson leaves it unset when it fails before parsing */
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     int rc;
     if (!root) {
