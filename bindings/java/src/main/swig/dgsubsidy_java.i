@@ -315,3 +315,33 @@ static void dgsj_allocate(JNIEnv *jenv_, dgs_fen_t budget, jlongArray claims, in
     free(s);
 }
 %}
+
+/* ---- string keys --------------------------------------------------------------
+ * The address of a string a result borrows: a step's label, source and
+ * reference, a parameter's name and reference.  Each is static text or owned
+ * by the result's ruleset, so one address is always one text while the
+ * ruleset lives: org.dgsubsidy.Ruleset decodes each text once and finds it
+ * again by its address, instead of copying the same labels out of C for
+ * every result.  The address is never dereferenced on the Java side. */
+%inline %{
+static int64_t dgsw_step_label_key(const dgs_result *r, size_t i, int lang)
+{
+    return (int64_t)(intptr_t)dgs_result_step_label(r, i, lang);
+}
+static int64_t dgsw_step_source_key(const dgs_result *r, size_t i)
+{
+    return (int64_t)(intptr_t)dgs_result_step_source(r, i);
+}
+static int64_t dgsw_step_reference_key(const dgs_result *r, size_t i)
+{
+    return (int64_t)(intptr_t)dgs_result_step_reference(r, i);
+}
+static int64_t dgsw_parameter_name_key(const dgs_result *r, size_t i)
+{
+    return (int64_t)(intptr_t)dgs_result_parameter_name(r, i);
+}
+static int64_t dgsw_parameter_reference_key(const dgs_result *r, size_t i)
+{
+    return (int64_t)(intptr_t)dgs_result_parameter_reference(r, i);
+}
+%}

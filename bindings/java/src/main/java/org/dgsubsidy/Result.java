@@ -51,23 +51,30 @@ public final class Result {
         this.reasonEn = DgsNative.dgs_result_reason(r, Lang.EN);
         this.group = DgsNative.dgs_result_group(r);
         this.fingerprint = DgsNative.dgs_result_fingerprint(r);
+        // Labels, sources and references are the ruleset's own texts: each is decoded once
+        // and found again by its address (Ruleset.text).
+        Ruleset rs = snapshot.measure.ruleset();
         long n = DgsNative.dgs_result_step_count(r);
         List<Step> st = new ArrayList<>((int) n);
         for (long i = 0; i < n; i++) {
-            st.add(new Step(DgsNative.dgs_result_step_label(r, i, Lang.ZH),
-                    DgsNative.dgs_result_step_label(r, i, Lang.EN),
+            final long k = i;
+            st.add(new Step(
+                    rs.text(DgsNative.dgsw_step_label_key(r, k, Lang.ZH), () -> DgsNative.dgs_result_step_label(r, k, Lang.ZH)),
+                    rs.text(DgsNative.dgsw_step_label_key(r, k, Lang.EN), () -> DgsNative.dgs_result_step_label(r, k, Lang.EN)),
                     ValueType.of(DgsNative.dgs_result_step_type(r, i)),
                     DgsNative.dgs_result_step_value(r, i),
                     DgsNative.dgsw_result_step_denominator(r, i),
-                    DgsNative.dgs_result_step_source(r, i),
-                    DgsNative.dgs_result_step_reference(r, i)));
+                    rs.text(DgsNative.dgsw_step_source_key(r, k), () -> DgsNative.dgs_result_step_source(r, k)),
+                    rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k))));
         }
         this.steps = Collections.unmodifiableList(st);
         long np = DgsNative.dgs_result_parameter_count(r);
         List<ParameterUse> ps = new ArrayList<>((int) np);
         for (long i = 0; i < np; i++) {
-            ps.add(new ParameterUse(DgsNative.dgs_result_parameter_name(r, i),
-                    DgsNative.dgs_result_parameter_reference(r, i)));
+            final long k = i;
+            ps.add(new ParameterUse(
+                    rs.text(DgsNative.dgsw_parameter_name_key(r, k), () -> DgsNative.dgs_result_parameter_name(r, k)),
+                    rs.text(DgsNative.dgsw_parameter_reference_key(r, k), () -> DgsNative.dgs_result_parameter_reference(r, k))));
         }
         this.parameters = Collections.unmodifiableList(ps);
     }

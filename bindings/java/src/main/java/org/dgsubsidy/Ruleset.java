@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,6 +62,8 @@ public final class Ruleset implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
     private final String fingerprint;
     private volatile Catalog catalog;
+    /** Texts results borrow from this ruleset, by their native address (see Result). */
+    private final ConcurrentHashMap<Long, String> texts = new ConcurrentHashMap<>();
 
     private static final class Catalog {
         final List<Measure> list;
@@ -104,6 +108,22 @@ public final class Ruleset implements AutoCloseable {
 
     void release() {
         handle.guard.release();
+    }
+
+    /**
+     * The text at a native address of this ruleset (static or owned by it), decoded once.
+     * Called only while a use of the ruleset is held, so the address cannot be reused.
+     */
+    String text(long key, Supplier<String> decode) {
+        if (key == 0) {
+            return decode.get();
+        }
+        String s = texts.get(key);
+        if (s == null) {
+            s = decode.get();
+            texts.putIfAbsent(key, s);
+        }
+        return s;
     }
 
     /**
