@@ -23,23 +23,11 @@
         }                                                                                   \
     } while (0)
 
-/*
- * Open finding 3 (docs/reliability.md): OP.10.a multiplies in 128 bits
- * without a check, and for huge award_base and base_ratio_bp the wrapped
- * product grants a negative award.  Until the fix lands, a negative award is
- * tolerated from OP.10.a alone (and ubsan-open.supp passes over the
- * overflow itself); every other measure must stay non-negative.
- */
-static inline int fuzz_open_negative_award(const char *measure_id)
-{
-    return strcmp(measure_id, "OP.10.a") == 0;
-}
-
 /* Reads every accessor of a result and, when `render`, renders it in both formats. */
 static inline void fuzz_touch_result(const dgs_result *r, int lang, int render)
 {
     FUZZ_CHECK(dgs_outcome_name(dgs_result_outcome(r)) != NULL);
-    FUZZ_CHECK(dgs_result_award(r) >= 0 || fuzz_open_negative_award(dgs_result_measure_id(r)));
+    FUZZ_CHECK(dgs_result_award(r) >= 0);
     if (dgs_result_outcome(r) != DGS_OUTCOME_GRANTED)
         FUZZ_CHECK(dgs_result_award(r) == 0);
     (void)strlen(dgs_result_measure_id(r));
@@ -74,32 +62,6 @@ static inline void fuzz_touch_result(const dgs_result *r, int lang, int render)
     }
 }
 
-/*
- * Open findings: inputs the harnesses hold back while a reported fix is
- * pending in lib/, because the failure is a hardware trap (SIGFPE) that no
- * sanitizer option can pass over.  Each check goes when its fix lands, and
- * the reproducer in findings/ moves to regressions/.
- *
- * A4.03.b divides the exhibition area by `increment_step`, which a
- * guideline (or dgs_ruleset_set_parameter) may set to 0:
- * findings/guideline/a403b-zero-step.json.
- */
-static inline int fuzz_open_finding(const dgs_measure *m, const char *date)
-{
-    if (strcmp(dgs_measure_id(m), "A4.03.b") != 0)
-        return 0;
-    for (size_t k = 0; k < dgs_measure_parameter_count(m); k++) {
-        if (strcmp(dgs_measure_parameter_name(m, k), "increment_step") != 0)
-            continue;
-        char *text = NULL;
-        int zero = dgs_measure_parameter_text(m, k, date, &text, NULL, NULL) == DGS_OK &&
-                   strcmp(text, "0.00") == 0;
-        dgs_free(text);
-        return zero;
-    }
-    return 0;
-}
-
 /* Three cases: 0 = zeros, 1 = typical figures, 2 = the largest values. */
 static inline int64_t fuzz_fixed_value(int type, size_t nchoices, int which)
 {
@@ -124,8 +86,6 @@ static inline int64_t fuzz_fixed_value(int type, size_t nchoices, int which)
 static inline void fuzz_evaluate_fixed(const dgs_measure *m, const char *date)
 {
     size_t n = dgs_measure_input_count(m);
-    if (fuzz_open_finding(m, date))
-        return;
     const char *names[FUZZ_MAX_INPUTS];
     int64_t values[FUZZ_MAX_INPUTS][3];
     const int64_t *cols[FUZZ_MAX_INPUTS];

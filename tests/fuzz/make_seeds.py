@@ -55,7 +55,7 @@ GUIDELINES = {
     "staff": [change("A4.04.b", "max_staff", "5")],
     "two-periods": [change("A1.10.a", "cap_per_year", "2000000", **{"from": "2025-01-01", "until": "2025-12-31"}),
                     change("A1.10.a", "cap_per_year", "2500000", **{"from": "2026-01-01"})],
-    # OP.10.a is left out while its overflow finding is open (findings/guideline/).
+    "uplift": [change("OP.10.a", "uplift_chain_leader", "15%"), change("OP.10.a", "reading_uplift", "points")],
     "unspecified-cap": [change("A2.02.a", "cap", "300000")],
     "tier": [change("A5.03.a", "cap_national", "25000000")],
     "exact": [change("A3.05.a", "amount", "2000000")],
