@@ -87,6 +87,23 @@ static inline dgs_ruleset *builtin_ruleset(void)
     return rs;
 }
 
+/* The built-in ruleset every test of a measure file uses: the group's fixture. */
+static dgs_ruleset *rs;
+
+static inline int setup_ruleset(void **state)
+{
+    (void)state;
+    rs = builtin_ruleset();
+    return 0;
+}
+
+static inline int teardown_ruleset(void **state)
+{
+    (void)state;
+    dgs_ruleset_free(rs);
+    return 0;
+}
+
 /* A ruleset derived from `base` with one parameter (or reading) changed
  * from `from` to `until` (NULL = unbounded). */
 static inline dgs_ruleset *derive_at(const char *file, int line, const dgs_ruleset *base,

@@ -5,22 +5,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* ---- A1.01.a ----------------------------------------------------------------
  * 对国家、省相关项目分别按最高 1:1 和 1:0.5 的比例给予配套资助，
  * 各级财政资金资助总额不超过项目总投资的 50%。
@@ -576,5 +560,5 @@ int main(void)
         cmocka_unit_test(a1_18_period_and_cost),
         cmocka_unit_test(a1_kinds),
     };
-    return cmocka_run_group_tests_name("measures of 附件1", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of 附件1", tests, setup_ruleset, teardown_ruleset);
 }

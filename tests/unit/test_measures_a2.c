@@ -4,22 +4,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* ---- A2.01.d ----------------------------------------------------------------
  * 分别按照国家和省实际到位资金不超过 1:1 和 1:0.5 的比例给予配套资助，最高额度分别为 1000 万元
  * 和 500 万元。  Each level is matched and capped on its own, then the two are added. */
@@ -200,5 +184,5 @@ int main(void)
         cmocka_unit_test(a2_unspecified),
         cmocka_unit_test(a2_kinds),
     };
-    return cmocka_run_group_tests_name("measures of 附件2", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of 附件2", tests, setup_ruleset, teardown_ruleset);
 }

@@ -4,22 +4,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* ---- A3.06.a ----------------------------------------------------------------
  * 对举办单位按场馆租金实际发生费用给予支持，每个展览会最高支持金额不超过 100 万元。
  * The ratio is not written (catalog R17): up to 100% of the rent, a guideline may lower it. */
@@ -177,5 +161,5 @@ int main(void)
         cmocka_unit_test(a3_unspecified),
         cmocka_unit_test(a3_kinds),
     };
-    return cmocka_run_group_tests_name("measures of 附件3", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of 附件3", tests, setup_ruleset, teardown_ruleset);
 }

@@ -4,22 +4,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* ---- A4.02.1.a --------------------------------------------------------------
  * 对以特装展位方式（面积18平方米及以上）参加“粤贸全球”线下展的东莞企业，按实际发生特装布展费的
  * 50%予以支持，最高支持每平方米1500元，每家企业同一展会最高支持总额不超过10万元。
@@ -413,5 +397,5 @@ int main(void)
         cmocka_unit_test(a4_ceiling_and_waiver),
         cmocka_unit_test(a4_kinds),
     };
-    return cmocka_run_group_tests_name("measures of 附件4", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of 附件4", tests, setup_ruleset, teardown_ruleset);
 }

@@ -5,22 +5,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* 一、向每家卓越绩效管理优秀单位给予 5 万元资助。 (exact)
  * 二、对每个产品质量比对提升项目的承接单位给予不超过 50 万元资助。
  * 四、向每个研究项目的承接单位给予不超过 20 万元资助；向每家服务站给予 10 万元资助 (exact)。
@@ -141,5 +125,5 @@ int main(void)
         cmocka_unit_test(a5_unspecified),
         cmocka_unit_test(a5_kinds),
     };
-    return cmocka_run_group_tests_name("measures of 附件5", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of 附件5", tests, setup_ruleset, teardown_ruleset);
 }

@@ -5,22 +5,6 @@
  */
 #include "measure_helpers.h"
 
-static dgs_ruleset *rs;
-
-static int setup(void **state)
-{
-    (void)state;
-    rs = builtin_ruleset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dgs_ruleset_free(rs);
-    return 0;
-}
-
 /* ---- the validity window ---------------------------------------------------
  * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  Catalog R1: in force for
  * events dated 2024-01-16 … 2027-01-15 inclusive, the main opinion included. */
@@ -268,5 +252,5 @@ int main(void)
         cmocka_unit_test(op_unspecified_with_a_guideline),
         cmocka_unit_test(op_kinds),
     };
-    return cmocka_run_group_tests_name("measures of the main opinion", tests, setup, teardown);
+    return cmocka_run_group_tests_name("measures of the main opinion", tests, setup_ruleset, teardown_ruleset);
 }
