@@ -132,8 +132,9 @@ DGS_API int dgs_version_number(void);
 #define DGS_KIND_PRICE_OR_QUOTA  4  /**< a non-cash number: price floor, quota, waiver, limit */
 #define DGS_KIND_UNSPECIFIED     5  /**< an award without a stated amount: a guideline supplies it */
 #define DGS_KIND_QUALITATIVE     6  /**< services and procedures: nothing to compute */
+#define DGS_KIND_GOVERNED_ELSEWHERE 7 /**< (1.1) the amount is set by another policy the clause names */
 
-/** "formula", "fixed_cap", … for a DGS_KIND_*; NULL for an unknown kind. */
+/** "formula", "fixed_cap", …, "governed_elsewhere" for a DGS_KIND_*; NULL for an unknown kind. */
 DGS_API const char *dgs_kind_name(int kind);
 
 /* Types of values (inputs, parameters, trace steps). Append-only. */
@@ -156,9 +157,13 @@ DGS_API const char *dgs_type_name(int type);
 #define DGS_OUTCOME_NOT_IN_FORCE    2  /**< the case's date lies outside the validity window */
 #define DGS_OUTCOME_UNSPECIFIED     3  /**< the policy promises an award without its numbers */
 #define DGS_OUTCOME_NOT_COMPUTABLE  4  /**< a qualitative measure: nothing to compute */
+#define DGS_OUTCOME_UP_TO           5  /**< (1.1) a ceiling (最高/不超过 X) with no assessed amount:
+                                            the award holds the ceiling, which is never a payment */
+#define DGS_OUTCOME_GOVERNED_ELSEWHERE 6 /**< (1.1) another policy, named in the reason, sets the amount */
 #define DGS_OUTCOME_INVALID        -1  /**< batch only: the row's inputs are invalid */
 
-/** "granted", "ineligible", "not_in_force", "unspecified", "not_computable", "invalid"; NULL if unknown. */
+/** "granted", "ineligible", "not_in_force", "unspecified", "not_computable", "up_to",
+ *  "governed_elsewhere", "invalid"; NULL if unknown. */
 DGS_API const char *dgs_outcome_name(int outcome);
 
 /* Languages and formats of rendered text. */
@@ -321,6 +326,8 @@ DGS_API const char *dgs_measure_parameter_choice(const dgs_measure *m, size_t i,
 DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const char *date,
                                        char **out, const char **reference, dgs_error *err);
 
+/* ---- 1.1: measure conditions -------------------------------------------- */
+
 /* ===================================================================== */
 /* Cases                                                                  */
 /*                                                                        */
@@ -482,6 +489,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                                const uint8_t *const *present, dgs_fen_t *awards,
                                int32_t *outcomes, dgs_error *err);
 
+/* ---- 1.1: batch details, populations, reforms ---------------------------- */
+
 /* ===================================================================== */
 /* Stacking: 就高、从优、不重复享受                                          */
 /* ===================================================================== */
@@ -493,6 +502,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 #define DGS_STACK_NOT_GRANTED  3  /**< the outcome was not a grant */
 #define DGS_STACK_ALREADY_PAID 4  /**< the highest of its group was fully paid before: nothing more */
 #define DGS_STACK_NOT_A_GRANT  5  /**< the number is not a grant (quota, price floor, investment or credit limit) */
+#define DGS_STACK_PENDING_ASSESSMENT 6 /**< (1.1) a ceiling still to be assessed (DGS_OUTCOME_UP_TO): not paid */
 
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
@@ -519,7 +529,7 @@ DGS_API size_t dgs_stack_count(const dgs_stack *s);
 DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
 /** A DGS_STACK_* decision for result i. */
 DGS_API int dgs_stack_decision(const dgs_stack *s, size_t i);
-/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant". */
+/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant", "pending_assessment"; NULL if unknown. */
 DGS_API const char *dgs_stack_decision_name(int decision);
 /** The group result i was judged in, or "". */
 DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);
@@ -531,6 +541,20 @@ DGS_API const char *dgs_stack_reason(const dgs_stack *s, size_t i, int lang);
 DGS_API dgs_fen_t dgs_stack_total(const dgs_stack *s);
 /** Renders the report as text or JSON; `*out` is the caller's (dgs_free). */
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err);
+
+/**
+ * (1.1) As dgs_stack_results(), with the object each claim is about.
+ * 不重复享受 forbids paying the same benefit for the same object twice: claims
+ * of one exclusive group compete only when they concern the same object (the
+ * project, recognition, exhibition, …, as the group's clause says) and, for a
+ * yearly award, the same year of the result's date.
+ *
+ * @param objects  NULL, or `n` object ids (any text; NULL or "" = the claim
+ *                 is about the one object of its measure family, as in 1.0).
+ */
+DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
+                             const char *const *objects, size_t n,
+                             const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err);
 
 /* ===================================================================== */
 /* Budget: 结合各级年度预算规模                                              */

@@ -13,14 +13,15 @@
 #include "core/strbuf.h"
 #include "engine/engine.h"
 
-static const char *const outcome_names[] = {"granted", "ineligible", "not_in_force", "unspecified",
-                                            "not_computable"};
+static const char *const outcome_names[] = {"granted",        "ineligible", "not_in_force",
+                                            "unspecified",    "not_computable", "up_to",
+                                            "governed_elsewhere"};
 
 DGS_API const char *dgs_outcome_name(int outcome)
 {
     if (outcome == DGS_OUTCOME_INVALID)
         return "invalid";
-    return outcome >= 0 && outcome <= 4 ? outcome_names[outcome] : NULL;
+    return outcome >= 0 && outcome <= DGS_OUTCOME_GOVERNED_ELSEWHERE ? outcome_names[outcome] : NULL;
 }
 
 DGS_API void dgs_result_free(dgs_result *r) { free(r); }

@@ -55,11 +55,12 @@ static bool group_applies(const char *group, int scope)
 }
 
 static const char *const decision_names[] = {"paid",         "top_up",      "superseded",
-                                             "not_granted",  "already_paid", "not_a_grant"};
+                                             "not_granted",  "already_paid", "not_a_grant",
+                                             "pending_assessment"};
 
 DGS_API const char *dgs_stack_decision_name(int decision)
 {
-    return decision >= 0 && decision <= DGS_STACK_NOT_A_GRANT ? decision_names[decision] : NULL;
+    return decision >= 0 && decision <= DGS_STACK_PENDING_ASSESSMENT ? decision_names[decision] : NULL;
 }
 
 DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
@@ -273,4 +274,13 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
     }
     sb_printf(&b, en ? "  total paid: %s yuan\n" : "  合计给予：%s 元\n", dgs_money_format(s->total, paid, sizeof paid));
     return sb_finish(&b, out, "the stacking report", err);
+}
+
+/* Objects are not yet told apart: every claim is about its measure family's one object. */
+DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
+                             const char *const *objects, size_t n,
+                             const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
+{
+    (void)objects;
+    return dgs_stack_results(rs, results, n, already_granted, out, err);
 }

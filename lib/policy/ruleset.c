@@ -468,8 +468,8 @@ DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const ch
 DGS_API const char *dgs_kind_name(int kind)
 {
     static const char *const names[] = {NULL,           "formula",     "fixed_cap",  "tiered_fixed",
-                                        "price_or_quota", "unspecified", "qualitative"};
-    return kind >= 1 && kind <= 6 ? names[kind] : NULL;
+                                        "price_or_quota", "unspecified", "qualitative", "governed_elsewhere"};
+    return kind >= 1 && kind <= DGS_KIND_GOVERNED_ELSEWHERE ? names[kind] : NULL;
 }
 
 DGS_API const char *dgs_type_name(int type)

@@ -9,7 +9,7 @@
 # ALLOWED_VERSIONS below: a symbol may carry any listed version, and the
 # symbols of DGSUBSIDY_1.0 must stay.
 set -euo pipefail
-ALLOWED_VERSIONS="DGSUBSIDY_1.0"
+ALLOWED_VERSIONS="DGSUBSIDY_1.0 DGSUBSIDY_1.1"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lib=${1:?usage: check-symbols.sh path/to/libdgsubsidy.so.1}
 tmp=$(mktemp -d)

@@ -118,7 +118,7 @@ static void eval_refuses_bad_input(void **state)
     assert_int_equal(run(NULL), 2);
     assert_int_equal(run("--help", NULL), 0);
     assert_int_equal(run("--version", NULL), 0);
-    assert_non_null(strstr(out_text, "1.0.0"));
+    assert_non_null(strstr(out_text, "1.1.0"));
 }
 
 static void guideline_option(void **state)

@@ -1,3 +1,3 @@
 """The version of the Python package; it must equal the C library's (checked at import)."""
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"

@@ -57,7 +57,7 @@ class JarIT {
             try (InputStream in = jf.getInputStream(jf.getEntry("org/dgsubsidy/internal/version.properties"))) {
                 p.load(in);
             }
-            assertEquals("1.0.0", p.getProperty("version"));
+            assertEquals("1.1.0", p.getProperty("version"));
             assertTrue(jf.stream().noneMatch(e -> e.getName().endsWith(".java")));
         }
     }
