@@ -312,7 +312,7 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
     if (measure_id && !(m = dgs_ruleset_find(base, measure_id)))
         return dgs_fail(err, DGS_E_UNKNOWN_MEASURE, "unknown measure '%.64s'", measure_id);
     size_t np = m ? dgs_measure_parameter_count(m) : G_COUNT;
-    change c = {m, -1, {INT32_MIN, INT32_MAX, 0, 1, true, -1, reference ? reference : ""}};
+    change c = {m, -1, {INT32_MIN, INT32_MAX, 0, 1, true, -1, reference ? reference : "", false}};
     for (size_t i = 0; i < np; i++)
         if (strcmp(measure_param(m, i)->name, parameter) == 0)
             c.param = (int)i;
