@@ -208,7 +208,22 @@ DGS_API void dgs_ruleset_free(dgs_ruleset *rs);
 DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *json, size_t len,
                                         const char *source, dgs_ruleset **out, dgs_error *err);
 
-/** As dgs_ruleset_apply_guideline() for the file at `path`; DGS_E_IO if it cannot be read. */
+/** The largest guideline file dgs_ruleset_apply_guideline_file() reads: 64 MiB. (1.1) */
+#define DGS_GUIDELINE_MAX_BYTES (64u * 1024u * 1024u)
+
+/**
+ * As dgs_ruleset_apply_guideline() for the file at `path`.  Only a regular
+ * file is read: the file is opened without blocking and examined before any
+ * byte is read, so a FIFO, a device (/dev/zero), a socket or a directory is
+ * refused at once, never read forever or waited on.  A leading UTF-8 byte
+ * order mark is skipped (also by dgs_ruleset_apply_guideline()).
+ *
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (a NULL argument); DGS_E_IO (the
+ *         file cannot be opened or read, or is not a regular file);
+ *         DGS_E_GUIDELINE (larger than DGS_GUIDELINE_MAX_BYTES, or as
+ *         dgs_ruleset_apply_guideline()); DGS_E_NOMEM.  `*out` is NULL on
+ *         every error.  Thread-safe (base may be shared).
+ */
 DGS_API int dgs_ruleset_apply_guideline_file(const dgs_ruleset *base, const char *path,
                                              dgs_ruleset **out, dgs_error *err);
 

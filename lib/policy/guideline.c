@@ -11,10 +11,19 @@
  * Every problem is refused with the source, the line and the parameter; the
  * base ruleset is never touched.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#ifdef _WIN32
+#include <io.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 #include <jansson.h>
 
@@ -123,12 +132,18 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     if (ju && (!json_is_string(ju) || strcmp(json_string_value(ju), p->unit) != 0))
         return refuse(x, 0, what, "wrong unit '%.30s': the parameter is in %s", json_is_string(ju) ? json_string_value(ju) : "?", p->unit);
 
-    char text[64];
-    if (json_is_string(jv))
-        snprintf(text, sizeof text, "%s", json_string_value(jv));
-    else if (json_is_integer(jv) && p->type != DGS_TYPE_SWITCH && p->type != DGS_TYPE_DATE)
-        snprintf(text, sizeof text, "%lld", (long long)json_integer_value(jv));
-    else if (json_is_real(jv))
+    /* The value is read whole, whatever its length (a zero-padded number is
+     * still the number); a string with a NUL inside is refused. */
+    char digits[32];
+    const char *text;
+    if (json_is_string(jv)) {
+        text = json_string_value(jv);
+        if (strlen(text) != json_string_length(jv))
+            return refuse(x, 0, what, "\"value\" contains a NUL character");
+    } else if (json_is_integer(jv) && p->type != DGS_TYPE_SWITCH && p->type != DGS_TYPE_DATE) {
+        snprintf(digits, sizeof digits, "%lld", (long long)json_integer_value(jv));
+        text = digits;
+    } else if (json_is_real(jv))
         return refuse(x, 0, what, "a JSON number with a fraction is not exact: write the value as a string, e.g. \"5%%\" or \"1500000.00\"");
     else
         return refuse(x, 0, what, "\"value\" must be %s", p->type == DGS_TYPE_SWITCH ? "a reading's name (a string)"
@@ -171,6 +186,11 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
                  dgs_ruleset **out, dgs_error *err)
 {
     ctx x = {source ? source : "<guideline>", 0, err};
+    /* A UTF-8 byte order mark (as Windows editors write) is not part of the JSON. */
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {
+        json += 3;
+        len -= 3;
+    }
     json_error_t jerr = {0};   /* jansson leaves it unset when it fails before parsing */
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     int rc;
@@ -251,50 +271,102 @@ done:
 DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *json, size_t len,
                                         const char *source, dgs_ruleset **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!base || (!json && len) || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_ruleset_apply_guideline: base, json and out must not be NULL");
-    *out = NULL;
     return apply(base, json ? json : "", len, source, out, err);
+}
+
+/* Reads the whole regular file at `path` (at most DGS_GUIDELINE_MAX_BYTES)
+ * into *text.  The file is opened without blocking (a FIFO with no writer
+ * would block an ordinary open) and checked with fstat before a byte is read:
+ * a FIFO, a device such as /dev/zero, a socket or a directory is refused, as
+ * is a file over the limit, so reading always ends. */
+static int read_file(const char *path, char **text, size_t *len, dgs_error *err)
+{
+    *text = NULL;
+    *len = 0;
+#ifdef _WIN32
+    int fd = _open(path, _O_RDONLY | _O_BINARY);
+    struct _stat64 st;
+    if (fd < 0)
+        return dgs_fail(err, DGS_E_IO, "%s: cannot be opened", path);
+    if (_fstat64(fd, &st) != 0) {
+        _close(fd);
+        return dgs_fail(err, DGS_E_IO, "%s: cannot be examined", path);
+    }
+    bool regular = (st.st_mode & _S_IFMT) == _S_IFREG, directory = (st.st_mode & _S_IFMT) == _S_IFDIR;
+#define close _close
+#define read(fd, buf, n) _read(fd, buf, (unsigned)(n))
+#else
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return dgs_fail(err, DGS_E_IO, "%s: cannot be opened (%s)", path, strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        close(fd);
+        return dgs_fail(err, DGS_E_IO, "%s: cannot be examined (%s)", path, strerror(errno));
+    }
+    bool regular = S_ISREG(st.st_mode), directory = S_ISDIR(st.st_mode);
+#endif
+    if (!regular) {
+        close(fd);
+        return dgs_fail(err, DGS_E_IO, "%s: %s, not a regular file: a guideline is read from a file", path,
+                        directory ? "a directory" : "a FIFO, device or socket");
+    }
+    if ((uint64_t)st.st_size > DGS_GUIDELINE_MAX_BYTES) {
+        close(fd);
+        return dgs_fail(err, DGS_E_GUIDELINE, "%s: %llu bytes, over the limit of %llu bytes (64 MiB) for a guideline file",
+                        path, (unsigned long long)st.st_size, (unsigned long long)DGS_GUIDELINE_MAX_BYTES);
+    }
+    /* Room for the size fstat gave and one byte more, to see a file that grew. */
+    size_t cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", path);
+    }
+    size_t got = 0;
+    for (;;) {
+        long n = (long)read(fd, buf + got, cap - got);
+        if (n < 0) {
+#ifndef _WIN32
+            if (errno == EINTR)
+                continue;
+#endif
+            free(buf);
+            close(fd);
+            return dgs_fail(err, DGS_E_IO, "%s: read error", path);
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+        if (got == cap) {
+            free(buf);
+            close(fd);
+            return dgs_fail(err, DGS_E_IO, "%s: the file grew while it was read", path);
+        }
+    }
+    close(fd);
+    *text = buf;
+    *len = got;
+    return DGS_OK;
 }
 
 DGS_API int dgs_ruleset_apply_guideline_file(const dgs_ruleset *base, const char *path,
                                              dgs_ruleset **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!base || !path || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_ruleset_apply_guideline_file: base, path and out must not be NULL");
-    *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return dgs_fail(err, DGS_E_IO, "%s: cannot be opened", path);
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 > cap) {
-            if (cap > (64u << 20)) {
-                free(text);
-                fclose(f);
-                return dgs_fail(err, DGS_E_GUIDELINE, "%s: larger than 64 MiB", path);
-            }
-            char *p = realloc(text, cap = cap * 2 + 4096);
-            if (!p) {
-                free(text);
-                fclose(f);
-                return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", path);
-            }
-            text = p;
-        }
-        size_t got = fread(text + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(text);
-        return dgs_fail(err, DGS_E_IO, "%s: read error", path);
-    }
-    int rc = apply(base, text, len, path, out, err);
+    char *text;
+    size_t len;
+    int rc = read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = apply(base, text, len, path, out, err);
     free(text);
     return rc;
 }
@@ -304,10 +376,11 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
                                       const char *until, const char *reference, dgs_ruleset **out,
                                       dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!base || !parameter || !value || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_ruleset_set_parameter: base, parameter, value and out must not be NULL");
-    *out = NULL;
     const dgs_measure *m = NULL;
     if (measure_id && !(m = dgs_ruleset_find(base, measure_id)))
         return dgs_fail(err, DGS_E_UNKNOWN_MEASURE, "unknown measure '%.64s'", measure_id);

@@ -12,6 +12,10 @@
 
 #include <cmocka.h>
 
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "dgsubsidy/dgsubsidy.h"
 
 static dgs_ruleset *base;
@@ -327,6 +331,184 @@ static void large_guideline(void **state)
     free(g);
 }
 
+/* The text of day d (days since 1970-01-01). */
+static void day_text(int32_t d, char *day, size_t size)
+{
+    int64_t z = (int64_t)d + 719468, era = z / 146097, doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int dd = (int)(doy - (153 * mp + 2) / 5 + 1), mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+    snprintf(day, size, "%04d-%02d-%02d", (int)(y + (mm <= 2)), mm, dd);
+}
+
+/* The value of A1.07.a's parameter `name` in force at `date`, as text. */
+static void value_at(const dgs_ruleset *rs, const char *name, const char *date, char *buf, size_t size)
+{
+    const dgs_measure *m = dgs_ruleset_find(rs, "A1.07.a");
+    for (size_t i = 0; i < dgs_measure_parameter_count(m); i++)
+        if (strcmp(dgs_measure_parameter_name(m, i), name) == 0) {
+            char *text = NULL;
+            assert_int_equal(dgs_measure_parameter_text(m, i, date, &text, NULL, NULL), DGS_OK);
+            snprintf(buf, size, "%s", text);
+            dgs_free(text);
+            return;
+        }
+    fail_msg("no parameter %s", name);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* 100,000 one-day changes of one parameter apply in well under a second on
+ * the 2-core machine (once 15 s at 160,000); the bound is generous for
+ * sanitizer and valgrind builds.  Every day then has its own value, and
+ * the day after the last change is back to the printed value. */
+static void hundred_thousand_changes(void **state)
+{
+    (void)state;
+    const size_t n = 100000;
+    size_t cap = n * 120 + 64;
+    char *g = malloc(cap);
+    assert_non_null(g);
+    size_t len = (size_t)sprintf(g, "{\"changes\": [");
+    for (size_t i = 0; i < n; i++) {
+        char day[16];
+        day_text(19738 + (int32_t)i, day, sizeof day);
+        len += (size_t)snprintf(g + len, cap - len, "%s{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", "
+                                "\"value\": \"%zu\", \"from\": \"%s\", \"until\": \"%s\"}", i ? ",\n" : "\n",
+                                1000000 + i % 1000, day, day);
+    }
+    snprintf(g + len, cap - len, "]}");
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(dgs_ruleset_apply_guideline(base, g, strlen(g), "big.json", &rs, &e), DGS_OK);
+    double took = seconds_since(&t0);
+    if (took > 60)
+        fail_msg("applying %zu changes took %.1f s", n, took);
+    char day[16], v[64], want[64];
+    for (size_t i = 0; i < n; i += 997) {
+        day_text(19738 + (int32_t)i, day, sizeof day);
+        value_at(rs, "cap_per_year", day, v, sizeof v);
+        snprintf(want, sizeof want, "%zu.00", 1000000 + i % 1000);
+        assert_string_equal(v, want);
+    }
+    value_at(rs, "cap_per_year", "2024-01-15", v, sizeof v);
+    assert_string_equal(v, "1500000.00");
+    day_text(19738 + (int32_t)n, day, sizeof day);
+    value_at(rs, "cap_per_year", day, v, sizeof v);
+    assert_string_equal(v, "1500000.00");
+    /* Evaluation reads the day's value: 28,000,000 financed, 5% = 1,400,000, capped at the day's cap. */
+    int outcome;
+    day_text(19738 + 5, day, sizeof day);
+    assert_int_equal(award_of(rs, "A1.07.a", day, &outcome, "financed_amount", "28000000", "interest_paid", "2000000", NULL),
+                     100000500);
+    dgs_ruleset_free(rs);
+    free(g);
+}
+
+/* A later guideline overrides an earlier one only where its dates apply:
+ * 2025 at 1,200,000, then June 2025 at 1,000,000 on top of it. */
+static void later_guideline_overrides_where_it_applies(void **state)
+{
+    (void)state;
+    dgs_ruleset *g1, *g2;
+    dgs_error e;
+    const char *a = "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1200000\","
+                    " \"from\": \"2025-01-01\", \"until\": \"2025-12-31\"}]}";
+    const char *b = "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1000000\","
+                    " \"from\": \"2025-06-01\", \"until\": \"2025-06-30\"}]}";
+    assert_int_equal(dgs_ruleset_apply_guideline(base, a, strlen(a), "a.json", &g1, &e), DGS_OK);
+    assert_int_equal(dgs_ruleset_apply_guideline(g1, b, strlen(b), "b.json", &g2, &e), DGS_OK);
+    static const char *const cases[][2] = {
+        {"2024-12-31", "1500000.00"}, {"2025-01-01", "1200000.00"}, {"2025-05-31", "1200000.00"},
+        {"2025-06-01", "1000000.00"}, {"2025-06-30", "1000000.00"}, {"2025-07-01", "1200000.00"},
+        {"2025-12-31", "1200000.00"}, {"2026-01-01", "1500000.00"},
+    };
+    char v[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        value_at(g2, "cap_per_year", cases[i][0], v, sizeof v);
+        assert_string_equal(v, cases[i][1]);
+    }
+    dgs_ruleset_free(g1);
+    dgs_ruleset_free(g2);
+}
+
+/* A value is read whole, however long: 80 zeros before 1500000 are still
+ * 1,500,000 (once cut at 63 bytes to 0.00), and a long ratio is 5%. */
+static void long_values_are_read_whole(void **state)
+{
+    (void)state;
+    char g[1024], zeros[81], v[64];
+    memset(zeros, '0', 80);
+    zeros[80] = '\0';
+    snprintf(g, sizeof g, "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"%s1400000\"},"
+             " {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"%s4%%\"}]}", zeros, zeros);
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(apply(g, &rs, &e), DGS_OK);
+    value_at(rs, "cap_per_year", "2025-01-01", v, sizeof v);
+    assert_string_equal(v, "1400000.00");
+    value_at(rs, "ratio", "2025-01-01", v, sizeof v);
+    assert_string_equal(v, "4%");
+    dgs_ruleset_free(rs);
+    /* A NUL inside the value is refused, not read up to the NUL. */
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1\\u00009\"}]}", 2,
+                   "NUL");
+}
+
+static void expect_file_refused(const char *path, int code, const char *needle)
+{
+    dgs_ruleset *rs = (dgs_ruleset *)1;
+    dgs_error e;
+    alarm(20);   /* a read that blocks or never ends fails the test */
+    assert_int_equal(dgs_ruleset_apply_guideline_file(base, path, &rs, &e), code);
+    alarm(0);
+    assert_null(rs);
+    if (!strstr(e.message, needle))
+        fail_msg("message '%s' lacks '%s'", e.message, needle);
+}
+
+/* Only regular files are read, up to the stated size; a BOM is accepted. */
+static void guideline_files_are_regular_and_bounded(void **state)
+{
+    (void)state;
+    char fifo[64], big[64], bom[64];
+    snprintf(fifo, sizeof fifo, "/tmp/dgs-test-fifo-%ld", (long)getpid());
+    snprintf(big, sizeof big, "/tmp/dgs-test-big-%ld.json", (long)getpid());
+    snprintf(bom, sizeof bom, "/tmp/dgs-test-bom-%ld.json", (long)getpid());
+    unlink(fifo);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    expect_file_refused(fifo, DGS_E_IO, "not a regular file");
+    unlink(fifo);
+    expect_file_refused("/dev/zero", DGS_E_IO, "not a regular file");
+    expect_file_refused("/tmp", DGS_E_IO, "a directory");
+    /* One byte over the limit (a sparse file: nothing is written). */
+    FILE *f = fopen(big, "wb");
+    assert_non_null(f);
+    assert_int_equal(ftruncate(fileno(f), (off_t)DGS_GUIDELINE_MAX_BYTES + 1), 0);
+    fclose(f);
+    expect_file_refused(big, DGS_E_GUIDELINE, "over the limit");
+    unlink(big);
+    f = fopen(bom, "wb");
+    assert_non_null(f);
+    fputs("\xEF\xBB\xBF{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1000000\"}]}", f);
+    fclose(f);
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(dgs_ruleset_apply_guideline_file(base, bom, &rs, &e), DGS_OK);
+    char v[64];
+    value_at(rs, "cap_per_year", NULL, v, sizeof v);
+    assert_string_equal(v, "1000000.00");
+    dgs_ruleset_free(rs);
+    unlink(bom);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +522,10 @@ int main(void)
         cmocka_unit_test(zero_divisor_is_refused),
         cmocka_unit_test(fingerprint_sees_every_change),
         cmocka_unit_test(large_guideline),
+        cmocka_unit_test(hundred_thousand_changes),
+        cmocka_unit_test(later_guideline_overrides_where_it_applies),
+        cmocka_unit_test(long_values_are_read_whole),
+        cmocka_unit_test(guideline_files_are_regular_and_bounded),
     };
     return cmocka_run_group_tests_name("guideline", tests, setup, teardown);
 }
