@@ -358,22 +358,21 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(o, "parameters", params);
         params = NULL;
     }
-    char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    /* The text is copied into the library's own allocation: jansson may use
+     * an allocator the host set (json_set_alloc_funcs), which dgs_free is not. */
+    int rc = sb_json(bad ? NULL : o, out, r->m->meta->id, err);
     json_decref(o);
     json_decref(steps);
     json_decref(params);
-    if (!text)
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory rendering %s as JSON", r->m->meta->id);
-    /* jansson allocates with malloc by default, so dgs_free releases it. */
-    *out = text;
-    return dgs_ok(err);
+    return rc;
 }
 
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!r || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_result_render: result and out must not be NULL");
-    *out = NULL;
     if (lang != DGS_LANG_ZH && lang != DGS_LANG_EN)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "unknown language %d (DGS_LANG_ZH or DGS_LANG_EN)", lang);
     if (format == DGS_FORMAT_TEXT)

@@ -66,9 +66,10 @@ DGS_API const char *dgs_stack_decision_name(int decision)
 DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
                               const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!rs || !out || (n && !results))
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_results: ruleset, results and out must not be NULL");
-    *out = NULL;
     for (size_t i = 0; i < n; i++) {
         if (!results[i])
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_results: result %zu is NULL", i);
@@ -240,20 +241,18 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         bad |= json_object_set_new(o, "total", json_string(dgs_money_format(s->total, v, sizeof v)));
         bad |= json_object_set_new(o, "total_fen", json_integer(s->total));
     }
-    char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    int rc = sb_json(bad ? NULL : o, out, "the stacking report", err);   /* the library's allocation, not jansson's */
     json_decref(o);
     json_decref(items);
-    if (!text)
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory rendering the stacking report");
-    *out = text;
-    return dgs_ok(err);
+    return rc;
 }
 
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!s || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_render: report and out must not be NULL");
-    *out = NULL;
     if (format == DGS_FORMAT_JSON)
         return render_json(s, lang, out, err);
     if (format != DGS_FORMAT_TEXT)

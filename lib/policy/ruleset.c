@@ -517,6 +517,8 @@ DGS_API const dgs_measure *dgs_ruleset_find(const dgs_ruleset *rs, const char *i
 DGS_API int dgs_ruleset_lookup(const dgs_ruleset *rs, const char *id, const dgs_measure **out,
                                dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!rs || !id || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_ruleset_lookup: ruleset, id and out must not be NULL");
@@ -555,6 +557,8 @@ static int value_text(const param_def *p, const slot *s, const char *date, char 
 DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const char *date,
                                        char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!rs || !out || i >= G_COUNT)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_ruleset_parameter_text: NULL argument or index out of range");
@@ -693,6 +697,10 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
                                        char **out, const char **reference, dgs_error *err)
 {
     const param_def *p = param_at(m, i);
+    if (out)
+        *out = NULL;
+    if (reference)
+        *reference = NULL;
     if (!p || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_measure_parameter_text: NULL argument or index out of range");
