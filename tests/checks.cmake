@@ -34,3 +34,13 @@ endif()
 add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
 target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
 add_test(NAME example_consumer COMMAND example_consumer)
+
+# The static library exports only dgs_ names (nm), and a host that defines
+# functions named like the library's internal ones links against it.
+if(DGS_STATIC_LOCALIZED)
+  add_test(NAME static_archive_exports_only_dgs_names
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/abi/check-static.sh $<TARGET_FILE:dgsubsidy_static>)
+  add_executable(static_host ${CMAKE_CURRENT_SOURCE_DIR}/abi/static_host.c)
+  target_link_libraries(static_host PRIVATE dgsubsidy_static ${DGS_JANSSON})
+  add_test(NAME static_host_with_the_library_s_internal_names COMMAND static_host)
+endif()
