@@ -261,7 +261,7 @@ FORMULA(a1_12_a)
     dgs_fen_t benchmark = calc_times_area(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)); /* 基准地价 × 面积 */
     calc_grant(c, calc_ratio_up(c, benchmark, A1_12_RATIO));                                          /* 不低于70% */
 }
-const measure_spec spec_A1_12_a = {a1_12_a_in, COUNT_OF(a1_12_a_in), a1_12_a_p, COUNT_OF(a1_12_a_p),
+const measure_spec spec_A1_12_a = {a1_12_a_in, COUNT_INPUTS(a1_12_a_in), a1_12_a_p, COUNT_PARAMS(a1_12_a_p),
                                    a1_12_a, a1_12_a_batch, "yuan (lowest reserve price)", NO_SHAPE, -1, -1};
 
 /* ---- A1.16.a ------------------------------------------------------------------
@@ -272,7 +272,7 @@ static const input_def a1_16_a_in[] = {
 static const param_def a1_16_a_p[] = {
     P_RATIO("multiplier", 2, 1, 0, "学位指标倍数", "multiple of the standard quota", "翻倍配置"),
 };
-const measure_spec spec_A1_16_a = {a1_16_a_in, COUNT_OF(a1_16_a_in), a1_16_a_p, COUNT_OF(a1_16_a_p),
+const measure_spec spec_A1_16_a = {a1_16_a_in, COUNT_INPUTS(a1_16_a_in), a1_16_a_p, COUNT_PARAMS(a1_16_a_p),
                                    shape_ratio_capped, shape_ratio_capped_batch, "places",
                                    {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1};
 

@@ -60,7 +60,7 @@ static const param_def a2_04_a_p[] = {
     P_MONEY("max_cumulative_investment", WAN(1000), "yuan", "对单个企业累计投资上限", "cumulative investment in one enterprise at most",
             "对单个企业的累计投资总金额最高1000万元"),
 };
-const measure_spec spec_A2_04_a = {a2_04_a_in, COUNT_OF(a2_04_a_in), a2_04_a_p, COUNT_OF(a2_04_a_p),
+const measure_spec spec_A2_04_a = {a2_04_a_in, COUNT_INPUTS(a2_04_a_in), a2_04_a_p, COUNT_PARAMS(a2_04_a_p),
                                    shape_ceiling, shape_ceiling_batch, "yuan (investment room)",
                                    {NO_INPUT, NO_INPUT, 0, NO_INPUT, NO_INPUT}, -1, -1};
 static const input_def a2_04_b_in[] = {
@@ -69,7 +69,7 @@ static const input_def a2_04_b_in[] = {
 static const param_def a2_04_b_p[] = {
     P_RATIO("loss_tolerance", 2, 5, P_NOT_ABOVE, "容亏比例", "tolerated loss as a share of invested capital", "设置40%容亏比例"),
 };
-const measure_spec spec_A2_04_b = {a2_04_b_in, COUNT_OF(a2_04_b_in), a2_04_b_p, COUNT_OF(a2_04_b_p),
+const measure_spec spec_A2_04_b = {a2_04_b_in, COUNT_INPUTS(a2_04_b_in), a2_04_b_p, COUNT_PARAMS(a2_04_b_p),
                                    shape_ratio_capped, shape_ratio_capped_batch, "yuan (tolerated loss)",
                                    {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1};
 

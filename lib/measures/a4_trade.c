@@ -264,7 +264,7 @@ FORMULA(a4_08_a)
         return;
     calc_grant(c, calc_ratio(c, calc_input(c, A4_08_FEES), 0));     /* 免除 */
 }
-const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_OF(a4_08_a_in), a4_08_a_p, COUNT_OF(a4_08_a_p),
+const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_INPUTS(a4_08_a_in), a4_08_a_p, COUNT_PARAMS(a4_08_a_p),
                                    a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1};
 
 /* ---- A4.09 出口信用保险与外贸综合服务 ----------------------------------------------

@@ -48,7 +48,7 @@ static const param_def a5_04_b_p[] = {
     P_MONEY("cap_ccc", WAN(30), "yuan", "CCC指定实验室授权最高资助", "CCC designated-laboratory ceiling", "分别给予不超过 30 万元"),
     P_MONEY("cap_accreditation", WAN(10), "yuan", "实验室认可能力认定最高资助", "accreditation ceiling", "10 万元资助"),
 };
-const measure_spec spec_A5_04_b = {a5_04_b_in, COUNT_OF(a5_04_b_in), a5_04_b_p, COUNT_OF(a5_04_b_p),
+const measure_spec spec_A5_04_b = {a5_04_b_in, COUNT_INPUTS(a5_04_b_in), a5_04_b_p, COUNT_PARAMS(a5_04_b_p),
                                    shape_tier, shape_tier_batch, NULL,
                                    {1, NO_INPUT, NO_INPUT, 0, NO_INPUT}, 0, 0};
 static const param_def a5_04_c_p[] = {
@@ -154,6 +154,6 @@ EXACT_AMOUNT(spec_A5_09_c, a5_09_c_p);
 static const param_def a5_10_a_p[] = {
     P_MONEY("max_credit", WAN(10000), "yuan", "最高信贷支持", "largest credit line", "最高给予1亿元信贷支持"),
 };
-const measure_spec spec_A5_10_a = {dgs_in_assessed, 1, a5_10_a_p, COUNT_OF(a5_10_a_p), shape_ceiling,
+const measure_spec spec_A5_10_a = {dgs_in_assessed, 1, a5_10_a_p, COUNT_PARAMS(a5_10_a_p), shape_ceiling,
                                    shape_ceiling_batch, "yuan (credit line)",
                                    {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1};

@@ -20,7 +20,7 @@ static const input_def op_01_a_in[] = {
 static const param_def op_01_a_p[] = {
     P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
 };
-const measure_spec spec_OP_01_a = {op_01_a_in, COUNT_OF(op_01_a_in), op_01_a_p, COUNT_OF(op_01_a_p),
+const measure_spec spec_OP_01_a = {op_01_a_in, COUNT_INPUTS(op_01_a_in), op_01_a_p, COUNT_PARAMS(op_01_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
                                    {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1};
 /* 推动纺织服装企业数字化转型……按规定给予奖励 */
@@ -38,7 +38,7 @@ static const input_def op_02_a_in[] = {
 static const param_def op_02_a_p[] = {
     P_MONEY("cap", WAN(300), "yuan", "最高奖励", "ceiling", "给予最高 300 万元奖励"),
 };
-const measure_spec spec_OP_02_a = {op_02_a_in, COUNT_OF(op_02_a_in), op_02_a_p, COUNT_OF(op_02_a_p),
+const measure_spec spec_OP_02_a = {op_02_a_in, COUNT_INPUTS(op_02_a_in), op_02_a_p, COUNT_PARAMS(op_02_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
                                    {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1};
 /* 支持企业加快创建智能工厂（车间）、国家工信部“数字领航”企业等，对符合条件的按规定给予奖励 */
@@ -299,6 +299,6 @@ static const param_def op_24_a_p[] = {
     P_MONEY("max_investment_angel_project", WAN(1000), "yuan", "天使期项目最高投资", "largest equity investment in an angel-stage project",
             "对符合条件的天使期项目最高投资1000万元"),
 };
-const measure_spec spec_OP_24_a = {dgs_in_assessed, 1, op_24_a_p, COUNT_OF(op_24_a_p), shape_ceiling,
+const measure_spec spec_OP_24_a = {dgs_in_assessed, 1, op_24_a_p, COUNT_PARAMS(op_24_a_p), shape_ceiling,
                                    shape_ceiling_batch, "yuan (equity investment)",
                                    {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1};

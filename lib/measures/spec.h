@@ -584,11 +584,21 @@ CALC_INLINE void calc_reset(calc *c)
 #define P_UNSET_RATIO(name, zh, en) {name, DGS_TYPE_RATIO, 0, 1, "ratio", zh, en, "", P_UNSET, NULL}
 
 #define COUNT_OF(a) ((uint8_t)(sizeof(a) / sizeof((a)[0])))
+/* The number of a spec's inputs or parameters, checked when the table is
+ * compiled against what a case and a result hold (engine.h): a table with
+ * more entries does not compile (a bit-field of negative width). */
+#define SPEC_MAX_INPUTS 16
+#define SPEC_MAX_PARAMS 24
+#define COUNT_CHECKED(a, max, what)                                                         \
+    ((uint8_t)(sizeof(a) / sizeof((a)[0]) +                                                  \
+               0 * sizeof(struct { int what : sizeof(a) / sizeof((a)[0]) <= (max) ? 1 : -1; })))
+#define COUNT_INPUTS(a) COUNT_CHECKED(a, SPEC_MAX_INPUTS, more_than_16_inputs)
+#define COUNT_PARAMS(a) COUNT_CHECKED(a, SPEC_MAX_PARAMS, more_than_24_parameters)
 #define NO_SHAPE {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}
 
 /* A measure with its own formula. */
 #define SPEC(name, inputs, params, fn) \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1}
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1}
 
 /* Shared shapes (lib/measures/shapes.c). */
 extern const input_def dgs_in_assessed[1];   /* { assessed } */
@@ -605,28 +615,28 @@ void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *
 
 /* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
 #define CEILING(name, inputs, params, assessed, cost, granted)                                    \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ceiling, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ceiling, \
                                shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1}
 /* A ceiling with the one optional input `assessed`. */
 #define CEILING_ASSESSED(name, params)                                                         \
-    const measure_spec name = {dgs_in_assessed, 1, params, COUNT_OF(params), shape_ceiling,   \
+    const measure_spec name = {dgs_in_assessed, 1, params, COUNT_PARAMS(params), shape_ceiling,   \
                                shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
 /* An exact amount (给予X元): no inputs. */
 #define EXACT_AMOUNT(name, params)                                                              \
-    const measure_spec name = {NULL, 0, params, COUNT_OF(params), shape_ceiling, shape_ceiling_batch, \
+    const measure_spec name = {NULL, 0, params, COUNT_PARAMS(params), shape_ceiling, shape_ceiling_batch, \
                                NULL, NO_SHAPE, -1, -1}
 /* A ceiling per category: params in the order of the tier input's choices. */
 #define TIERS(name, inputs, params, tier, assessed)                                              \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_tier,  \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_tier,  \
                                shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1}
 /* min(ratio × base, cap − granted, assessed): params[0] ratio, params[1] cap (optional). */
 #define RATIO_CAPPED(name, inputs, params, base, assessed, granted)                                 \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_capped, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_capped, \
                                shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1}
 
 /* min(ratio × (inputs[0] + inputs[1]), cap − granted): params[0] ratio, params[1] cap. */
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_of_sum_capped, \
                                shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1}
 
 /* An award the document promises without its numbers (按规定给予奖励): a
