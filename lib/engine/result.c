@@ -251,6 +251,21 @@ void result_explain(dgs_result *r)
 
 /* ---- rendering ------------------------------------------------------------------- */
 
+/* Whether a step uses a guideline's value above the text's own maximum. */
+static bool step_exceeds(const dgs_result *r, const step *s)
+{
+    return s->src >= 0 && s->src < SRC_INPUT && s->src < MAX_PARAMS && r->params[s->src].exceeds;
+}
+
+/* Whether any value the result used is above the text's own maximum. */
+static bool result_exceeds(const dgs_result *r)
+{
+    for (size_t i = 0; i < r->n_used; i++)
+        if (r->params[r->used[i]].exceeds)
+            return true;
+    return false;
+}
+
 static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err)
 {
     bool en = lang == DGS_LANG_EN;
@@ -290,7 +305,13 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
             sb_printf(&b, en ? " (at most %s)" : "（不超过 %s）", pv);
         }
         sb_printf(&b, en ? ": %s" : "：%s", v);
-        if (*ref)
+        if (step_exceeds(r, st)) {
+            /* Beyond the text: the original clause beside the guideline's article. */
+            char pv[64];
+            format_param(r, st->src, en, pv, sizeof pv);
+            sb_printf(&b, en ? "    [beyond the text — original: %s; %s: %s]" : "　〔超出原文——原文：%s；%s：%s〕",
+                      meta->spec->params[st->src].phrase, *ref ? ref : (en ? "guideline" : "指南"), pv);
+        } else if (*ref)
             sb_printf(&b, en ? "    [%s]" : "　〔%s〕", ref);
         sb_printf(&b, "\n");
     }
@@ -321,6 +342,7 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(o, "reason", json_string(dgs_result_reason(r, lang)));
         bad |= json_object_set_new(o, "group", json_string(r->group));
         bad |= json_object_set_new(o, "fingerprint", json_string(r->fingerprint));
+        bad |= json_object_set_new(o, "exceeds_text", json_boolean(result_exceeds(r)));
     }
     for (size_t i = 0; !bad && i < r->n_steps; i++) {
         const step *s = &r->steps[i];
@@ -338,6 +360,10 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
             bad |= json_object_set_new(j, "value", json_integer(s->value));
         bad |= json_object_set_new(j, "source", json_string(dgs_result_step_source(r, i)));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_step_reference(r, i)));
+        if (step_exceeds(r, s)) {   /* beyond the text: the clause it goes beyond */
+            bad |= json_object_set_new(j, "exceeds_text", json_true());
+            bad |= json_object_set_new(j, "text", json_string(r->m->meta->spec->params[s->src].phrase));
+        }
         bad |= json_array_append_new(steps, j);
     }
     for (size_t i = 0; !bad && i < r->n_used; i++) {
@@ -350,6 +376,14 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         format_param(r, r->used[i], true, v, sizeof v);
         bad |= json_object_set_new(j, "value", json_string(v));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_parameter_reference(r, i)));
+        if (r->params[r->used[i]].exceeds) {
+            const param_def *d = &r->m->meta->spec->params[r->used[i]];
+            version printed = {0, 0, d->num, d->den, true, -1, NULL, false};
+            param_value_format(d, &printed, v, sizeof v);
+            bad |= json_object_set_new(j, "exceeds_text", json_true());
+            bad |= json_object_set_new(j, "text", json_string(d->phrase));
+            bad |= json_object_set_new(j, "text_value", json_string(v));
+        }
         bad |= json_array_append_new(params, j);
     }
     if (!bad) {

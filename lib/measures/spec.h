@@ -42,6 +42,9 @@ typedef struct input_def {
 #define P_NOT_ABOVE    0x02  /* a ratio the text bounds (不超过…%): never above 100% */
 #define P_OPTIONAL     0x04  /* may stay unset without making the measure unspecified */
 #define P_POSITIVE     0x08  /* never 0: a formula divides by it */
+#define P_TEXT_MAX     0x10  /* the printed value is the text's own maximum (最高 X, 不超过 X, 不高于 X):
+                                a guideline may lower it; a value above it goes beyond the text and is
+                                refused unless the change declares it (exceeds_text) */
 
 typedef struct param_def {
     const char *name;
@@ -112,6 +115,7 @@ typedef struct resolved {
     int64_t den;
     const char *ref;              /* the phrase, or the guideline's reference */
     bool set;
+    bool exceeds;                 /* a guideline's value above the text's own maximum (P_TEXT_MAX) */
 } resolved;
 
 /* Trace steps: what a helper did. */
@@ -576,6 +580,9 @@ CALC_INLINE void calc_reset(calc *c)
 #define P_MONEY(name, fen, unit, zh, en, phrase) {name, DGS_TYPE_MONEY, fen, 1, unit, zh, en, phrase, 0, NULL}
 #define P_RATIO(name, num, den, flags, zh, en, phrase) \
     {name, DGS_TYPE_RATIO, num, den, "ratio", zh, en, phrase, flags, NULL}
+/* The same, for a value the text states as a maximum (P_TEXT_MAX). */
+#define P_MONEY_MAX(name, fen, unit, zh, en, phrase) {name, DGS_TYPE_MONEY, fen, 1, unit, zh, en, phrase, P_TEXT_MAX, NULL}
+#define P_COUNT_MAX(name, n, unit, zh, en, phrase) {name, DGS_TYPE_COUNT, n, 1, unit, zh, en, phrase, P_TEXT_MAX, NULL}
 #define P_AREA(name, a, zh, en, phrase) {name, DGS_TYPE_AREA, a, 1, "m2", zh, en, phrase, 0, NULL}
 #define P_COUNT(name, n, unit, zh, en, phrase) {name, DGS_TYPE_COUNT, n, 1, unit, zh, en, phrase, 0, NULL}
 #define P_SWITCH(name, deflt, choices, zh, en, phrase) \

@@ -89,7 +89,8 @@ static bool allowed_key(const char *key, const char *const *keys)
 /* Reads one change object into c. */
 static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
 {
-    static const char *const keys[] = {"measure", "parameter", "value", "from", "until", "reference", "unit", "note", NULL};
+    static const char *const keys[] = {"measure", "parameter", "value", "from", "until", "reference", "unit", "note",
+                                       "exceeds_text", NULL};
     const char *key;
     json_t *v;
     char what[96] = "";
@@ -97,7 +98,7 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
         return refuse(x, 0, "", "each change must be an object");
     json_object_foreach(o, key, v) {
         if (!allowed_key(key, keys))
-            return refuse(x, 0, "", "unknown key '%.40s' (keys: measure, parameter, value, from, until, reference, unit, note)", key);
+            return refuse(x, 0, "", "unknown key '%.40s' (keys: measure, parameter, value, from, until, reference, unit, note, exceeds_text)", key);
     }
     json_t *jm = json_object_get(o, "measure"), *jp = json_object_get(o, "parameter");
     json_t *jv = json_object_get(o, "value"), *jr = json_object_get(o, "reference");
@@ -172,6 +173,29 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     if (jr && !json_is_string(jr))
         return refuse(x, 0, what, "\"reference\" must be a string");
     c->v.ref = jr ? json_string_value(jr) : "";
+
+    /* A value above the text's own maximum (最高 X, 不超过 X%) goes beyond the
+     * policy: refused unless the change says so, with what authorises it. */
+    json_t *jx = json_object_get(o, "exceeds_text");
+    if (jx && !json_is_boolean(jx))
+        return refuse(x, 0, what, "\"exceeds_text\" must be true or false");
+    bool declared = jx && json_is_true(jx), above = param_above_text(p, c->v.num, c->v.den);
+    if (above || declared) {
+        char given[64], printed[64];
+        version pv = {0, 0, p->num, p->den, true, -1, NULL, false};
+        param_value_format(p, &c->v, given, sizeof given);
+        param_value_format(p, &pv, printed, sizeof printed);
+        if (above && !declared)
+            return refuse(x, 0, what, "%s is above the text's own limit %s (原文：%s); a guideline that goes beyond "
+                          "the text must say \"exceeds_text\": true and give its \"reference\"", given, printed, p->phrase);
+        if (!above)
+            return refuse(x, 0, what, "\"exceeds_text\" is true but %s is within the text's limit%s%s", given,
+                          (p->flags & P_TEXT_MAX) ? " " : " (the text states no maximum for it)",
+                          (p->flags & P_TEXT_MAX) ? printed : "");
+        if (!*c->v.ref)
+            return refuse(x, 0, what, "a value beyond the text (\"exceeds_text\": true) needs its \"reference\"");
+    }
+    c->v.exceeds = above;
     return DGS_OK;
 }
 
@@ -400,5 +424,8 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
         return dgs_fail(err, DGS_E_DATE, "%s: from/until must be dates YYYY-MM-DD", what);
     if (c.v.from > c.v.until)
         return dgs_fail(err, DGS_E_DATE, "%s: from is after until", what);
+    /* Accepted above the text's own maximum (this is the what-if path), but
+     * marked: every result that uses it shows the original clause beside it. */
+    c.v.exceeds = param_above_text(measure_param(m, (size_t)c.param), c.v.num, c.v.den);
     return ruleset_derive(base, &c, 1, out, err);
 }

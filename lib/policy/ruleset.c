@@ -49,7 +49,7 @@ void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out)
     size_t n = n_params(m->meta);
     for (size_t i = 0; i < n; i++) {
         const version *v = slot_at(&m->slots[i], date);
-        out[i] = (resolved){v->num, v->den, v->ref, v->set};
+        out[i] = (resolved){v->num, v->den, v->ref, v->set, v->exceeds};
     }
 }
 
@@ -452,6 +452,13 @@ int param_value_parse(const param_def *p, const char *text, const char *what, in
                         : p->type == DGS_TYPE_COUNT ? "a whole number"
                                                     : "at most two decimals");
     return dgs_ok(err);
+}
+
+bool param_above_text(const param_def *p, int64_t num, int64_t den)
+{
+    if (!(p->flags & P_TEXT_MAX) || (p->flags & P_UNSET))
+        return false;
+    return (__int128)num * p->den > (__int128)p->num * den;
 }
 
 void param_value_format(const param_def *p, const version *v, char *buf, size_t size)

@@ -119,6 +119,9 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
  * `what` names it in messages ("A1.07.a.cap_per_year"). */
 int param_value_parse(const param_def *p, const char *text, const char *what, int64_t *num,
                       int64_t *den, dgs_error *err);
+/* Whether num/den is above the maximum the text itself states for p
+ * (P_TEXT_MAX: 最高 X, 不超过 X); false for every other parameter. */
+bool param_above_text(const param_def *p, int64_t num, int64_t den);
 /* Writes a value as text ("1500000.00", "5%", "higher", "2024-01-16", "unset"). */
 void param_value_format(const param_def *p, const version *v, char *buf, size_t size);
 

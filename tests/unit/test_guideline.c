@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dgsubsidy/dgsubsidy.h"
+#include "measures/spec.h"
 
 static dgs_ruleset *base;
 
@@ -182,8 +183,8 @@ static void malformed_guidelines_are_refused(void **state)
                    2, "unknown reading");
     /* overlapping dates */
     expect_refused("{\"changes\": [\n"
-                   " {\"measure\": \"A4.09.a\", \"parameter\": \"cap_per_year\", \"value\": 600000, \"from\": \"2025-01-01\", \"until\": \"2025-12-31\"},\n"
-                   " {\"measure\": \"A4.09.a\", \"parameter\": \"cap_per_year\", \"value\": 700000, \"from\": \"2025-06-01\"}]}",
+                   " {\"measure\": \"A4.09.a\", \"parameter\": \"cap_per_year\", \"value\": 300000, \"from\": \"2025-01-01\", \"until\": \"2025-12-31\"},\n"
+                   " {\"measure\": \"A4.09.a\", \"parameter\": \"cap_per_year\", \"value\": 400000, \"from\": \"2025-06-01\"}]}",
                    3, "overlap");
     /* a ratio above 100% where the text says 不超过 */
     expect_refused("{\"changes\": [\n {\"measure\": \"A1.04.a\", \"parameter\": \"ratio\", \"value\": \"120%\"}]}", 2, "不超过");
@@ -282,7 +283,7 @@ static void fingerprint_sees_every_change(void **state)
         for (int i = 0; i < 40; i++)
             len += (size_t)sprintf(g + len, "%s{\"measure\": \"A1.10.a\", \"parameter\": \"cap_per_year\", \"value\": %d,"
                                             " \"from\": \"%04d-%02d-01\", \"until\": \"%04d-%02d-28\"}",
-                                   i ? "," : "", i == 39 ? (k ? 7000000 : 5000000) : 3000000 + i,
+                                   i ? "," : "", i == 39 ? (k ? 2700000 : 2500000) : 2000000 + i,
                                    2024 + i / 12, i % 12 + 1, 2024 + i / 12, i % 12 + 1);
         sprintf(g + len, "]}");
     }
@@ -313,7 +314,7 @@ static void large_guideline(void **state)
         int dd = (int)(doy - (153 * mp + 2) / 5 + 1), mm = (int)(mp < 10 ? mp + 3 : mp - 9);
         snprintf(day, sizeof day, "%04d-%02d-%02d", (int)(y + (mm <= 2)), mm, dd);
         len += (size_t)snprintf(g + len, cap - len, "%s{\"measure\": \"A4.09.e\", \"parameter\": \"cap\", \"value\": %zu, "
-                                                    "\"from\": \"%s\", \"until\": \"%s\"}", i ? ",\n" : "\n", 30000 + i, day, day);
+                                                    "\"from\": \"%s\", \"until\": \"%s\"}", i ? ",\n" : "\n", 5000 + i, day, day);
     }
     snprintf(g + len, cap - len, "]}");
     dgs_ruleset *rs;
@@ -509,6 +510,104 @@ static void guideline_files_are_regular_and_bounded(void **state)
     unlink(bom);
 }
 
+/* A value above the text's own maximum (不超过 5%, 最高 150 万元) is refused
+ * unless the change declares it with its reference; a result that uses it
+ * shows the original clause beside the guideline's article, and its JSON
+ * says so. */
+static void beyond_the_text_only_when_declared(void **state)
+{
+    (void)state;
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\", \"reference\": \"指南第三条\"}]}",
+                   2, "原文：不超过融资租赁合同融资额的 5%");
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"2000000\"}]}",
+                   2, "exceeds_text");
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\", \"exceeds_text\": true}]}",
+                   2, "needs its \"reference\"");
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"4%\", \"reference\": \"r\", \"exceeds_text\": true}]}",
+                   2, "within the text's limit");
+    expect_refused("{\"changes\": [\n {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\", \"reference\": \"r\", \"exceeds_text\": \"yes\"}]}",
+                   2, "true or false");
+    /* At the printed value or below: no declaration needed. */
+    dgs_ruleset *rs;
+    dgs_error e;
+    assert_int_equal(apply("{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"5%\"},"
+                           " {\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1000000\"}]}", &rs, &e), DGS_OK);
+    dgs_ruleset_free(rs);
+
+    /* Declared: 10,000,000 financed × 6% = 600,000 (the text's 5% gives 500,000). */
+    assert_int_equal(apply("{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\","
+                           " \"from\": \"2025-01-01\", \"reference\": \"指南第三条\", \"exceeds_text\": true}]}", &rs, &e), DGS_OK);
+    assert_int_equal(award_of(rs, "A1.07.a", "2025-03-01", NULL, "financed_amount", "10000000", "interest_paid", "1000000", NULL),
+                     60000000);
+    dgs_case *c;
+    dgs_result *r;
+    char *text;
+    assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, "A1.07.a"), &c, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-03-01", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "financed_amount", "10000000", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "interest_paid", "1000000", &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH, &text, &e), DGS_OK);
+    if (!strstr(text, "原文：不超过融资租赁合同融资额的 5%；指南第三条：6%"))
+        fail_msg("%s", text);
+    dgs_free(text);
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_JSON, DGS_LANG_ZH, &text, &e), DGS_OK);
+    assert_non_null(strstr(text, "\"exceeds_text\": true,\n  \"steps\""));   /* the result */
+    assert_non_null(strstr(text, "\"reference\": \"指南第三条\",\n      \"exceeds_text\": true,\n      \"text\": \"不超过融资租赁合同融资额的 5%\""));
+    dgs_free(text);
+    dgs_result_free(r);
+    /* Before the change's date the text's 5% applies, unflagged. */
+    assert_int_equal(dgs_case_set_date(c, "2024-12-31", &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    assert_int_equal(dgs_result_award(r), 50000000);
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_JSON, DGS_LANG_ZH, &text, &e), DGS_OK);
+    assert_non_null(strstr(text, "\"exceeds_text\": false"));
+    assert_null(strstr(text, "\"exceeds_text\": true"));
+    dgs_free(text);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    dgs_ruleset_free(rs);
+
+    /* The what-if path accepts it, and marks it the same way. */
+    assert_int_equal(dgs_ruleset_set_parameter(base, "A1.07.a", "cap_per_year", "2000000", NULL, NULL, "reform", &rs, &e), DGS_OK);
+    assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, "A1.07.a"), &c, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-03-01", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "financed_amount", "30000000", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "interest_paid", "3000000", &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    assert_int_equal(dgs_result_award(r), 150000000);   /* 5% of 30,000,000 = 1,500,000 under the raised cap */
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_TEXT, DGS_LANG_EN, &text, &e), DGS_OK);
+    if (!strstr(text, "original: 每年最高贴息 150 万元; reform: CNY 2,000,000.00"))
+        fail_msg("%s", text);
+    dgs_free(text);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    dgs_ruleset_free(rs);
+}
+
+/* Which parameters have a maximum in the text is data: the flag is set
+ * exactly where the clause's phrase says 最高, 不超过, 不高于 or 上限. */
+static void text_maxima_are_marked_where_the_phrase_says_so(void **state)
+{
+    (void)state;
+    size_t marked = 0;
+    for (size_t i = 0; i < dgs_catalog_count; i++) {
+        const measure_spec *spec = dgs_catalog[i].spec;
+        for (size_t k = 0; spec && k < spec->n_params; k++) {
+            const param_def *p = &spec->params[k];
+            bool says = strstr(p->phrase, "最高") || strstr(p->phrase, "不超过") || strstr(p->phrase, "不高于") ||
+                        strstr(p->phrase, "上限");
+            bool numeric = p->type == DGS_TYPE_MONEY || p->type == DGS_TYPE_RATIO || p->type == DGS_TYPE_COUNT ||
+                           p->type == DGS_TYPE_AREA;
+            bool flagged = (p->flags & P_TEXT_MAX) != 0;
+            if (flagged != (says && numeric && !(p->flags & P_UNSET)))
+                fail_msg("%s.%s: P_TEXT_MAX %s, phrase '%s'", dgs_catalog[i].id, p->name, flagged ? "set" : "not set", p->phrase);
+            marked += flagged;
+        }
+    }
+    assert_true(marked >= 90);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -526,6 +625,8 @@ int main(void)
         cmocka_unit_test(later_guideline_overrides_where_it_applies),
         cmocka_unit_test(long_values_are_read_whole),
         cmocka_unit_test(guideline_files_are_regular_and_bounded),
+        cmocka_unit_test(beyond_the_text_only_when_declared),
+        cmocka_unit_test(text_maxima_are_marked_where_the_phrase_says_so),
     };
     return cmocka_run_group_tests_name("guideline", tests, setup, teardown);
 }
