@@ -28,34 +28,8 @@
 #include <jansson.h>
 
 #include "core/error.h"
+#include "core/strbuf.h"
 #include "policy/ruleset.h"
-
-/* The line of each object nested at depth 2 (the objects of the "changes"
- * array), in order: jansson reports positions only for syntax errors. */
-static size_t change_lines(const char *text, size_t len, int *lines, size_t max)
-{
-    int depth = 0, line = 1;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        char ch = text[i];
-        if (ch == '\n')
-            line++;
-        else if (ch == '"') {
-            for (i++; i < len && text[i] != '"'; i++) {
-                if (text[i] == '\\')
-                    i++;
-                else if (text[i] == '\n')
-                    line++;
-            }
-        } else if (ch == '{' || ch == '[') {
-            if (ch == '{' && depth == 2 && n < max)
-                lines[n++] = line;
-            depth++;
-        } else if (ch == '}' || ch == ']')
-            depth--;
-    }
-    return n;
-}
 
 typedef struct ctx {
     const char *source;
@@ -199,11 +173,232 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     return DGS_OK;
 }
 
+/* ---- reading the text --------------------------------------------------------
+ *
+ * The guideline's top level is read here and each value by jansson, one at a
+ * time: a change object is parsed, read into a `change` and freed before the
+ * next, so memory follows the number of changes (a few dozen bytes each),
+ * not the size of a parsed tree of the whole file (about a kilobyte a change,
+ * 1.5 GB for a million).  Lines are counted on the way, so every message names
+ * the line of its change. */
+
+typedef struct reader {
+    const char *p;
+    size_t len, pos;
+    int line;
+} reader;
+
+static void skip_space(reader *r)
+{
+    for (; r->pos < r->len; r->pos++) {
+        char c = r->p[r->pos];
+        if (c == '\n')
+            r->line++;
+        else if (c != ' ' && c != '\t' && c != '\r')
+            break;
+    }
+}
+
+static char peek(const reader *r)
+{
+    return r->pos < r->len ? r->p[r->pos] : '\0';
+}
+
+/* One JSON value at the reader's position, or NULL with jerr set (its line
+ * counted from the start of the text). */
+static json_t *read_value(reader *r, json_error_t *jerr)
+{
+    json_t *v = json_loadb(r->p + r->pos, r->len - r->pos,
+                           JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, jerr);
+    if (!v) {
+        jerr->line += r->line - 1;
+        return NULL;
+    }
+    size_t end = r->pos + (size_t)jerr->position;
+    for (; r->pos < end; r->pos++)
+        r->line += r->p[r->pos] == '\n';
+    return v;
+}
+
+/* The parse error of jansson, or of the top level, as a refusal. */
+static int malformed(ctx *x, const json_error_t *jerr, dgs_error *err)
+{
+    if (json_error_code(jerr) == json_error_out_of_memory)
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x->source);
+    x->line = jerr->line;
+    return refuse(x, 0, "", "malformed JSON: %s", jerr->text);
+}
+
+static int malformed_at(ctx *x, const reader *r, const char *what)
+{
+    x->line = r->line;
+    return refuse(x, 0, "", "malformed JSON: %s", what);
+}
+
 static int by_parameter_then_start(const void *a, const void *b)
 {
     const change *x = *(const change *const *)a, *y = *(const change *const *)b;
     int c = change_cmp(x, y);
     return c ? c : (x->v.from > y->v.from) - (x->v.from < y->v.from);
+}
+
+/* What has been read: the changes, the line of each, and their references
+ * (copied, one buffer: the parsed objects are freed as they are read). */
+typedef struct reading {
+    change *changes;
+    int *lines;
+    size_t *ref_at;
+    size_t n, cap;
+    strbuf refs;
+} reading;
+
+static bool reading_grow(reading *g)
+{
+    if (g->n < g->cap)
+        return true;
+    size_t cap = g->cap ? g->cap * 2 : 64;
+    change *c = realloc(g->changes, cap * sizeof *c);
+    if (c)
+        g->changes = c;
+    int *l = realloc(g->lines, cap * sizeof *l);
+    if (l)
+        g->lines = l;
+    size_t *r = realloc(g->ref_at, cap * sizeof *r);
+    if (r)
+        g->ref_at = r;
+    if (!c || !l || !r)
+        return false;
+    g->cap = cap;
+    return true;
+}
+
+/* Reads the "changes" array, one change at a time. */
+static int read_changes(ctx *x, reader *r, const dgs_ruleset *base, reading *g)
+{
+    json_error_t jerr;
+    r->pos++;   /* '[' */
+    skip_space(r);
+    if (peek(r) == ']') {
+        r->pos++;
+        return DGS_OK;
+    }
+    for (;;) {
+        skip_space(r);
+        if (!reading_grow(g))
+            return dgs_fail(x->err, DGS_E_NOMEM, "out of memory reading %s", x->source);
+        int line = r->line;
+        /* Parsed twice and compared: jansson's lexer drops a character when
+         * growing its token buffer fails (lex_save ignores the failure), so
+         * under a passing allocation failure "1500000" could be read as
+         * "150000" with no error.  A second parse that differs is the sign. */
+        reader again = *r;
+        json_t *o = read_value(r, &jerr);
+        if (!o)
+            return malformed(x, &jerr, x->err);
+        json_t *o2 = read_value(&again, &jerr);
+        bool same = o2 && json_equal(o, o2);
+        json_decref(o2);
+        if (!same) {
+            json_decref(o);
+            return o2 || json_error_code(&jerr) == json_error_out_of_memory
+                       ? dgs_fail(x->err, DGS_E_NOMEM, "out of memory reading %s", x->source)
+                       : malformed(x, &jerr, x->err);
+        }
+        x->line = line;
+        change *c = &g->changes[g->n];
+        int rc = read_change(x, base, o, c);
+        if (!rc) {
+            g->lines[g->n] = line;
+            g->ref_at[g->n] = g->refs.len;
+            sb_append(&g->refs, c->v.ref, strlen(c->v.ref) + 1);
+            if (g->refs.failed)
+                rc = dgs_fail(x->err, DGS_E_NOMEM, "out of memory reading %s", x->source);
+            c->v.ref = NULL;   /* in g->refs once all are read */
+            g->n++;
+        }
+        json_decref(o);
+        if (rc)
+            return rc;
+        skip_space(r);
+        char ch = peek(r);
+        r->pos += ch != '\0';
+        if (ch == ']')
+            return DGS_OK;
+        if (ch != ',')
+            return malformed_at(x, r, "',' or ']' expected after a change");
+    }
+}
+
+/* Reads the guideline's top-level object. */
+static int read_guideline(ctx *x, reader *r, const dgs_ruleset *base, reading *g)
+{
+    static const char *const keys[] = {"name", "description", "issued_by", "reference", "changes", NULL};
+    json_error_t jerr;
+    bool seen[5] = {false};
+    skip_space(r);
+    r->pos++;   /* '{' */
+    skip_space(r);
+    bool first = true;
+    for (;;) {
+        skip_space(r);
+        if (first && peek(r) == '}') {
+            r->pos++;
+            break;
+        }
+        first = false;
+        if (peek(r) != '"')
+            return malformed_at(x, r, "a key (a string) expected");
+        int line = r->line;
+        json_t *k = read_value(r, &jerr);
+        if (!k)
+            return malformed(x, &jerr, x->err);
+        char key[48];
+        snprintf(key, sizeof key, "%s", json_string_value(k));
+        json_decref(k);
+        x->line = line;
+        size_t which = 0;
+        while (keys[which] && strcmp(keys[which], key) != 0)
+            which++;
+        if (!keys[which])
+            return refuse(x, 0, "", "unknown key '%.40s' (keys: name, description, issued_by, reference, changes)", key);
+        if (seen[which])
+            return refuse(x, 0, "", "malformed JSON: duplicate object key '%s'", key);
+        seen[which] = true;
+        skip_space(r);
+        if (peek(r) != ':')
+            return malformed_at(x, r, "':' expected after a key");
+        r->pos++;
+        skip_space(r);
+        int rc;
+        if (strcmp(key, "changes") == 0) {
+            if (peek(r) != '[') {
+                x->line = r->line;
+                return refuse(x, 0, "", "\"changes\" (an array) is required");
+            }
+            if ((rc = read_changes(x, r, base, g)))
+                return rc;
+        } else {
+            json_t *v = read_value(r, &jerr);
+            if (!v)
+                return malformed(x, &jerr, x->err);
+            json_decref(v);
+        }
+        skip_space(r);
+        char ch = peek(r);
+        r->pos += ch != '\0';
+        if (ch == '}')
+            break;
+        if (ch != ',')
+            return malformed_at(x, r, "',' or '}' expected");
+    }
+    skip_space(r);
+    if (r->pos != r->len)
+        return malformed_at(x, r, "end of file expected");
+    if (!seen[4]) {
+        x->line = 1;
+        return refuse(x, 0, "", "\"changes\" (an array) is required");
+    }
+    return DGS_OK;
 }
 
 static int apply(const dgs_ruleset *base, const char *json, size_t len, const char *source,
@@ -215,50 +410,26 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
         json += 3;
         len -= 3;
     }
-    json_error_t jerr = {0};   /* jansson leaves it unset when it fails before parsing */
-    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-    int rc;
-    if (!root) {
-        if (json_error_code(&jerr) == json_error_out_of_memory)
-            return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x.source);
-        x.line = jerr.line;
-        return refuse(&x, 0, "", "malformed JSON: %s", jerr.text);
+    reader r = {json, len, 0, 1};
+    skip_space(&r);
+    if (peek(&r) != '{') {
+        /* Not an object: jansson says what is wrong with it, or it is JSON of another shape. */
+        json_error_t jerr = {0};
+        json_t *root = json_loadb(json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+        if (!root)
+            return malformed(&x, &jerr, err);
+        json_decref(root);
+        x.line = r.line;
+        return refuse(&x, 0, "", "a guideline is a JSON object with a \"changes\" array");
     }
-    change *changes = NULL;
+    reading g = {0};
     const change **order = NULL;
-    int *lines = NULL;
-    static const char *const keys[] = {"name", "description", "issued_by", "reference", "changes", NULL};
-    const char *key;
-    json_t *v;
-    x.line = 1;
-    if (!json_is_object(root)) {
-        rc = refuse(&x, 0, "", "a guideline is a JSON object with a \"changes\" array");
+    int rc = read_guideline(&x, &r, base, &g);
+    if (rc)
         goto done;
-    }
-    json_object_foreach(root, key, v) {
-        if (!allowed_key(key, keys)) {
-            rc = refuse(&x, 0, "", "unknown key '%.40s' (keys: name, description, issued_by, reference, changes)", key);
-            goto done;
-        }
-    }
-    json_t *arr = json_object_get(root, "changes");
-    if (!json_is_array(arr)) {
-        rc = refuse(&x, 0, "", "\"changes\" (an array) is required");
-        goto done;
-    }
-    size_t n = json_array_size(arr);
-    changes = n ? calloc(n, sizeof *changes) : NULL;
-    lines = n ? calloc(n, sizeof *lines) : NULL;
-    if (n && (!changes || !lines)) {
-        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x.source);
-        goto done;
-    }
-    size_t nl = change_lines(json, len, lines, n);
-    for (size_t i = 0; i < n; i++) {
-        x.line = i < nl ? lines[i] : 0;
-        if ((rc = read_change(&x, base, json_array_get(arr, i), &changes[i])))
-            goto done;
-    }
+    size_t n = g.n;
+    for (size_t i = 0; i < n; i++)
+        g.changes[i].v.ref = g.refs.p + g.ref_at[i];
     /* Two changes of one parameter in one guideline must not overlap: sorted by
      * parameter and start, only neighbours need comparing (n log n). */
     if (n > 1) {
@@ -267,28 +438,29 @@ static int apply(const dgs_ruleset *base, const char *json, size_t len, const ch
             goto done;
         }
         for (size_t i = 0; i < n; i++)
-            order[i] = &changes[i];
+            order[i] = &g.changes[i];
         qsort(order, n, sizeof *order, by_parameter_then_start);
         for (size_t k = 1; k < n; k++) {
             const change *a = order[k - 1], *b = order[k];
             if (change_cmp(a, b) == 0 && b->v.from <= a->v.until) {
-                size_t ia = (size_t)(a - changes), ib = (size_t)(b - changes);
+                size_t ia = (size_t)(a - g.changes), ib = (size_t)(b - g.changes);
                 size_t later = ia > ib ? ia : ib, earlier = ia > ib ? ib : ia;
                 char what[96];
                 snprintf(what, sizeof what, "%s.%s", b->measure ? b->measure->meta->id : "ruleset",
                          measure_param(b->measure, (size_t)b->param)->name);
-                x.line = later < nl ? lines[later] : 0;
-                rc = refuse(&x, 0, what, "dates overlap the change on line %d", earlier < nl ? lines[earlier] : 0);
+                x.line = g.lines[later];
+                rc = refuse(&x, 0, what, "dates overlap the change on line %d", g.lines[earlier]);
                 goto done;
             }
         }
     }
-    rc = ruleset_derive(base, changes, n, out, err);
+    rc = ruleset_derive(base, g.changes, n, out, err);
 done:
     free(order);
-    free(changes);
-    free(lines);
-    json_decref(root);
+    free(g.changes);
+    free(g.lines);
+    free(g.ref_at);
+    free(g.refs.p);
     return rc;
 }
 
