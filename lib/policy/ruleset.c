@@ -459,7 +459,8 @@ bool param_above_text(const param_def *p, int64_t num, int64_t den)
 {
     if (!(p->flags & P_TEXT_MAX) || (p->flags & P_UNSET))
         return false;
-    return (__int128)num * p->den > (__int128)p->num * den;
+    /* num/den > p->num/p->den, all non-negative, compared as exact 128-bit products. */
+    return dgs_u128_cmp(dgs_u128_mul((uint64_t)num, (uint64_t)p->den), dgs_u128_mul((uint64_t)p->num, (uint64_t)den)) > 0;
 }
 
 void param_value_format(const param_def *p, const version *v, char *buf, size_t size)
