@@ -377,7 +377,7 @@ static void hundred_thousand_changes(void **state)
     assert_non_null(g);
     size_t len = (size_t)sprintf(g, "{\"changes\": [");
     for (size_t i = 0; i < n; i++) {
-        char day[16];
+        char day[32];
         day_text(19738 + (int32_t)i, day, sizeof day);
         len += (size_t)snprintf(g + len, cap - len, "%s{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", "
                                 "\"value\": \"%zu\", \"from\": \"%s\", \"until\": \"%s\"}", i ? ",\n" : "\n",
@@ -392,7 +392,7 @@ static void hundred_thousand_changes(void **state)
     double took = seconds_since(&t0);
     if (took > 60)
         fail_msg("applying %zu changes took %.1f s", n, took);
-    char day[16], v[64], want[64];
+    char day[32], v[64], want[64];
     for (size_t i = 0; i < n; i += 997) {
         day_text(19738 + (int32_t)i, day, sizeof day);
         value_at(rs, "cap_per_year", day, v, sizeof v);
