@@ -18,10 +18,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <fcntl.h>
 #ifdef _WIN32
 #include <io.h>
 #else
-#include <fcntl.h>
 #include <unistd.h>
 #endif
 
@@ -474,6 +474,26 @@ DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *jso
     return apply(base, json ? json : "", len, source, out, err);
 }
 
+/* Files: POSIX, or the Windows C runtime's equivalents.  O_NONBLOCK: opening
+ * a FIFO that has no writer returns at once instead of waiting for one. */
+#ifdef _WIN32
+typedef struct _stat64 file_stat;
+#define open_read_only(path) _open(path, _O_RDONLY | _O_BINARY)
+#define file_fstat _fstat64
+#define file_read(fd, buf, n) _read(fd, buf, (unsigned)(n))
+#define file_close _close
+#define FILE_IS_REGULAR(m) (((m) & _S_IFMT) == _S_IFREG)
+#define FILE_IS_DIRECTORY(m) (((m) & _S_IFMT) == _S_IFDIR)
+#else
+typedef struct stat file_stat;
+#define open_read_only(path) open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+#define file_fstat fstat
+#define file_read read
+#define file_close close
+#define FILE_IS_REGULAR(m) S_ISREG(m)
+#define FILE_IS_DIRECTORY(m) S_ISDIR(m)
+#endif
+
 /* Reads the whole regular file at `path` (at most DGS_GUIDELINE_MAX_BYTES)
  * into *text.  The file is opened without blocking (a FIFO with no writer
  * would block an ordinary open) and checked with fstat before a byte is read:
@@ -483,36 +503,23 @@ static int read_file(const char *path, char **text, size_t *len, dgs_error *err)
 {
     *text = NULL;
     *len = 0;
-#ifdef _WIN32
-    int fd = _open(path, _O_RDONLY | _O_BINARY);
-    struct _stat64 st;
-    if (fd < 0)
-        return dgs_fail(err, DGS_E_IO, "%s: cannot be opened", path);
-    if (_fstat64(fd, &st) != 0) {
-        _close(fd);
-        return dgs_fail(err, DGS_E_IO, "%s: cannot be examined", path);
-    }
-    bool regular = (st.st_mode & _S_IFMT) == _S_IFREG, directory = (st.st_mode & _S_IFMT) == _S_IFDIR;
-#define close _close
-#define read(fd, buf, n) _read(fd, buf, (unsigned)(n))
-#else
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
+    int fd = open_read_only(path);
     if (fd < 0)
         return dgs_fail(err, DGS_E_IO, "%s: cannot be opened (%s)", path, strerror(errno));
-    if (fstat(fd, &st) != 0) {
-        close(fd);
-        return dgs_fail(err, DGS_E_IO, "%s: cannot be examined (%s)", path, strerror(errno));
+    file_stat st;
+    if (file_fstat(fd, &st) != 0) {
+        int e = errno;
+        file_close(fd);
+        return dgs_fail(err, DGS_E_IO, "%s: cannot be examined (%s)", path, strerror(e));
     }
-    bool regular = S_ISREG(st.st_mode), directory = S_ISDIR(st.st_mode);
-#endif
+    bool regular = FILE_IS_REGULAR(st.st_mode), directory = FILE_IS_DIRECTORY(st.st_mode);
     if (!regular) {
-        close(fd);
+        file_close(fd);
         return dgs_fail(err, DGS_E_IO, "%s: %s, not a regular file: a guideline is read from a file", path,
                         directory ? "a directory" : "a FIFO, device or socket");
     }
     if ((uint64_t)st.st_size > DGS_GUIDELINE_MAX_BYTES) {
-        close(fd);
+        file_close(fd);
         return dgs_fail(err, DGS_E_GUIDELINE, "%s: %llu bytes, over the limit of %llu bytes (64 MiB) for a guideline file",
                         path, (unsigned long long)st.st_size, (unsigned long long)DGS_GUIDELINE_MAX_BYTES);
     }
@@ -520,19 +527,17 @@ static int read_file(const char *path, char **text, size_t *len, dgs_error *err)
     size_t cap = (size_t)st.st_size + 1;
     char *buf = malloc(cap);
     if (!buf) {
-        close(fd);
+        file_close(fd);
         return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", path);
     }
     size_t got = 0;
     for (;;) {
-        long n = (long)read(fd, buf + got, cap - got);
+        long n = (long)file_read(fd, buf + got, cap - got);
         if (n < 0) {
-#ifndef _WIN32
             if (errno == EINTR)
                 continue;
-#endif
             free(buf);
-            close(fd);
+            file_close(fd);
             return dgs_fail(err, DGS_E_IO, "%s: read error", path);
         }
         if (n == 0)
@@ -540,11 +545,11 @@ static int read_file(const char *path, char **text, size_t *len, dgs_error *err)
         got += (size_t)n;
         if (got == cap) {
             free(buf);
-            close(fd);
+            file_close(fd);
             return dgs_fail(err, DGS_E_IO, "%s: the file grew while it was read", path);
         }
     }
-    close(fd);
+    file_close(fd);
     *text = buf;
     *len = got;
     return DGS_OK;
