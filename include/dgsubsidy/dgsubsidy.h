@@ -241,7 +241,7 @@ DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *jso
                                         const char *source, dgs_ruleset **out, dgs_error *err);
 
 /** The largest guideline file dgs_ruleset_apply_guideline_file() reads: 64 MiB. (1.1) */
-#define DGS_GUIDELINE_MAX_BYTES (64u * 1024u * 1024u)
+#define DGS_GUIDELINE_MAX_BYTES 67108864 /* 64 MiB; a plain decimal, so the bindings read it as a constant */
 
 /**
  * As dgs_ruleset_apply_guideline() for the file at `path`.  Only a regular
