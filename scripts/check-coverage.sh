@@ -12,7 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-coverage}
 
-# Floors, in percent: measured 2026-12-02 at lib/ 92.8% lines, 48.5% branches
+# Floors, in percent: measured 2026-12-02 at lib/ 93.0% lines, 48.4% branches
 # (the calc helpers are inlined into every formula, each inlining with its
 # own branches), tools/ 78.7% lines.
 LIB_LINES=${COVERAGE_LIB_LINES:-92}

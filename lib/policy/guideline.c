@@ -208,6 +208,9 @@ static char peek(const reader *r)
  * counted from the start of the text). */
 static json_t *read_value(reader *r, json_error_t *jerr)
 {
+    /* jansson leaves the error's code unset when it fails before parsing
+     * (its lexer's first allocation): zero means "not out of memory". */
+    memset(jerr, 0, sizeof *jerr);
     json_t *v = json_loadb(r->p + r->pos, r->len - r->pos,
                            JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, jerr);
     if (!v) {
@@ -223,7 +226,8 @@ static json_t *read_value(reader *r, json_error_t *jerr)
 /* The parse error of jansson, or of the top level, as a refusal. */
 static int malformed(ctx *x, const json_error_t *jerr, dgs_error *err)
 {
-    if (json_error_code(jerr) == json_error_out_of_memory)
+    /* No message at all: the lexer's first allocation failed. */
+    if (json_error_code(jerr) == json_error_out_of_memory || !jerr->text[0])
         return dgs_fail(err, DGS_E_NOMEM, "out of memory reading %s", x->source);
     x->line = jerr->line;
     return refuse(x, 0, "", "malformed JSON: %s", jerr->text);
@@ -300,9 +304,9 @@ static int read_changes(ctx *x, reader *r, const dgs_ruleset *base, reading *g)
         json_decref(o2);
         if (!same) {
             json_decref(o);
-            return o2 || json_error_code(&jerr) == json_error_out_of_memory
-                       ? dgs_fail(x->err, DGS_E_NOMEM, "out of memory reading %s", x->source)
-                       : malformed(x, &jerr, x->err);
+            /* The same text parsed once: any difference is the allocator's. */
+            return o2 ? dgs_fail(x->err, DGS_E_NOMEM, "out of memory reading %s", x->source)
+                      : malformed(x, &jerr, x->err);
         }
         x->line = line;
         change *c = &g->changes[g->n];
