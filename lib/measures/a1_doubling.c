@@ -22,8 +22,8 @@ static const input_def a1_01_a_in[] = {
 static const char *const a1_01_a_readings[] = {"all_levels", "upstream_only", NULL};
 enum { A1_01_RATIO_NATIONAL, A1_01_RATIO_PROVINCIAL, A1_01_SHARE_CAP, A1_01_READING };
 static const param_def a1_01_a_p[] = {
-    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "最高 1:1"),
-    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "最高 1:0.5"),
+    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "国家、省相关项目分别按最高 1:1"),
+    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "省相关项目……和 1:0.5 的比例"),
     P_RATIO("total_fiscal_share_cap", 1, 2, P_NOT_ABOVE, "各级财政资金资助总额占项目总投资上限",
             "all fiscal funds as a share of total investment, at most", "各级财政资金资助总额不超过项目总投资的 50%"),
     P_SWITCH("reading_share_funds", 0, a1_01_a_readings, "50%上限计入的资金（各级/仅国家省）",
@@ -71,7 +71,7 @@ static const input_def a1_05_a_in[] = {
 };
 static const param_def a1_05_a_p[] = {
     P_MONEY("cap_smart_factory", WAN(1000), "yuan", "智能工厂最高奖励", "ceiling for a smart factory", "智能工厂……最高 1000 万元"),
-    P_MONEY("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间……最高 500 万元"),
+    P_MONEY("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间，分别给予最高 1000 万元、500 万元"),
 };
 TIERS(spec_A1_05_a, a1_05_a_in, a1_05_a_p, 0, 1);
 

@@ -9,15 +9,15 @@
 static const input_def per_group_in[] = {IN_ASSESSED, IN_GRANTED_TO_DATE};
 static const param_def a2_01_a_p[] = {
     P_MONEY("cap_per_group", WAN(3000), "yuan", "每个项目群资助总额上限", "cap per project group (all its projects)",
-            "资助总额不超过 3000 万元"),
+            "项目群最高资助总额 3000 万元"),
 };
 CEILING(spec_A2_01_a, per_group_in, a2_01_a_p, 0, NO_INPUT, 1);
 static const param_def a2_01_b_p[] = {
-    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "每个项目最高资助 1000 万元"),
+    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 1000 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_b, a2_01_b_p);
 static const param_def a2_01_c_p[] = {
-    P_MONEY("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "每个项目最高资助 500 万元"),
+    P_MONEY("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 500 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_c, a2_01_c_p);
 
@@ -33,7 +33,7 @@ enum { A2_01D_RATIO_N, A2_01D_CAP_N, A2_01D_RATIO_P, A2_01D_CAP_P };
 static const param_def a2_01_d_p[] = {
     P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家资金配套比例", "matching ratio of national funds", "国家……不超过 1:1"),
     P_MONEY("cap_national", WAN(1000), "yuan", "国家项目配套最高额度", "cap on the national match", "最高额度分别为 1000 万元"),
-    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省资金配套比例", "matching ratio of provincial funds", "省……不超过 1:0.5"),
+    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省资金配套比例", "matching ratio of provincial funds", "省实际到位资金……和 1:0.5 的比例"),
     P_MONEY("cap_provincial", WAN(500), "yuan", "省项目配套最高额度", "cap on the provincial match", "和 500 万元"),
 };
 FORMULA(a2_01_d)

@@ -260,7 +260,7 @@ CEILING_ASSESSED(spec_OP_17_a, op_17_a_p);
 /* （十九）对倍增企业开展产业链供应链合作的，给予每家企业每年最高 300 万元奖励 (≡ A1.10.a) */
 static const input_def per_year_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
 static const param_def op_19_a_p[] = {
-    P_MONEY("cap_per_year", WAN(300), "yuan", "每家企业每年最高奖励", "cap per enterprise per year", "每年最高 300 万元奖励"),
+    P_MONEY("cap_per_year", WAN(300), "yuan", "每家企业每年最高奖励", "cap per enterprise per year", "每家企业每年给予最高300万元奖励"),
 };
 CEILING(spec_OP_19_a, per_year_in, op_19_a_p, 0, NO_INPUT, 1);
 
