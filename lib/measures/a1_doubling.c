@@ -152,14 +152,18 @@ SPEC(spec_A1_06_b, a1_06_b_in, a1_06_b_p, a1_06_b);
 /* ---- A1.07.a ------------------------------------------------------------------
  * 附件1（七）…按不超过融资租赁合同融资额的 5% 给予一年期贴息，单个企业每年列入贴息的融资额
  * 不少于 500 万元且不高于 3000 万元，每年最高贴息 150 万元且不超过企业实际发生利息。
- * (README decision 1: 500万–3000万 is the range of the yearly limit on counted
- * financing, default 3000万; the entry-threshold reading is a switch.) */
+ * 不少于 500 万元 is an entry bar by default (reading `threshold`): financing below it is not
+ * counted for subsidy, so the lease is not eligible under this item (the general lease
+ * measure OP.06.b remains).  The reading `limit_range` takes 500万–3000万 as the range in
+ * which the yearly limit on counted financing lies (limit 3000万, no bar); both readings are
+ * argued in docs/interpretation.md. */
 enum { A1_07_FINANCED, A1_07_INTEREST };
 static const input_def a1_07_a_in[] = {
     IN_MONEY("financed_amount", true, "当年融资租赁合同融资额", "financed amount of the year's direct-lease contracts"),
     IN_MONEY("interest_paid", true, "企业实际发生利息", "interest actually incurred"),
 };
 static const char *const a1_07_a_readings[] = {"limit_range", "threshold", NULL};
+enum { A1_07_LIMIT_RANGE, A1_07_THRESHOLD };
 enum { A1_07_RATIO, A1_07_MIN, A1_07_MAX, A1_07_CAP, A1_07_TERM, A1_07_READING };
 static const param_def a1_07_a_p[] = {
     P_RATIO("ratio", 1, 20, P_NOT_ABOVE, "按融资额贴息比例", "share of the financed amount", "不超过融资租赁合同融资额的 5%"),
@@ -169,18 +173,18 @@ static const param_def a1_07_a_p[] = {
             "不高于 3000 万元"),
     P_MONEY("cap_per_year", WAN(150), "yuan", "每年最高贴息", "yearly cap", "每年最高贴息 150 万元"),
     P_COUNT("subsidy_term", 1, "years", "贴息期限", "subsidy term", "一年期贴息"),
-    P_SWITCH("reading_min_financing", 0, a1_07_a_readings, "500万元下限的解读（限额区间/准入门槛）",
+    P_SWITCH("reading_min_financing", 1, a1_07_a_readings, "500万元下限的解读（限额区间/准入门槛）",
              "reading of the 5M bound (range of the limit / entry threshold)", "不少于 500 万元且不高于 3000 万元"),
 };
 FORMULA(a1_07_a)
 {
     dgs_fen_t financed = calc_input(c, A1_07_FINANCED);
-    if (calc_reading(c, A1_07_READING) == 1 && !calc_at_least(c, financed, A1_07_MIN)) /* 不少于500万 */
-        return;
-    dgs_fen_t counted = calc_cap(c, financed, A1_07_MAX);            /* 不高于3000万元 */
-    dgs_fen_t award = calc_ratio(c, counted, A1_07_RATIO);           /* 融资额的5% */
-    award = calc_cap(c, award, A1_07_CAP);                           /* 每年最高150万元 */
-    award = calc_cap_by_input(c, award, A1_07_INTEREST);             /* 不超过实际发生利息 */
+    if (calc_reading(c, A1_07_READING) == A1_07_THRESHOLD && !calc_at_least(c, financed, A1_07_MIN))
+        return;                                                      /* 不少于 500 万元 */
+    dgs_fen_t counted = calc_cap(c, financed, A1_07_MAX);            /* 不高于 3000 万元 */
+    dgs_fen_t award = calc_ratio(c, counted, A1_07_RATIO);           /* 融资租赁合同融资额的 5% */
+    award = calc_cap(c, award, A1_07_CAP);                           /* 每年最高贴息 150 万元 */
+    award = calc_cap_by_input(c, award, A1_07_INTEREST);             /* 不超过企业实际发生利息 */
     calc_grant(c, award);
 }
 SPEC(spec_A1_07_a, a1_07_a_in, a1_07_a_p, a1_07_a);

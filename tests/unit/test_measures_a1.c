@@ -260,8 +260,9 @@ MEASURE_TEST(a1_06_b_rounding)
 /* ---- A1.07.a ----------------------------------------------------------------
  * 按不超过融资租赁合同融资额的 5% 给予一年期贴息，单个企业每年列入贴息的融资额不少于 500 万元且
  * 不高于 3000 万元，每年最高贴息 150 万元且不超过企业实际发生利息。
- * README decision 1: no entry bar; counted financing at most 3000万 (the range 500万–3000万
- * is the range of that limit); the threshold reading is a switch. */
+ * By default 不少于 500 万元 is an entry bar (reading `threshold`): below it the lease is not
+ * eligible under this item; counted financing is at most 3000万.  The reading `limit_range`
+ * drops the bar (500万–3000万 the range of the limit on counted financing). */
 MEASURE_TEST(a1_07_a_ratio_and_interest)
 {
     /* 5% × 28,000,000 = 1,400,000 < 1,500,000; interest 1,400,000.50 */
@@ -310,50 +311,79 @@ MEASURE_TEST(a1_07_a_yearly_cap)
     dgs_ruleset_free(g);
 }
 
-MEASURE_TEST(a1_07_a_no_entry_bar_by_default)
+MEASURE_TEST(a1_07_a_entry_bar_by_default)
 {
-    /* 5% × 4,000,000 = 200,000 (no 500万 bar) */
-    GRANT(rs, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
-          {"interest_paid", "250000"});
-    /* 5% × 4,999,999.99 = 249,999.9995 → 249,999.99 */
-    GRANT(rs, "A1.07.a", DATE, "249999.99", "ratio", {"financed_amount", "4999999.99"},
-          {"interest_paid", "300000"});
-}
-
-MEASURE_TEST(a1_07_a_threshold_reading)
-{
-    /* reading 不少于500万 as an entry bar (inclusive) */
-    dgs_ruleset *g = derive(rs, "A1.07.a", "reading_min_financing", "threshold");
-    OUTCOME(g, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "4999999.99"},
+    /* 不少于 500 万元 (inclusive): 4,999,999.99 financed is below the bar → ineligible, even with
+     * interest that would pay 249,999.99 under the other reading */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "4999999.99"},
             {"interest_paid", "300000"});
-    /* exactly 5,000,000: 5% = 250,000 */
-    GRANT(g, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000"},
+    /* 3,000,000 financed, interest 200,000: ineligible under this item */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "3000000"},
+            {"interest_paid", "200000"});
+    /* nothing financed: ineligible, not a grant of 0.00 */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "0"}, {"interest_paid", "0"});
+    /* exactly 5,000,000: at the bar; 5% = 250,000 < interest 300,000 */
+    GRANT(rs, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000"},
           {"interest_paid", "300000"});
-    /* 5% × 28,000,000 = 1,400,000 as under the default reading */
-    GRANT(g, "A1.07.a", DATE, "1400000.00", "ratio", {"financed_amount", "28000000"},
-          {"interest_paid", "1400000.50"});
-    dgs_result *r = evaluate(g, "A1.07.a", DATE, {"financed_amount", "4999999.99"},
+    /* exactly 5,000,000 with interest 200,000: 5% = 250,000 → the interest 200,000 binds */
+    GRANT(rs, "A1.07.a", DATE, "200000.00", "interest_paid", {"financed_amount", "5000000"},
+          {"interest_paid", "200000"});
+    /* the refusal names the bar */
+    dgs_result *r = evaluate(rs, "A1.07.a", DATE, {"financed_amount", "4999999.99"},
                              {"interest_paid", "300000"});
     expect_reason_mentions(r, "5,000,000");
     dgs_result_free(r);
+    /* a guideline may lower the bar within the text's words: at 400万, 4,000,000 × 5% = 200,000 */
+    dgs_ruleset *g = derive(rs, "A1.07.a", "min_counted_financing", "4000000");
+    GRANT(g, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
+          {"interest_paid", "250000"});
+    dgs_ruleset_free(g);
+}
+
+MEASURE_TEST(a1_07_a_limit_range_reading)
+{
+    /* reading 500万–3000万 as the range of the yearly limit: no bar */
+    dgs_ruleset *g = derive(rs, "A1.07.a", "reading_min_financing", "limit_range");
+    /* 5% × 4,000,000 = 200,000 */
+    GRANT(g, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
+          {"interest_paid", "250000"});
+    /* 5% × 4,999,999.99 = 249,999.9995 → 249,999.99 */
+    GRANT(g, "A1.07.a", DATE, "249999.99", "ratio", {"financed_amount", "4999999.99"},
+          {"interest_paid", "300000"});
+    /* 3,000,000 financed, interest 200,000: 5% = 150,000 */
+    GRANT(g, "A1.07.a", DATE, "150000.00", "ratio", {"financed_amount", "3000000"},
+          {"interest_paid", "200000"});
+    /* above the bar both readings agree: 5% × 28,000,000 = 1,400,000 */
+    GRANT(g, "A1.07.a", DATE, "1400000.00", "ratio", {"financed_amount", "28000000"},
+          {"interest_paid", "1400000.50"});
     dgs_ruleset_free(g);
 }
 
 MEASURE_TEST(a1_07_a_rounding)
 {
+    /* amounts of a few yuan exist only under the limit_range reading (no 500万 bar) */
+    dgs_ruleset *lr = derive(rs, "A1.07.a", "reading_min_financing", "limit_range");
     /* 5% × 333.33 = 16.6665 → 16.66 */
-    GRANT(rs, "A1.07.a", DATE, "16.66", "ratio", {"financed_amount", "333.33"},
+    GRANT(lr, "A1.07.a", DATE, "16.66", "ratio", {"financed_amount", "333.33"},
           {"interest_paid", "100"});
     /* 5% × 0.19 = 0.0095 → 0.00 */
-    GRANT(rs, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.19"}, {"interest_paid", "100"});
-    /* the rounding reading half_up (catalog R12, the other reading): 16.6665 → 16.67,
-     * 0.0095 → 0.01 */
-    dgs_ruleset *g = derive(rs, NULL, "rounding", "half_up");
+    GRANT(lr, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.19"}, {"interest_paid", "100"});
+    /* the rounding reading half_up: 16.6665 → 16.67, 0.0095 → 0.01 */
+    dgs_ruleset *g = derive(lr, NULL, "rounding", "half_up");
     GRANT(g, "A1.07.a", DATE, "16.67", "ratio", {"financed_amount", "333.33"}, {"interest_paid", "100"});
     GRANT(g, "A1.07.a", DATE, "0.01", "ratio", {"financed_amount", "0.19"}, {"interest_paid", "100"});
     /* 5% × 0.09 = 0.0045 → 0.00 either way */
     GRANT(g, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.09"}, {"interest_paid", "100"});
     dgs_ruleset_free(g);
+    /* under the default reading: 5% × 5,000,000.10 = 250,000.005 → 250,000.00 (floor),
+     * 250,000.01 (half up) */
+    GRANT(rs, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000.10"},
+          {"interest_paid", "300000"});
+    dgs_ruleset *h = derive(rs, NULL, "rounding", "half_up");
+    GRANT(h, "A1.07.a", DATE, "250000.01", "ratio", {"financed_amount", "5000000.10"},
+          {"interest_paid", "300000"});
+    dgs_ruleset_free(h);
+    dgs_ruleset_free(lr);
 }
 
 /* ---- A1.09.a (unspecified) --------------------------------------------------
@@ -546,8 +576,8 @@ int main(void)
         cmocka_unit_test(a1_07_a_ratio_and_interest),
         cmocka_unit_test(a1_07_a_counted_financing_limit),
         cmocka_unit_test(a1_07_a_yearly_cap),
-        cmocka_unit_test(a1_07_a_no_entry_bar_by_default),
-        cmocka_unit_test(a1_07_a_threshold_reading),
+        cmocka_unit_test(a1_07_a_entry_bar_by_default),
+        cmocka_unit_test(a1_07_a_limit_range_reading),
         cmocka_unit_test(a1_07_a_rounding),
         cmocka_unit_test(a1_09_a_unspecified_until_a_ratio),
         cmocka_unit_test(a1_10_a_new_purchases),

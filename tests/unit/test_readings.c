@@ -67,17 +67,20 @@ static void rounding(void **state)
     dgs_ruleset_free(half);
 }
 
-/* R4: 300万 of financing, interest 20万: 5% × 300万 = 15万 as a limit range;
- * ineligible when 500万 is an entry threshold. */
+/* R4: 300万 of financing, interest 20万: ineligible when 500万 is an entry bar (the
+ * default); 5% × 300万 = 15万 as a limit range.  At 500万 with interest 30万 both readings
+ * grant 5% × 500万 = 25万; with interest 20万 both grant the interest, 20万. */
 static void a1_07_a_min_financing(void **state)
 {
     (void)state;
-    dgs_ruleset *t = with("A1.07.a", "reading_min_financing", "threshold");
-    assert_int_equal(award(base, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), 15000000);
-    assert_int_equal(award(t, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), -1);
-    /* At 500万 both readings grant 25万. */
-    assert_int_equal(award(t, "A1.07.a", "financed_amount", "5000000", "interest_paid", "300000", NULL), 25000000);
-    dgs_ruleset_free(t);
+    dgs_ruleset *lr = with("A1.07.a", "reading_min_financing", "limit_range");
+    assert_int_equal(award(base, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), -1);
+    assert_int_equal(award(lr, "A1.07.a", "financed_amount", "3000000", "interest_paid", "200000", NULL), 15000000);
+    assert_int_equal(award(base, "A1.07.a", "financed_amount", "5000000", "interest_paid", "300000", NULL), 25000000);
+    assert_int_equal(award(lr, "A1.07.a", "financed_amount", "5000000", "interest_paid", "300000", NULL), 25000000);
+    assert_int_equal(award(base, "A1.07.a", "financed_amount", "5000000", "interest_paid", "200000", NULL), 20000000);
+    assert_int_equal(award(lr, "A1.07.a", "financed_amount", "5000000", "interest_paid", "200000", NULL), 20000000);
+    dgs_ruleset_free(lr);
 }
 
 /* R5: fees 20万, price 2亿: fees basis 10万, price basis 0.5% × 2亿 = 100万. */
