@@ -260,10 +260,39 @@ static const param_def a1_12_a_p[] = {
     P_RATIO("min_reserve_ratio", 7, 10, P_NOT_ABOVE, "出让底价不低于基准地价的比例", "reserve price at least this share of the benchmark",
             "不低于地块所在地级别基准地价的70%"),
 };
+/*
+ * The lowest reserve price: ⌈price × area × 70%⌉, from the exact product.  The price is
+ * in fen per m² and the area in hundredths of m², so the product is in hundredths of a
+ * fen; it is rounded once, upwards, after the ratio, so the floor price is never below
+ * 70% of the exact benchmark value (0.01 yuan/m² on 0.01 m² gives 0.01, not 0.00).  The
+ * benchmark value (the trace's product step) and the floor price must each fit in the
+ * money range; otherwise the evaluation fails with DGS_E_OVERFLOW.
+ */
+CALC_INLINE dgs_fen_t a1_12_a_floor_price(calc *c, dgs_fen_t per_m2, int64_t area)
+{
+    unsigned __int128 product, scaled;      /* hundredths of a fen; × the ratio's numerator */
+    const int64_t num = c->p[A1_12_RATIO].num, den = c->p[A1_12_RATIO].den;
+    if (per_m2 < 0 || area < 0 || num < 0 || den <= 0 ||
+        __builtin_mul_overflow((unsigned __int128)(uint64_t)per_m2, (uint64_t)area, &product) ||
+        product / 100 > (unsigned __int128)INT64_MAX ||
+        __builtin_mul_overflow(product, (uint64_t)num, &scaled)) {
+        calc_overflow(c, A1_12_RATIO);
+        return 0;
+    }
+    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)(product / 100), 1);        /* 基准地价 × 面积 */
+    const unsigned __int128 by = (unsigned __int128)100 * (uint64_t)den;
+    unsigned __int128 v = scaled / by + (scaled % by != 0);
+    if (v > (unsigned __int128)INT64_MAX) {
+        calc_overflow(c, A1_12_RATIO);
+        return 0;
+    }
+    calc_step(c, STEP_RATIO, A1_12_RATIO, (int64_t)v, 1);                     /* 不低于……70% */
+    return (int64_t)v;
+}
+
 FORMULA(a1_12_a)
 {
-    dgs_fen_t benchmark = calc_times_area(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)); /* 基准地价 × 面积 */
-    calc_grant(c, calc_ratio_up(c, benchmark, A1_12_RATIO));                                          /* 不低于70% */
+    calc_grant(c, a1_12_a_floor_price(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)));
 }
 const measure_spec spec_A1_12_a = {a1_12_a_in, COUNT_OF(a1_12_a_in), a1_12_a_p, COUNT_OF(a1_12_a_p),
                                    a1_12_a, a1_12_a_batch, "yuan (lowest reserve price)", NO_SHAPE, -1, -1};

@@ -493,6 +493,74 @@ MEASURE_TEST(a1_12_a_reserve_price)
     dgs_result_free(r);
 }
 
+/* The floor is 70% of the exact product, rounded up once: never a fen below it, even when
+ * the product itself has fractions of a fen. */
+MEASURE_TEST(a1_12_a_floor_of_the_exact_product)
+{
+    /* 0.01 yuan/m² × 0.01 m² = 0.0001 yuan; 70% = 0.00007 yuan → the lowest price in fen
+     * not below it: 0.01 (rounding the product down first would give 0.00) */
+    GRANT(rs, "A1.12.a", DATE, "0.01", NULL, {"benchmark_price", "0.01"}, {"land_area", "0.01"});
+    /* 0.01 yuan/m² × 1.43 m² = 0.0143 yuan; 70% = 0.01001 yuan → 0.02 (the product floored
+     * to 0.01 first would give 70% × 0.01 = 0.007 → 0.01, below 70% of the benchmark value) */
+    GRANT(rs, "A1.12.a", DATE, "0.02", NULL, {"benchmark_price", "0.01"}, {"land_area", "1.43"});
+    /* 0.03 yuan/m² × 0.33 m² = 0.0099 yuan; 70% = 0.00693 → 0.01 */
+    GRANT(rs, "A1.12.a", DATE, "0.01", NULL, {"benchmark_price", "0.03"}, {"land_area", "0.33"});
+    /* exact: 1,234.56 × 1 = 1,234.56; 70% = 864.192 → 864.20 */
+    GRANT(rs, "A1.12.a", DATE, "864.20", NULL, {"benchmark_price", "1234.56"}, {"land_area", "1"});
+    /* a product that is exact in fen and a 70% that is exact: no rounding up
+     * (100 yuan/m² × 0.1 m² = 10 yuan; 70% = 7.00) */
+    GRANT(rs, "A1.12.a", DATE, "7.00", NULL, {"benchmark_price", "100"}, {"land_area", "0.1"});
+    /* nothing: a zero area gives a zero floor */
+    GRANT(rs, "A1.12.a", DATE, "0.00", NULL, {"benchmark_price", "1234.56"}, {"land_area", "0"});
+    /* a huge plot: 10,000 yuan/m² × 1,000,000,000 m² = 10,000,000,000,000 yuan; 70% =
+     * 7,000,000,000,000.00 */
+    GRANT(rs, "A1.12.a", DATE, "7000000000000.00", NULL, {"benchmark_price", "10000"},
+          {"land_area", "1000000000"});
+    /* the largest benchmark value: 92,233,720,368,547,758.07 yuan on 1 m²; 70% =
+     * 64,563,604,257,983,430.649 yuan → 64,563,604,257,983,430.65 */
+    GRANT(rs, "A1.12.a", DATE, "64563604257983430.65", NULL, {"benchmark_price", "92233720368547758.07"},
+          {"land_area", "1"});
+    /* benchmark values beyond the money range (92,233,720,368,547,758.07 yuan × 1.01, …) */
+    const char *const big[][2] = {{"92233720368547758.07", "1.01"}, {"92233720368547758.07", "92233720368547758.07"},
+                                  {"1.01", "92233720368547758.07"}};
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        dgs_case *c;
+        dgs_result *r = NULL;
+        dgs_error e;
+        assert_int_equal(dgs_case_new(measure(rs, "A1.12.a"), &c, &e), DGS_OK);
+        assert_int_equal(dgs_case_set_date(c, DATE, &e), DGS_OK);
+        assert_int_equal(dgs_case_set_text(c, "benchmark_price", big[i][0], &e), DGS_OK);
+        int rc = dgs_case_set_text(c, "land_area", big[i][1], &e);
+        if (rc == DGS_OK) {
+            assert_int_equal(dgs_evaluate(c, &r, &e), DGS_E_OVERFLOW);
+            assert_null(r);
+            assert_non_null(strstr(e.message, "A1.12.a"));
+        } else {
+            /* an area beyond the range of areas is refused when it is set */
+            assert_int_equal(rc, DGS_E_OVERFLOW);
+        }
+        dgs_case_free(c);
+    }
+    /* the batch path: the same floors, and the overflow an invalid row, not a wrap */
+    const char *names[] = {"benchmark_price", "land_area"};
+    const int64_t price[] = {1, 1, 3, 123456, INT64_MAX, INT64_MAX};
+    const int64_t area[] = {1, 143, 33, 100, 100, 101};
+    const int64_t *cols[] = {price, area};
+    dgs_fen_t awards[6];
+    int32_t outcomes[6];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch(measure(rs, "A1.12.a"), DATE, 6, 2, names, cols, NULL, awards, outcomes, &e),
+                     DGS_E_OVERFLOW);
+    assert_int_equal(e.row, 5);
+    const dgs_fen_t want[] = {1, 2, 1, 86420, 6456360425798343065, 0};
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(outcomes[i], DGS_OUTCOME_GRANTED);
+        assert_int_equal(awards[i], want[i]);
+    }
+    assert_int_equal(outcomes[5], DGS_OUTCOME_INVALID);
+    assert_int_equal(awards[5], 0);
+}
+
 /* ---- A1.16.a (quota), A1.16.b (unspecified) ---------------------------------
  * 为倍增企业翻倍配置义务教育公办学校学位指标；对入读民办学校的倍增企业骨干人员子女每人每年按
  * 一定标准给予补贴。 */
@@ -585,6 +653,7 @@ int main(void)
         cmocka_unit_test(a1_11_a_rent_and_setup),
         cmocka_unit_test(a1_11_a_granted_to_date),
         cmocka_unit_test(a1_12_a_reserve_price),
+        cmocka_unit_test(a1_12_a_floor_of_the_exact_product),
         cmocka_unit_test(a1_16_school_places),
         cmocka_unit_test(a1_ceilings),
         cmocka_unit_test(a1_18_period_and_cost),
