@@ -223,29 +223,89 @@ FORMULA(a1_09_a)
 SPEC(spec_A1_09_a, a1_09_a_in, a1_09_a_p, a1_09_a);
 
 /* ---- A1.10.a ------------------------------------------------------------------
- * 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励。 */
+ * 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励。
+ * 新增采购 is the year's increase: given as `new_purchases`, or computed from the year's
+ * and the previous year's purchases from SMEs (a decrease is no increase: 0).  One form or
+ * the other; both, or one total alone, is an error naming the input. */
+enum { A1_10_NEW, A1_10_GRANTED, A1_10_THIS_YEAR, A1_10_LAST_YEAR };
 static const input_def a1_10_a_in[] = {
-    IN_MONEY("new_purchases", true, "面向中小微企业的新增采购交易额", "new purchases from SMEs in the year"),
+    IN_MONEY("new_purchases", false, "面向中小微企业的新增采购交易额",
+             "new purchases from SMEs in the year (or give the two yearly totals)"),
     IN_GRANTED_THIS_YEAR,
+    IN_MONEY("purchases_this_year", false, "当年面向中小微企业的采购交易额",
+             "purchases from SMEs in the year (with purchases_last_year, instead of new_purchases)"),
+    IN_MONEY("purchases_last_year", false, "上年面向中小微企业的采购交易额",
+             "purchases from SMEs in the previous year (with purchases_this_year)"),
 };
+enum { A1_10_RATIO, A1_10_CAP };
 static const param_def a1_10_a_p[] = {
     P_RATIO("ratio", 1, 100, 0, "按新增采购交易额奖励比例", "share of the new purchases", "按交易额1%"),
     P_MONEY("cap_per_year", WAN(300), "yuan", "每年最高奖励", "yearly cap", "每年最高300万元奖励"),
 };
-RATIO_CAPPED(spec_A1_10_a, a1_10_a_in, a1_10_a_p, 0, NO_INPUT, 1);
+FORMULA(a1_10_a)
+{
+    bool given = calc_has(c, A1_10_NEW), this_year = calc_has(c, A1_10_THIS_YEAR),
+         last_year = calc_has(c, A1_10_LAST_YEAR);
+    if (given && (this_year || last_year)) {
+        calc_input_error(c, DGS_E_RANGE, this_year ? A1_10_THIS_YEAR : A1_10_LAST_YEAR);
+        return;
+    }
+    if (!given && !(this_year && last_year)) {
+        calc_input_error(c, DGS_E_MISSING_INPUT,
+                         this_year ? A1_10_LAST_YEAR : last_year ? A1_10_THIS_YEAR : A1_10_NEW);
+        return;
+    }
+    dgs_fen_t added;
+    if (given) {
+        added = calc_input(c, A1_10_NEW);
+    } else {                                                            /* 新增采购 */
+        dgs_fen_t now = calc_input(c, A1_10_THIS_YEAR), before = calc_input(c, A1_10_LAST_YEAR);
+        added = now > before ? now - before : 0;
+        calc_step(c, STEP_INPUT, SRC_INPUT + A1_10_NEW, added, 1);
+    }
+    dgs_fen_t award = calc_ratio(c, added, A1_10_RATIO);               /* 按交易额1% */
+    award = calc_cap(c, award, A1_10_CAP);                              /* 每年最高300万元奖励 */
+    award = calc_headroom(c, award, A1_10_CAP, A1_10_GRANTED);
+    calc_grant(c, award);
+}
+SPEC(spec_A1_10_a, a1_10_a_in, a1_10_a_p, a1_10_a);
 
 /* ---- A1.11.a ------------------------------------------------------------------
- * 附件1（十一）…按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。 */
+ * 附件1（十一）…按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。
+ * 每家企业最高资助50万元 has no 每年: by default the 50万 is per enterprise over the policy's
+ * term (`granted_to_date`); the reading `per_year` makes it a yearly cap
+ * (`granted_this_year`).  The amount already granted is given for the period of the
+ * reading in force; the other period's input is an error. */
+enum { A1_11_RENT, A1_11_SETUP, A1_11_TO_DATE, A1_11_THIS_YEAR };
 static const input_def a1_11_a_in[] = {
     IN_MONEY("venue_rent", true, "实际投入的场租", "venue rent actually paid"),
     IN_MONEY("setup_cost", true, "会场搭建费用", "set-up cost actually paid"),
     IN_GRANTED_TO_DATE,
+    IN_GRANTED_THIS_YEAR,
 };
+static const char *const a1_11_a_periods[] = {"per_enterprise", "per_year", NULL};
+enum { A1_11_RATIO, A1_11_CAP, A1_11_PERIOD };
+enum { A1_11_PER_ENTERPRISE, A1_11_PER_YEAR };
 static const param_def a1_11_a_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "场租及搭建费用资助比例", "share of rent and set-up", "给予不高于50%的资助"),
     P_MONEY("cap_per_enterprise", WAN(50), "yuan", "每家企业最高资助", "cap per enterprise", "每家企业最高资助50万元"),
+    P_SWITCH("reading_cap_period", A1_11_PER_ENTERPRISE, a1_11_a_periods, "50万元上限的期间（每家企业累计/每年）",
+             "period of the 500k cap (per enterprise over the term / per year)", "每家企业最高资助50万元"),
 };
-RATIO_OF_SUM_CAPPED(spec_A1_11_a, a1_11_a_in, a1_11_a_p, 2);
+FORMULA(a1_11_a)
+{
+    bool yearly = calc_reading(c, A1_11_PERIOD) == A1_11_PER_YEAR;
+    int granted = yearly ? A1_11_THIS_YEAR : A1_11_TO_DATE, other = yearly ? A1_11_TO_DATE : A1_11_THIS_YEAR;
+    if (calc_has(c, other)) {
+        calc_input_error(c, DGS_E_RANGE, other);
+        return;
+    }
+    dgs_fen_t costs = calc_sum(c, calc_input(c, A1_11_RENT), calc_input(c, A1_11_SETUP)); /* 场租及会场搭建费用 */
+    dgs_fen_t award = calc_ratio(c, costs, A1_11_RATIO);                                 /* 不高于50% */
+    award = calc_headroom(c, award, A1_11_CAP, granted);                                 /* 每家企业最高资助50万元 */
+    calc_grant(c, award);
+}
+SPEC(spec_A1_11_a, a1_11_a_in, a1_11_a_p, a1_11_a);
 
 /* ---- A1.12.a ------------------------------------------------------------------
  * 附件1（十二）对符合条件的倍增企业项目，土地出让底价可按不低于地块所在地级别基准地价的70%执行。

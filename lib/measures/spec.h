@@ -252,6 +252,17 @@ CALC_INLINE void calc_overflow(calc *c, int src)
     }
 }
 
+/* A caller's mistake found by the formula: input k is missing (DGS_E_MISSING_INPUT) or
+ * given together with an input it excludes (DGS_E_RANGE: outside the inputs allowed).  The evaluation
+ * fails with that error, naming the input; a batch row becomes invalid. */
+CALC_INLINE void calc_input_error(calc *c, int code, int k)
+{
+    if (!c->error) {
+        c->error = code;
+        c->error_src = (int16_t)(SRC_INPUT + k);
+    }
+}
+
 /* floor(v × num / den), exactly as dgs_mul_ratio_floor(): when v × num fits in
  * 64 bits (every real amount) the quotient is taken with a 64-bit division,
  * which costs a fraction of the 128-bit one (a libgcc call); otherwise in 128

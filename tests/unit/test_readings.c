@@ -218,6 +218,114 @@ static void departures(void **state)
     assert_int_equal(dgs_ruleset_set_parameter(base, "A2.09.b", "ratio", "1:1.5", NULL, NULL, NULL, &rs, &e), DGS_E_RANGE);
 }
 
+/* The error of an evaluation (DGS_OK when it evaluates); its message names `word`. */
+static int error_of(const dgs_ruleset *rs, const char *id, const char *word, ...)
+{
+    dgs_case *c;
+    dgs_result *r = NULL;
+    dgs_error e;
+    va_list ap;
+    assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, id), &c, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-06-01", &e), DGS_OK);
+    va_start(ap, word);
+    for (const char *name; (name = va_arg(ap, const char *));)
+        if (dgs_case_set_text(c, name, va_arg(ap, const char *), &e))
+            fail_msg("%s", e.message);
+    va_end(ap);
+    int rc = dgs_evaluate(c, &r, &e);
+    if (rc != DGS_OK) {
+        assert_null(r);
+        if (!strstr(e.message, word))
+            fail_msg("the message '%s' does not name '%s'", e.message, word);
+    }
+    dgs_result_free(r);
+    dgs_case_free(c);
+    return rc;
+}
+
+/* R13: 新增采购 given as the year's and the previous year's purchases from SMEs.
+ * 1.8亿 this year, 1.2亿 last year: the increase 6000万 × 1% = 60万, as new_purchases 6000万.
+ * A decrease is no increase: 1亿 after 1.2亿 gives 0.  3.5亿 after 0: 350万 → the cap 300万;
+ * 100万 already granted this year leaves 200万. */
+static void a1_10_a_yearly_totals(void **state)
+{
+    (void)state;
+    assert_int_equal(award(base, "A1.10.a", "new_purchases", "60000000", NULL), 60000000);
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "180000000", "purchases_last_year", "120000000", NULL),
+                     60000000);
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "100000000", "purchases_last_year", "120000000", NULL),
+                     0);
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "120000000", "purchases_last_year", "120000000", NULL),
+                     0);
+    /* 0.01 more than last year: 1% × 0.01 = 0.0001 → 0.00; 100.00 more: 1.00 */
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "120000100", "purchases_last_year", "120000000", NULL),
+                     100);
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "350000000", "purchases_last_year", "0", NULL),
+                     300000000);
+    assert_int_equal(award(base, "A1.10.a", "purchases_this_year", "350000000", "purchases_last_year", "0",
+                           "granted_this_year", "1000000", NULL),
+                     200000000);
+    /* both forms, or one total alone, or nothing: an error that names the input */
+    assert_int_equal(error_of(base, "A1.10.a", "purchases_this_year", "new_purchases", "60000000",
+                              "purchases_this_year", "180000000", "purchases_last_year", "120000000", NULL),
+                     DGS_E_RANGE);
+    assert_int_equal(error_of(base, "A1.10.a", "purchases_last_year", "new_purchases", "60000000",
+                              "purchases_last_year", "120000000", NULL),
+                     DGS_E_RANGE);
+    assert_int_equal(error_of(base, "A1.10.a", "purchases_last_year", "purchases_this_year", "180000000", NULL),
+                     DGS_E_MISSING_INPUT);
+    assert_int_equal(error_of(base, "A1.10.a", "purchases_this_year", "purchases_last_year", "120000000", NULL),
+                     DGS_E_MISSING_INPUT);
+    assert_int_equal(error_of(base, "A1.10.a", "new_purchases", NULL), DGS_E_MISSING_INPUT);
+    /* the batch: the same amounts, and a row with both forms invalid, named */
+    const char *names[] = {"new_purchases", "purchases_this_year", "purchases_last_year"};
+    const int64_t given[] = {6000000000, 0, 0}, now[] = {0, 18000000000, 10000000000},
+                  before[] = {0, 12000000000, 12000000000};
+    const uint8_t has_given[] = {1, 0, 1}, has_totals[] = {0, 1, 1};
+    const int64_t *cols[] = {given, now, before};
+    const uint8_t *pres[] = {has_given, has_totals, has_totals};
+    dgs_fen_t awards[3];
+    int32_t outcomes[3];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch(dgs_ruleset_find(base, "A1.10.a"), "2025-06-01", 3, 3, names, cols, pres,
+                                        awards, outcomes, &e),
+                     DGS_E_RANGE);
+    assert_int_equal(e.row, 2);
+    assert_non_null(strstr(e.message, "purchases_this_year"));
+    assert_int_equal(outcomes[0], DGS_OUTCOME_GRANTED);
+    assert_int_equal(awards[0], 60000000);
+    assert_int_equal(outcomes[1], DGS_OUTCOME_GRANTED);
+    assert_int_equal(awards[1], 60000000);
+    assert_int_equal(outcomes[2], DGS_OUTCOME_INVALID);
+    assert_int_equal(awards[2], 0);
+}
+
+/* R10 for A1.11.a: 每家企业最高资助50万元 has no 每年.  Rent 60万 and set-up 40万 a year:
+ * 50% × 100万 = 50万.  Per enterprise over the term (default): 30万 granted before leaves
+ * 20万.  Per year: 30万 granted this year leaves 20万; nothing yet this year (whatever was
+ * granted in earlier years) gives 50万 again. */
+static void a1_11_a_cap_period(void **state)
+{
+    (void)state;
+    dgs_ruleset *yearly = with("A1.11.a", "reading_cap_period", "per_year");
+    assert_int_equal(award(base, "A1.11.a", "venue_rent", "600000", "setup_cost", "400000", NULL), 50000000);
+    assert_int_equal(award(base, "A1.11.a", "venue_rent", "600000", "setup_cost", "400000", "granted_to_date", "300000",
+                           NULL),
+                     20000000);
+    assert_int_equal(award(yearly, "A1.11.a", "venue_rent", "600000", "setup_cost", "400000", "granted_this_year",
+                           "300000", NULL),
+                     20000000);
+    assert_int_equal(award(yearly, "A1.11.a", "venue_rent", "600000", "setup_cost", "400000", NULL), 50000000);
+    /* the amount granted is given for the period of the reading in force */
+    assert_int_equal(error_of(base, "A1.11.a", "granted_this_year", "venue_rent", "600000", "setup_cost", "400000",
+                              "granted_this_year", "300000", NULL),
+                     DGS_E_RANGE);
+    assert_int_equal(error_of(yearly, "A1.11.a", "granted_to_date", "venue_rent", "600000", "setup_cost", "400000",
+                              "granted_to_date", "300000", NULL),
+                     DGS_E_RANGE);
+    dgs_ruleset_free(yearly);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +340,8 @@ int main(void)
         cmocka_unit_test(a2_05_a_paid_on),
         cmocka_unit_test(nqi_station_group),
         cmocka_unit_test(departures),
+        cmocka_unit_test(a1_10_a_yearly_totals),
+        cmocka_unit_test(a1_11_a_cap_period),
     };
     return cmocka_run_group_tests_name("readings", tests, setup, teardown);
 }
