@@ -512,7 +512,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
  * exclusive group (an explicit 从高不重复 clause, or restatements of one
- * benefit, catalog §4) only the highest award is paid; where a lower award of
+ * benefit: the groups of the measures' data) only the highest award is paid; where a lower award of
  * the group was already granted (`already_granted[i]` > 0, fen) the highest is
  * paid as a top-up.  Which parts of the document the principle covers follows
  * the ruleset's `stacking_scope` reading.

@@ -2,7 +2,7 @@
  * Stacking: 就高、从优、不重复享受.
  *
  * Within an exclusive group (an explicit 从高不重复 clause, or restatements
- * of one benefit, catalog §4) the highest award is paid once; what was
+ * of one benefit: the groups of data/catalog.json) the highest award is paid once; what was
  * already granted in the group is deducted (a top-up).  Outside groups, an
  * amount already granted for the same measure is an upgrade of the same
  * object: the difference is paid (or the full award, by the reading

@@ -63,7 +63,7 @@ static const param_def a1_04_a_p[] = {
 RATIO_CAPPED(spec_A1_04_a, a1_04_a_in, a1_04_a_p, 0, NO_INPUT, NO_INPUT);
 
 /* ---- A1.05.a ------------------------------------------------------------------
- * 附件1（五）对认定为智能工厂、智能车间的，分别给予最高 1000 万元、500 万元奖励。 */
+ * 附件1（五）对经认定的智能工厂、智能车间，分别给予最高 1000 万元、500 万元的资助。 */
 static const char *const a1_05_a_tiers[] = {"smart_factory", "smart_workshop", NULL};
 static const input_def a1_05_a_in[] = {
     IN_CHOICE("tier", a1_05_a_tiers, true, "认定类别（智能工厂/智能车间）", "category (smart factory / smart workshop)"),
@@ -78,7 +78,8 @@ TIERS(spec_A1_05_a, a1_05_a_in, a1_05_a_p, 0, 1);
 /* ---- A1.06.a ------------------------------------------------------------------
  * 附件1（六）对倍增企业兼并重组涉及交易额超过 1000 万元的，按企业实施并购银行贷款实付利息的
  * 50% 给予贴息资助，每年贴息总额最高 150 万元，2 年合计最高贴息 300 万元；
- * (README decision 4: both caps per enterprise; the two years counted per deal.) */
+ * Both caps are per enterprise (每年贴息总额: the total of the year), the two years counted per
+ * deal (`subsidy_year`); docs/interpretation.md R20, R22. */
 enum { A1_06A_DEAL, A1_06A_INTEREST, A1_06A_YEAR, A1_06A_THIS_YEAR, A1_06A_TO_DATE };
 static const input_def a1_06_a_in[] = {
     IN_MONEY("deal_value", true, "兼并重组交易额", "M&A transaction value"),
@@ -111,7 +112,8 @@ SPEC(spec_A1_06_a, a1_06_a_in, a1_06_a_p, a1_06_a);
 /* ---- A1.06.b ------------------------------------------------------------------
  * 附件1（六）对兼并重组过程中发生的中介费用按最高 50% 的比例给予补助或按兼并重组合同价格的
  * 0.5% 给予奖励，最高资助 200 万元。
- * (README decisions 2, 3: 或 = the higher; the >1000万 transaction condition applies.) */
+ * 或 = the higher of the two bases (对倍增企业按最高标准执行; R5); the >1000万 transaction
+ * condition of the sentence applies to the fees too (R21).  Both are switches. */
 enum { A1_06B_FEES, A1_06B_PRICE };
 static const input_def a1_06_b_in[] = {
     IN_MONEY("intermediary_fees", true, "兼并重组中介费用", "intermediary fees of the M&A"),
@@ -152,7 +154,7 @@ SPEC(spec_A1_06_b, a1_06_b_in, a1_06_b_p, a1_06_b);
 /* ---- A1.07.a ------------------------------------------------------------------
  * 附件1（七）…按不超过融资租赁合同融资额的 5% 给予一年期贴息，单个企业每年列入贴息的融资额
  * 不少于 500 万元且不高于 3000 万元，每年最高贴息 150 万元且不超过企业实际发生利息。
- * 不少于 500 万元 is an entry bar by default (reading `threshold`): financing below it is not
+ * By default 不少于 500 万元 is an entry bar (reading `threshold`): financing below it is not
  * counted for subsidy, so the lease is not eligible under this item (the general lease
  * measure OP.06.b remains).  The reading `limit_range` takes 500万–3000万 as the range in
  * which the yearly limit on counted financing lies (limit 3000万, no bar); both readings are
@@ -224,7 +226,7 @@ SPEC(spec_A1_09_a, a1_09_a_in, a1_09_a_p, a1_09_a);
 
 /* ---- A1.10.a ------------------------------------------------------------------
  * 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励。
- * 新增采购 is the year's increase: given as `new_purchases`, or computed from the year's
+ * The 新增采购 is the year's increase: given as `new_purchases`, or computed from the year's
  * and the previous year's purchases from SMEs (a decrease is no increase: 0).  One form or
  * the other; both, or one total alone, is an error naming the input. */
 enum { A1_10_NEW, A1_10_GRANTED, A1_10_THIS_YEAR, A1_10_LAST_YEAR };
@@ -272,7 +274,7 @@ SPEC(spec_A1_10_a, a1_10_a_in, a1_10_a_p, a1_10_a);
 
 /* ---- A1.11.a ------------------------------------------------------------------
  * 附件1（十一）…按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。
- * 每家企业最高资助50万元 has no 每年: by default the 50万 is per enterprise over the policy's
+ * The cap 每家企业最高资助50万元 has no 每年: by default the 50万 is per enterprise over the policy's
  * term (`granted_to_date`); the reading `per_year` makes it a yearly cap
  * (`granted_this_year`).  The amount already granted is given for the period of the
  * reading in force; the other period's input is an error. */

@@ -26,7 +26,7 @@ FORMULA(a4_02_1_a)
         return;
     dgs_fen_t award = calc_ratio(c, calc_input(c, A4_021A_COST), A4_021A_RATIO);   /* 布展费的50% */
     award = calc_cap_per_unit(c, award, area, A4_021A_PER_M2, 100);                /* 每平方米1500元 */
-    award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会10万元 */
+    award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会最高支持总额不超过10万元 */
     calc_grant(c, award);
 }
 SPEC(spec_A4_02_1_a, a4_02_1_a_in, a4_02_1_a_p, a4_02_1_a);
@@ -111,9 +111,9 @@ FORMULA(a4_02_2_c)
 }
 SPEC(spec_A4_02_2_c, a4_02_2_c_in, a4_02_2_c_p, a4_02_2_c);
 
-/* ---- A4.03 支持举办展会 -----------------------------------------------------------
+/* ---- A4.03 鼓励市内招展办展 -------------------------------------------------------
  * 对经商务部门备案，在我市专业展馆举办、展期 3 天或以上且展览面积 1 万平方米或以上的展会给予场馆
- * 租金补贴。 / 在我市非专业展馆举办、展期 3 天或以上且展览面积 2 万平方米或以上的展会给予宣传费用补贴。
+ * 租金补贴……在我市非专业展馆举办、展期 3 天或以上且展览面积 2 万平方米或以上的展会给予宣传费用补贴。
  * The thresholds are written; the subsidy's numbers are not (a guideline supplies ratio and cap). */
 enum { EXPO_AREA, EXPO_DAYS, EXPO_COST, EXPO_ASSESSED };
 enum { EXPO_MIN_DAYS, EXPO_MIN_AREA, EXPO_RATIO, EXPO_CAP };
@@ -121,7 +121,7 @@ FORMULA(expo_cost_subsidy)
 {
     if (!calc_at_least(c, calc_input(c, EXPO_DAYS), EXPO_MIN_DAYS))     /* 展期3天或以上 */
         return;
-    if (!calc_at_least(c, calc_input(c, EXPO_AREA), EXPO_MIN_AREA))     /* 面积1万（2万）平方米或以上 */
+    if (!calc_at_least(c, calc_input(c, EXPO_AREA), EXPO_MIN_AREA))     /* 展览面积 1 万平方米或以上 (2万 for A4.03.c) */
         return;
     dgs_fen_t award = calc_ratio(c, calc_input(c, EXPO_COST), EXPO_RATIO);
     if (c->p[EXPO_CAP].set)
@@ -204,7 +204,7 @@ FORMULA(a4_03_b)
 SPEC(spec_A4_03_b, a4_03_b_in, a4_03_b_p, a4_03_b);
 
 /* ---- A4.04 --------------------------------------------------------------------
- * 对“走出去”投资并购项目……给予政策性保险支持 (numbers not stated). */
+ * 持续对电子信息、高端装备制造、五金制品等投资并购项目实施政策性保险支持 (numbers not stated). */
 UNSPECIFIED_AWARD(spec_A4_04_a);
 
 /* 对参与企业人员机票及住宿费按不超过 80%的比例给予资助。其中，人员差旅费仅限经济舱机票、标准间住宿，
@@ -267,7 +267,7 @@ FORMULA(a4_08_a)
 const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_OF(a4_08_a_in), a4_08_a_p, COUNT_OF(a4_08_a_p),
                                    a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1};
 
-/* ---- A4.09 出口信用保险与外贸综合服务 ----------------------------------------------
+/* ---- A4.09 提升内外贸全流程服务 ----------------------------------------------------
  * 按企业实缴保险费的 30% 给予支持，每年每家企业累计支持金额不超过 50 万元。 (A4.09.a)
  * 按其实缴保险费用不超过 30% 给予支持，每家企业每年最高支持 50 万元。 (A4.09.b; a separate cap, R16) */
 static const input_def premium_in[] = {
@@ -318,7 +318,9 @@ static const param_def a4_09_e_p[] = {
 RATIO_CAPPED(spec_A4_09_e, a4_09_e_in, a4_09_e_p, 0, NO_INPUT, NO_INPUT);
 
 /* ---- A4.10 外资 ----------------------------------------------------------------
- * 落实重大外资项目奖励政策；利润再投资项目……省市外资奖励；跨国公司地区总部……按规定给予支持。 */
+ * 贯彻落实外资大项目奖补政策……利润再投资项目，可按规定享受省市两级外资财政资金支持……
+ * 对经省认定为跨国公司地区总部/总部型机构且年新增实际外资金额合计达 1000 万美元及以上的项目，
+ * 按照省市相关政策予以财政支持。 */
 UNSPECIFIED_AWARD(spec_A4_10_a);
 UNSPECIFIED_AWARD(spec_A4_10_b);
 UNSPECIFIED_AWARD(spec_A4_10_c);

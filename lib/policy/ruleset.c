@@ -16,7 +16,8 @@ static const char *const nqi_readings[] = {"separate", "same", NULL};
 static const char *const upgrade_readings[] = {"difference", "full", NULL};
 static const char *const rounding_readings[] = {"floor", "half_up", NULL};
 
-/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16; catalog R1). */
+/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16:
+ * in force 2024-01-16 … 2027-01-15 inclusive; docs/interpretation.md R1). */
 const param_def dgs_ruleset_params[G_COUNT] = {
     {"validity_start", DGS_TYPE_DATE, 19738, 1, "date", "政策施行之日", "first day in force",
      "本措施自印发之日起实施", 0, NULL},

@@ -55,7 +55,7 @@ MEASURE_TEST(a1_01_a_total_share_cap)
 
 MEASURE_TEST(a1_01_a_share_funds_reading)
 {
-    /* 各级财政资金 read as national and provincial only (catalog R7, the other reading):
+    /* 各级财政资金 read as national and provincial only (R7, the other reading):
      * room 4,000,000 − (2,000,000 + 1,000,000) = 1,000,000 < match 2,500,000; the other
      * 500,000 is not counted */
     dgs_ruleset *g = derive(rs, "A1.01.a", "reading_share_funds", "upstream_only");
@@ -116,7 +116,7 @@ MEASURE_TEST(a1_05_a_tiers)
  * 对倍增企业兼并重组涉及交易额超过 1000 万元的，按企业实施并购银行贷款实付利息的 50% 给予
  * 贴息资助，每年贴息总额最高 150 万元，2 年合计最高贴息 300 万元；
  * 超过 excludes 1000万; at most 2 subsidy years; 150万 a year and 300万 over the two years
- * per enterprise (README decision 4), less what was already granted. */
+ * per enterprise (每年贴息总额: the total of the year, R22), less what was already granted. */
 MEASURE_TEST(a1_06_a_deal_threshold)
 {
     /* exactly 10,000,000: 超过 excludes it */
@@ -184,8 +184,8 @@ MEASURE_TEST(a1_06_a_two_years)
 
 /* ---- A1.06.b ----------------------------------------------------------------
  * 对兼并重组过程中发生的中介费用按最高 50% 的比例给予补助或按兼并重组合同价格的 0.5% 给予奖励，
- * 最高资助 200 万元。  README decisions 2, 3: 或 = the higher; the contract price must exceed
- * 1000万 (the transaction condition of the item). */
+ * 最高资助 200 万元。  或 = the higher (R5: 对倍增企业按最高标准执行); the contract price must
+ * exceed 1000万 (the transaction condition of the sentence, R21). */
 MEASURE_TEST(a1_06_b_either_or_higher)
 {
     /* fees: 50% × 1,000,000 = 500,000; price: 0.5% × 20,000,000 = 100,000 → the fees */
@@ -618,7 +618,7 @@ MEASURE_TEST(a1_18_period_and_cost)
 
 MEASURE_TEST(a1_kinds)
 {
-    /* catalog §2: 附件1 has 2 unspecified and 15 qualitative measures */
+    /* data/catalog.json: 附件1 has 2 unspecified and 15 qualitative measures */
     expect_kind_outcome(rs, "A1", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A1", DGS_KIND_QUALITATIVE, 15, DGS_OUTCOME_NOT_COMPUTABLE);
 }

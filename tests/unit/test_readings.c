@@ -96,7 +96,7 @@ static void a1_06_b_either_or(void **state)
     dgs_ruleset_free(price);
 }
 
-/* Decision 3: a deal of 800万 with fees 100万: ineligible when the >1000万
+/* R21: a deal of 800万 with fees 100万: ineligible when the >1000万
  * condition applies; max(50万, 4万) = 50万 when it does not. */
 static void a1_06_b_deal_threshold(void **state)
 {
@@ -170,7 +170,7 @@ static void a2_05_a_paid_on(void **state)
     dgs_ruleset_free(app);
 }
 
-/* Decision 12: A3.08.a (10万) and A5.04.d (10万) for one facility. */
+/* R26: A3.08.a (10万) and A5.04.d (10万) for one facility. */
 static void nqi_station_group(void **state)
 {
     (void)state;
