@@ -112,7 +112,7 @@ SPEC(spec_A1_06_a, a1_06_a_in, a1_06_a_p, a1_06_a);
 /* ---- A1.06.b ------------------------------------------------------------------
  * 附件1（六）对兼并重组过程中发生的中介费用按最高 50% 的比例给予补助或按兼并重组合同价格的
  * 0.5% 给予奖励，最高资助 200 万元。
- * 或 = the higher of the two bases (对倍增企业按最高标准执行; R5); the >1000万 transaction
+ * The 或 reads as the higher of the two bases (对倍增企业按最高标准执行; R5); the >1000万 transaction
  * condition of the sentence applies to the fees too (R21).  Both are switches. */
 enum { A1_06B_FEES, A1_06B_PRICE };
 static const input_def a1_06_b_in[] = {

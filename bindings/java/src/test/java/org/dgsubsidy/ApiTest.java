@@ -350,7 +350,7 @@ class ApiTest {
 
         // a missing required value makes that row invalid; the others are evaluated
         BatchResult partial = m.batch(TestSupport.IN_FORCE).column("financed_amount", financed)
-                .column("interest_paid", interest, new boolean[] {true, false, true}).run();
+                .column("interest_paid", interest, new boolean[] {true, false, true, true}).run();
         assertEquals(Outcome.INVALID, partial.outcome(1));
         assertEquals(0, partial.awardFen(1));
         assertEquals(140_000_000L, partial.awardFen(0));
