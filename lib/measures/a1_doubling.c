@@ -409,13 +409,22 @@ CEILING(spec_A1_18_b, a1_18_b_in, a1_18_b_p, 0, 1, 2);
 /* ---- A1.19.a, A1.19.b ------------------------------------------------------------
  * 附件1（十九）对获认定省级重点产业链“链主”、国家级制造业单项冠军的企业分别一次性给予最高 300 万元
  * 奖励，对新认定的国家级专精特新“小巨人”企业一次性给予最高 50 万元奖励（以上从高不重复享受市级
- * 奖补政策）。  The group G-A1.19 pays the higher once (lib/engine/stack.c). */
+ * 奖补政策）。  The group G-A1.19 pays the higher once (lib/engine/stack.c).  When a lower award
+ * of the item was already paid, the higher one pays the difference by default (从高: the
+ * enterprise ends with the highest award once); the reading `full` (the later honour is a new
+ * event) pays it in full, less only what was already paid for that same honour. */
+static const char *const a1_19_readings[] = {"top_up", "full", NULL};
+#define A1_19_EARLIER_AWARD                                                                                \
+    P_SWITCH("reading_earlier_award", 0, a1_19_readings, "已获较低奖励后获更高认定（补差/全额）",              \
+             "after a lower award of the item (pay the difference / pay in full)", "以上从高不重复享受市级奖补政策")
 static const param_def a1_19_a_p[] = {
     P_MONEY("cap", WAN(300), "yuan", "一次性最高奖励", "one-off ceiling", "分别一次性给予最高 300 万元奖励"),
+    A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_a, a1_19_a_p);
 static const param_def a1_19_b_p[] = {
     P_MONEY("cap", WAN(50), "yuan", "一次性最高奖励", "one-off ceiling", "一次性给予最高 50 万元奖励"),
+    A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_b, a1_19_b_p);
 

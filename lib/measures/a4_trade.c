@@ -6,27 +6,64 @@
 /* ---- A4.02.1 支持境外参展 -------------------------------------------------------
  * 对以特装展位方式（面积18平方米及以上）参加“粤贸全球”线下展的东莞企业，按实际发生特装布展费的
  * 50%予以支持，最高支持每平方米1500元，每家企业同一展会最高支持总额不超过10万元。 (R3) */
-enum { A4_021A_AREA, A4_021A_COST };
+enum { A4_021A_AREA, A4_021A_COST, A4_021A_BOOTH_FEE, A4_021A_OTHER };
 static const input_def a4_02_1_a_in[] = {
     IN_AREA("booth_area", true, "特装展位面积", "special-fit booth area"),
     IN_MONEY("build_cost", true, "实际发生特装布展费", "special-booth build cost actually incurred"),
+    IN_MONEY("booth_fee", false, "倍增企业：展位费实际支出额（仅用于展位费总额上限的解读）",
+             "a doubling enterprise's booth fee actually paid (read only under reading booth_fee_cap)"),
+    IN_MONEY("other_fiscal_support", false, "倍增企业：中央、省财政已支持金额（仅用于展位费总额上限的解读）",
+             "central and provincial support already received (read only under reading booth_fee_cap)"),
 };
-enum { A4_021A_RATIO, A4_021A_PER_M2, A4_021A_CAP, A4_021A_MIN_AREA };
+static const char *const a4_02_1_a_readings[] = {"alternatives", "booth_fee_cap", NULL};
+enum { A4_021A_RATIO, A4_021A_PER_M2, A4_021A_CAP, A4_021A_MIN_AREA, A4_021A_READING };
+enum { A4_021A_ALTERNATIVES, A4_021A_BOOTH_FEE_CAP };
 static const param_def a4_02_1_a_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按特装布展费支持比例", "share of the build cost", "按实际发生特装布展费的50%予以支持"),
     P_MONEY("cap_per_m2", YUAN(1500), "yuan per m2", "每平方米最高支持", "limit per m² of booth", "最高支持每平方米1500元"),
     P_MONEY("cap_per_exhibition", WAN(10), "yuan", "同一展会最高支持总额", "cap per enterprise per exhibition",
             "每家企业同一展会最高支持总额不超过10万元"),
     P_AREA("min_area", M2(18), "特装展位面积不少于", "booth area at least", "面积18平方米及以上"),
+    P_SWITCH("reading_doubling_total", A4_021A_ALTERNATIVES, a4_02_1_a_readings,
+             "与附件1（九）的关系（择高给予/倍增企业以展位费为总额上限）",
+             "with 附件1（九）: alternatives (the higher once) / a doubling enterprise's total capped at its booth fee",
+             "参加“粤贸全球”线下展"),
 };
+/*
+ * 附件1（九） gives 倍增 enterprises an award for the same exhibitions with the bound 中央、省、市财政
+ * 支持总金额不高于企业展位费的实际支出额.  By default the two are alternatives, the higher paid
+ * once (group G-YMQQ): this measure is not capped by the booth fee.  Under the reading
+ * `booth_fee_cap` that bound caps the total for a 倍增 enterprise, so this amount is capped at
+ * the booth fee less central and provincial support when `booth_fee` is given (a 倍增
+ * enterprise); `booth_fee` under the default reading is an error, not silently ignored.
+ */
 FORMULA(a4_02_1_a)
 {
+    bool capped = calc_reading(c, A4_021A_READING) == A4_021A_BOOTH_FEE_CAP;
+    if (!capped && (calc_has(c, A4_021A_BOOTH_FEE) || calc_has(c, A4_021A_OTHER))) {
+        calc_input_error(c, DGS_E_RANGE, calc_has(c, A4_021A_BOOTH_FEE) ? A4_021A_BOOTH_FEE : A4_021A_OTHER);
+        return;
+    }
+    if (capped && calc_has(c, A4_021A_OTHER) && !calc_has(c, A4_021A_BOOTH_FEE)) {
+        calc_input_error(c, DGS_E_MISSING_INPUT, A4_021A_BOOTH_FEE);
+        return;
+    }
     int64_t area = calc_input(c, A4_021A_AREA);
     if (!calc_at_least(c, area, A4_021A_MIN_AREA))                                 /* 18平方米及以上 */
         return;
     dgs_fen_t award = calc_ratio(c, calc_input(c, A4_021A_COST), A4_021A_RATIO);   /* 布展费的50% */
     award = calc_cap_per_unit(c, award, area, A4_021A_PER_M2, 100);                /* 每平方米1500元 */
     award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会最高支持总额不超过10万元 */
+    if (capped && calc_has(c, A4_021A_BOOTH_FEE)) {
+        dgs_fen_t fee = calc_input(c, A4_021A_BOOTH_FEE), other = calc_input(c, A4_021A_OTHER);
+        dgs_fen_t room = fee > other ? fee - other : 0;
+        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1);
+        if (room < award) {
+            award = room;
+            c->binding = SRC_INPUT + A4_021A_BOOTH_FEE;
+            c->binding_value = room;
+        }
+    }
     calc_grant(c, award);
 }
 SPEC(spec_A4_02_1_a, a4_02_1_a_in, a4_02_1_a_p, a4_02_1_a);

@@ -136,7 +136,8 @@ static const clause clauses[] = {
      .tiers = {{"tier", "national"}, {"tier", "provincial"}}},
     /* (面积18平方米及以上)按实际发生特装布展费的50%予以支持，最高支持每平方米1500元，每家企业同一展会最高支持总额不超过10万元。 */
     {"A4.02.1.a", {"build_cost"}, .up = {"booth_area"}, .ratios = {{"ratio", {"build_cost"}}},
-     .units = {{"cap_per_m2", "booth_area"}}, .conditions = {{"booth_area", "min_area", AT_LEAST}}},
+     .units = {{"cap_per_m2", "booth_area"}}, .conditions = {{"booth_area", "min_area", AT_LEAST}},
+     .absent = {"booth_fee", "other_fiscal_support"}},
     /* 对由商协会统一承担的展品往返物流费用的50%给予最高10万元补贴。 */
     {"A4.02.1.c", {"logistics_cost"}, .ratios = {{"ratio", {"logistics_cost"}}}},
     /* 对场地租金、场地布置费用按实际发生金额给予支持，每家协会每场新品发布会最高支持不超过15万元。 */

@@ -326,6 +326,76 @@ static void a1_11_a_cap_period(void **state)
     dgs_ruleset_free(yearly);
 }
 
+/* R33: A1.19 以上从高不重复享受.  A little giant paid 50万 (A1.19.b) becomes a chain leader
+ * (A1.19.a, 300万): the difference 250万 by default; 300万 under the reading `full`.  The same
+ * honour is never paid twice: with 300万 already paid for it, nothing more under either. */
+static void a1_19_earlier_award(void **state)
+{
+    (void)state;
+    dgs_ruleset *full = with("A1.19.a", "reading_earlier_award", "full");
+    for (int reading = 0; reading < 2; reading++) {
+        const dgs_ruleset *rs = reading ? full : base;
+        dgs_case *c[2];
+        dgs_result *r[2];
+        dgs_error e;
+        const char *ids[2] = {"A1.19.b", "A1.19.a"};
+        for (int i = 0; i < 2; i++) {
+            assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, ids[i]), &c[i], &e), DGS_OK);
+            assert_int_equal(dgs_case_set_date(c[i], "2025-06-01", &e), DGS_OK);
+            assert_int_equal(dgs_evaluate(c[i], &r[i], &e), DGS_OK);
+            dgs_case_free(c[i]);
+        }
+        dgs_fen_t before[2] = {50000000, 0};   /* 50万 for the little giant */
+        dgs_stack *s;
+        assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, before, &s, &e), DGS_OK);
+        assert_int_equal(dgs_stack_paid(s, 1), reading ? 300000000 : 250000000);
+        assert_int_equal(dgs_stack_decision(s, 1), reading ? DGS_STACK_PAID : DGS_STACK_TOP_UP);
+        assert_int_equal(dgs_stack_paid(s, 0), 0);
+        assert_int_equal(dgs_stack_total(s), reading ? 300000000 : 250000000);
+        dgs_stack_free(s);
+        dgs_fen_t same[2] = {50000000, 300000000};   /* the chain leader's 300万 already paid too */
+        assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, same, &s, &e), DGS_OK);
+        assert_int_equal(dgs_stack_total(s), 0);
+        assert_int_equal(dgs_stack_decision(s, 1), DGS_STACK_ALREADY_PAID);
+        dgs_stack_free(s);
+        dgs_result_free(r[0]);
+        dgs_result_free(r[1]);
+    }
+    dgs_ruleset_free(full);
+}
+
+/* R23: A1.09.a with A4.02.1.a.  Build cost 30万, 60 m², booth fee 4万, no central or
+ * provincial support: min(50% × 30万, 1,500 × 60, 10万) = min(15万, 9万, 10万) = 9万 for any
+ * enterprise by default (the two measures are alternatives, the higher paid once).  Under
+ * the reading booth_fee_cap a 倍增 enterprise's total is capped at its booth fee: 4万; with
+ * 1.5万 of provincial support, 4万 − 1.5万 = 2.5万; a booth fee above the amount does not
+ * bind (booth fee 12万: 9万).  An enterprise that gives no booth fee (not 倍增) gets 9万. */
+static void a4_02_1_a_booth_fee_total(void **state)
+{
+    (void)state;
+    dgs_ruleset *cap = with("A4.02.1.a", "reading_doubling_total", "booth_fee_cap");
+    assert_int_equal(award(base, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", NULL), 9000000);
+    assert_int_equal(award(cap, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", NULL), 9000000);
+    assert_int_equal(award(cap, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", "booth_fee", "40000", NULL),
+                     4000000);
+    assert_int_equal(award(cap, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", "booth_fee", "40000",
+                           "other_fiscal_support", "15000", NULL),
+                     2500000);
+    assert_int_equal(award(cap, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", "booth_fee", "40000",
+                           "other_fiscal_support", "50000", NULL),
+                     0);
+    assert_int_equal(award(cap, "A4.02.1.a", "booth_area", "60", "build_cost", "300000", "booth_fee", "120000", NULL),
+                     9000000);
+    /* the booth fee is read only under that reading: given under the default, an error */
+    assert_int_equal(error_of(base, "A4.02.1.a", "booth_fee", "booth_area", "60", "build_cost", "300000", "booth_fee",
+                              "40000", NULL),
+                     DGS_E_RANGE);
+    assert_int_equal(error_of(cap, "A4.02.1.a", "booth_fee", "booth_area", "60", "build_cost", "300000",
+                              "other_fiscal_support", "15000", NULL),
+                     DGS_E_MISSING_INPUT);
+    dgs_ruleset_free(cap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +412,8 @@ int main(void)
         cmocka_unit_test(departures),
         cmocka_unit_test(a1_10_a_yearly_totals),
         cmocka_unit_test(a1_11_a_cap_period),
+        cmocka_unit_test(a1_19_earlier_award),
+        cmocka_unit_test(a4_02_1_a_booth_fee_total),
     };
     return cmocka_run_group_tests_name("readings", tests, setup, teardown);
 }
