@@ -332,24 +332,29 @@ static const param_def a1_12_a_p[] = {
  */
 CALC_INLINE dgs_fen_t a1_12_a_floor_price(calc *c, dgs_fen_t per_m2, int64_t area)
 {
-    unsigned __int128 product, scaled;      /* hundredths of a fen; × the ratio's numerator */
     const int64_t num = c->p[A1_12_RATIO].num, den = c->p[A1_12_RATIO].den;
-    if (per_m2 < 0 || area < 0 || num < 0 || den <= 0 ||
-        __builtin_mul_overflow((unsigned __int128)(uint64_t)per_m2, (uint64_t)area, &product) ||
-        product / 100 > (unsigned __int128)INT64_MAX ||
-        __builtin_mul_overflow(product, (uint64_t)num, &scaled)) {
+    /* P = price × area, in hundredths of a fen (128 bits); the benchmark value P / 100 must be money. */
+    dgs_u128 product = dgs_u128_mul((uint64_t)per_m2, (uint64_t)area);
+    uint64_t benchmark, rest;
+    int64_t by;                                          /* 100 × den: P × num / by is the floor */
+    if (per_m2 < 0 || area < 0 || num < 0 || den <= 0 || !dgs_u128_divmod(product, 100, &benchmark, &rest) ||
+        benchmark > (uint64_t)INT64_MAX || !dgs_mul_checked(den, 100, &by)) {
         calc_overflow(c, A1_12_RATIO);
         return 0;
     }
-    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)(product / 100), 1);        /* 基准地价 × 面积 */
-    const unsigned __int128 by = (unsigned __int128)100 * (uint64_t)den;
-    unsigned __int128 v = scaled / by + (scaled % by != 0);
-    if (v > (unsigned __int128)INT64_MAX) {
+    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)benchmark, 1);          /* 基准地价 × 面积 */
+    /* ⌈P × num / by⌉ exactly: P = q·by + r, so P × num / by = q·num + (r × num) / by. */
+    uint64_t q, r, q2, r2;
+    int64_t whole, v;
+    if (!dgs_u128_divmod(product, (uint64_t)by, &q, &r) || q > (uint64_t)INT64_MAX ||
+        !dgs_mul_checked((int64_t)q, num, &whole) ||
+        !dgs_u128_divmod(dgs_u128_mul(r, (uint64_t)num), (uint64_t)by, &q2, &r2) || q2 > (uint64_t)INT64_MAX ||
+        !dgs_add_checked(whole, (int64_t)q2 + (r2 != 0), &v)) {
         calc_overflow(c, A1_12_RATIO);
         return 0;
     }
-    calc_step(c, STEP_RATIO, A1_12_RATIO, (int64_t)v, 1);                     /* 不低于……70% */
-    return (int64_t)v;
+    calc_step(c, STEP_RATIO, A1_12_RATIO, v, 1);                          /* 不低于……70% */
+    return v;
 }
 
 FORMULA(a1_12_a)
