@@ -6,7 +6,7 @@
 #include "measure_helpers.h"
 
 /* ---- the validity window ---------------------------------------------------
- * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  Catalog R1: in force for
+ * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  R1 (docs/interpretation.md): in force for
  * events dated 2024-01-16 … 2027-01-15 inclusive, the main opinion included. */
 MEASURE_TEST(validity_window)
 {
@@ -104,7 +104,7 @@ MEASURE_TEST(op_costs_and_periods)
 /* ---- OP.10.a ----------------------------------------------------------------
  * （十）对纳入智能机器人产业链关键企业清单的，资助比例和资助限额在基准标准基础上可上浮 5%，对“链主”
  * 企业资助比例和资助限额在基准标准基础上可上浮 10%，每家企业每年最高 500 万元。
- * Catalog R2: relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
+ * R2 (docs/interpretation.md): relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
  * percentage points for the ratio is a switch. */
 MEASURE_TEST(op_10_a_uplift_relative)
 {
