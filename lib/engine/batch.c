@@ -255,12 +255,19 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
         }
         /* The common case: every row valid, the whole chunk in one run of the loop. */
         if (chunk_valid(spec, ccols, cpres, n)) {
-            /* No presence to test per row when every column is given in full. */
+            /* No presence to test per row when every column given is given in full; a
+             * column not given at all is a bit of `absent`, not a mask to read per row. */
             bool masks = false;
-            for (size_t k = 0; k < n_inputs; k++)
-                masks |= cpres[k] != NULL;
+            uint32_t absent_inputs = 0;
+            for (size_t k = 0; k < n_inputs; k++) {
+                if (colmap[k] < 0)
+                    absent_inputs |= 1u << k;
+                else
+                    masks |= cpres[k] != NULL;
+            }
             c.cols = ccols;
             c.present = masks ? cpres : NULL;
+            c.absent = masks ? 0 : absent_inputs;
             spec->batch(&c, n, awards + start, outcomes + start);
             if (!first && any_invalid(outcomes + start, n))
                 for (size_t r = 0; r < n; r++)
@@ -289,6 +296,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                 }
                 c.cols = rcols;
                 c.present = rpres;
+                c.absent = 0;
                 spec->batch(&c, end - i, awards + start + i, outcomes + start + i);
                 if (!first)
                     for (size_t r = i; r < end; r++)

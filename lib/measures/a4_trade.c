@@ -39,14 +39,16 @@ static const param_def a4_02_1_a_p[] = {
  */
 FORMULA(a4_02_1_a)
 {
-    bool capped = calc_reading(c, A4_021A_READING) == A4_021A_BOOTH_FEE_CAP;
-    if (!capped && (calc_has(c, A4_021A_BOOTH_FEE) || calc_has(c, A4_021A_OTHER))) {
-        calc_input_error(c, DGS_E_RANGE, calc_has(c, A4_021A_BOOTH_FEE) ? A4_021A_BOOTH_FEE : A4_021A_OTHER);
-        return;
-    }
-    if (capped && calc_has(c, A4_021A_OTHER) && !calc_has(c, A4_021A_BOOTH_FEE)) {
-        calc_input_error(c, DGS_E_MISSING_INPUT, A4_021A_BOOTH_FEE);
-        return;
+    bool fee = calc_has(c, A4_021A_BOOTH_FEE), other = calc_has(c, A4_021A_OTHER);
+    if (fee | other) {
+        if (calc_reading(c, A4_021A_READING) != A4_021A_BOOTH_FEE_CAP) {    /* read by that reading only */
+            calc_input_error(c, DGS_E_RANGE, fee ? A4_021A_BOOTH_FEE : A4_021A_OTHER);
+            return;
+        }
+        if (!fee) {
+            calc_input_error(c, DGS_E_MISSING_INPUT, A4_021A_BOOTH_FEE);
+            return;
+        }
     }
     int64_t area = calc_input(c, A4_021A_AREA);
     if (!calc_at_least(c, area, A4_021A_MIN_AREA))                                 /* 18平方米及以上 */
@@ -54,9 +56,10 @@ FORMULA(a4_02_1_a)
     dgs_fen_t award = calc_ratio(c, calc_input(c, A4_021A_COST), A4_021A_RATIO);   /* 布展费的50% */
     award = calc_cap_per_unit(c, award, area, A4_021A_PER_M2, 100);                /* 每平方米1500元 */
     award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会最高支持总额不超过10万元 */
-    if (capped && calc_has(c, A4_021A_BOOTH_FEE)) {
-        dgs_fen_t fee = calc_input(c, A4_021A_BOOTH_FEE), other = calc_input(c, A4_021A_OTHER);
-        dgs_fen_t room = fee > other ? fee - other : 0;
+    if (fee) {
+        /* 中央、省、市财政支持总金额不高于企业展位费的实际支出额: what central and provincial support leave. */
+        dgs_fen_t booth = calc_input(c, A4_021A_BOOTH_FEE), before = calc_input(c, A4_021A_OTHER);
+        dgs_fen_t room = booth > before ? booth - before : 0;
         calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1);
         if (room < award) {
             award = room;
