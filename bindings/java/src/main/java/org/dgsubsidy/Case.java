@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_case;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
 
 /**
  * One applicant's inputs for one measure and the date of the qualifying event: a builder.
