@@ -139,6 +139,9 @@ class MoneyTest {
             new BigDecimal(MEGA, 1_000_000),                // about 1, written with a million decimals
             new BigDecimal(MEGA.multiply(BigInteger.TEN), 1_000_001), // the same with a trailing zero more
             new BigDecimal(MEGA, -5),                       // a million digits and five zeros
+            // 1.000…0 with 200,000 zeros: the value that held a request thread (15 s here) in
+            // stripTrailingZeros, which divides by ten once per trailing zero
+            new BigDecimal(BigInteger.TEN.pow(200_000), 200_000),
         };
         for (BigDecimal v : longOnes) {
             assertTrue(medianMillis(InvalidValueException.class, () -> Money.toFen(v)) < 50, "slow: " + v.scale());
