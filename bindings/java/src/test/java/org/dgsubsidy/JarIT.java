@@ -66,6 +66,13 @@ class JarIT {
             }
             assertEquals(NativeLibrary.javaVersion(), p.getProperty("version"));
             assertTrue(jf.stream().noneMatch(e -> e.getName().endsWith(".java")));
+            // Java 17 is the floor: class files of version 61
+            try (java.io.DataInputStream in = new java.io.DataInputStream(
+                    jf.getInputStream(jf.getEntry("org/dgsubsidy/Ruleset.class")))) {
+                assertEquals(0xCAFEBABE, in.readInt());
+                in.readUnsignedShort();
+                assertEquals(61, in.readUnsignedShort(), "class file version");
+            }
         }
     }
 
