@@ -187,6 +187,8 @@ public final class Ruleset implements AutoCloseable {
         if (attributes.size() > MAX_GUIDELINE_BYTES) {
             throw new GuidelineException(DgsException.E_GUIDELINE, path + ": larger than 64 MiB", 0, null);
         }
+        // The check guards against mistakes (a wrong path, a pipe, a device), not against someone
+        // who can replace the file between the check and the open.
         byte[] json;
         try (InputStream in = Files.newInputStream(path)) {
             // A file that grows after the check is still read no further than the limit.
