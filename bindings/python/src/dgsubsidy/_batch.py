@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 from collections.abc import Mapping as _MappingABC
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
@@ -118,6 +119,12 @@ class BatchResult:
 
     def __len__(self) -> int:
         return len(self.award_fen)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Plain values and the measure (which pickles as its ruleset's guideline chain);
+        # copies get their own read-only arrays.
+        return (BatchResult, (self.measure, self.date.isoformat(), self.award_fen, self.outcome_codes,
+                              self.index, self.error))
 
     @property
     def awards(self) -> DecimalView:
@@ -219,8 +226,35 @@ def _is_missing(v: Any) -> bool:
     return type(v).__name__ in ("NAType", "NaTType")
 
 
+_DIGITS = re.compile(r"[0-9]+\Z")
+
+
+def _text_value(inp: Any, text: str, what: str) -> int:
+    """A cell of text read as the library reads an input's text (``dgs_case_set_text``), so a
+    column read with ``pd.read_csv(..., dtype=str)`` means what the command line reads."""
+    t = inp.type
+    text = c_string(text, what)
+    if t in _SCALED:
+        return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+    if t == ValueType.FLAG:
+        if text in ("true", "1"):
+            return 1
+        if text in ("false", "0"):
+            return 0
+        raise _errors.InvalidValue(f"{what} is a flag: write true or false, not '{text[:40]}'",
+                                   code=_native.DGS_E_VALUE)
+    if _DIGITS.match(text):
+        return to_int64(int(text), what)
+    if text[:1] == "-" and _DIGITS.match(text[1:]):
+        raise _errors.NegativeValue(f"{what}: negative count '{text[:40]}' is refused",
+                                    code=_native.DGS_E_NEGATIVE)
+    raise _errors.InvalidValue(f"{what}: '{text[:40]}' is not a whole number", code=_native.DGS_E_VALUE)
+
+
 def _convert_value(inp: Any, v: Any, what: str, units: str) -> int:
     t = inp.type
+    if isinstance(v, str) and t != ValueType.CHOICE and not (units == "base" and t in _SCALED):
+        return _text_value(inp, v, what)
     if t in _SCALED:
         if units == "base":
             if isinstance(v, str):
