@@ -316,3 +316,34 @@ def test_mark_never_raises_for_numeric_columns(rules):
     c = t.evaluate_batch({"tier": np.array([names[0], "bronze", 99, -1], dtype=object),
                           "provincial_funds": [1_000_000] * 4}, DATE, errors="mark")
     assert c.outcome_codes[0] != Outcome.INVALID and (c.outcome_codes[1:] == Outcome.INVALID).all()
+
+
+def test_python_lists_are_judged_value_by_value(rules):
+    # numpy alone would read [True, 120000] as [1, 120000]: a bool paid as one yuan
+    b = rules.evaluate_batch(BOOTH, {"booth_area": [36, 36], "build_cost": [True, 120000]}, DATE, errors="mark")
+    assert b.outcome_codes.tolist() == [Outcome.INVALID, Outcome.GRANTED]
+    assert isinstance(b.error, dgsubsidy.TypeMismatch) and b.error.row == 0
+    # and [36, 36.5] as a float column refused whole: here only the float's row is marked
+    f = rules.evaluate_batch(BOOTH, {"booth_area": [36, 36.5], "build_cost": [120000, 120000]}, DATE,
+                             errors="mark")
+    assert f.outcome_codes.tolist() == [Outcome.GRANTED, Outcome.INVALID] and f.award_fen[0] == FEN_54000
+    c = rules.evaluate_batch("A4.03.b", {"exhibition_area": [20000, 20000], "days": [np.True_, 3]}, DATE,
+                             errors="mark")
+    assert c.outcome_codes.tolist() == [Outcome.INVALID, Outcome.GRANTED]
+    # whole floats stay accepted for counts
+    w = rules.evaluate_batch("A4.03.b", {"exhibition_area": [20000], "days": [3.0]}, DATE)
+    assert w.award_fen.tolist() == [40_000_000]
+
+
+def test_parameter_values_as_decimal_are_written_exactly(rules):
+    m = "A1.07.a"
+    r = rules.with_parameter(m, "ratio", D("0.055"))
+    assert r[m].parameters["ratio"].value == "5.5%"
+    # 5.5% of 20,000,000 yuan = 1,100,000.00 (below the 1,500,000 cap and the interest paid)
+    assert r.evaluate(m, date=DATE, financed_amount=20_000_000, interest_paid=10**7).award == D("1100000.00")
+    assert rules.with_parameter(m, "cap_per_year", D("1E+6"))[m].parameters["cap_per_year"].value == "1000000.00"
+    with pytest.raises(dgsubsidy.InvalidValue):
+        rules.with_parameter(m, "cap_per_year", D("1000000.001"))
+    for bad in (True, np.True_, 1.5, D("NaN")):
+        with pytest.raises(dgsubsidy.Error):
+            rules.with_parameter(m, "cap_per_year", bad)

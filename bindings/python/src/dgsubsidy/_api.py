@@ -753,8 +753,14 @@ def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> 
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         # Money of yuan (two decimals at most) or a count: written exactly.
         if isinstance(value, Decimal):
-            fen = to_fen(value, what)
-            return str(from_fen(fen))
+            # Written out exactly ("0.055", "1500000.00"); the library reads it by the parameter's
+            # type (a ratio, money of at most two decimals, …) and refuses what does not fit.
+            if not value.is_finite():
+                raise _errors.InvalidValue(f"{what}: {value} is not a finite number", code=_native.DGS_E_VALUE)
+            if abs(value.adjusted()) > 40:
+                raise _errors.Overflow(f"{what}: {value} has too many digits for a parameter value",
+                                       code=_native.DGS_E_OVERFLOW)
+            return format(value, "f")
         return str(to_int64(value, what))
     raise _errors.TypeMismatch(f"{what}: a value of type {type(value).__name__} cannot be a parameter value; "
                                f"pass text as in guidelines, e.g. '1500000.00' or '5%'")

@@ -465,6 +465,22 @@ def _pandas_column(measure: Measure, inp: Any, s: Any, units: str) -> Optional[_
     return None
 
 
+def _list_column(inp: Any, data: Union[list, tuple]) -> np.ndarray:
+    """A Python list as a column.  Only a list of plain ints becomes an integer array (and, for
+    counts, flags and choices, a list of plain ints and floats a float array): numpy would read
+    ``[True, 5]`` as ``[1, 5]`` (a bool paid as one yuan) and ``[36, 36.5]`` of money as a
+    float column; such lists are converted value by value instead, so that each value is
+    judged on its own (and a bad one marks only its row)."""
+    if all(type(v) is int for v in data):
+        return np.asarray(data) if data else np.zeros(0, dtype=np.int64)
+    if inp.type not in _SCALED and all(type(v) in (int, float) for v in data):
+        return np.asarray(data, dtype=np.float64)
+    arr = np.empty(len(data), dtype=object)
+    for i, v in enumerate(data):
+        arr[i] = v
+    return arr
+
+
 def _is_pandas(data: Any) -> bool:
     module = type(data).__module__ or ""
     return module.startswith("pandas") and hasattr(data, "dtype")
@@ -557,8 +573,12 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
                 raise _errors.TypeMismatch(f"{measure.id}: column '{name}' is a single {type(data).__name__}, "
                                            f"not a column of values")
             try:
-                arr = data if isinstance(data, np.ndarray) else np.asarray(
-                    data.to_numpy() if hasattr(data, "to_numpy") else data)
+                if isinstance(data, np.ndarray):
+                    arr = data
+                elif isinstance(data, (list, tuple)):
+                    arr = _list_column(inp, data)
+                else:
+                    arr = np.asarray(data.to_numpy() if hasattr(data, "to_numpy") else data)
             except (ValueError, TypeError) as e:
                 raise _errors.InvalidArgument(f"{measure.id}: column '{name}' is not a column of values ({e})",
                                               code=_native.DGS_E_INVALID_ARGUMENT) from None
