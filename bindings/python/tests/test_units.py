@@ -347,3 +347,14 @@ def test_parameter_values_as_decimal_are_written_exactly(rules):
     for bad in (True, np.True_, 1.5, D("NaN")):
         with pytest.raises(dgsubsidy.Error):
             rules.with_parameter(m, "cap_per_year", bad)
+
+
+def test_bool_columns_only_for_flags(rules):
+    # a bool column of days would be read as 1 day / 0 days
+    for days in (np.array([True, True]), pd.array([True, None], dtype="boolean")):
+        with pytest.raises(dgsubsidy.TypeMismatch) as info:
+            rules.evaluate_batch("A4.03.b", {"exhibition_area": [20000, 20000], "days": days}, DATE, errors="mark")
+        assert "days" in str(info.value)
+    t = rules["A3.08.b"]
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        t.evaluate_batch({"tier": np.array([True]), "provincial_funds": [1]}, DATE)

@@ -402,9 +402,10 @@ def _numpy_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _C
     if kind in "iu":
         return _int_column(measure, inp, arr, None, units)
     if kind == "b":
-        if inp.type in _SCALED:
-            raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is bool; a bool is not an amount "
-                                       f"({inp.type} is given as integers)", code=_native.DGS_E_TYPE)
+        if inp.type != ValueType.FLAG:
+            raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is bool, but the input is "
+                                       f"{inp.type}: a bool is not an amount, a count or a choice",
+                                       code=_native.DGS_E_TYPE)
         return _Column(np.ascontiguousarray(arr, dtype=np.int64))
     if kind == "f":
         return _float_column(measure, inp, arr)
@@ -450,9 +451,10 @@ def _pandas_column(measure: Measure, inp: Any, s: Any, units: str) -> Optional[_
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and not isinstance(dtype, np.dtype):
         kind = getattr(dtype, "kind", "O")
         if kind in "iub":
-            if inp.type in _SCALED and kind == "b":
-                raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is boolean; a bool is not an "
-                                           f"amount ({inp.type} is given as integers)", code=_native.DGS_E_TYPE)
+            if kind == "b" and inp.type != ValueType.FLAG:
+                raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is boolean, but the input is "
+                                           f"{inp.type}: a bool is not an amount, a count or a choice",
+                                           code=_native.DGS_E_TYPE)
             missing = s.isna().to_numpy()
             present = (~missing).astype(np.uint8) if missing.any() else None
             if kind == "b":
