@@ -262,6 +262,11 @@ def main():
                               rules.evaluate_batch(mid, yuan_fen, DATE, errors="mark", units="base").award_fen):
             sys.exit(f"{mid}: int64 yuan and the same amounts in fen differ")
         t_yuan = best_and_median(lambda: rules.evaluate_batch(mid, yuan, DATE).award_fen, reps)
+        t_yuan_fen = best_and_median(lambda: rules.evaluate_batch(mid, yuan_fen, DATE, units="base").award_fen, reps)
+        print(f"  {mid}: int64 yuan (default units) {t_yuan[0] * 1e3:.1f} ms, the same amounts as int64 fen "
+              f"(units='base') {t_yuan_fen[0] * 1e3:.1f} ms: the conversion costs "
+              f"{(t_yuan[0] - t_yuan_fen[0]) * 1e9 / rows:.1f} ns/row")
+        record("python_batch", "yuan_conversion", mid, rows, (t_yuan[0] - t_yuan_fen[0]) * 1e9 / rows, "ns/row")
         t_np = best_and_median(lambda: np_run(cols), reps)
         t_loop = best_and_median(lambda: loop_run(py_rows), max(1, reps // 2))
         table.append((mid, t_lib, t_np, t_loop, t_yuan))
