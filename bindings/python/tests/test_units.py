@@ -358,3 +358,14 @@ def test_bool_columns_only_for_flags(rules):
     t = rules["A3.08.b"]
     with pytest.raises(dgsubsidy.TypeMismatch):
         t.evaluate_batch({"tier": np.array([True]), "provincial_funds": [1]}, DATE)
+
+
+def test_a_csv_written_by_pandas_with_its_index(rules, tmp_path):
+    # df.to_csv() writes the index as an unnamed first column: refused with the fix, never shifted
+    path = tmp_path / "with_index.csv"
+    booth_frame([36, 17], [120000, 120000]).to_csv(path)
+    with pytest.raises(dgsubsidy.UnknownInput) as info:
+        rules.evaluate_batch(BOOTH, pd.read_csv(path), DATE)
+    assert "index=False" in str(info.value) and "index_col=0" in str(info.value)
+    b = rules.evaluate_batch(BOOTH, pd.read_csv(path, index_col=0), DATE)
+    assert b.award_fen.tolist() == [FEN_54000, 0]

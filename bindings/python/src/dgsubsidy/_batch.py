@@ -559,6 +559,11 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
                 raise _errors.NotSupported(
                     f"{measure.id}: a batch has one date (the date argument); split the rows by date "
                     f"or pass extra='ignore'", code=_native.DGS_E_NOT_SUPPORTED)
+            if re.fullmatch(r"Unnamed: \d+", name):
+                raise _errors.UnknownInput(
+                    f"{measure.id}: column '{name}' has no name in the file: it is the index pandas writes "
+                    f"with df.to_csv(); write the file with df.to_csv(path, index=False), or read it with "
+                    f"pd.read_csv(path, index_col=0)", code=_native.DGS_E_UNKNOWN_INPUT)
             # The library names the measure and lists its inputs.
             names.append(name)
             columns.append(np.zeros(rows, dtype=np.int64))
