@@ -48,8 +48,10 @@ __all__ = ["BatchResult", "DecimalView", "evaluate_batch"]
 _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS_E_UNKNOWN_INPUT,
                 _native.DGS_E_DATE, _native.DGS_E_NOT_SUPPORTED}
 
-_OUTCOME_NAMES = np.array(["invalid", "granted", "ineligible", "not_in_force", "unspecified",
-                           "not_computable"], dtype=object)
+# The outcome names by code + 1 (INVALID is -1), from the Outcome enum, whatever codes it holds.
+_OUTCOME_NAMES = np.array([f"outcome {c}" for c in range(-1, max(int(o) for o in Outcome) + 1)], dtype=object)
+for _o in Outcome:
+    _OUTCOME_NAMES[int(_o) + 1] = _o.label
 
 
 class DecimalView(Sequence[Decimal]):
