@@ -369,3 +369,18 @@ def test_a_csv_written_by_pandas_with_its_index(rules, tmp_path):
     assert "index=False" in str(info.value) and "index_col=0" in str(info.value)
     b = rules.evaluate_batch(BOOTH, pd.read_csv(path, index_col=0), DATE)
     assert b.award_fen.tolist() == [FEN_54000, 0]
+
+
+def test_a_batch_of_a_quota_is_not_money(rules):
+    # A1.16.a: 翻倍配置义务教育公办学校学位指标 — twice the base quota, in places, not yuan
+    m = rules["A1.16.a"]
+    assert m.unit == "places"
+    scalar = rules.evaluate("A1.16.a", date=DATE, base_quota=10)
+    assert scalar.award == 20 and scalar.unit == "places"
+    b = m.evaluate_batch({"base_quota": [10, 3]}, DATE)
+    assert not b.is_money and b.unit == "places"
+    assert b.awards.tolist() == [20, 6] and b.total == 26 and isinstance(b.total, int)
+    assert "26 places" in repr(b) and "CNY" not in repr(b)
+    assert b.to_frame(decimal=True)["award"].tolist() == [20, 6]
+    money = rules.evaluate_batch(BOOTH, booth_frame([36], [120000]), DATE)
+    assert money.is_money and money.total == D("54000.00") and "CNY 54,000.00" in repr(money)

@@ -97,8 +97,10 @@ def _exact_sum(a: np.ndarray) -> int:
 class BatchResult:
     """The results of a batch: awards as int64 fen, outcomes as int32 codes.
 
-    - ``award_fen``: numpy int64 array of fen (0 unless granted);
-    - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`);
+    - ``award_fen``: numpy int64 array of fen (0 unless granted); for a measure
+      whose ``unit`` is not money (e.g. "places"), of that unit;
+    - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`), or
+      the ints of the unit when it is not money;
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
       (``batch.outcome_codes == Outcome.GRANTED`` works);
     - ``outcomes``: the outcome names ("granted", …) as an object array;
@@ -111,6 +113,8 @@ class BatchResult:
                  index: Any = None, error: Optional[_errors.Error] = None) -> None:
         self.measure = measure
         self.measure_id = measure.id
+        #: The unit of the awards: "yuan" (possibly qualified), or e.g. "places" for a quota.
+        self.unit: str = measure.unit
         self.date = _dt.date.fromisoformat(date)
         self.award_fen = award_fen
         self.outcome_codes = outcome_codes
@@ -129,9 +133,15 @@ class BatchResult:
                               self.index, self.error))
 
     @property
-    def awards(self) -> DecimalView:
-        """The awards as Decimal yuan (converted when read)."""
-        return DecimalView(self.award_fen)
+    def is_money(self) -> bool:
+        """True when the awards are money (their unit is "yuan", possibly qualified)."""
+        return self.unit.startswith("yuan")
+
+    @property
+    def awards(self) -> Union[DecimalView, np.ndarray]:
+        """The awards as Decimal yuan (converted when read); for a unit that is not money
+        (``is_money`` False: places, …) the int64 array of that unit, never divided by 100."""
+        return DecimalView(self.award_fen) if self.is_money else self.award_fen
 
     @property
     def outcomes(self) -> np.ndarray:
@@ -157,9 +167,16 @@ class BatchResult:
         return _exact_sum(self.award_fen)
 
     @property
-    def total(self) -> Decimal:
-        """The exact sum of the awards, in yuan."""
-        return from_fen(self.total_fen)
+    def total(self) -> Union[Decimal, int]:
+        """The exact sum of the awards, in yuan (an int of the unit when it is not money)."""
+        return from_fen(self.total_fen) if self.is_money else self.total_fen
+
+    def _total_text(self) -> str:
+        if self.unit == "yuan":
+            return f"CNY {self.total:,}"
+        if self.is_money:
+            return f"CNY {self.total:,} {self.unit[4:].strip()}"
+        return f"{self.total:,} {self.unit}"
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
         """A pandas DataFrame: ``award_fen`` (int64), ``outcome`` (categorical) and, with
@@ -168,7 +185,7 @@ class BatchResult:
 
         cols: Dict[str, Any] = {"award_fen": self.award_fen}
         if decimal:
-            cols["award"] = np.array(list(self.awards), dtype=object)
+            cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
         cols["outcome"] = pd.Categorical.from_codes(
             self.outcome_codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
         return pd.DataFrame(cols, index=self.index)
@@ -176,7 +193,7 @@ class BatchResult:
     def __repr__(self) -> str:
         counts = ", ".join(f"{o}: {n}" for o, n in self.outcome_counts().items())
         return (f"<BatchResult {self.measure_id} {self.date}: {len(self)} rows ({counts}), "
-                f"total CNY {self.total:,}>")
+                f"total {self._total_text()}>")
 
     def _repr_html_(self) -> str:
         e = html.escape
@@ -184,7 +201,7 @@ class BatchResult:
                        for o, n in self.outcome_counts().items())
         err = f"<br>first error: {e(str(self.error))}" if self.error else ""
         return (f"<div><b>{e(self.measure_id)}</b> · {e(str(self.date))} · {len(self):,} rows · "
-                f"total <b>CNY {self.total:,}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
+                f"total <b>{e(self._total_text())}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
                 f"{rows}</table></div>")
 
 
