@@ -99,17 +99,19 @@ def to_scaled(value: Any, what: str, *, unit: str = "yuan", scale: int = 2) -> i
     Overflow beyond int64.  Negative values are returned as they are: the
     library refuses them where they are not allowed (NegativeValue).
     """
-    if isinstance(value, float):
+    if isinstance(value, Decimal):  # the common cases first
+        n = _decimal_scaled(value, what, scale, unit)
+    elif type(value) is int:
+        n = value * 10**scale
+    elif isinstance(value, float):
         raise _errors.TypeMismatch(
             f"{what}: {value!r} is a float; " + _FLOAT_HINT.format(text=_float_text(value)))
-    if is_bool(value) or value is None:
+    elif is_bool(value) or value is None:
         raise _errors.TypeMismatch(
             f"{what}: {value!r} ({type_name(value)}) is not an amount; pass a Decimal, an int of {unit} "
             f"or a decimal string")
-    if _is_integer(value):
+    elif _is_integer(value):
         n = _as_int(value) * 10**scale
-    elif isinstance(value, Decimal):
-        n = _decimal_scaled(value, what, scale, unit)
     elif isinstance(value, str):
         if unit == "yuan" and scale == 2:
             from . import _native  # the library's own reader of yuan text, as the CLI uses
