@@ -384,3 +384,16 @@ def test_a_batch_of_a_quota_is_not_money(rules):
     assert b.to_frame(decimal=True)["award"].tolist() == [20, 6]
     money = rules.evaluate_batch(BOOTH, booth_frame([36], [120000]), DATE)
     assert money.is_money and money.total == D("54000.00") and "CNY 54,000.00" in repr(money)
+
+
+def test_series_in_a_dict_must_share_their_index(rules):
+    area = pd.Series([36, 17], index=["a", "b"])
+    cost = pd.Series([120000, 5000], index=["b", "a"])  # the same applicants, in another order
+    with pytest.raises(dgsubsidy.InvalidArgument) as info:
+        rules.evaluate_batch(BOOTH, {"booth_area": area, "build_cost": cost}, DATE)
+    assert "index" in str(info.value)
+    # a DataFrame aligns them: a (36 m², 5,000 yuan) gets 2,500.00; b (17 m²) is ineligible
+    b = rules.evaluate_batch(BOOTH, pd.DataFrame({"booth_area": area, "build_cost": cost}), DATE)
+    assert b.award_fen.tolist() == [250_000, 0] and b.to_frame().index.tolist() == ["a", "b"]
+    same = rules.evaluate_batch(BOOTH, {"booth_area": area, "build_cost": cost.loc[["a", "b"]]}, DATE)
+    assert same.award_fen.tolist() == [250_000, 0] and same.index.tolist() == ["a", "b"]

@@ -533,7 +533,19 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
             elif n != rows:
                 raise _errors.InvalidArgument(
                     f"column '{name}' has {n} values, the others {rows}", code=_native.DGS_E_INVALID_ARGUMENT)
-        return cols, rows or 0, None
+        # pandas Series in a dict are read by position: with different indexes their rows would
+        # be paired wrongly (a DataFrame aligns them by index; a dict does not).
+        index = None
+        for name, col in cols:
+            if pd is not None and isinstance(col, pd.Series):
+                if index is None:
+                    index, first = col.index, name
+                elif not col.index.equals(index):
+                    raise _errors.InvalidArgument(
+                        f"the Series '{first}' and '{name}' have different indexes, so their rows would be "
+                        f"paired by position, not by index: build a DataFrame (pd.DataFrame(columns) aligns "
+                        f"them) or reset their indexes", code=_native.DGS_E_INVALID_ARGUMENT)
+        return cols, rows or 0, index
     raise _errors.TypeMismatch(
         f"a batch is a pandas DataFrame or a dict of arrays, not {type(frame).__name__}")
 
