@@ -397,3 +397,31 @@ def test_series_in_a_dict_must_share_their_index(rules):
     assert b.award_fen.tolist() == [250_000, 0] and b.to_frame().index.tolist() == ["a", "b"]
     same = rules.evaluate_batch(BOOTH, {"booth_area": area, "build_cost": cost.loc[["a", "b"]]}, DATE)
     assert same.award_fen.tolist() == [250_000, 0] and same.index.tolist() == ["a", "b"]
+
+
+def test_many_bad_values_in_an_object_column_stay_linear(rules):
+    import time
+
+    n = 100_000
+    cost = np.array(["x"] * n, dtype=object)
+    cost[::2] = 120000
+    t0 = time.perf_counter()
+    b = rules.evaluate_batch(BOOTH, {"booth_area": np.full(n, 36), "build_cost": cost}, DATE, errors="mark")
+    assert time.perf_counter() - t0 < 30  # quadratic marking took minutes
+    assert (b.outcome_codes[1::2] == Outcome.INVALID).all() and (b.award_fen[::2] == FEN_54000).all()
+    assert b.error.row == 1
+
+
+def test_many_unknown_choice_names_stay_linear(rules):
+    import time
+
+    t = rules["A3.08.b"]
+    names = list(t.inputs["tier"].choices)
+    n = 50_000
+    tier = np.array([f"bad{i}" for i in range(n)])
+    tier[::2] = names[0]
+    t0 = time.perf_counter()
+    b = t.evaluate_batch({"tier": tier, "provincial_funds": np.full(n, 1_000_000)}, DATE, errors="mark")
+    assert time.perf_counter() - t0 < 30
+    assert (b.outcome_codes[1::2] == Outcome.INVALID).all() and not (b.outcome_codes[::2] == Outcome.INVALID).any()
+    assert b.error.row == 1 and "bad1" in str(b.error)

@@ -314,6 +314,8 @@ def _object_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _
     values = np.zeros(n, dtype=np.int64)
     present = np.ones(n, dtype=np.uint8)
     col = _Column(values)
+    bad_rows: List[int] = []
+    first: Optional[_errors.Error] = None
     for i, v in enumerate(arr.tolist()):
         if _is_missing(v):
             present[i] = 0
@@ -322,38 +324,42 @@ def _object_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _
         try:
             values[i] = _convert_value(inp, v, what, units)
         except _errors.Error as e:
-            e.row = i
-            col.mark(_row_mask(n, i), e)
+            bad_rows.append(i)
+            if first is None:
+                e.row = i
+                first = e
         except Exception as e:  # a value whose own methods fail (e.g. a broken __index__)
-            col.mark(_row_mask(n, i), _errors.InvalidValue(
-                f"{what}: a value of type {type_name(v)} could not be read ({type(e).__name__}: {e})",
-                code=_native.DGS_E_VALUE, row=i))
+            bad_rows.append(i)
+            if first is None:
+                first = _errors.InvalidValue(
+                    f"{what}: a value of type {type_name(v)} could not be read ({type(e).__name__}: {e})",
+                    code=_native.DGS_E_VALUE, row=i)
+    if first is not None:
+        mask = np.zeros(n, dtype=bool)
+        mask[bad_rows] = True
+        col.mark(mask, first)
     col.present = present if not present.all() else None
     return col
-
-
-def _row_mask(n: int, i: int) -> np.ndarray:
-    m = np.zeros(n, dtype=bool)
-    m[i] = True
-    return m
 
 
 def _choice_names(measure: Measure, inp: Any, arr: np.ndarray) -> _Column:
     """A column of choice names (str or categorical values) as indices, vectorised."""
     uniques, inverse = np.unique(arr.astype(str), return_inverse=True)
-    lookup = np.empty(len(uniques), dtype=np.int64)
-    col = _Column(None)
+    inverse = inverse.reshape(-1)
+    lookup = np.zeros(len(uniques), dtype=np.int64)
+    known = np.zeros(len(uniques), dtype=bool)
     for k, name in enumerate(uniques.tolist()):
         if name in inp.choices:
             lookup[k] = inp.choices.index(name)
-        else:
-            lookup[k] = 0
-            rows = inverse.reshape(-1) == k
-            first = int(np.flatnonzero(rows)[0])
-            col.mark(rows, _errors.InvalidChoice(
-                f"{measure.id}: row {first}: '{name[:40]}' is not a choice of '{inp.name}' "
-                f"({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first))
-    col.values = lookup[inverse.reshape(-1)]
+            known[k] = True
+    col = _Column(lookup[inverse])
+    if not known.all():
+        rows = ~known[inverse]
+        first = int(np.flatnonzero(rows)[0])
+        name = str(uniques[inverse[first]])
+        col.mark(rows, _errors.InvalidChoice(
+            f"{measure.id}: row {first}: '{name[:40]}' is not a choice of '{inp.name}' "
+            f"({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first))
     return col
 
 
