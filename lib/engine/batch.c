@@ -155,12 +155,92 @@ static int row_error(dgs_error *err, int code, const measure_spec *spec, const c
     return code;
 }
 
+/* Rows of a measure without a number of its own, one at a time. */
+static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *colmap,
+                        const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
+                        int32_t *outcomes, dgs_error *err)
+{
+    const measure_spec *spec = m->meta->spec;
+    int first = DGS_OK;
+    for (size_t start = 0; start < rows; start += CHUNK) {
+        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+        const int64_t *ccols[MAX_INPUTS];
+        const uint8_t *cpres[MAX_INPUTS];
+        for (size_t k = 0; k < spec->n_inputs; k++) {
+            int j = colmap[k];
+            ccols[k] = j >= 0 ? columns[j] + start : zeros;
+            cpres[k] = j < 0 ? absent : present && present[j] ? present[j] + start : NULL;
+        }
+        c->cols = ccols;
+        c->present = cpres;
+        for (size_t r = 0; r < n; r++) {
+            int16_t which = -1;
+            int code = check_row(spec, ccols, cpres, r, false, &which);
+            if (code) {
+                awards[start + r] = 0;
+                outcomes[start + r] = DGS_OUTCOME_INVALID;
+                if (!first)
+                    first = row_error(err, code, spec, m->meta->id, start + r, which);
+                continue;
+            }
+            bool complete = true;
+            for (size_t k = 0; k < spec->n_inputs; k++)
+                complete &= !spec->inputs[k].required || !cpres[k] || cpres[k][r];
+            calc_reset(c);
+            c->row = r;
+            if (complete)
+                spec->formula(c);
+            engine_settle(c, complete);
+            awards[start + r] = c->award;
+            outcomes[start + r] = c->outcome;
+        }
+    }
+    return first;
+}
+
+/* Conditions declared per row: 1 met, 0 not met (the row is ineligible), any
+ * other value makes the row invalid.  Rows not in force stay so; invalid rows
+ * stay invalid.  Returns the error of the first invalid row of all (`first`
+ * is the error so far, err->row its row). */
+static int condition_rows(const dgs_measure *m, size_t rows, const int *condmap,
+                          const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
+                          int32_t *outcomes, int first, dgs_error *err)
+{
+    size_t first_row = first ? err->row : SIZE_MAX;
+    for (size_t r = 0; r < rows; r++) {
+        if (outcomes[r] == DGS_OUTCOME_INVALID || outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
+            continue;
+        bool not_met = false, bad = false;
+        for (size_t i = 0; i < m->meta->n_conditions; i++) {
+            int j = condmap[i];
+            if (j < 0 || (present && present[j] && !present[j][r]))
+                continue;
+            bad |= columns[j][r] != 0 && columns[j][r] != 1;
+            not_met |= columns[j][r] == 0;
+        }
+        if (!bad && !not_met)
+            continue;
+        awards[r] = 0;
+        outcomes[r] = bad ? DGS_OUTCOME_INVALID : DGS_OUTCOME_INELIGIBLE;
+        if (bad && r < first_row) {
+            first = dgs_fail(err, DGS_E_RANGE, "%s: row %zu: a condition column holds %s, not 0 (not met) or 1 (met)",
+                             m->meta->id, r, "another value");
+            err->row = r;
+            first_row = r;
+        }
+    }
+    return first;
+}
+
 DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
                                const char *const *names, const int64_t *const *columns,
                                const uint8_t *const *present, dgs_fen_t *awards,
                                int32_t *outcomes, dgs_error *err)
 {
     int32_t day;
+    dgs_error scratch;             /* the row of the first error is needed even without err */
+    if (!err)
+        err = &scratch;
     if (!m || !date || (cols && (!names || !columns)) || (rows && (!awards || !outcomes)))
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_evaluate_batch: measure, date, names, columns, awards and outcomes must not be NULL");
@@ -170,13 +250,28 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     const measure_spec *spec = m->meta->spec;
     size_t n_inputs = spec ? spec->n_inputs : 0;
     int colmap[MAX_INPUTS];
+    int condmap[MAX_CONDITIONS];          /* condition i's column, or -1 */
+    bool any_condition = false;
     for (size_t k = 0; k < MAX_INPUTS; k++)
         colmap[k] = -1;
+    for (size_t k = 0; k < MAX_CONDITIONS; k++)
+        condmap[k] = -1;
     for (size_t j = 0; j < cols; j++) {
         if (!names[j] || (rows && !columns[j]))
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data",
                             m->meta->id, j);
         long k = dgs_measure_input_index(m, names[j]);
+        if (k < 0 && strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0) {
+            long i = engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN);
+            if (i < 0)
+                return engine_unknown_condition(m, names[j] + CONDITION_PREFIX_LEN, err);
+            if (condmap[i] >= 0)
+                return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: condition '%s' given in two columns",
+                                m->meta->id, names[j] + CONDITION_PREFIX_LEN);
+            condmap[i] = (int)j;
+            any_condition = true;
+            continue;
+        }
         if (k < 0 && strcmp(names[j], "date") == 0)
             return dgs_fail(err, DGS_E_NOT_SUPPORTED,
                             "%s: a batch has one date (the date argument); a column 'date' is not read",
@@ -210,7 +305,13 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     c.div = divs;
 
     int first = DGS_OK;
-    for (size_t start = 0; start < rows; start += CHUNK) {
+    if (run && c.pending) {
+        /* No number of its own (unspecified, governed elsewhere): each row's
+         * thresholds are checked where its inputs are given, then the outcome
+         * is settled as in dgs_evaluate(). */
+        first = pending_rows(m, &c, rows, colmap, columns, present, awards, outcomes, err);
+    }
+    for (size_t start = 0; start < rows && !(run && c.pending); start += CHUNK) {
         size_t n = rows - start < CHUNK ? rows - start : CHUNK;
         const int64_t *ccols[MAX_INPUTS];
         const uint8_t *cpres[MAX_INPUTS];
@@ -284,5 +385,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             i = end;
         }
     }
+    if (any_condition)
+        first = condition_rows(m, rows, condmap, columns, present, awards, outcomes, first, err);
     return first ? first : dgs_ok(err);
 }
