@@ -637,7 +637,8 @@ class Ruleset:
         False (not met): ``conditions={"direct_lease": False}`` makes the
         result ineligible with the clause's phrase as the reason.  Conditions
         not declared (or None) are assumed met; ``result.conditions`` says
-        which.
+        which.  The command line's form is taken too, as a keyword from a dict:
+        ``**{"condition.direct_lease": "false"}``.
 
         Returns a :class:`Result` whatever the outcome; raises an
         :class:`Error` for the caller's mistakes (unknown measure or input,
@@ -783,6 +784,13 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
                 continue
             if name == "conditions" and measure.inputs.get(name) is None:
                 _set_conditions(case, measure, value)
+                continue
+            if name.startswith("condition.") and measure.inputs.get(name) is None:
+                # As the command line writes it: condition.<id>="true"/"false" (or a bool).
+                if isinstance(value, str):
+                    _native.dgs_case_set_text(case, name, c_string(value, f"{measure.id}: {name}"))
+                else:
+                    _set_conditions(case, measure, {name[len("condition."):]: value})
                 continue
             _set_input(case, measure, name, value)
         ptr = _native.dgs_evaluate(case)
