@@ -57,6 +57,8 @@ def test_undeclared_are_assumed_amount_unchanged(rules):
     assert [(c.id, c.status) for c in r.conditions] == [
         ("doubling_enterprise", "assumed"), ("direct_lease", "assumed"), ("production_equipment", "assumed")]
     assert "假定满足：倍增企业；直租方式；生产型设备" in r.explain("zh")
+    assert "假定满足：倍增企业；直租方式；生产型设备" in r._repr_html_()
+    assert "融资租赁直租方式" in rules["A1.07.a"]._repr_html_()
     d = r.to_dict("en")
     assert [c["status"] for c in d["conditions"]] == ["assumed"] * 3
     assert d["conditions"][1]["text"] == "a direct finance lease"

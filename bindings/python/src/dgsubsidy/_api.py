@@ -337,6 +337,10 @@ class Measure:
         params = "".join(
             f"<tr><td><code>{e(p.name)}</code></td><td>{e(p.value)}</td><td>{e(p.reference)}</td></tr>"
             for p in self.parameters.values())
+        conds = "".join(
+            f"<tr><td><code>{e(c.id)}</code></td><td>{e(c.text('zh'))}<br><small>{e(c.text('en'))}</small></td>"
+            f"<td>{e(c.phrase)}</td></tr>"
+            for c in self.conditions.values())
         return (
             f"<div><b>{e(self.id)}</b> {e(self.title('zh'))} — {e(self.title('en'))}<br>"
             f"<small>{e(self.location)} · kind {e(str(self.kind))}"
@@ -346,6 +350,8 @@ class Measure:
                f"{rows}</table>" if rows else "")
             + (f"<table><tr><th>parameter</th><th>value</th><th>reference</th></tr>{params}</table>"
                if params else "")
+            + (f"<table><tr><th>condition</th><th>statement</th><th>clause</th></tr>{conds}</table>"
+               if conds else "")
             + "</div>")
 
 
@@ -978,6 +984,11 @@ class Result:
             f"outcome <b>{e(str(self.outcome))}</b> · award <b>{e(_fmt_award(self))}</b>"
             f"{' · binding <code>' + e(self.binding) + '</code>' if self.binding else ''}"
             f"{'<br>' + e(reason) if reason else ''}"
+            + "".join(f"<br><small>{e(label)}：{e('；'.join(c.text('zh') for c in cs))}</small>"
+                      for label, cs in (("假定满足", [c for c in self.conditions if c.status == "assumed"]),
+                                        ("已声明满足", [c for c in self.conditions if c.status == "met"]),
+                                        ("未满足", [c for c in self.conditions if c.status == "not_met"]))
+                      if cs)
             + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
                f"{rows}</table>" if rows else "")
             + f"<small>ruleset {e(self.fingerprint)}</small></div>")
