@@ -198,17 +198,52 @@ static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *c
     return first;
 }
 
-/* Conditions declared per row: 1 met, 0 not met (the row is ineligible), any
- * other value makes the row invalid.  Rows not in force stay so; invalid rows
- * stay invalid.  Returns the error of the first invalid row of all (`first`
- * is the error so far, err->row its row). */
-static int condition_rows(const dgs_measure *m, size_t rows, const int *condmap,
-                          const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
-                          int32_t *outcomes, int first, dgs_error *err)
+/* The first problem of row r of the whole batch (inputs by colmap; a column
+ * not given is absent), as check_row() finds it; DGS_OK when the inputs are
+ * valid. */
+static int row_problem(const measure_spec *spec, const int *colmap, const int64_t *const *columns,
+                       const uint8_t *const *present, size_t r, bool need_required, int16_t *which)
 {
-    size_t first_row = first ? err->row : SIZE_MAX;
+    for (uint8_t k = 0; k < spec->n_inputs; k++) {
+        const input_def *in = &spec->inputs[k];
+        int j = colmap[k];
+        bool has = j >= 0 && (!present || !present[j] || present[j][r]);
+        *which = k;
+        if (!has) {
+            if (in->required && need_required)
+                return DGS_E_MISSING_INPUT;
+            continue;
+        }
+        int64_t v = columns[j][r];
+        if (in->type == DGS_TYPE_CHOICE) {
+            if (v < 0 || (uint64_t)v >= choice_count(in->choices))
+                return DGS_E_CHOICE;
+        } else if (in->type == DGS_TYPE_FLAG) {
+            if (v != 0 && v != 1)
+                return DGS_E_RANGE;
+        } else if (v < 0) {
+            return DGS_E_NEGATIVE;
+        }
+    }
+    return DGS_OK;
+}
+
+/*
+ * Conditions declared per row: 1 met, 0 not met, missing assumed; any other
+ * value makes the row invalid (DGS_E_RANGE).  As in dgs_evaluate(), a
+ * condition not met makes a row ineligible whatever its figures (a row whose
+ * amount overflowed included), but not a row whose inputs are invalid, and
+ * a row out of force stays so.  The error is then that of the first invalid
+ * row, found again.
+ */
+static int condition_rows(const dgs_measure *m, bool need_required, size_t rows, const int *colmap,
+                          const int *condmap, const int64_t *const *columns, const uint8_t *const *present,
+                          dgs_fen_t *awards, int32_t *outcomes, int first, dgs_error *err)
+{
+    const measure_spec *spec = m->meta->spec;
+    bool changed = false;
     for (size_t r = 0; r < rows; r++) {
-        if (outcomes[r] == DGS_OUTCOME_INVALID || outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
+        if (outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
             continue;
         bool not_met = false, bad = false;
         for (size_t i = 0; i < m->meta->n_conditions; i++) {
@@ -218,18 +253,41 @@ static int condition_rows(const dgs_measure *m, size_t rows, const int *condmap,
             bad |= columns[j][r] != 0 && columns[j][r] != 1;
             not_met |= columns[j][r] == 0;
         }
-        if (!bad && !not_met)
-            continue;
-        awards[r] = 0;
-        outcomes[r] = bad ? DGS_OUTCOME_INVALID : DGS_OUTCOME_INELIGIBLE;
-        if (bad && r < first_row) {
-            first = dgs_fail(err, DGS_E_RANGE, "%s: row %zu: a condition column holds %s, not 0 (not met) or 1 (met)",
-                             m->meta->id, r, "another value");
-            err->row = r;
-            first_row = r;
+        int16_t which;
+        if (bad) {
+            changed |= outcomes[r] != DGS_OUTCOME_INVALID;
+            awards[r] = 0;
+            outcomes[r] = DGS_OUTCOME_INVALID;
+        } else if (not_met &&
+                   (outcomes[r] != DGS_OUTCOME_INVALID ||
+                    row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
+            changed |= outcomes[r] == DGS_OUTCOME_INVALID;
+            awards[r] = 0;
+            outcomes[r] = DGS_OUTCOME_INELIGIBLE;
         }
     }
-    return first;
+    if (!changed)
+        return first;
+    /* The first invalid row now, and its error. */
+    for (size_t r = 0; r < rows; r++) {
+        if (outcomes[r] != DGS_OUTCOME_INVALID)
+            continue;
+        int16_t which = -1;
+        int code = row_problem(spec, colmap, columns, present, r, need_required, &which);
+        if (code)
+            return row_error(err, code, spec, m->meta->id, r, which);
+        for (size_t i = 0; i < m->meta->n_conditions; i++) {
+            int j = condmap[i];
+            if (j >= 0 && !(present && present[j] && !present[j][r]) && columns[j][r] != 0 && columns[j][r] != 1) {
+                dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
+                         m->meta->id, r, m->meta->conditions[i].id, (long long)columns[j][r]);
+                err->row = r;
+                return DGS_E_RANGE;
+            }
+        }
+        return row_error(err, DGS_E_OVERFLOW, spec, m->meta->id, r, -1);
+    }
+    return dgs_ok(err);
 }
 
 DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
@@ -386,6 +444,6 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
         }
     }
     if (any_condition)
-        first = condition_rows(m, rows, condmap, columns, present, awards, outcomes, first, err);
+        first = condition_rows(m, run && !c.pending, rows, colmap, condmap, columns, present, awards, outcomes, first, err);
     return first ? first : dgs_ok(err);
 }

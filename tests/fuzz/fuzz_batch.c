@@ -115,6 +115,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 continue;
             if (with_present && present[j] && !present[j][i])
                 continue;
+            if (strncmp(names[j], "condition.", 10) == 0 && dgs_measure_input_index(m, names[j]) < 0) {
+                /* a condition column: 1 met, 0 not met, anything else refused */
+                int64_t v = columns[j][i];
+                ok = (v == 0 || v == 1) &&
+                     dgs_case_set_condition(c, names[j] + 10, (int)v, NULL) == DGS_OK;
+                continue;
+            }
             ok = dgs_case_set_int(c, names[j], columns[j][i], NULL) == DGS_OK;
         }
         if (ok) {

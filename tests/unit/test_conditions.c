@@ -359,6 +359,41 @@ static void batch_condition_columns(void **state)
                      DGS_E_INVALID_ARGUMENT);
 }
 
+/* A condition not met decides before the figures, in a batch as in a case:
+ * a row whose amount would overflow is ineligible, not invalid. */
+static void batch_condition_before_overflow(void **state)
+{
+    (void)state;
+    const dgs_measure *m = measure(rs, "A1.11.a");   /* 场租及会场搭建费用: a sum */
+    const int64_t big[2] = {INT64_MAX / 2 + 1, INT64_MAX / 2 + 1};
+    const int64_t doubling[2] = {0, 1};
+    const char *names[] = {"venue_rent", "setup_cost", "condition.doubling_enterprise"};
+    const int64_t *cols[] = {big, big, doubling};
+    dgs_fen_t awards[2];
+    int32_t outcomes[2];
+    dgs_error err;
+    assert_int_equal(dgs_evaluate_batch(m, DATE, 2, 3, names, cols, NULL, awards, outcomes, &err), DGS_E_OVERFLOW);
+    assert_int_equal(err.row, 1);
+    assert_int_equal(outcomes[0], DGS_OUTCOME_INELIGIBLE);
+    assert_int_equal(outcomes[1], DGS_OUTCOME_INVALID);
+    /* the scalar path agrees */
+    dgs_case *c = NULL;
+    assert_int_equal(dgs_case_new(m, &c, &err), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, DATE, &err), DGS_OK);
+    assert_int_equal(dgs_case_set_money(c, "venue_rent", big[0], &err), DGS_OK);
+    assert_int_equal(dgs_case_set_money(c, "setup_cost", big[0], &err), DGS_OK);
+    assert_int_equal(dgs_case_set_condition(c, "doubling_enterprise", 0, &err), DGS_OK);
+    dgs_result *r = run(c);
+    assert_int_equal(dgs_result_outcome(r), DGS_OUTCOME_INELIGIBLE);
+    dgs_result_free(r);
+    assert_int_equal(dgs_case_set_condition(c, "doubling_enterprise", 1, &err), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &err), DGS_E_OVERFLOW);
+    dgs_case_free(c);
+    /* with only that row, no error at all */
+    assert_int_equal(dgs_evaluate_batch(m, DATE, 1, 3, names, cols, NULL, awards, outcomes, &err), DGS_OK);
+    assert_int_equal(outcomes[0], DGS_OUTCOME_INELIGIBLE);
+}
+
 /* Measures without a number of their own in a batch: thresholds per row where
  * the inputs are given, as dgs_evaluate() does. */
 static void batch_thresholds_before_unspecified(void **state)
@@ -473,6 +508,7 @@ int main(void)
         cmocka_unit_test(declaring_errors),
         cmocka_unit_test(order_of_outcomes),
         cmocka_unit_test(batch_condition_columns),
+        cmocka_unit_test(batch_condition_before_overflow),
         cmocka_unit_test(batch_thresholds_before_unspecified),
         cmocka_unit_test(batch_equals_scalar_for_every_condition),
     };
