@@ -454,10 +454,13 @@ DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen
  * at most two decimals ("33333.33"), areas in m² with at most two decimals,
  * counts as integers, flags "true"/"false", choices by name, lists
  * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
- * input and the text when it cannot be read.
+ * input and the text when it cannot be read.  (1.1) The name
+ * "condition.<id>" with "true"/"false" (or "1"/"0") declares a condition of
+ * the measure met or not met (see dgs_case_set_condition()); an unknown id is
+ * DGS_E_UNKNOWN_INPUT listing the measure's conditions.
  */
 DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
-/** Unsets one input. */
+/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again). */
 DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
 
 /* ===================================================================== */
