@@ -242,28 +242,41 @@ static int condition_rows(const dgs_measure *m, bool need_required, size_t rows,
 {
     const measure_spec *spec = m->meta->spec;
     bool changed = false;
-    for (size_t r = 0; r < rows; r++) {
-        if (outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
-            continue;
-        bool not_met = false, bad = false;
+    uint8_t state[CHUNK];   /* per row: 1 a condition not met, 2 a value neither 0 nor 1 */
+    for (size_t start = 0; start < rows; start += CHUNK) {
+        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+        memset(state, 0, n);
+        /* A column at a time, without branches: most rows declare every condition met. */
         for (size_t i = 0; i < m->meta->n_conditions; i++) {
             int j = condmap[i];
-            if (j < 0 || (present && present[j] && !present[j][r]))
+            if (j < 0)
                 continue;
-            bad |= columns[j][r] != 0 && columns[j][r] != 1;
-            not_met |= columns[j][r] == 0;
+            const int64_t *v = columns[j] + start;
+            const uint8_t *has = present && present[j] ? present[j] + start : NULL;
+            for (size_t r = 0; r < n; r++) {
+                uint8_t s = (uint8_t)((v[r] == 0) | (((uint64_t)v[r] > 1) << 1));
+                state[r] |= has ? (uint8_t)(s & -(uint8_t)(has[r] != 0)) : s;
+            }
         }
-        int16_t which;
-        if (bad) {
-            changed |= outcomes[r] != DGS_OUTCOME_INVALID;
-            awards[r] = 0;
-            outcomes[r] = DGS_OUTCOME_INVALID;
-        } else if (not_met &&
-                   (outcomes[r] != DGS_OUTCOME_INVALID ||
-                    row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
-            changed |= outcomes[r] == DGS_OUTCOME_INVALID;
-            awards[r] = 0;
-            outcomes[r] = DGS_OUTCOME_INELIGIBLE;
+        for (size_t k = 0; k < n; k++) {
+            if (!state[k])
+                continue;
+            size_t r = start + k;
+            if (outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
+                continue;
+            bool bad = state[k] & 2, not_met = state[k] & 1;
+            int16_t which;
+            if (bad) {
+                changed |= outcomes[r] != DGS_OUTCOME_INVALID;
+                awards[r] = 0;
+                outcomes[r] = DGS_OUTCOME_INVALID;
+            } else if (not_met &&
+                       (outcomes[r] != DGS_OUTCOME_INVALID ||
+                        row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
+                changed |= outcomes[r] == DGS_OUTCOME_INVALID;
+                awards[r] = 0;
+                outcomes[r] = DGS_OUTCOME_INELIGIBLE;
+            }
         }
     }
     if (!changed)
