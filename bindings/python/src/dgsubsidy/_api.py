@@ -307,8 +307,12 @@ class Measure:
     @property
     def conditions(self) -> Mapping[str, Condition]:
         """The eligibility conditions by id, in the clause's order (none for qualitative measures)."""
-        n = _native.dgs_measure_condition_count(self._ptr)
-        return _ReadOnly({c.id: c for c in (Condition(self._ptr, k) for k in range(n))})
+        conditions: Optional[Dict[str, Condition]] = getattr(self, "_conditions", None)
+        if conditions is None:
+            n = _native.dgs_measure_condition_count(self._ptr)
+            conditions = {c.id: c for c in (Condition(self._ptr, k) for k in range(n))}
+            self._conditions = conditions
+        return _ReadOnly(conditions)
 
     def governed_by(self, lang: str = "zh") -> Optional[str]:
         """For kind GOVERNED_ELSEWHERE: the policy that sets the amount; else None."""
@@ -963,7 +967,8 @@ class Result:
 
     def to_dict(self, lang: str = "zh") -> Dict[str, Any]:
         """The result as a dict ready for json.dumps: measure, date, outcome, award (yuan string),
-        award_fen, unit, binding, reason, group, fingerprint, steps and parameters."""
+        award_fen, unit, binding, reason, group, fingerprint, conditions (id, status, text, phrase),
+        steps and parameters."""
         return json.loads(self.to_json(lang), parse_float=Decimal)
 
     def __repr__(self) -> str:
