@@ -233,8 +233,9 @@ static int row_problem(const measure_spec *spec, const int *colmap, const int64_
  * value makes the row invalid (DGS_E_RANGE).  As in dgs_evaluate(), a
  * condition not met makes a row ineligible whatever its figures (a row whose
  * amount overflowed included), but not a row whose inputs are invalid, and
- * a row out of force stays so.  The error is then that of the first invalid
- * row, found again.
+ * a row out of force stays so (a value that is no declaration is invalid
+ * even then, as the setters refuse it).  The error is then that of the first
+ * invalid row, found again.
  */
 static int condition_rows(const dgs_measure *m, bool need_required, size_t rows, const int *colmap,
                           const int *condmap, const int64_t *const *columns, const uint8_t *const *present,
@@ -262,15 +263,13 @@ static int condition_rows(const dgs_measure *m, bool need_required, size_t rows,
             if (!state[k])
                 continue;
             size_t r = start + k;
-            if (outcomes[r] == DGS_OUTCOME_NOT_IN_FORCE)
-                continue;
             bool bad = state[k] & 2, not_met = state[k] & 1;
             int16_t which;
             if (bad) {
                 changed |= outcomes[r] != DGS_OUTCOME_INVALID;
                 awards[r] = 0;
                 outcomes[r] = DGS_OUTCOME_INVALID;
-            } else if (not_met &&
+            } else if (not_met && outcomes[r] != DGS_OUTCOME_NOT_IN_FORCE &&
                        (outcomes[r] != DGS_OUTCOME_INVALID ||
                         row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
                 changed |= outcomes[r] == DGS_OUTCOME_INVALID;

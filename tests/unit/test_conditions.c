@@ -345,10 +345,15 @@ static void batch_condition_columns(void **state)
                      DGS_E_NEGATIVE);
     assert_int_equal(err.row, 1);
     assert_int_equal(outcomes[3], DGS_OUTCOME_INVALID);
-    /* out of force stays out of force */
+    /* out of force stays out of force, but a value that is no declaration is refused even then */
     assert_int_equal(dgs_evaluate_batch(m, "2027-01-16", 2, 4, names, cols, present, awards, outcomes, &err),
                      DGS_OK);
     assert_int_equal(outcomes[1], DGS_OUTCOME_NOT_IN_FORCE);
+    assert_int_equal(dgs_evaluate_batch(m, "2027-01-16", ROWS, 4, names, cols, present, awards, outcomes, &err),
+                     DGS_E_RANGE);
+    assert_int_equal(err.row, 3);
+    assert_int_equal(outcomes[3], DGS_OUTCOME_INVALID);
+    assert_int_equal(outcomes[4], DGS_OUTCOME_NOT_IN_FORCE);
     /* unknown and repeated condition columns */
     const char *bad[] = {"financed_amount", "interest_paid", "condition.direct_leas"};
     assert_int_equal(dgs_evaluate_batch(m, DATE, ROWS, 3, bad, cols, NULL, awards, outcomes, &err),
