@@ -41,3 +41,8 @@ endif()
 add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
 target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
 add_test(NAME example_consumer COMMAND example_consumer)
+
+# The conditions of the command line (show, eval with condition.<id>=…).
+if(TARGET test_cli_conditions AND TARGET dgsubsidy_cli_objects)
+  target_sources(test_cli_conditions PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
+endif()

@@ -341,6 +341,75 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
 
 /* ---- 1.1: measure conditions -------------------------------------------- */
 
+/*
+ * (1.1) Eligibility conditions.  Every measure that is not qualitative lists
+ * the conditions its clause writes that are not numbers (numbers are inputs):
+ * 倍增企业, 直租方式, 生产型设备, …  Each has a short stable ascii id
+ * ("direct_lease"), the clause's words it comes from (verbatim) and a short
+ * statement in Chinese and English.
+ *
+ * A caller declares a condition met or not met on a case
+ * (dgs_case_set_condition(), or dgs_case_set_text() with the name
+ * "condition.<id>" and "true"/"false"; dgs_case_unset() with that name
+ * declares nothing again).  An undeclared condition is assumed met, so
+ * amounts do not change for a caller who declares none; every result says
+ * which conditions were met, not met and assumed.
+ *
+ * Order of outcomes: a date outside the validity window gives not_in_force
+ * whatever is declared (the clause does not apply then, so its conditions are
+ * not judged); otherwise a condition declared not met gives ineligible, with
+ * the condition's clause phrase in the reason, before any amount, threshold,
+ * unspecified number or other policy is considered.  A missing required input
+ * is still an error (DGS_E_MISSING_INPUT).
+ *
+ * Accessors take a measure borrowed from a ruleset; strings are borrowed from
+ * it.  A NULL measure or an index out of range gives NULL or 0.  Thread-safe.
+ */
+
+/** The number of conditions of the measure (0 for qualitative measures). */
+DGS_API size_t dgs_measure_condition_count(const dgs_measure *m);
+/** The id of condition i, e.g. "direct_lease". */
+DGS_API const char *dgs_measure_condition_id(const dgs_measure *m, size_t i);
+/** The condition stated briefly in DGS_LANG_ZH ("直租方式") or DGS_LANG_EN ("a direct finance lease"). */
+DGS_API const char *dgs_measure_condition_text(const dgs_measure *m, size_t i, int lang);
+/** The words of the clause the condition comes from, verbatim ("融资租赁直租方式"). */
+DGS_API const char *dgs_measure_condition_phrase(const dgs_measure *m, size_t i);
+/** The index of the condition with this id, or -1. */
+DGS_API long dgs_measure_condition_index(const dgs_measure *m, const char *id);
+/**
+ * For a measure of kind DGS_KIND_GOVERNED_ELSEWHERE: the policy that sets its
+ * amount, in DGS_LANG_ZH or DGS_LANG_EN ("外资大项目奖补政策"); "" for every
+ * other measure.
+ */
+DGS_API const char *dgs_measure_governed_by(const dgs_measure *m, int lang);
+
+/* The status of a condition in a result. A new list; append-only. */
+#define DGS_CONDITION_ASSUMED  0  /**< not declared: assumed met */
+#define DGS_CONDITION_MET      1  /**< declared met */
+#define DGS_CONDITION_NOT_MET  2  /**< declared not met: the result is ineligible */
+
+/** "assumed", "met", "not_met"; NULL if unknown. Thread-safe. */
+DGS_API const char *dgs_condition_status_name(int status);
+
+/**
+ * Declares condition `id` of the case's measure met (`met` 1) or not met
+ * (`met` 0).
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (NULL case or id);
+ *         DGS_E_UNKNOWN_INPUT (the measure has no such condition: the message
+ *         names the measure and lists its conditions); DGS_E_RANGE (`met` is
+ *         neither 0 nor 1).  On error the case is unchanged.
+ * Not thread-safe for one case (as every setter).
+ */
+DGS_API int dgs_case_set_condition(dgs_case *c, const char *id, int met, dgs_error *err);
+
+/** The number of conditions a result carries: those of its measure, every one. */
+DGS_API size_t dgs_result_condition_count(const dgs_result *r);
+/** The id of the result's condition i (the measure's order). */
+DGS_API const char *dgs_result_condition_id(const dgs_result *r, size_t i);
+/** The DGS_CONDITION_* status of condition i; -1 if r is NULL or i out of range. */
+DGS_API int dgs_result_condition_status(const dgs_result *r, size_t i);
+
+
 /* ===================================================================== */
 /* Cases                                                                  */
 /*                                                                        */
@@ -385,10 +454,13 @@ DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen
  * at most two decimals ("33333.33"), areas in m² with at most two decimals,
  * counts as integers, flags "true"/"false", choices by name, lists
  * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
- * input and the text when it cannot be read.
+ * input and the text when it cannot be read.  (1.1) The name
+ * "condition.<id>" with "true"/"false" (or "1"/"0") declares a condition of
+ * the measure met or not met (see dgs_case_set_condition()); an unknown id is
+ * DGS_E_UNKNOWN_INPUT listing the measure's conditions.
  */
 DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
-/** Unsets one input. */
+/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again). */
 DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
 
 /* ===================================================================== */
@@ -466,7 +538,9 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 /**
  * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
  * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
- * unit, binding, reason, group, fingerprint, steps, parameters).
+ * unit, binding, reason, group, fingerprint, steps, parameters, and (1.1)
+ * conditions: [{id, status, text, phrase}]).  The text names the conditions
+ * assumed (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
  * `*out` is the caller's; free with dgs_free().
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
@@ -484,7 +558,11 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * `columns[k]` points to `rows` values.  `present` may be NULL (every value
  * present) or hold, per column, NULL or `rows` bytes (0 = missing value).
  * Missing optional inputs behave as in dgs_evaluate(); a missing required one
- * makes the row invalid.  List inputs cannot be batched; the date is one per
+ * makes the row invalid.
+ * (1.1) A column named "condition.<id>" declares a condition of the measure
+ * per row: 1 met, 0 not met, missing (present byte 0) assumed; any other value
+ * makes the row invalid (DGS_E_RANGE).  A row with a condition not met is
+ * ineligible, as in dgs_evaluate().  An unknown condition is DGS_E_UNKNOWN_INPUT.  List inputs cannot be batched; the date is one per
  * batch (a column named "date" is refused with DGS_E_NOT_SUPPORTED).
  *
  * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
