@@ -587,6 +587,57 @@ DGS_API int dgs_money_parse(const char *text, dgs_fen_t *out, dgs_error *err);
 /** Writes fen as yuan with two decimals ("33333.33") into buf (≥ 24 bytes); returns buf. */
 DGS_API char *dgs_money_format(dgs_fen_t fen, char *buf, size_t size);
 
+/* ===================================================================== */
+/* (1.1) Units, restatements and the amount after each trace step          */
+/* ===================================================================== */
+
+/*
+ * What a measure's number counts (typed data of the measure, from the
+ * catalogue): money in fen, or a count of places.  A binding decides from
+ * this, never from the text of dgs_measure_unit().
+ */
+#define DGS_UNIT_FEN     0  /**< money: the number is fen, written as yuan with two decimals */
+#define DGS_UNIT_PLACES  1  /**< school places: the number is a whole count */
+
+/** The DGS_UNIT_* of the measure's number; DGS_UNIT_FEN for NULL. Thread-safe. */
+DGS_API int dgs_measure_unit_type(const dgs_measure *m);
+/** The DGS_UNIT_* of the result's award (that of its measure); DGS_UNIT_FEN for NULL. */
+DGS_API int dgs_result_unit_type(const dgs_result *r);
+/** "fen" or "places" for a DGS_UNIT_* value; NULL if unknown. */
+DGS_API const char *dgs_unit_name(int unit_type);
+/**
+ * Writes an amount in its unit as plain text into buf: fen as yuan with two
+ * decimals ("1234.56"), a count as the whole number ("12").  Returns buf, or
+ * NULL (buf untouched) when buf is NULL, size < 24 or unit_type is unknown.
+ * Thread-safe.
+ */
+DGS_API char *dgs_format_amount(int unit_type, int64_t amount, char *buf, size_t size);
+
+/**
+ * The id of the i-th measure whose clause states the amount this item
+ * restates (an opinion item that repeats an attachment's award), or NULL past
+ * the last.  A restatement takes that measure's inputs (with several, a
+ * choice input, its last, names the one that applies), is computed through
+ * it (its parameters, guideline changes included, and its trace) and is in
+ * one exclusive group with it, so the benefit is paid once.  Its own
+ * parameters are those of the measure it restates: a guideline changes them
+ * there.  Thread-safe.
+ */
+DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i);
+/** The id of the measure that computed the result: its own, or the one it restates. */
+DGS_API const char *dgs_result_computed_by(const dgs_result *r);
+
+/**
+ * The amount after trace step i: the amount so far after a ratio, cap or
+ * sum; for an input or a threshold, the quantity read or tested.  Step i's
+ * own figure (the input, the ratio, the cap or threshold in force, the room a
+ * period cap leaves) is dgs_result_step_value().  0 when r is NULL or i out of
+ * range.  Thread-safe.
+ */
+DGS_API int64_t dgs_result_step_amount(const dgs_result *r, size_t i);
+/** The DGS_TYPE_* of dgs_result_step_amount() (money, area or count), or 0. */
+DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -155,6 +155,47 @@ static int row_error(dgs_error *err, int code, const measure_spec *spec, const c
     return code;
 }
 
+/* The batch of an item that restates several measures, each without inputs:
+ * each source's amount once, then each row takes the one its choice names. */
+static int batch_through(const dgs_measure *m, const char *date, size_t rows, const int *colmap,
+                         const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
+                         int32_t *outcomes, dgs_error *err)
+{
+    size_t n = engine_source_count(m), k = m->meta->spec->n_inputs - 1;
+    dgs_fen_t award[8];
+    int32_t outcome[8];
+    for (size_t s = 0; s < n && s < 8; s++) {
+        const dgs_measure *src = engine_through(m, (int64_t)s);
+        if (!src || src->meta->spec->n_inputs)
+            return dgs_fail(err, DGS_E_NOT_SUPPORTED, "%s: a source of the restatement takes inputs", m->meta->id);
+        int rc = dgs_evaluate_batch(src, date, 1, 0, NULL, NULL, NULL, &award[s], &outcome[s], err);
+        if (rc)
+            return rc;
+    }
+    int first = DGS_OK;
+    for (size_t i = 0; i < rows; i++) {
+        int j = colmap[k];
+        bool given = j >= 0 && (!present || !present[j] || present[j][i]);
+        int64_t choice = given ? columns[j][i] : -1;
+        if (choice < 0 || (uint64_t)choice >= n) {
+            awards[i] = 0;
+            outcomes[i] = DGS_OUTCOME_INVALID;
+            if (!first) {
+                first = given ? dgs_fail(err, DGS_E_CHOICE, "%s: row %zu: choice index %lld out of range (0..%zu)",
+                                         m->meta->id, i, (long long)choice, n - 1)
+                              : dgs_fail(err, DGS_E_MISSING_INPUT, "%s: row %zu: required input '%s' is missing",
+                                         m->meta->id, i, m->meta->spec->inputs[k].name);
+                if (err)
+                    err->row = i;
+            }
+            continue;
+        }
+        awards[i] = award[choice];
+        outcomes[i] = outcome[choice];
+    }
+    return first ? first : dgs_ok(err);
+}
+
 DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
                                const char *const *names, const int64_t *const *columns,
                                const uint8_t *const *present, dgs_fen_t *awards,
@@ -192,9 +233,15 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
         colmap[k] = (int)j;
     }
 
+    /* An item restating several measures: each row computed through the one
+     * its choice names (their clauses state exact amounts, with no inputs). */
+    if (engine_source_count(m) > 1)
+        return batch_through(m, date, rows, colmap, columns, present, awards, outcomes, err);
+
     resolved params[MAX_PARAMS];
     calc c;
-    bool run = engine_prepare(m, day, params, &c);
+    /* A restatement: the measure it restates computes it (its parameters, its formula). */
+    bool run = engine_prepare(engine_through(m, 0), day, params, &c);
     if (!spec) {                        /* a qualitative measure: no inputs, one outcome */
         for (size_t i = 0; i < rows; i++) {
             awards[i] = 0;

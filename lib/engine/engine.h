@@ -19,11 +19,14 @@ struct dgs_case {
 
 struct dgs_result {
     const dgs_measure *m;
+    const dgs_measure *via;      /* the measure that computed it: m, or the one m restates */
     char date[11];
     int outcome;
     dgs_fen_t award;
     int16_t binding;
     int16_t failed;
+    int16_t tested;              /* the input a failed threshold tested, or SRC_NONE */
+    int64_t failed_value;        /* the value that failed it */
     uint8_t why;
     const char *group;
     char fingerprint[17];
@@ -34,6 +37,10 @@ struct dgs_result {
     uint8_t used[MAX_PARAMS];
     char reason_zh[320];
     char reason_en[320];
+    /* Labels composed for this result (a room left under a cap, a cap by an
+     * input): offsets into `labels`, 0 = the plain label of the step. */
+    uint16_t label_at[MAX_STEPS][2];
+    char labels[1536];
 };
 
 /* Sets up a calc for measure m at `date` and decides the outcomes that need
@@ -46,6 +53,12 @@ const char *engine_group(const dgs_measure *m, const calc *c);
 
 /* Fails with DGS_E_UNKNOWN_INPUT, listing m's inputs. */
 int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err);
+
+/* The number of measures m restates (0: none). */
+size_t engine_source_count(const dgs_measure *m);
+/* The measure that computes m: m, or the one it restates (`choice`: the value
+ * of its last input when it restates several); NULL if choice is out of range. */
+const dgs_measure *engine_through(const dgs_measure *m, int64_t choice);
 
 /* The name of a src code (parameter or input) of measure m, or "". */
 const char *engine_src_name(const dgs_measure *m, int src);

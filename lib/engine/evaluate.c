@@ -343,6 +343,29 @@ const char *engine_group(const dgs_measure *m, const calc *c)
     return m->meta->group;
 }
 
+size_t engine_source_count(const dgs_measure *m)
+{
+    size_t n = 0;
+    while (m->meta->restates && m->meta->restates[n])
+        n++;
+    return n;
+}
+
+/* A restatement is computed through the measure whose clause states its
+ * amount: that measure's formula, parameters and trace.  With several
+ * sources, `choice` (the value of the restatement's last input) says which. */
+const dgs_measure *engine_through(const dgs_measure *m, int64_t choice)
+{
+    size_t n = engine_source_count(m);
+    if (n == 0)
+        return m;
+    if (n == 1)
+        choice = 0;
+    if (choice < 0 || (uint64_t)choice >= n)
+        return NULL;
+    return dgs_ruleset_find(m->rs, m->meta->restates[choice]);
+}
+
 const char *engine_src_name(const dgs_measure *m, int src)
 {
     const measure_spec *s = m->meta->spec;
@@ -355,7 +378,8 @@ const char *engine_src_name(const dgs_measure *m, int src)
 
 /* ---- evaluating one case -------------------------------------------------------- */
 
-void result_explain(dgs_result *r);   /* render.c */
+void result_explain(dgs_result *r);   /* result.c */
+void result_label(dgs_result *r);     /* result.c */
 
 DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
 {
@@ -378,7 +402,20 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     const int64_t *cols[MAX_INPUTS];
     const uint8_t *present[MAX_INPUTS];
     calc c;
-    bool run = engine_prepare(m, cs->date, r->params, &c);
+    /* A restatement: the measure that states the amount computes it. */
+    size_t n_sources = engine_source_count(m);
+    if (n_sources > 1 && spec && !cs->present[spec->n_inputs - 1]) {
+        free(r);
+        return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' is not set", m->meta->id,
+                        spec->inputs[spec->n_inputs - 1].name);
+    }
+    const dgs_measure *via = engine_through(m, n_sources > 1 ? cs->values[spec->n_inputs - 1] : 0);
+    if (!via) {
+        free(r);
+        return dgs_fail(err, DGS_E_NOMEM, "%s: the measure it restates is missing from the ruleset", m->meta->id);
+    }
+    r->via = via;
+    bool run = engine_prepare(via, cs->date, r->params, &c);
     if (run) {
         for (size_t k = 0; k < spec->n_inputs; k++) {
             if (spec->inputs[k].required && !cs->present[k]) {
@@ -395,7 +432,7 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
         c.list_len = cs->list_len;
         c.trace = true;
         c.steps = r->steps;
-        spec->formula(&c);
+        via->meta->spec->formula(&c);
         if (c.error) {
             free(r);
             return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)",
@@ -406,9 +443,13 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     r->award = c.outcome == DGS_OUTCOME_GRANTED ? c.award : 0;
     r->binding = c.binding;
     r->failed = c.failed;
+    r->tested = c.tested;
+    r->failed_value = c.failed_value;
     r->why = c.why;
     r->n_steps = c.n_steps;
-    r->group = run ? engine_group(m, &c) : m->meta->group;
+    /* A restatement falls in the group of the measure it computed through
+     * (its own: the catalog puts both in one group). */
+    r->group = run ? engine_group(via, &c) : via->meta->group;
     /* The parameters the evaluation used, for audit. */
     r->n_used = 0;
     uint32_t seen = 0;
@@ -419,6 +460,7 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
             r->used[r->n_used++] = (uint8_t)src;
         }
     }
+    result_label(r);
     result_explain(r);
     *out = r;
     return dgs_ok(err);

@@ -41,12 +41,12 @@ FORMULA(a1_01_a)
     if (calc_reading(c, A1_01_READING) == 0)                                     /* 各级 (R7) */
         others = calc_sum(c, others, calc_input(c, A1_01_OTHER));
     dgs_fen_t room = share > others ? share - others : 0;
-    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1);
     if (room < match) {
         match = room;
         c->binding = A1_01_SHARE_CAP;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1, match);
     calc_grant(c, match);
 }
 SPEC(spec_A1_01_a, a1_01_a_in, a1_01_a_p, a1_01_a);
@@ -207,12 +207,12 @@ FORMULA(a1_09_a)
     /* 中央、省、市财政支持总金额不高于展位费: what central and provincial support leave of it. */
     dgs_fen_t fee = calc_input(c, A1_09_BOOTH_FEE), other = calc_input(c, A1_09_OTHER);
     dgs_fen_t room = fee > other ? fee - other : 0;
-    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1);
     if (room < award) {
         award = room;
         c->binding = SRC_INPUT + A1_09_BOOTH_FEE;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1, award);
     award = calc_cap_by_input(c, award, A1_09_ASSESSED);
     calc_grant(c, award);
 }

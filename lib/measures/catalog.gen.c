@@ -19,8 +19,6 @@ extern const measure_spec spec_OP_09_b;
 extern const measure_spec spec_OP_10_a;
 extern const measure_spec spec_OP_10_b;
 extern const measure_spec spec_OP_11_a;
-extern const measure_spec spec_OP_12_a;
-extern const measure_spec spec_OP_12_b;
 extern const measure_spec spec_OP_12_c;
 extern const measure_spec spec_OP_13_a;
 extern const measure_spec spec_OP_13_b;
@@ -30,19 +28,9 @@ extern const measure_spec spec_OP_14_c;
 extern const measure_spec spec_OP_14_d;
 extern const measure_spec spec_OP_15_a;
 extern const measure_spec spec_OP_17_a;
-extern const measure_spec spec_OP_19_a;
 extern const measure_spec spec_OP_20_a;
-extern const measure_spec spec_OP_20_b;
-extern const measure_spec spec_OP_21_a;
-extern const measure_spec spec_OP_21_b;
 extern const measure_spec spec_OP_22_a;
-extern const measure_spec spec_OP_22_b;
 extern const measure_spec spec_OP_22_c;
-extern const measure_spec spec_OP_22_d;
-extern const measure_spec spec_OP_23_a;
-extern const measure_spec spec_OP_23_b;
-extern const measure_spec spec_OP_23_c;
-extern const measure_spec spec_OP_23_d;
 extern const measure_spec spec_OP_24_a;
 extern const measure_spec spec_A1_01_a;
 extern const measure_spec spec_A1_04_a;
@@ -130,6 +118,26 @@ extern const measure_spec spec_A5_09_b;
 extern const measure_spec spec_A5_09_c;
 extern const measure_spec spec_A5_10_a;
 
+static const char *const restates_OP_12_a[] = {"A2.07.a", NULL};
+static const char *const restates_OP_12_b[] = {"A2.07.b", NULL};
+static const char *const restates_OP_19_a[] = {"A1.10.a", NULL};
+static const char *const restates_OP_20_b[] = {"A1.04.a", NULL};
+static const char *const restates_OP_21_a[] = {"A3.03.b", NULL};
+static const char *const restates_OP_21_b[] = {"A3.07.a", NULL};
+static const char *const restates_OP_22_b[] = {"A4.09.c", NULL};
+static const char *const restates_OP_22_d[] = {"A4.09.a", NULL};
+static const char *const restates_OP_23_a[] = {"A5.04.e", NULL};
+static const char *const restates_OP_23_b[] = {"A5.04.b", NULL};
+static const char *const restates_OP_23_c[] = {"A5.09.b", "A5.09.c", NULL};
+static const char *const restates_OP_23_d[] = {"A5.07.b", NULL};
+static const char *const restate_choices_OP_23_c[] = {"dongguan_premium", "china_premium", NULL};
+static const input_def restate_in_OP_23_c[] = {
+    {"honour", DGS_TYPE_CHOICE, "", true, "认定类别（市级“先进标准+认证”的“东莞优品”/“中国精品”）", "recognised as (Dongguan premium product under the municipal advanced-standard certification / China premium product)",
+     restate_choices_OP_23_c, NULL, NULL},
+};
+static const measure_spec restate_spec_OP_23_c = {restate_in_OP_23_c, 1, NULL, 0, shape_restated,
+    shape_restated_batch, NULL, NO_SHAPE, -1, -1};
+
 const measure_meta dgs_catalog[] = {
     {
         "OP.01.a",
@@ -142,6 +150,8 @@ const measure_meta dgs_catalog[] = {
         "G-IDC",
         false,
         &spec_OP_01_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.01.b",
@@ -154,6 +164,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_01_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.01.c",
@@ -165,6 +177,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -178,6 +192,8 @@ const measure_meta dgs_catalog[] = {
         "G-CQA",
         false,
         &spec_OP_02_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.02.b",
@@ -190,6 +206,8 @@ const measure_meta dgs_catalog[] = {
         "G-SMART-FACTORY",
         false,
         &spec_OP_02_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.02.c",
@@ -201,6 +219,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -214,6 +234,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_03_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.03.b",
@@ -225,6 +247,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -238,6 +262,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.04.b",
@@ -249,6 +275,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -262,6 +290,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_05_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.05.b",
@@ -274,6 +304,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_05_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.05.c",
@@ -285,6 +317,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -298,6 +332,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_06_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.06.b",
@@ -310,6 +346,8 @@ const measure_meta dgs_catalog[] = {
         "G-LEASE",
         false,
         &spec_OP_06_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.06.c",
@@ -321,6 +359,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -334,6 +374,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_07_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.07.b",
@@ -345,6 +387,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -358,6 +402,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_08_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.08.b",
@@ -369,6 +415,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -382,6 +430,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_09_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.09.b",
@@ -394,6 +444,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_09_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.09.c",
@@ -405,6 +457,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -418,6 +472,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_10_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.10.b",
@@ -430,6 +486,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_10_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.10.c",
@@ -441,6 +499,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -454,6 +514,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_11_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.11.b",
@@ -466,6 +528,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.12.a",
@@ -477,7 +541,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-NM-RENT",
         false,
-        &spec_OP_12_a,
+        &spec_A2_07_a,
+        DGS_UNIT_FEN,
+        restates_OP_12_a,
     },
     {
         "OP.12.b",
@@ -489,7 +555,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-CLEANROOM",
         false,
-        &spec_OP_12_b,
+        &spec_A2_07_b,
+        DGS_UNIT_FEN,
+        restates_OP_12_b,
     },
     {
         "OP.12.c",
@@ -502,6 +570,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_12_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.12.d",
@@ -513,6 +583,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -526,6 +598,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_13_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.13.b",
@@ -538,6 +612,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_13_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.13.c",
@@ -549,6 +625,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -562,6 +640,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.14.b",
@@ -574,6 +654,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.14.c",
@@ -586,6 +668,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.14.d",
@@ -598,6 +682,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_d,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.14.e",
@@ -609,6 +695,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -622,6 +710,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_15_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.15.b",
@@ -633,6 +723,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -646,6 +738,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.17.a",
@@ -658,6 +752,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_17_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.17.b",
@@ -669,6 +765,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -682,6 +780,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.19.a",
@@ -693,7 +793,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-BZ-PROCURE",
         false,
-        &spec_OP_19_a,
+        &spec_A1_10_a,
+        DGS_UNIT_FEN,
+        restates_OP_19_a,
     },
     {
         "OP.19.b",
@@ -705,6 +807,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -718,6 +822,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_20_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.20.b",
@@ -729,7 +835,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-DX-PLATFORM",
         false,
-        &spec_OP_20_b,
+        &spec_A1_04_a,
+        DGS_UNIT_FEN,
+        restates_OP_20_b,
     },
     {
         "OP.20.c",
@@ -742,6 +850,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.21.a",
@@ -753,7 +863,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-HQ",
         false,
-        &spec_OP_21_a,
+        &spec_A3_03_b,
+        DGS_UNIT_FEN,
+        restates_OP_21_a,
     },
     {
         "OP.21.b",
@@ -765,7 +877,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-SOM",
         false,
-        &spec_OP_21_b,
+        &spec_A3_07_a,
+        DGS_UNIT_FEN,
+        restates_OP_21_b,
     },
     {
         "OP.21.c",
@@ -777,6 +891,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -790,6 +906,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_22_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.22.b",
@@ -801,7 +919,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-FTSC-LIST",
         false,
-        &spec_OP_22_b,
+        &spec_A4_09_c,
+        DGS_UNIT_FEN,
+        restates_OP_22_b,
     },
     {
         "OP.22.c",
@@ -814,6 +934,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_22_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.22.d",
@@ -825,7 +947,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-ECI",
         false,
-        &spec_OP_22_d,
+        &spec_A4_09_a,
+        DGS_UNIT_FEN,
+        restates_OP_22_d,
     },
     {
         "OP.22.e",
@@ -838,6 +962,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.23.a",
@@ -849,7 +975,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-VOUCHER",
         false,
-        &spec_OP_23_a,
+        &spec_A5_04_e,
+        DGS_UNIT_FEN,
+        restates_OP_23_a,
     },
     {
         "OP.23.b",
@@ -861,7 +989,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-CCC",
         false,
-        &spec_OP_23_b,
+        &spec_A5_04_b,
+        DGS_UNIT_FEN,
+        restates_OP_23_b,
     },
     {
         "OP.23.c",
@@ -873,7 +1003,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
-        &spec_OP_23_c,
+        &restate_spec_OP_23_c,
+        DGS_UNIT_FEN,
+        restates_OP_23_c,
     },
     {
         "OP.23.d",
@@ -885,7 +1017,9 @@ const measure_meta dgs_catalog[] = {
         "",
         "G-IPKEY",
         false,
-        &spec_OP_23_d,
+        &spec_A5_07_b,
+        DGS_UNIT_FEN,
+        restates_OP_23_d,
     },
     {
         "OP.23.e",
@@ -897,6 +1031,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -910,6 +1046,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_24_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "OP.24.b",
@@ -921,6 +1059,8 @@ const measure_meta dgs_catalog[] = {
         "",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -934,6 +1074,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.01.a",
@@ -946,6 +1088,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A1_01_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.02.a",
@@ -957,6 +1101,8 @@ const measure_meta dgs_catalog[] = {
         "市税务局、市财政局、市发展改革局、市工业和信息化局、市科学技术局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -970,6 +1116,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.04.a",
@@ -982,6 +1130,8 @@ const measure_meta dgs_catalog[] = {
         "G-DX-PLATFORM",
         false,
         &spec_A1_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.04.b",
@@ -993,6 +1143,8 @@ const measure_meta dgs_catalog[] = {
         "市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1006,6 +1158,8 @@ const measure_meta dgs_catalog[] = {
         "G-SMART-FACTORY",
         false,
         &spec_A1_05_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.06.a",
@@ -1018,6 +1172,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_06_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.06.b",
@@ -1030,6 +1186,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_06_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.07.a",
@@ -1042,6 +1200,8 @@ const measure_meta dgs_catalog[] = {
         "G-LEASE",
         false,
         &spec_A1_07_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.08.a",
@@ -1053,6 +1213,8 @@ const measure_meta dgs_catalog[] = {
         "市金融工作局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1066,6 +1228,8 @@ const measure_meta dgs_catalog[] = {
         "G-YMQQ",
         false,
         &spec_A1_09_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.09.b",
@@ -1077,6 +1241,8 @@ const measure_meta dgs_catalog[] = {
         "市外事局、市公安局、市商务局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1090,6 +1256,8 @@ const measure_meta dgs_catalog[] = {
         "G-BZ-PROCURE",
         false,
         &spec_A1_10_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.11.a",
@@ -1102,6 +1270,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_11_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.11.b",
@@ -1113,6 +1283,8 @@ const measure_meta dgs_catalog[] = {
         "市工业和信息化局、市市场监管局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1126,6 +1298,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_12_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.12.b",
@@ -1137,6 +1311,8 @@ const measure_meta dgs_catalog[] = {
         "市自然资源局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1150,6 +1326,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.14.a",
@@ -1161,6 +1339,8 @@ const measure_meta dgs_catalog[] = {
         "市发展改革局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1174,6 +1354,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.16.a",
@@ -1186,6 +1368,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_16_a,
+        DGS_UNIT_PLACES,
+        NULL,
     },
     {
         "A1.16.b",
@@ -1198,6 +1382,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_16_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.17.a",
@@ -1209,6 +1395,8 @@ const measure_meta dgs_catalog[] = {
         "市住房和城乡建设局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1222,6 +1410,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_18_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.18.b",
@@ -1234,6 +1424,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_18_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.18.c",
@@ -1245,6 +1437,8 @@ const measure_meta dgs_catalog[] = {
         "市人力资源和社会保障局、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1258,6 +1452,8 @@ const measure_meta dgs_catalog[] = {
         "G-A1.19",
         false,
         &spec_A1_19_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.19.b",
@@ -1270,6 +1466,8 @@ const measure_meta dgs_catalog[] = {
         "G-A1.19",
         false,
         &spec_A1_19_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.20.a",
@@ -1282,6 +1480,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_20_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.21.a",
@@ -1293,6 +1493,8 @@ const measure_meta dgs_catalog[] = {
         "市倍增办",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1306,6 +1508,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A1.23.a",
@@ -1317,6 +1521,8 @@ const measure_meta dgs_catalog[] = {
         "市倍增办、市政务服务数据管理局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1330,6 +1536,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.01.b",
@@ -1342,6 +1550,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.01.c",
@@ -1354,6 +1564,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.01.d",
@@ -1366,6 +1578,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A2_01_d,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.01.e",
@@ -1377,6 +1591,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市发展和改革委员会、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1390,6 +1606,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_02_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.02.b",
@@ -1401,6 +1619,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市工业和信息化局、市国资委、各镇街（园区）",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1414,6 +1634,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_03_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.03.b",
@@ -1425,6 +1647,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市教育局、市人力资源和社会保障局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1438,6 +1662,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.04.b",
@@ -1450,6 +1676,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_04_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.04.c",
@@ -1461,6 +1689,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市财政局、市国资委、东莞科创金融集团、各镇街（园区）",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1474,6 +1704,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_05_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.05.b",
@@ -1486,6 +1718,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_05_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.05.c",
@@ -1497,6 +1731,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市市场监督管理局、各镇街（园区）",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1510,6 +1746,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.07.a",
@@ -1522,6 +1760,8 @@ const measure_meta dgs_catalog[] = {
         "G-NM-RENT",
         false,
         &spec_A2_07_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.07.b",
@@ -1534,6 +1774,8 @@ const measure_meta dgs_catalog[] = {
         "G-CLEANROOM",
         false,
         &spec_A2_07_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.07.c",
@@ -1545,6 +1787,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市发展和改革局、各镇街（园区）",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1558,6 +1802,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.09.a",
@@ -1570,6 +1816,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_09_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.09.b",
@@ -1582,6 +1830,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A2_09_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A2.09.c",
@@ -1593,6 +1843,8 @@ const measure_meta dgs_catalog[] = {
         "市科学技术局、市台港澳事务局、松山湖高新区、滨海湾新区",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1606,6 +1858,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_01_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.01.b",
@@ -1617,6 +1871,8 @@ const measure_meta dgs_catalog[] = {
         "市发展改革局、各领域牵头部门",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1630,6 +1886,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.03.a",
@@ -1642,6 +1900,8 @@ const measure_meta dgs_catalog[] = {
         "G-HQ",
         false,
         &spec_A3_03_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.03.b",
@@ -1651,9 +1911,11 @@ const measure_meta dgs_catalog[] = {
         "New-relocation settlement award for newly registered / relocated producer-service HQs (≤10M by prior-year scale)",
         "对于新注册、迁入我市的生产性服务业企业，经认定为总部企业后，按照认定的上一年度综合经济规模情况给予最高1000万元的新迁入落户奖励。",
         "市发展改革局",
-        "",
+        "G-HQ",
         false,
         &spec_A3_03_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.04.a",
@@ -1666,6 +1928,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.04.b",
@@ -1678,6 +1942,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_04_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.05.a",
@@ -1690,6 +1956,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A3_05_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.05.b",
@@ -1702,6 +1970,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_05_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.05.c",
@@ -1713,6 +1983,8 @@ const measure_meta dgs_catalog[] = {
         "市金融工作局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1726,6 +1998,8 @@ const measure_meta dgs_catalog[] = {
         "G-VENUE-RENT",
         false,
         &spec_A3_06_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.06.b",
@@ -1737,6 +2011,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1750,6 +2026,8 @@ const measure_meta dgs_catalog[] = {
         "G-SOM",
         false,
         &spec_A3_07_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.07.b",
@@ -1762,6 +2040,8 @@ const measure_meta dgs_catalog[] = {
         "G-IDC",
         false,
         &spec_A3_07_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.07.c",
@@ -1773,6 +2053,8 @@ const measure_meta dgs_catalog[] = {
         "市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1786,6 +2068,8 @@ const measure_meta dgs_catalog[] = {
         "G-NQI-STATION",
         true,
         &spec_A3_08_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.08.b",
@@ -1798,6 +2082,8 @@ const measure_meta dgs_catalog[] = {
         "G-TEST-PLATFORM",
         false,
         &spec_A3_08_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.08.c",
@@ -1809,6 +2095,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1822,6 +2110,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A3.10.a",
@@ -1833,6 +2123,8 @@ const measure_meta dgs_catalog[] = {
         "市发展改革局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1846,6 +2138,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.1.a",
@@ -1858,6 +2152,8 @@ const measure_meta dgs_catalog[] = {
         "G-YMQQ",
         false,
         &spec_A4_02_1_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.1.b",
@@ -1870,6 +2166,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_1_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.1.c",
@@ -1882,6 +2180,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_1_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.2.a",
@@ -1894,6 +2194,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.2.b",
@@ -1906,6 +2208,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.02.2.c",
@@ -1918,6 +2222,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.03.a",
@@ -1930,6 +2236,8 @@ const measure_meta dgs_catalog[] = {
         "G-VENUE-RENT",
         false,
         &spec_A4_03_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.03.b",
@@ -1942,6 +2250,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_03_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.03.c",
@@ -1954,6 +2264,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_03_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.03.d",
@@ -1965,6 +2277,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -1978,6 +2292,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.04.b",
@@ -1990,6 +2306,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_04_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.04.c",
@@ -2001,6 +2319,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局、市委外办、市委统战部、市贸促会、市侨联",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2014,6 +2334,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.06.a",
@@ -2025,6 +2347,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局、市委台港澳办、市发展改革局、东莞海关、东莞供电局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2038,6 +2362,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.08.a",
@@ -2050,6 +2376,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_08_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.08.b",
@@ -2061,6 +2389,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局、东莞海关、东莞边检站、东莞海事局、东莞港务集团",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2074,6 +2404,8 @@ const measure_meta dgs_catalog[] = {
         "G-ECI",
         false,
         &spec_A4_09_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.09.b",
@@ -2086,6 +2418,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.09.c",
@@ -2098,6 +2432,8 @@ const measure_meta dgs_catalog[] = {
         "G-FTSC-LIST",
         true,
         &spec_A4_09_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.09.d",
@@ -2110,6 +2446,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_d,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.09.e",
@@ -2122,6 +2460,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_e,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.09.f",
@@ -2133,6 +2473,8 @@ const measure_meta dgs_catalog[] = {
         "市商务局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2146,6 +2488,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.10.b",
@@ -2158,6 +2502,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A4.10.c",
@@ -2170,6 +2516,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.01.a",
@@ -2182,6 +2530,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_01_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.01.b",
@@ -2193,6 +2543,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2206,6 +2558,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_02_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.02.b",
@@ -2217,6 +2571,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2230,6 +2586,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_03_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.03.b",
@@ -2241,6 +2599,8 @@ const measure_meta dgs_catalog[] = {
         "市科技局、市发展改革局、市市场监管局、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2254,6 +2614,8 @@ const measure_meta dgs_catalog[] = {
         "G-TEST-PLATFORM",
         false,
         &spec_A5_04_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.b",
@@ -2266,6 +2628,8 @@ const measure_meta dgs_catalog[] = {
         "G-CCC",
         false,
         &spec_A5_04_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.c",
@@ -2278,6 +2642,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_04_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.d",
@@ -2290,6 +2656,8 @@ const measure_meta dgs_catalog[] = {
         "G-NQI-STATION",
         true,
         &spec_A5_04_d,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.e",
@@ -2302,6 +2670,8 @@ const measure_meta dgs_catalog[] = {
         "G-VOUCHER",
         false,
         &spec_A5_04_e,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.f",
@@ -2314,6 +2684,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_04_f,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.04.g",
@@ -2325,6 +2697,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市工业和信息化局、市发展改革委",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2338,6 +2712,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.05.b",
@@ -2350,6 +2726,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.05.c",
@@ -2362,6 +2740,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.05.d",
@@ -2373,6 +2753,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2386,6 +2768,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.06.b",
@@ -2398,6 +2782,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.06.c",
@@ -2410,6 +2796,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.06.d",
@@ -2421,6 +2809,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2434,6 +2824,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_07_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.07.b",
@@ -2446,6 +2838,8 @@ const measure_meta dgs_catalog[] = {
         "G-IPKEY",
         false,
         &spec_A5_07_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.07.c",
@@ -2457,6 +2851,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2470,6 +2866,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_08_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.08.b",
@@ -2481,6 +2879,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市文化广电旅游体育局、市工业和信息化局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2494,6 +2894,8 @@ const measure_meta dgs_catalog[] = {
         "G-CQA",
         true,
         &spec_A5_09_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.09.b",
@@ -2503,9 +2905,11 @@ const measure_meta dgs_catalog[] = {
         "CNY 100,000 per 'Dongguan Premium Product' passing municipal 'advanced standard + certification'",
         "按照“先进标准+认证”模式，健全标准体系，制定实施规则，评价认定一批设计精良、生产精细、服务精心的“东莞优品”，打造成为“中国精品”，对每个通过市级“先进标准+认证”的“东莞优品”给予 10 万元资助，对每个“中国精品”给予 30 万元资助。",
         "市市场监管局、市工业和信息化局、市商务局",
-        "",
+        "G-DG-PREMIUM",
         true,
         &spec_A5_09_b,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.09.c",
@@ -2515,9 +2919,11 @@ const measure_meta dgs_catalog[] = {
         "CNY 300,000 per 'China Boutique' (中国精品) product",
         "按照“先进标准+认证”模式，健全标准体系，制定实施规则，评价认定一批设计精良、生产精细、服务精心的“东莞优品”，打造成为“中国精品”，对每个通过市级“先进标准+认证”的“东莞优品”给予 10 万元资助，对每个“中国精品”给予 30 万元资助。",
         "市市场监管局、市工业和信息化局、市商务局",
-        "",
+        "G-CN-PREMIUM",
         true,
         &spec_A5_09_c,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.09.d",
@@ -2529,6 +2935,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市工业和信息化局、市商务局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
     {
@@ -2542,6 +2950,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_10_a,
+        DGS_UNIT_FEN,
+        NULL,
     },
     {
         "A5.10.b",
@@ -2553,6 +2963,8 @@ const measure_meta dgs_catalog[] = {
         "市市场监管局、市商务局、市工业和信息化局、市发展改革局、市人力资源社会保障局、市金融工作局",
         "",
         false,
+        NULL,
+        DGS_UNIT_FEN,
         NULL,
     },
 };

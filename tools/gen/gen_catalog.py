@@ -38,6 +38,28 @@ def c_string(s):
     return '"' + "".join(out) + '"'
 
 
+UNITS = {"fen": "DGS_UNIT_FEN", "places": "DGS_UNIT_PLACES"}
+
+
+def c_ident(mid):
+    return mid.replace(".", "_")
+
+
+def restates_of(m, ids):
+    """The ids of the measures whose clause states the amount this item restates.
+
+    "restates" is one id, or {"input": name, "choices": {choice: id, ...}} when
+    the item restates several measures and an input says which applies."""
+    r = m.get("restates")
+    if not r:
+        return []
+    sources = [r] if isinstance(r, str) else list(r["choices"].values())
+    for x in sources:
+        if x not in ids:
+            raise SystemExit(f"{m['id']} restates unknown measure {x}")
+    return sources
+
+
 def spec_name(mid):
     return "spec_" + mid.replace(".", "_")
 
@@ -54,17 +76,48 @@ def generate():
         '#include "measures/spec.h"',
         "",
     ]
+    ids = {m["id"] for m in catalog}
     for m in catalog:
-        if m["kind"] != "qualitative":
+        if m["kind"] != "qualitative" and not m.get("restates"):
             lines.append(f"extern const measure_spec {spec_name(m['id'])};")
-    lines += ["", "const measure_meta dgs_catalog[] = {"]
+    lines.append("")
+    for m in catalog:
+        sources = restates_of(m, ids)
+        if sources:
+            lines.append(f"static const char *const restates_{c_ident(m['id'])}[] = "
+                         f"{{{', '.join(c_string(x) for x in sources)}, NULL}};")
+    by_id = {m["id"]: m for m in catalog}
+    for m in catalog:
+        r = m.get("restates")
+        if isinstance(r, dict):
+            # Several sources: a choice input (the last) names the one that applies.
+            ident = c_ident(m["id"])
+            choices = ", ".join(c_string(k) for k in r["choices"]) + ", NULL"
+            lines += [
+                f"static const char *const restate_choices_{ident}[] = {{{choices}}};",
+                f"static const input_def restate_in_{ident}[] = {{",
+                f"    {{{c_string(r['input'])}, DGS_TYPE_CHOICE, \"\", true, {c_string(r['zh'])}, {c_string(r['en'])},",
+                f"     restate_choices_{ident}, NULL, NULL}},",
+                "};",
+                f"static const measure_spec restate_spec_{ident} = {{restate_in_{ident}, 1, NULL, 0, shape_restated,",
+                "    shape_restated_batch, NULL, NO_SHAPE, -1, -1};",
+            ]
+    lines.append("")
+    lines += ["const measure_meta dgs_catalog[] = {"]
     for m in catalog:
         spec = "NULL" if m["kind"] == "qualitative" else "&" + spec_name(m["id"])
+        kind = m["kind"]
+        sources = restates_of(m, ids)
+        if sources:
+            # Computed through the measure that states the amount: its formula.
+            # The kind stays that of its own clause (dgs_measure_restates() says more).
+            spec = ("&" + spec_name(sources[0]) if len(sources) == 1
+                    else "&restate_spec_" + c_ident(m["id"]))
         lines += [
             "    {",
             f"        {c_string(m['id'])},",
             f"        {c_string(m['location'])},",
-            f"        {KINDS[m['kind']]},",
+            f"        {KINDS[kind]},",
             f"        {c_string(titles[m['id']])},",
             f"        {c_string(m['title_en'])},",
             f"        {c_string(m['text_zh'])},",
@@ -72,6 +125,8 @@ def generate():
             f"        {c_string(m['exclusive_group'] or '')},",
             f"        {'true' if m.get('fixed_amount') else 'false'},",
             f"        {spec},",
+            f"        {UNITS[m.get('unit', 'fen')]},",
+            f"        {'restates_' + c_ident(m['id']) if restates_of(m, ids) else 'NULL'},",
             "    },",
         ]
     lines += ["};", "", f"const size_t dgs_catalog_count = {len(catalog)};", ""]
