@@ -114,9 +114,14 @@ class BatchResult:
         return len(self.award_fen)
 
     @property
-    def awards(self) -> DecimalView:
-        """The awards as Decimal yuan (converted when read)."""
-        return DecimalView(self.award_fen)
+    def is_money(self) -> bool:
+        """True when the awards are money (fen); False for counts (places), from the measure's typed unit."""
+        return self.measure.is_money
+
+    @property
+    def awards(self) -> Union[DecimalView, np.ndarray]:
+        """The awards as Decimal yuan (converted when read), or the counts for a non-money unit."""
+        return DecimalView(self.award_fen) if self.is_money else self.award_fen
 
     @property
     def outcomes(self) -> np.ndarray:
@@ -142,9 +147,12 @@ class BatchResult:
         return _exact_sum(self.award_fen)
 
     @property
-    def total(self) -> Decimal:
-        """The exact sum of the awards, in yuan."""
-        return from_fen(self.total_fen)
+    def total(self) -> Union[Decimal, int]:
+        """The exact sum of the awards: Decimal yuan, or an int in the measure's unit (places)."""
+        return from_fen(self.total_fen) if self.is_money else self.total_fen
+
+    def _total_text(self) -> str:
+        return f"CNY {self.total:,}" if self.is_money else f"{self.total:,} {self.measure.unit}"
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
         """A pandas DataFrame: ``award_fen`` (int64), ``outcome`` (categorical) and, with
@@ -161,7 +169,7 @@ class BatchResult:
     def __repr__(self) -> str:
         counts = ", ".join(f"{o}: {n}" for o, n in self.outcome_counts().items())
         return (f"<BatchResult {self.measure_id} {self.date}: {len(self)} rows ({counts}), "
-                f"total CNY {self.total:,}>")
+                f"total {self._total_text()}>")
 
     def _repr_html_(self) -> str:
         e = html.escape
@@ -169,7 +177,7 @@ class BatchResult:
                        for o, n in self.outcome_counts().items())
         err = f"<br>first error: {e(str(self.error))}" if self.error else ""
         return (f"<div><b>{e(self.measure_id)}</b> · {e(str(self.date))} · {len(self):,} rows · "
-                f"total <b>CNY {self.total:,}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
+                f"total <b>{e(self._total_text())}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
                 f"{rows}</table></div>")
 
 
