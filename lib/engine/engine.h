@@ -37,10 +37,6 @@ struct dgs_result {
     uint8_t used[MAX_PARAMS];
     char reason_zh[320];
     char reason_en[320];
-    /* Labels composed for this result (a room left under a cap, a cap by an
-     * input): offsets into `labels`, 0 = the plain label of the step. */
-    uint16_t label_at[MAX_STEPS][2];
-    char labels[1536];
 };
 
 /* Sets up a calc for measure m at `date` and decides the outcomes that need

@@ -379,7 +379,6 @@ const char *engine_src_name(const dgs_measure *m, int src)
 /* ---- evaluating one case -------------------------------------------------------- */
 
 void result_explain(dgs_result *r);   /* result.c */
-void result_label(dgs_result *r);     /* result.c */
 
 DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
 {
@@ -460,7 +459,6 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
             r->used[r->n_used++] = (uint8_t)src;
         }
     }
-    result_label(r);
     result_explain(r);
     *out = r;
     return dgs_ok(err);

@@ -90,40 +90,17 @@ static const char *plain_label(const dgs_result *r, const step *s, bool en)
     return "";
 }
 
-/* Composes the labels that say more than the plain words: the room a period
- * cap leaves (not the cap itself), and a cap set by an input (不超过…). */
-void result_label(dgs_result *r)
-{
-    size_t used = 1;   /* offset 0 means "the plain label" */
-    r->labels[0] = '\0';
-    for (size_t i = 0; i < r->n_steps; i++)
-        for (int en = 0; en < 2; en++) {
-            const step *s = &r->steps[i];
-            const char *plain = plain_label(r, s, en);
-            const char *fmt = NULL;
-            r->label_at[i][en] = 0;
-            if (s->kind == STEP_HEADROOM)
-                fmt = en ? "room left under: %s" : "%s尚余额度";
-            else if (s->kind == STEP_CAP_INPUT)
-                fmt = en ? "at most: %s" : "不超过%s";
-            if (!fmt || used >= sizeof r->labels)
-                continue;
-            int n = snprintf(r->labels + used, sizeof r->labels - used, fmt, plain);
-            if (n < 0 || (size_t)n >= sizeof r->labels - used)
-                continue;   /* no room: the plain label stands */
-            r->label_at[i][en] = (uint16_t)used;
-            used += (size_t)n + 1;
-        }
-}
-
+/* Labels are the ruleset's own static texts (a binding may keep them by
+ * address): a room-left step has one label of its own, and the text rendering
+ * adds the cap it is the room of. */
 DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang)
 {
     const step *s = step_at(r, i);
     bool en = lang == DGS_LANG_EN;
     if (!s)
         return NULL;
-    if (r->label_at[i][en])
-        return r->labels + r->label_at[i][en];
+    if (s->kind == STEP_HEADROOM)
+        return en ? "room left under the cap after earlier grants" : "上限扣除已获后尚余额度";
     return plain_label(r, s, en);
 }
 
@@ -483,7 +460,14 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
         const char *ref = dgs_result_step_reference(r, i);
         const step *st = &r->steps[i];
         format_step(r, i, false, en, v, sizeof v);
-        sb_printf(&b, en ? "  %zu. %s: %s" : "  %zu. %s：%s", i + 1, dgs_result_step_label(r, i, lang), v);
+        if (st->kind == STEP_HEADROOM)       /* the room, and the cap it is the room of */
+            sb_printf(&b, en ? "  %zu. %s (%s)" : "  %zu. %s（%s）", i + 1, dgs_result_step_label(r, i, lang),
+                      plain_label(r, st, en));
+        else if (st->kind == STEP_CAP_INPUT) /* a cap set by an input */
+            sb_printf(&b, en ? "  %zu. at most: %s" : "  %zu. 不超过%s", i + 1, plain_label(r, st, en));
+        else
+            sb_printf(&b, "  %zu. %s", i + 1, dgs_result_step_label(r, i, lang));
+        sb_printf(&b, en ? ": %s" : "：%s", v);
         if (shows_amount(r, st)) {
             format_step(r, i, true, en, a, sizeof a);
             if (st->kind == STEP_THRESHOLD)

@@ -40,13 +40,13 @@ public final class BatchResult {
     }
 
     /**
-     * Row i's award: yuan with two decimals when the measure's unit starts with "yuan", else whole units.
+     * Row i's award: yuan with two decimals when the measure's number is money, else whole units (places).
      *
      * @param i the row
      * @return the award
      */
     public BigDecimal award(int i) {
-        return measure.unit().startsWith("yuan") ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+        return measure.isMoney() ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
     }
 
     /**

@@ -27,6 +27,8 @@ public final class Result {
     private final Outcome outcome;
     private final long awardFen;
     private final String unit;
+    private final boolean money;
+    private final String computedBy;
     private final String binding;
     private final String reasonZh;
     private final String reasonEn;
@@ -46,6 +48,8 @@ public final class Result {
         this.outcome = Outcome.of(DgsNative.dgs_result_outcome(r));
         this.awardFen = DgsNative.dgs_result_award(r);
         this.unit = DgsNative.dgs_result_unit(r);
+        this.money = DgsNative.dgs_result_unit_type(r) == DgsNative.DGS_UNIT_FEN;
+        this.computedBy = DgsNative.dgs_result_computed_by(r);
         this.binding = DgsNative.dgs_result_binding(r);
         this.reasonZh = DgsNative.dgs_result_reason(r, Lang.ZH);
         this.reasonEn = DgsNative.dgs_result_reason(r, Lang.EN);
@@ -65,7 +69,9 @@ public final class Result {
                     DgsNative.dgs_result_step_value(r, i),
                     DgsNative.dgsw_result_step_denominator(r, i),
                     rs.text(DgsNative.dgsw_step_source_key(r, k), () -> DgsNative.dgs_result_step_source(r, k)),
-                    rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k))));
+                    rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k)),
+                    ValueType.of(DgsNative.dgs_result_step_amount_type(r, i)),
+                    DgsNative.dgs_result_step_amount(r, i)));
         }
         this.steps = Collections.unmodifiableList(st);
         long np = DgsNative.dgs_result_parameter_count(r);
@@ -138,18 +144,36 @@ public final class Result {
     }
 
     /**
-     * The award: yuan with two decimals when {@link #unit()} starts with "yuan" (the maximum the text
+     * The award: yuan with two decimals when {@link #isMoney()} (the maximum the text
      * allows: 最高/不超过 are ceilings), else a whole number in that unit (e.g. places of a
      * quota).  Zero unless granted.
      *
      * @return the award
      */
     public BigDecimal award() {
-        return unit.startsWith("yuan") ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+        return money ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
     }
 
     /**
-     * The award as the library counts it: fen when {@link #unit()} starts with "yuan", else whole units.
+     * Whether the award is money (fen), from the measure's typed unit; false for counts (places).
+     *
+     * @return true for money
+     */
+    public boolean isMoney() {
+        return money;
+    }
+
+    /**
+     * The measure that computed the result: its own, or the attachment measure it restates.
+     *
+     * @return e.g. "A4.09.c" for a result of OP.22.b
+     */
+    public String computedBy() {
+        return computedBy;
+    }
+
+    /**
+     * The award as the library counts it: fen when {@link #isMoney()}, else whole units.
      *
      * @return the award
      */
@@ -297,9 +321,13 @@ public final class Result {
         private final long denominator;
         private final String source;
         private final String reference;
+        private final ValueType amountType;
+        private final long amount;
 
         Step(String labelZh, String labelEn, ValueType type, long value, long denominator, String source,
-             String reference) {
+             String reference, ValueType amountType, long amount) {
+            this.amountType = amountType;
+            this.amount = amount;
             this.labelZh = labelZh;
             this.labelEn = labelEn;
             this.type = type;
@@ -370,6 +398,36 @@ public final class Result {
         }
 
         /**
+         * The amount after the step, in its base unit (fen, 0.01 m², units): the amount so far
+         * after a ratio, cap or sum; for an input or threshold, the quantity read or tested.
+         * {@link #value()} is the step's own figure (the input, ratio, cap or threshold).
+         *
+         * @return the amount after the step
+         */
+        public long amount() {
+            return amount;
+        }
+
+        /**
+         * The type of {@link #amount()}.
+         *
+         * @return MONEY, AREA or COUNT
+         */
+        public ValueType amountType() {
+            return amountType;
+        }
+
+        /**
+         * The amount after the step as a decimal: yuan for money, m² for areas, else the number.
+         *
+         * @return the amount
+         */
+        public BigDecimal amountDecimal() {
+            return amountType == ValueType.MONEY || amountType == ValueType.AREA
+                    ? BigDecimal.valueOf(amount, 2) : BigDecimal.valueOf(amount);
+        }
+
+        /**
          * The parameter or input the step came from.
          *
          * @return e.g. "ratio", "interest_paid", or ""
@@ -389,7 +447,8 @@ public final class Result {
 
         @Override
         public String toString() {
-            return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString());
+            return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString())
+                    + " → " + amountDecimal().toPlainString();
         }
     }
 
