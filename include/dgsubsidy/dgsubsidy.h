@@ -446,7 +446,11 @@ DGS_API size_t dgs_result_step_count(const dgs_result *r);
 DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang);
 /** The DGS_TYPE_* of step i's value. */
 DGS_API int dgs_result_step_type(const dgs_result *r, size_t i);
-/** Step i's value: for ratios *den receives the denominator (1 otherwise; den may be NULL). */
+/**
+ * Step i's own value (the input, the ratio applied, the cap or threshold in force, the
+ * room a period cap leaves): for ratios *den receives the denominator (1 otherwise; den
+ * may be NULL).  The amount after the step is dgs_result_step_amount().
+ */
 DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den);
 /** The parameter or input step i came from ("ratio", "interest_paid"), or "". */
 DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i);
@@ -461,8 +465,12 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 
 /**
  * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
- * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
- * unit, binding, reason, group, fingerprint, steps, parameters).
+ * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (in its unit: yuan with two
+ * decimals, or a count such as "12" places), award_fen (the exact integer in that
+ * unit), unit, unit_type ("fen" or "places"), binding, reason, group, computed_by (the
+ * measure that computed it: its own, or the one it restates), fingerprint, steps (each
+ * with label, type and value — the step's own figure —, amount_type and amount — the
+ * amount after the step —, source, reference), parameters).
  * `*out` is the caller's; free with dgs_free().
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
