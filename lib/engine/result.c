@@ -130,8 +130,8 @@ static int figure_type(const dgs_result *r, const step *s, bool amount)
     case STEP_TIER:
     case STEP_FIXED:
     case STEP_CAP_INPUT:
-    case STEP_HEADROOM:
         return src_type(r, s->src);
+    case STEP_HEADROOM:
     case STEP_CAP:
         /* a cap on the award, or a limit on a quantity (months, a base) */
         return src_type(r, s->src) == DGS_TYPE_RATIO ? amount_type(r) : src_type(r, s->src);

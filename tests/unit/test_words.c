@@ -240,6 +240,53 @@ static void every_condition_says_what_was_found_and_required(void **state)
     dgs_ruleset_free(rs);
 }
 
+/* For every measure (with every number a guideline must supply set), each
+ * step's own value is the figure of its source: a ratio step shows the ratio
+ * in force, a cap, threshold, tier or per-unit step the parameter in force;
+ * amounts are money, areas or counts; the last amount is the award. */
+static void every_step_shows_its_own_figure(void **state)
+{
+    (void)state;
+    dgs_ruleset *rs = supplied();
+    size_t checked = 0;
+    for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
+        const dgs_measure *m = dgs_ruleset_measure_at(rs, i);
+        if (!m->meta->spec || engine_source_count(m) > 1)
+            continue;
+        dgs_result *r = evaluate(m, -1, 0);
+        const measure_spec *spec = r->via->meta->spec;
+        for (size_t k = 0; k < dgs_result_step_count(r); k++) {
+            const step *st = &r->steps[k];
+            int vt = dgs_result_step_type(r, k), at = dgs_result_step_amount_type(r, k);
+            if (st->kind == STEP_INPUT ? at != vt : at != DGS_TYPE_MONEY && at != DGS_TYPE_AREA && at != DGS_TYPE_COUNT)
+                fail_msg("%s step %zu: an amount of type %d", m->meta->id, k, at);
+            if (vt == DGS_TYPE_RATIO && !(st->src >= 0 && st->src < SRC_INPUT &&
+                                          spec->params[st->src].type == DGS_TYPE_RATIO &&
+                                          st->value * r->params[st->src].den == r->params[st->src].num * st->den))
+                fail_msg("%s step %zu: a ratio value that is not its parameter's", m->meta->id, k);
+            bool param_figure = st->kind == STEP_CAP || st->kind == STEP_THRESHOLD || st->kind == STEP_TIER ||
+                                st->kind == STEP_FIXED || st->kind == STEP_PER_UNIT || st->kind == STEP_RATIO;
+            if (param_figure && st->src >= 0 && st->src < SRC_INPUT && st->value != r->params[st->src].num)
+                fail_msg("%s step %zu (%s): value %lld is not the parameter's %lld", m->meta->id, k,
+                         spec->params[st->src].name, (long long)st->value, (long long)r->params[st->src].num);
+            if (st->kind == STEP_HEADROOM && st->amount > st->value)
+                fail_msg("%s step %zu: more than the room left", m->meta->id, k);
+        }
+        size_t n = dgs_result_step_count(r);
+        if (r->outcome == DGS_OUTCOME_GRANTED && n && dgs_result_step_amount(r, n - 1) != dgs_result_award(r))
+            fail_msg("%s: the last amount is not the award", m->meta->id);
+        char *json = NULL;
+        assert_int_equal(dgs_result_render(r, DGS_FORMAT_JSON, DGS_LANG_ZH, &json, NULL), DGS_OK);
+        if (n && (!strstr(json, "\"value\":") || !strstr(json, "\"amount\":")))
+            fail_msg("%s: JSON steps without value and amount", m->meta->id);
+        dgs_free(json);
+        checked += n;
+        dgs_result_free(r);
+    }
+    assert_true(checked > 300);
+    dgs_ruleset_free(rs);
+}
+
 /* The two conditions the words used to turn round. */
 static void negative_conditions_are_not_turned_round(void **state)
 {
@@ -438,6 +485,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_condition_says_what_was_found_and_required),
         cmocka_unit_test(negative_conditions_are_not_turned_round),
+        cmocka_unit_test(every_step_shows_its_own_figure),
         cmocka_unit_test(steps_carry_their_value_and_the_amount_after),
         cmocka_unit_test(headroom_is_labelled_as_room_left),
         cmocka_unit_test(counts_render_in_their_unit),
