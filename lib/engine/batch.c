@@ -164,7 +164,9 @@ static int batch_through(const dgs_measure *m, const char *date, size_t rows, co
     size_t n = engine_source_count(m), k = m->meta->spec->n_inputs - 1;
     dgs_fen_t award[8];
     int32_t outcome[8];
-    for (size_t s = 0; s < n && s < 8; s++) {
+    if (n > 8)
+        return dgs_fail(err, DGS_E_NOT_SUPPORTED, "%s: more than 8 measures restated", m->meta->id);
+    for (size_t s = 0; s < n; s++) {
         const dgs_measure *src = engine_through(m, (int64_t)s);
         if (!src || src->meta->spec->n_inputs)
             return dgs_fail(err, DGS_E_NOT_SUPPORTED, "%s: a source of the restatement takes inputs", m->meta->id);

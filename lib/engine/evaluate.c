@@ -409,9 +409,10 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
                         spec->inputs[spec->n_inputs - 1].name);
     }
     const dgs_measure *via = engine_through(m, n_sources > 1 ? cs->values[spec->n_inputs - 1] : 0);
-    if (!via) {
+    if (!via) {   /* a choice index out of range (set through dgs_case_set_int) */
         free(r);
-        return dgs_fail(err, DGS_E_NOMEM, "%s: the measure it restates is missing from the ruleset", m->meta->id);
+        return dgs_fail(err, DGS_E_CHOICE, "%s.%s: no measure for choice %lld", m->meta->id,
+                        spec->inputs[spec->n_inputs - 1].name, (long long)cs->values[spec->n_inputs - 1]);
     }
     r->via = via;
     bool run = engine_prepare(via, cs->date, r->params, &c);
