@@ -582,14 +582,16 @@ DGS_API long dgs_measure_input_index(const dgs_measure *m, const char *name)
     return -1;
 }
 
+/* A restatement has no parameters of its own: those of the measure it
+ * restates decide its amount (dgs_measure_restates()). */
 static const param_def *param_at(const dgs_measure *m, size_t i)
 {
-    return m && i < n_params(m->meta) ? &m->meta->spec->params[i] : NULL;
+    return m && i < own_params(m->meta) ? &m->meta->spec->params[i] : NULL;
 }
 
 DGS_API size_t dgs_measure_parameter_count(const dgs_measure *m)
 {
-    return m ? n_params(m->meta) : 0;
+    return m ? own_params(m->meta) : 0;
 }
 DGS_API const char *dgs_measure_parameter_name(const dgs_measure *m, size_t i)
 {

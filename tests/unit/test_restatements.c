@@ -134,11 +134,10 @@ static void the_source_parameters_decide(void **state)
     const char *json = "{\"changes\": [{\"measure\": \"OP.19.a\", \"parameter\": \"cap_per_year\", \"value\": \"1\"}]}";
     assert_int_equal(dgs_ruleset_apply_guideline(rs, json, strlen(json), "test", &g, &e), DGS_E_GUIDELINE);
     assert_non_null(strstr(e.message, "A1.10.a"));
-    /* the restatement shows the source's values */
-    char *text = NULL;
-    assert_int_equal(dgs_measure_parameter_count(dgs_ruleset_find(rs, "OP.22.d")),
-                     dgs_measure_parameter_count(dgs_ruleset_find(rs, "A4.09.a")));
-    (void)text;
+    /* the restatement has no parameters of its own: a program that sets every unset
+     * parameter of every measure sets the source's */
+    assert_int_equal(dgs_measure_parameter_count(dgs_ruleset_find(rs, "OP.22.d")), 0);
+    assert_true(dgs_measure_parameter_count(dgs_ruleset_find(rs, "A4.09.a")) > 0);
 }
 
 /* OP.23.c ← A5.09.b (东莞优品 10万) or A5.09.c (中国精品 30万), as its input says;

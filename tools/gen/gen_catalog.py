@@ -108,6 +108,12 @@ def generate():
         spec = "NULL" if m["kind"] == "qualitative" else "&" + spec_name(m["id"])
         kind = m["kind"]
         sources = restates_of(m, ids)
+        # An exact amount when the clause (or every clause it restates) gives one.
+        fixed = (all(by_id[x].get("fixed_amount") for x in sources) if sources
+                 else bool(m.get("fixed_amount")))
+        # An exact amount when the clause (or every clause it restates) gives one.
+        fixed = (all(by_id[x].get("fixed_amount") for x in sources) if sources
+                 else bool(m.get("fixed_amount")))
         if sources:
             # Computed through the measure that states the amount: its formula.
             # The kind stays that of its own clause (dgs_measure_restates() says more).
@@ -123,7 +129,7 @@ def generate():
             f"        {c_string(m['text_zh'])},",
             f"        {c_string('、'.join(m['departments']))},",
             f"        {c_string(m['exclusive_group'] or '')},",
-            f"        {'true' if m.get('fixed_amount') else 'false'},",
+            f"        {'true' if fixed else 'false'},",
             f"        {spec},",
             f"        {UNITS[m.get('unit', 'fen')]},",
             f"        {'restates_' + c_ident(m['id']) if restates_of(m, ids) else 'NULL'},",
