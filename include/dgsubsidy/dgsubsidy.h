@@ -637,14 +637,17 @@ DGS_API char *dgs_format_amount(int unit_type, int64_t amount, char *buf, size_t
 /**
  * The id of the i-th measure whose clause states the amount this item
  * restates (an opinion item that repeats an attachment's award), or NULL past
- * the last.  A restatement takes that measure's inputs (with several, a
- * choice input, its last, names the one that applies), is computed through
- * it (its parameters, guideline changes included, and its trace) and is in
- * one exclusive group with it, so the benefit is paid once.  It has no
- * parameters of its own (dgs_measure_parameter_count() is 0): those of the
- * measure it restates decide, and a guideline changes them there; a change
- * aimed at the restatement fails with DGS_E_UNKNOWN_PARAMETER (a guideline:
- * DGS_E_GUIDELINE) naming that measure.  Thread-safe.
+ * the last.  A restatement takes that measure's inputs (by name), is computed
+ * through it (its parameters, guideline changes included, and its trace) and
+ * is in one exclusive group with it, so the benefit is paid once.  Where an
+ * item restates several measures, or one branch of its own clause, a choice
+ * input of the item says which computes the case (OP.23.c: `honour`; OP.01.a:
+ * `recognition`, whose other choice is the item's own clause).  An item that
+ * restates a whole measure has no parameters of its own
+ * (dgs_measure_parameter_count() is 0): those of the measure it restates
+ * decide, and a guideline changes them there; a change aimed at the item
+ * fails with DGS_E_UNKNOWN_PARAMETER (a guideline: DGS_E_GUIDELINE) naming
+ * that measure.  Thread-safe.
  */
 DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i);
 /** The id of the measure that computed the result: its own, or the one it restates. */

@@ -50,11 +50,18 @@ const char *engine_group(const dgs_measure *m, const calc *c);
 /* Fails with DGS_E_UNKNOWN_INPUT, listing m's inputs. */
 int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err);
 
-/* The number of measures m restates (0: none). */
-size_t engine_source_count(const dgs_measure *m);
-/* The measure that computes m: m, or the one it restates (`choice`: the value
- * of its last input when it restates several); NULL if choice is out of range. */
-const dgs_measure *engine_through(const dgs_measure *m, int64_t choice);
+/* Restatements (an item computed through the measure whose clause states its
+ * amount).  The index of m's input that picks a branch, or -1. */
+long engine_branch_input(const dgs_measure *m);
+/* The branch the value `choice` of that input takes, or NULL (m's own clause). */
+const restate_branch *engine_branch(const dgs_measure *m, int64_t choice);
+/* The measure that computes a case of m taking branch b (NULL: none): b's
+ * source, the measure m restates as a whole, or m itself. */
+const dgs_measure *engine_through(const dgs_measure *m, const restate_branch *b);
+/* Where input j of `via` comes from in a case of m: m's input index, -2 for
+ * a value the branch fixes (*value: the choice's index), or -1 (absent). */
+long engine_input_of(const dgs_measure *m, const dgs_measure *via, const restate_branch *b, size_t j,
+                     int64_t *value);
 
 /* The name of a src code (parameter or input) of measure m, or "". */
 const char *engine_src_name(const dgs_measure *m, int src);

@@ -118,6 +118,8 @@ extern const measure_spec spec_A5_09_b;
 extern const measure_spec spec_A5_09_c;
 extern const measure_spec spec_A5_10_a;
 
+static const char *const restates_OP_01_a[] = {"A3.07.b", NULL};
+static const char *const restates_OP_02_a[] = {"A5.09.a", NULL};
 static const char *const restates_OP_12_a[] = {"A2.07.a", NULL};
 static const char *const restates_OP_12_b[] = {"A2.07.b", NULL};
 static const char *const restates_OP_19_a[] = {"A1.10.a", NULL};
@@ -130,6 +132,15 @@ static const char *const restates_OP_23_a[] = {"A5.04.e", NULL};
 static const char *const restates_OP_23_b[] = {"A5.04.b", NULL};
 static const char *const restates_OP_23_c[] = {"A5.09.b", "A5.09.c", NULL};
 static const char *const restates_OP_23_d[] = {"A5.07.b", NULL};
+static const restate_branch restate_branches_OP_01_a[] = {
+    {"national_design_centre", "A3.07.b", NULL},
+};
+static const restatement restatement_OP_01_a = {"recognition", true, 1, restate_branches_OP_01_a};
+static const char *const restate_fixed_OP_02_a_0[] = {"tier", "china", NULL};
+static const restate_branch restate_branches_OP_02_a[] = {
+    {"china_quality_award", "A5.09.a", restate_fixed_OP_02_a_0},
+};
+static const restatement restatement_OP_02_a = {"honour", true, 1, restate_branches_OP_02_a};
 static const char *const restate_choices_OP_23_c[] = {"dongguan_premium", "china_premium", NULL};
 static const input_def restate_in_OP_23_c[] = {
     {"honour", DGS_TYPE_CHOICE, "", true, "认定类别（市级“先进标准+认证”的“东莞优品”/“中国精品”）", "recognised as (Dongguan premium product under the municipal advanced-standard certification / China premium product)",
@@ -137,6 +148,11 @@ static const input_def restate_in_OP_23_c[] = {
 };
 static const measure_spec restate_spec_OP_23_c = {restate_in_OP_23_c, 1, NULL, 0, shape_restated,
     shape_restated_batch, NULL, NO_SHAPE, -1, -1};
+static const restate_branch restate_branches_OP_23_c[] = {
+    {"dongguan_premium", "A5.09.b", NULL},
+    {"china_premium", "A5.09.c", NULL},
+};
+static const restatement restatement_OP_23_c = {"honour", false, 2, restate_branches_OP_23_c};
 
 const measure_meta dgs_catalog[] = {
     {
@@ -151,7 +167,8 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_01_a,
         DGS_UNIT_FEN,
-        NULL,
+        restates_OP_01_a,
+        &restatement_OP_01_a,
     },
     {
         "OP.01.b",
@@ -165,6 +182,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_01_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -180,6 +198,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.02.a",
@@ -193,7 +212,8 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_02_a,
         DGS_UNIT_FEN,
-        NULL,
+        restates_OP_02_a,
+        &restatement_OP_02_a,
     },
     {
         "OP.02.b",
@@ -207,6 +227,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_02_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -222,6 +243,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.03.a",
@@ -235,6 +257,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_03_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -250,6 +273,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.04.a",
@@ -263,6 +287,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_04_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -278,6 +303,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.05.a",
@@ -291,6 +317,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_05_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -306,6 +333,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_05_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.05.c",
@@ -319,6 +347,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -334,6 +363,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_06_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.06.b",
@@ -347,6 +377,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_06_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -362,6 +393,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.07.a",
@@ -375,6 +407,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_07_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -390,6 +423,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.08.a",
@@ -403,6 +437,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_08_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -418,6 +453,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.09.a",
@@ -431,6 +467,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_09_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -446,6 +483,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_09_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.09.c",
@@ -459,6 +497,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -474,6 +513,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_10_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.10.b",
@@ -487,6 +527,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_10_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -502,6 +543,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.11.a",
@@ -515,6 +557,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_11_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -530,6 +573,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.12.a",
@@ -544,6 +588,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_07_a,
         DGS_UNIT_FEN,
         restates_OP_12_a,
+        NULL,
     },
     {
         "OP.12.b",
@@ -558,6 +603,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_07_b,
         DGS_UNIT_FEN,
         restates_OP_12_b,
+        NULL,
     },
     {
         "OP.12.c",
@@ -571,6 +617,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_12_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -586,6 +633,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.13.a",
@@ -599,6 +647,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_13_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -614,6 +663,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_13_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.13.c",
@@ -627,6 +677,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -642,6 +693,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_14_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.14.b",
@@ -655,6 +707,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_14_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -670,6 +723,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_14_c,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.14.d",
@@ -683,6 +737,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_14_d,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -698,6 +753,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.15.a",
@@ -711,6 +767,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_15_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -726,6 +783,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.16.a",
@@ -739,6 +797,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -754,6 +813,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_17_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.17.b",
@@ -767,6 +827,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -782,6 +843,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.19.a",
@@ -796,6 +858,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_10_a,
         DGS_UNIT_FEN,
         restates_OP_19_a,
+        NULL,
     },
     {
         "OP.19.b",
@@ -809,6 +872,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -824,6 +888,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_20_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.20.b",
@@ -838,6 +903,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_04_a,
         DGS_UNIT_FEN,
         restates_OP_20_b,
+        NULL,
     },
     {
         "OP.20.c",
@@ -851,6 +917,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -866,6 +933,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_03_b,
         DGS_UNIT_FEN,
         restates_OP_21_a,
+        NULL,
     },
     {
         "OP.21.b",
@@ -880,6 +948,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_07_a,
         DGS_UNIT_FEN,
         restates_OP_21_b,
+        NULL,
     },
     {
         "OP.21.c",
@@ -893,6 +962,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -908,6 +978,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_22_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.22.b",
@@ -922,6 +993,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_09_c,
         DGS_UNIT_FEN,
         restates_OP_22_b,
+        NULL,
     },
     {
         "OP.22.c",
@@ -935,6 +1007,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_OP_22_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -950,6 +1023,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_09_a,
         DGS_UNIT_FEN,
         restates_OP_22_d,
+        NULL,
     },
     {
         "OP.22.e",
@@ -963,6 +1037,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -978,6 +1053,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_04_e,
         DGS_UNIT_FEN,
         restates_OP_23_a,
+        NULL,
     },
     {
         "OP.23.b",
@@ -992,6 +1068,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_04_b,
         DGS_UNIT_FEN,
         restates_OP_23_b,
+        NULL,
     },
     {
         "OP.23.c",
@@ -1006,6 +1083,7 @@ const measure_meta dgs_catalog[] = {
         &restate_spec_OP_23_c,
         DGS_UNIT_FEN,
         restates_OP_23_c,
+        &restatement_OP_23_c,
     },
     {
         "OP.23.d",
@@ -1020,6 +1098,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_07_b,
         DGS_UNIT_FEN,
         restates_OP_23_d,
+        NULL,
     },
     {
         "OP.23.e",
@@ -1033,6 +1112,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1048,6 +1128,7 @@ const measure_meta dgs_catalog[] = {
         &spec_OP_24_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "OP.24.b",
@@ -1061,6 +1142,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1076,6 +1158,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.01.a",
@@ -1089,6 +1172,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_01_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1104,6 +1188,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.03.a",
@@ -1117,6 +1202,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1132,6 +1218,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_04_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.04.b",
@@ -1145,6 +1232,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1160,6 +1248,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_05_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.06.a",
@@ -1173,6 +1262,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_06_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1188,6 +1278,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_06_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.07.a",
@@ -1201,6 +1292,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_07_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1216,6 +1308,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.09.a",
@@ -1229,6 +1322,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_09_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1244,6 +1338,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.10.a",
@@ -1257,6 +1352,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_10_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1272,6 +1368,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_11_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.11.b",
@@ -1285,6 +1382,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1300,6 +1398,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_12_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.12.b",
@@ -1313,6 +1412,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1328,6 +1428,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.14.a",
@@ -1341,6 +1442,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1356,6 +1458,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.16.a",
@@ -1369,6 +1472,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_16_a,
         DGS_UNIT_PLACES,
+        NULL,
         NULL,
     },
     {
@@ -1384,6 +1488,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_16_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.17.a",
@@ -1397,6 +1502,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1412,6 +1518,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_18_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.18.b",
@@ -1425,6 +1532,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_18_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1440,6 +1548,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.19.a",
@@ -1453,6 +1562,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_19_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1468,6 +1578,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A1_19_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.20.a",
@@ -1481,6 +1592,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A1_20_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1496,6 +1608,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A1.22.a",
@@ -1509,6 +1622,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1524,6 +1638,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.01.a",
@@ -1537,6 +1652,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_01_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1552,6 +1668,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_01_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.01.c",
@@ -1565,6 +1682,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_01_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1580,6 +1698,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_01_d,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.01.e",
@@ -1593,6 +1712,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1608,6 +1728,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_02_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.02.b",
@@ -1621,6 +1742,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1636,6 +1758,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_03_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.03.b",
@@ -1649,6 +1772,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1664,6 +1788,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_04_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.04.b",
@@ -1677,6 +1802,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_04_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1692,6 +1818,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.05.a",
@@ -1705,6 +1832,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_05_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1720,6 +1848,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_05_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.05.c",
@@ -1733,6 +1862,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1748,6 +1878,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.07.a",
@@ -1761,6 +1892,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_07_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1776,6 +1908,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_07_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.07.c",
@@ -1789,6 +1922,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1804,6 +1938,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.09.a",
@@ -1817,6 +1952,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A2_09_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1832,6 +1968,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A2_09_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A2.09.c",
@@ -1845,6 +1982,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1860,6 +1998,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_01_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.01.b",
@@ -1873,6 +2012,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1888,6 +2028,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.03.a",
@@ -1901,6 +2042,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A3_03_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1916,6 +2058,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_03_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.04.a",
@@ -1929,6 +2072,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A3_04_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1944,6 +2088,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_04_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.05.a",
@@ -1957,6 +2102,7 @@ const measure_meta dgs_catalog[] = {
         true,
         &spec_A3_05_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -1972,6 +2118,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_05_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.05.c",
@@ -1985,6 +2132,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2000,6 +2148,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_06_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.06.b",
@@ -2013,6 +2162,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2028,6 +2178,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_07_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.07.b",
@@ -2041,6 +2192,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A3_07_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2056,6 +2208,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.08.a",
@@ -2069,6 +2222,7 @@ const measure_meta dgs_catalog[] = {
         true,
         &spec_A3_08_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2084,6 +2238,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A3_08_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.08.c",
@@ -2097,6 +2252,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2112,6 +2268,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A3.10.a",
@@ -2125,6 +2282,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2140,6 +2298,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.02.1.a",
@@ -2153,6 +2312,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_02_1_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2168,6 +2328,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_02_1_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.02.1.c",
@@ -2181,6 +2342,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_02_1_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2196,6 +2358,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_02_2_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.02.2.b",
@@ -2209,6 +2372,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_02_2_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2224,6 +2388,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_02_2_c,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.03.a",
@@ -2237,6 +2402,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_03_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2252,6 +2418,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_03_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.03.c",
@@ -2265,6 +2432,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_03_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2280,6 +2448,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.04.a",
@@ -2293,6 +2462,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_04_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2308,6 +2478,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_04_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.04.c",
@@ -2321,6 +2492,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2336,6 +2508,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.06.a",
@@ -2349,6 +2522,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2364,6 +2538,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.08.a",
@@ -2377,6 +2552,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_08_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2392,6 +2568,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.09.a",
@@ -2405,6 +2582,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_09_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2420,6 +2598,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_09_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.09.c",
@@ -2433,6 +2612,7 @@ const measure_meta dgs_catalog[] = {
         true,
         &spec_A4_09_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2448,6 +2628,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_09_d,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.09.e",
@@ -2461,6 +2642,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_09_e,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2476,6 +2658,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.10.a",
@@ -2489,6 +2672,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_10_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2504,6 +2688,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A4_10_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A4.10.c",
@@ -2517,6 +2702,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A4_10_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2532,6 +2718,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_01_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.01.b",
@@ -2545,6 +2732,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2560,6 +2748,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_02_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.02.b",
@@ -2573,6 +2762,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2588,6 +2778,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_03_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.03.b",
@@ -2601,6 +2792,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2616,6 +2808,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_04_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.04.b",
@@ -2629,6 +2822,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_04_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2644,6 +2838,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_04_c,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.04.d",
@@ -2657,6 +2852,7 @@ const measure_meta dgs_catalog[] = {
         true,
         &spec_A5_04_d,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2672,6 +2868,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_04_e,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.04.f",
@@ -2685,6 +2882,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_04_f,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2700,6 +2898,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.05.a",
@@ -2713,6 +2912,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_05_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2728,6 +2928,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_05_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.05.c",
@@ -2741,6 +2942,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_05_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2756,6 +2958,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.06.a",
@@ -2769,6 +2972,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_06_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2784,6 +2988,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_06_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.06.c",
@@ -2797,6 +3002,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_06_c,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2812,6 +3018,7 @@ const measure_meta dgs_catalog[] = {
         NULL,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.07.a",
@@ -2825,6 +3032,7 @@ const measure_meta dgs_catalog[] = {
         false,
         &spec_A5_07_a,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2840,6 +3048,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_07_b,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.07.c",
@@ -2853,6 +3062,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2868,6 +3078,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_08_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.08.b",
@@ -2881,6 +3092,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2896,6 +3108,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_09_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.09.b",
@@ -2909,6 +3122,7 @@ const measure_meta dgs_catalog[] = {
         true,
         &spec_A5_09_b,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2924,6 +3138,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_09_c,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.09.d",
@@ -2937,6 +3152,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
     {
@@ -2952,6 +3168,7 @@ const measure_meta dgs_catalog[] = {
         &spec_A5_10_a,
         DGS_UNIT_FEN,
         NULL,
+        NULL,
     },
     {
         "A5.10.b",
@@ -2965,6 +3182,7 @@ const measure_meta dgs_catalog[] = {
         false,
         NULL,
         DGS_UNIT_FEN,
+        NULL,
         NULL,
     },
 };

@@ -89,7 +89,7 @@ void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *
 
 /* The spec of an item that restates several measures holds only the input
  * that chooses among them: the engine computes it through the one chosen
- * (engine_through()), so this formula never decides an amount. */
+ * (engine_through(), engine_branch()), so this formula never decides an amount. */
 FORMULA(shape_restated_f)
 {
     c->outcome = DGS_OUTCOME_NOT_COMPUTABLE;

@@ -89,6 +89,26 @@ typedef struct measure_spec {
     int8_t branch_choice;         /* … has this value (-1: always) */
 } measure_spec;
 
+/* A branch of an item that restates an attachment measure for one value of
+ * its choice input: the measure computed through, and the values that
+ * measure's own choice inputs take (pairs of input name and choice). */
+typedef struct restate_branch {
+    const char *choice;
+    const char *source;
+    const char *const *fixed;     /* NULL, or name, choice, …, NULL */
+} restate_branch;
+
+/* The restatement of an item whose choice input says which measure computes
+ * a case.  `own`: the choices not listed are computed by the item's own
+ * clause (with its own parameters); otherwise the input is generated and
+ * every choice is listed. */
+typedef struct restatement {
+    const char *input;
+    bool own;
+    uint8_t n;
+    const restate_branch *branches;
+} restatement;
+
 typedef struct measure_meta {
     const char *id;
     const char *location;
@@ -103,10 +123,17 @@ typedef struct measure_meta {
     int unit;                     /* DGS_UNIT_*: what the number counts (catalog "unit") */
     /* A restatement: the measures whose clause states the amount of this
      * item (catalog "restates"); the item is computed through them, with
-     * their parameters.  With several sources, the choice input
-     * `restates_input` (the last input) picks one; its choices name them in order. */
+     * their parameters. */
     const char *const *restates;  /* NULL-terminated ids, or NULL */
+    const restatement *branches;  /* NULL: the whole item restates restates[0] */
 } measure_meta;
+
+/* Whether a measure computes with parameters of its own: not an item that
+ * restates a measure as a whole, nor one whose every branch restates one. */
+static inline bool meta_has_own_params(const measure_meta *meta)
+{
+    return !meta->restates || (meta->branches && meta->branches->own);
+}
 
 /* Whether a measure's number is money (its unit is yuan): the same fact as
  * the catalog's unit (DGS_UNIT_FEN), checked equal by a test. */

@@ -105,7 +105,7 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     if (mid) {
         if (!(m = dgs_ruleset_find(base, mid)))
             return refuse(x, 0, what, "unknown measure '%.40s'", mid);
-        if (m->meta->restates)
+        if (!meta_has_own_params(m->meta))
             return refuse(x, 0, what, "%s restates %s: its amount follows the parameters of %s; change those",
                           mid, m->meta->restates[0], m->meta->restates[0]);
         np = dgs_measure_parameter_count(m);
@@ -314,7 +314,7 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
     const dgs_measure *m = NULL;
     if (measure_id && !(m = dgs_ruleset_find(base, measure_id)))
         return dgs_fail(err, DGS_E_UNKNOWN_MEASURE, "unknown measure '%.64s'", measure_id);
-    if (m && m->meta->restates)
+    if (m && !meta_has_own_params(m->meta))
         return dgs_fail(err, DGS_E_UNKNOWN_PARAMETER,
                         "%s restates %s: its amount follows the parameters of %s; change those", measure_id,
                         m->meta->restates[0], m->meta->restates[0]);

@@ -49,7 +49,7 @@ static size_t n_params(const measure_meta *meta)
  * parameters are those of the measure it restates (the same slots). */
 static size_t own_params(const measure_meta *meta)
 {
-    return meta->restates ? 0 : n_params(meta);
+    return meta_has_own_params(meta) ? n_params(meta) : 0;
 }
 
 void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out)
@@ -163,11 +163,11 @@ static dgs_ruleset *ruleset_alloc(size_t n_versions, size_t n_strings)
         s += own_params(&dgs_catalog[i]);
     }
     qsort(rs->by_id, rs->n_measures, sizeof *rs->by_id, cmp_measure_id);
-    /* A restatement reads the values of the measure it restates (with one
-     * source: several share no parameters, see engine_through()). */
+    /* An item restating one measure as a whole reads that measure's values
+     * (an item with branches has parameters of its own, or none). */
     for (size_t i = 0; i < rs->n_measures; i++) {
         const measure_meta *meta = rs->measures[i].meta;
-        if (meta->restates && !meta->restates[1]) {
+        if (meta->restates && !meta->branches) {
             const dgs_measure *src = dgs_ruleset_find(rs, meta->restates[0]);
             rs->measures[i].slots = src ? src->slots : NULL;
         }

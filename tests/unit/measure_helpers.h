@@ -406,9 +406,8 @@ static inline void expect_ceilings_at(const char *file, int line, const dgs_rule
             measure_test_mismatch(file, line, "%s: fixed_amount %d, the clause says %s",
                                   row->id, dgs_measure_fixed_amount(m),
                                   row->exact ? "an exact amount (给予)" : "a ceiling (最高/不超过)");
-        /* (a restatement's parameters are those of the measure it restates) */
-        if (!has_parameter(dgs_measure_restates(m, 0) ? dgs_ruleset_find(rs, dgs_measure_restates(m, 0)) : m,
-                           dgs_result_binding(r)))
+        /* (a restatement's parameters are those of the measure it computed through) */
+        if (!has_parameter(dgs_ruleset_find(rs, dgs_result_computed_by(r)), dgs_result_binding(r)))
             measure_test_mismatch(file, line, "%s: binding '%s' is not one of its parameters",
                                   row->id, dgs_result_binding(r));
         dgs_result_free(r);

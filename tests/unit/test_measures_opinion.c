@@ -60,7 +60,7 @@ MEASURE_TEST(op_ceilings)
         {"OP.01.a", "creative_design_park", "recognition", "1000000.00", 0},
         {"OP.01.a", "national_design_centre", "recognition", "1000000.00", 0},
         {"OP.02.a", "well_known_trademark", "honour", "3000000.00", 0},
-        {"OP.02.a", "china_quality_award", "honour", "3000000.00", 0},
+        /* the China Quality Award branch is 附件5（九）'s exact 300万 (test_restatements) */
         {"OP.03.a", NULL, NULL, "1000000.00", 0},
         {"OP.05.a", NULL, NULL, "3000000.00", 0},
         {"OP.05.b", NULL, NULL, "1000000.00", 0},

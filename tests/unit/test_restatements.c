@@ -224,13 +224,79 @@ static void every_restatement_shares_its_sources_group(void **state)
             assert_non_null(src);
             assert_null(src->meta->restates);   /* no chains */
             assert_true(*dgs_measure_group(src));
-            if (!meta->restates[1])
+            if (!meta->branches)
                 assert_string_equal(meta->group, dgs_measure_group(src));
-            else
-                assert_int_equal(src->meta->spec->n_inputs, 0);   /* several sources take no inputs */
+        }
+        /* every branch names a choice of the item's input */
+        const dgs_measure *m = dgs_ruleset_find(rs, meta->id);
+        for (size_t b = 0; meta->branches && b < meta->branches->n; b++) {
+            long k = dgs_measure_input_index(m, meta->branches->input);
+            assert_true(k >= 0);
+            bool found = false;
+            for (size_t c = 0; dgs_measure_input_choice(m, (size_t)k, c); c++)
+                found |= strcmp(dgs_measure_input_choice(m, (size_t)k, c), meta->branches->branches[b].choice) == 0;
+            assert_true(found);
         }
     }
-    assert_int_equal(n, 12);
+    assert_int_equal(n, 14);
+}
+
+/* OP.01.a, OP.02.a restate one branch: 国家级工业设计中心 ← A3.07.b, 中国质量奖 ← A5.09.a
+ * (an exact 300万); the other branch is the item's own ceiling. */
+static void branches_restate_one_choice(void **state)
+{
+    (void)state;
+    dgs_result *cqa = eval(rs, "OP.02.a", "honour", "china_quality_award", "assessed", "1000000", NULL);
+    assert_int_equal(dgs_result_award(cqa), 300000000);          /* 给予300万: exact, not assessed */
+    assert_string_equal(dgs_result_computed_by(cqa), "A5.09.a");
+    assert_string_equal(dgs_result_group(cqa), "G-CQA");
+    dgs_result *tm = eval(rs, "OP.02.a", "honour", "well_known_trademark", "assessed", "1000000", NULL);
+    assert_int_equal(dgs_result_award(tm), 100000000);           /* 最高300万, assessed 100万 */
+    assert_string_equal(dgs_result_computed_by(tm), "OP.02.a");
+    assert_string_equal(dgs_result_group(tm), "");
+    /* a guideline on A3.07.b changes OP.01.a's design-centre branch, not its park branch */
+    dgs_ruleset *g = NULL;
+    assert_int_equal(dgs_ruleset_set_parameter(rs, "A3.07.b", "cap", "800000", NULL, NULL, "test", &g, NULL), DGS_OK);
+    dgs_result *idc = eval(g, "OP.01.a", "recognition", "national_design_centre", NULL);
+    dgs_result *park = eval(g, "OP.01.a", "recognition", "creative_design_park", NULL);
+    assert_int_equal(dgs_result_award(idc), 80000000);
+    assert_string_equal(dgs_result_computed_by(idc), "A3.07.b");
+    assert_int_equal(dgs_result_award(park), 100000000);
+    /* OP.01.a keeps its own parameters for its own branch */
+    assert_int_equal(dgs_measure_parameter_count(dgs_ruleset_find(rs, "OP.01.a")), 1);
+    /* the batch agrees, row by row */
+    const dgs_measure *m = dgs_ruleset_find(g, "OP.01.a");
+    int64_t rec[3] = {0, 1, 1}, assessed[3] = {5000000000, 5000000000, 30000000};
+    uint8_t has[3] = {0, 0, 1};
+    const int64_t *cols[2] = {rec, assessed};
+    const uint8_t *pres[2] = {NULL, has};
+    const char *names[2] = {"recognition", "assessed"};
+    dgs_fen_t awards[3];
+    int32_t outcomes[3];
+    assert_int_equal(dgs_evaluate_batch(m, "2025-06-01", 3, 2, names, cols, pres, awards, outcomes, NULL), DGS_OK);
+    assert_int_equal(awards[0], 100000000);   /* park: its own 100万 */
+    assert_int_equal(awards[1], 80000000);    /* design centre: A3.07.b's 80万 */
+    assert_int_equal(awards[2], 30000000);    /* assessed 30万 */
+    int64_t honour[2] = {1, 0};
+    const int64_t *hcols[1] = {honour};
+    const char *hnames[1] = {"honour"};
+    assert_int_equal(dgs_evaluate_batch(dgs_ruleset_find(rs, "OP.02.a"), "2025-06-01", 2, 1, hnames, hcols, NULL,
+                                        awards, outcomes, NULL), DGS_OK);
+    assert_int_equal(awards[0], 300000000);
+    assert_int_equal(awards[1], 300000000);   /* the trademark's ceiling, no assessment */
+    /* a bad row is reported as the scalar path reports it */
+    int64_t bad[2] = {0, 7};
+    const int64_t *bcols[1] = {bad};
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch(dgs_ruleset_find(rs, "OP.02.a"), "2025-06-01", 2, 1, hnames, bcols, NULL,
+                                        awards, outcomes, &e), DGS_E_CHOICE);
+    assert_int_equal(e.row, 1);
+    assert_int_equal(outcomes[1], DGS_OUTCOME_INVALID);
+    dgs_result_free(cqa);
+    dgs_result_free(tm);
+    dgs_result_free(idc);
+    dgs_result_free(park);
+    dgs_ruleset_free(g);
 }
 
 static int setup(void **state)
@@ -255,6 +321,7 @@ int main(void)
         cmocka_unit_test(op_23_c_two_sources),
         cmocka_unit_test(batch_goes_through_the_source),
         cmocka_unit_test(every_restatement_shares_its_sources_group),
+        cmocka_unit_test(branches_restate_one_choice),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -45,19 +45,45 @@ def c_ident(mid):
     return mid.replace(".", "_")
 
 
-def restates_of(m, ids):
-    """The ids of the measures whose clause states the amount this item restates.
+def branches_of(m):
+    """The branches of a restatement keyed by a choice input, as (choice, id, fixed inputs).
 
-    "restates" is one id, or {"input": name, "choices": {choice: id, ...}} when
-    the item restates several measures and an input says which applies."""
+    "restates" is one id (the whole item restates that measure), or
+    {"input": name, "choices": {choice: id or {"id": id, "inputs": {name: choice}}}}:
+    the choice input says which measure computes the case.  With "zh" and "en"
+    the input is generated (the item has no clause of its own to compute);
+    without them it is the item's own input, and the choices not listed are
+    computed by the item's own clause."""
+    r = m.get("restates")
+    if not isinstance(r, dict):
+        return []
+    out = []
+    for choice, target in r["choices"].items():
+        if isinstance(target, str):
+            out.append((choice, target, {}))
+        else:
+            out.append((choice, target["id"], target.get("inputs", {})))
+    return out
+
+
+def restates_of(m, ids):
+    """The ids of the measures whose clause states the amount this item restates."""
     r = m.get("restates")
     if not r:
         return []
-    sources = [r] if isinstance(r, str) else list(r["choices"].values())
+    sources = [r] if isinstance(r, str) else []
+    for _, x, _ in branches_of(m):
+        if x not in sources:
+            sources.append(x)
     for x in sources:
         if x not in ids:
             raise SystemExit(f"{m['id']} restates unknown measure {x}")
     return sources
+
+
+def generated_input(m):
+    r = m.get("restates")
+    return isinstance(r, dict) and "zh" in r
 
 
 def spec_name(mid):
@@ -78,7 +104,7 @@ def generate():
     ]
     ids = {m["id"] for m in catalog}
     for m in catalog:
-        if m["kind"] != "qualitative" and not m.get("restates"):
+        if m["kind"] != "qualitative" and not (isinstance(m.get("restates"), str) or generated_input(m)):
             lines.append(f"extern const measure_spec {spec_name(m['id'])};")
     lines.append("")
     for m in catalog:
@@ -89,9 +115,11 @@ def generate():
     by_id = {m["id"]: m for m in catalog}
     for m in catalog:
         r = m.get("restates")
-        if isinstance(r, dict):
-            # Several sources: a choice input (the last) names the one that applies.
-            ident = c_ident(m["id"])
+        if not isinstance(r, dict):
+            continue
+        ident = c_ident(m["id"])
+        if generated_input(m):
+            # No clause of its own to compute: the spec is the choice input alone.
             choices = ", ".join(c_string(k) for k in r["choices"]) + ", NULL"
             lines += [
                 f"static const char *const restate_choices_{ident}[] = {{{choices}}};",
@@ -102,6 +130,16 @@ def generate():
                 f"static const measure_spec restate_spec_{ident} = {{restate_in_{ident}, 1, NULL, 0, shape_restated,",
                 "    shape_restated_batch, NULL, NO_SHAPE, -1, -1};",
             ]
+        rows = []
+        for n, (choice, target, fixed) in enumerate(branches_of(m)):
+            if fixed:
+                pairs = ", ".join(f"{c_string(k)}, {c_string(v)}" for k, v in fixed.items())
+                lines.append(f"static const char *const restate_fixed_{ident}_{n}[] = {{{pairs}, NULL}};")
+            rows.append(f"    {{{c_string(choice)}, {c_string(target)}, "
+                        f"{f'restate_fixed_{ident}_{n}' if fixed else 'NULL'}}},")
+        lines += [f"static const restate_branch restate_branches_{ident}[] = {{"] + rows + ["};"]
+        lines.append(f"static const restatement restatement_{ident} = {{{c_string(r['input'])}, "
+                     f"{'false' if generated_input(m) else 'true'}, {len(rows)}, restate_branches_{ident}}};")
     lines.append("")
     lines += ["const measure_meta dgs_catalog[] = {"]
     for m in catalog:
@@ -111,14 +149,14 @@ def generate():
         # An exact amount when the clause (or every clause it restates) gives one.
         fixed = (all(by_id[x].get("fixed_amount") for x in sources) if sources
                  else bool(m.get("fixed_amount")))
-        # An exact amount when the clause (or every clause it restates) gives one.
-        fixed = (all(by_id[x].get("fixed_amount") for x in sources) if sources
-                 else bool(m.get("fixed_amount")))
-        if sources:
+        if isinstance(m.get("restates"), str):
             # Computed through the measure that states the amount: its formula.
             # The kind stays that of its own clause (dgs_measure_restates() says more).
-            spec = ("&" + spec_name(sources[0]) if len(sources) == 1
-                    else "&restate_spec_" + c_ident(m["id"]))
+            spec = "&" + spec_name(sources[0])
+        elif generated_input(m):
+            spec = "&restate_spec_" + c_ident(m["id"])
+        if m.get("restates") and not generated_input(m) and not isinstance(m.get("restates"), str):
+            fixed = bool(m.get("fixed_amount"))   # its own branches keep its own clause's reading
         lines += [
             "    {",
             f"        {c_string(m['id'])},",
@@ -133,6 +171,7 @@ def generate():
             f"        {spec},",
             f"        {UNITS[m.get('unit', 'fen')]},",
             f"        {'restates_' + c_ident(m['id']) if restates_of(m, ids) else 'NULL'},",
+            f"        {'&restatement_' + c_ident(m['id']) if isinstance(m.get('restates'), dict) else 'NULL'},",
             "    },",
         ]
     lines += ["};", "", f"const size_t dgs_catalog_count = {len(catalog)};", ""]
