@@ -84,5 +84,9 @@ class WordsUnitsTest {
         assertEquals(b.award(), a.award());
         assertEquals(b.group(), a.group());
         assertEquals(new BigDecimal("854321.09"), rs.stack(List.of(a, b)).total());
+        Result cqa = rs.newCase("OP.02.a").date(TestSupport.IN_FORCE).choice("honour", "china_quality_award").evaluate();
+        assertEquals(new BigDecimal("3000000.00"), cqa.award());
+        assertEquals("A5.09.a", cqa.computedBy());
+        assertEquals(List.of("A5.09.a"), rs.measure("OP.02.a").restates());
     }
 }
