@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_measure;
 
 /**
  * One award clause of the policy, e.g. {@code A1.07.a}: its metadata (copied from the library
@@ -48,7 +46,7 @@ public final class Measure {
         this.group = DgsNative.dgs_measure_group(ptr);
         this.fixedAmount = DgsNative.dgs_measure_fixed_amount(ptr) != 0;
         this.unit = DgsNative.dgs_measure_unit(ptr);
-        this.money = DgsNative.dgs_measure_unit_type(ptr) == DgsNative.DGS_UNIT_FEN;
+        this.money = "fen".equals(DgsNative.dgs_unit_name(DgsNative.dgs_measure_unit_type(ptr)));   // DGS_UNIT_FEN
         java.util.List<String> sources = new java.util.ArrayList<>();
         for (String src; (src = DgsNative.dgs_measure_restates(ptr, sources.size())) != null; )
             sources.add(src);
