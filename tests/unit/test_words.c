@@ -121,7 +121,7 @@ static void digits(int type, int64_t v, char *buf, size_t size)
         snprintf(buf, size, "%lld", (long long)v);
         return;
     }
-    char plain[32], grouped[48];
+    char plain[24], grouped[32];
     snprintf(plain, sizeof plain, "%lld", (long long)(v / 100));
     size_t n = strlen(plain), o = 0;
     for (size_t i = 0; i < n; i++) {
@@ -154,7 +154,7 @@ static void check_threshold_reason(const dgs_result *r, const input_def *in, int
     const measure_spec *spec = r->via->meta->spec;
     const param_def *p = &spec->params[r->failed];
     const char *zh = dgs_result_reason(r, DGS_LANG_ZH), *en = dgs_result_reason(r, DGS_LANG_EN);
-    char f[48], req[48], want[96];
+    char f[64], req[64], want[128];
     digits(in->type, found, f, sizeof f);
     digits(p->type, r->params[r->failed].num, req, sizeof req);
     if (!strstr(zh, in->desc_zh) || !strstr(en, in->desc_en))
@@ -328,12 +328,8 @@ static void negative_conditions_are_not_turned_round(void **state)
     dgs_result_free(r);
 }
 
-static char *render(const dgs_result *r, int format, int lang)
-{
-    char *out = NULL;
-    assert_int_equal(dgs_result_render(r, format, lang, &out, NULL), DGS_OK);
-    return out;
-}
+/* Renders into *out (the caller frees it with dgs_free). */
+#define RENDER(out, r, format, lang) assert_int_equal(dgs_result_render((r), (format), (lang), &(out), NULL), DGS_OK)
 
 /* A1.07.a, financed 2800万, interest 150万: the cap step shows the cap (150万),
  * the interest step the interest (150万); the amounts after them 140万. */
@@ -364,7 +360,9 @@ static void steps_carry_their_value_and_the_amount_after(void **state)
         }
     }
     assert_true(cap && interest);
-    char *zh = render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH), *json = render(r, DGS_FORMAT_JSON, DGS_LANG_EN);
+    char *zh = NULL, *json = NULL;
+    RENDER(zh, r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
+    RENDER(json, r, DGS_FORMAT_JSON, DGS_LANG_EN);
     assert_non_null(strstr(zh, "每年最高贴息：1,500,000.00 元 → 1,400,000.00 元"));
     /* a cap by an input is said as one */
     assert_non_null(strstr(zh, "不超过企业实际发生利息：1,500,000.00 元 → 1,400,000.00 元"));
@@ -407,7 +405,8 @@ static void headroom_is_labelled_as_room_left(void **state)
             assert_non_null(strstr(dgs_result_step_label(r, i, DGS_LANG_EN), "room left"));
         }
     assert_true(room);
-    char *zh = render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
+    char *zh = NULL;
+    RENDER(zh, r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
     assert_non_null(strstr(zh, "上限扣除已获后尚余额度（每个展会支持金额上限）：100,000.00 元"));
     dgs_free(zh);
     dgs_result_free(r);
@@ -429,8 +428,10 @@ static void counts_render_in_their_unit(void **state)
     assert_int_equal(dgs_evaluate(c, &r, NULL), DGS_OK);
     assert_int_equal(dgs_result_award(r), 12);
     assert_int_equal(dgs_result_unit_type(r), DGS_UNIT_PLACES);
-    char *json = render(r, DGS_FORMAT_JSON, DGS_LANG_ZH), *zh = render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH),
-         *en = render(r, DGS_FORMAT_TEXT, DGS_LANG_EN);
+    char *json = NULL, *zh = NULL, *en = NULL;
+    RENDER(json, r, DGS_FORMAT_JSON, DGS_LANG_ZH);
+    RENDER(zh, r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
+    RENDER(en, r, DGS_FORMAT_TEXT, DGS_LANG_EN);
     assert_non_null(strstr(json, "\"award\": \"12\""));
     assert_non_null(strstr(json, "\"unit\": \"places\""));
     assert_null(strstr(json, "0.12"));
@@ -479,7 +480,8 @@ static void chinese_text_has_no_english_words(void **state)
     for (size_t i = 0; ids[i]; i++) {
         const dgs_measure *m = dgs_ruleset_find(base, ids[i]);
         dgs_result *r = evaluate(m, -1, 0);
-        char *zh = render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
+        char *zh = NULL;
+        RENDER(zh, r, DGS_FORMAT_TEXT, DGS_LANG_ZH);
         for (char *line = strtok(zh, "\n"); line; line = strtok(NULL, "\n")) {
             if (strstr(line, "规则集：") || strstr(line, "不重复享受组：") || line == zh)
                 continue;   /* the fingerprint, the group id, the id in the title line */
