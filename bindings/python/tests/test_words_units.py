@@ -25,7 +25,7 @@ def test_counts_are_counts_everywhere(rules):
     assert b.total == 18 and isinstance(b.total, int)
     assert "18 places" in repr(b)
     # money stays Decimal yuan
-    mb = rules["A4.09.a"].evaluate_batch({"premium_paid": np.array([100000000], np.int64)}, "2025-03-01")
+    mb = rules["A4.09.a"].evaluate_batch({"premium_paid": np.array([1000000], np.int64)}, "2025-03-01")  # yuan
     assert mb.total == D("300000.00")
 
 
