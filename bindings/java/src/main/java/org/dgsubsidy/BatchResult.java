@@ -30,23 +30,33 @@ public final class BatchResult {
     }
 
     /**
-     * Row i's award as the library counts it: fen for money, else whole units.
+     * Row i's award in fen.  Only for a measure whose award is money (see
+     * {@link Result#awardFen()}).
      *
      * @param i the row
-     * @return the award
+     * @return the award, fen
+     * @throws IllegalStateException if the measure's unit is not yuan; read {@link #award(int)}
      */
     public long awardFen(int i) {
+        requireMoney();
         return awards[i];
     }
 
+    private void requireMoney() {
+        if (!measure.isMoney()) {
+            throw new IllegalStateException(measure.id() + " awards " + measure.unit()
+                    + ", not money: it has no award in fen; read award(i)");
+        }
+    }
+
     /**
-     * Row i's award: yuan with two decimals when the measure's unit starts with "yuan", else whole units.
+     * Row i's award: yuan with two decimals when the measure's number is money, else whole units (places).
      *
      * @param i the row
      * @return the award
      */
     public BigDecimal award(int i) {
-        return measure.unit().startsWith("yuan") ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+        return measure.isMoney() ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
     }
 
     /**
@@ -60,11 +70,13 @@ public final class BatchResult {
     }
 
     /**
-     * Every row's award (fen for money).
+     * Every row's award in fen.  Only for a measure whose award is money.
      *
      * @return a copy
+     * @throws IllegalStateException if the measure's unit is not yuan; read {@link #award(int)}
      */
     public long[] awardsFen() {
+        requireMoney();
         return awards.clone();
     }
 

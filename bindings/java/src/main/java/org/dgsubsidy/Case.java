@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_case;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
 
 /**
  * One applicant's inputs for one measure and the date of the qualifying event: a builder.
@@ -37,6 +34,7 @@ public final class Case {
         static final int CHOICE = 4;
         static final int LIST = 5;
         static final int TEXT = 6;
+        static final int CONDITION = 7;
 
         final String input;
         final int how;
@@ -68,6 +66,9 @@ public final class Case {
                     break;
                 case LIST:
                     DgsNative.dgs_case_set_list(c, input, list);
+                    break;
+                case CONDITION:
+                    DgsNative.dgs_case_set_condition(c, text, (int) number);
                     break;
                 default:
                     DgsNative.dgs_case_set_text(c, input, text);
@@ -276,6 +277,35 @@ public final class Case {
     }
 
     /**
+     * Declares an eligibility condition of the measure met or not met.  A condition not met
+     * makes the result {@link Outcome#INELIGIBLE} with the clause's phrase as the reason;
+     * an undeclared one is assumed met (see {@link Result#conditions()}).
+     *
+     * @param id  the condition's id, e.g. "direct_lease" (see {@link Measure#conditions()})
+     * @param met true for met, false for not met
+     * @return this case
+     * @throws UnknownInputException if the measure has no such condition; the message lists them
+     */
+    public Case condition(String id, boolean met) {
+        Measure.Condition c = measure.condition(id);
+        return put(new Value(CONDITION_PREFIX + c.id(), Value.CONDITION, met ? 1 : 0, c.id(), null));
+    }
+
+    /**
+     * Forgets the declaration of a condition: it is assumed met again.
+     *
+     * @param id the condition's id
+     * @return this case
+     * @throws UnknownInputException if the measure has no such condition
+     */
+    public Case unsetCondition(String id) {
+        values.remove(CONDITION_PREFIX + measure.condition(id).id());
+        return this;
+    }
+
+    private static final String CONDITION_PREFIX = "condition.";
+
+    /**
      * Sets any input from text as the command line writes it: money in yuan ("33333.33"),
      * areas in m², counts as integers, flags "true"/"false", choices by name, lists
      * comma-separated.  The input "date" sets the date ("2024-06-01").  The text is read by the
@@ -295,6 +325,11 @@ public final class Case {
             values.put("date", new Value("date", Value.TEXT, 0, text, null));
             return this;
         }
+        if (input.startsWith(CONDITION_PREFIX) && !hasInput(input)) {
+            // condition.<id> = "true" | "false": read by the library, which reports a bad value.
+            Measure.Condition c = measure.condition(input.substring(CONDITION_PREFIX.length()));
+            return put(new Value(CONDITION_PREFIX + c.id(), Value.TEXT, 0, text, null));
+        }
         Measure.Input in = measure.input(input);
         return put(new Value(in.name(), Value.TEXT, 0, text, null));
     }
@@ -312,6 +347,9 @@ public final class Case {
             date = null;
             values.remove("date");
             return this;
+        }
+        if (input.startsWith(CONDITION_PREFIX) && !hasInput(input)) {
+            return unsetCondition(input.substring(CONDITION_PREFIX.length()));
         }
         values.remove(measure.input(input).name());
         return this;
@@ -348,6 +386,15 @@ public final class Case {
         return new Snapshot(measure, date, values.values().toArray(new Value[0]));
     }
 
+    private boolean hasInput(String name) {
+        for (Measure.Input in : measure.inputs()) {
+            if (in.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Case put(Value v) {
         values.put(v.input, v);
         return this;
@@ -375,9 +422,10 @@ public final class Case {
     }
 
     /**
-     * The values set so far, for display.
+     * The values set so far, for display, each in the unit it is set in: money in yuan, areas
+     * in m² (as the command line and {@link #text(String, String)} write them).
      *
-     * @return e.g. "A1.07.a{date=2024-06-01, financed_amount=2000000000}"
+     * @return e.g. "A1.07.a{date=2024-06-01, financed_amount=20000000.00}"
      */
     @Override
     public String toString() {
@@ -386,8 +434,28 @@ public final class Case {
             parts.add("date=" + date);
         }
         for (Value v : values.values()) {
-            parts.add(v.input + "=" + (v.text != null ? v.text : v.list != null ? java.util.Arrays.toString(v.list) : String.valueOf(v.number)));
+            parts.add(v.input + "=" + show(v));
         }
         return measure.id() + "{" + String.join(", ", parts) + "}";
+    }
+
+    private String show(Value v) {
+        switch (v.how) {
+            case Value.MONEY:
+                return Money.toYuan(v.number).toPlainString();
+            case Value.INT:
+                return measure.input(v.input).type() == ValueType.AREA
+                        ? BigDecimal.valueOf(v.number, 2).toPlainString() : Long.toString(v.number);
+            case Value.FLAG:
+                return v.number != 0 ? "true" : "false";
+            case Value.LIST:
+                List<String> items = new ArrayList<>(v.list.length);
+                for (long fen : v.list) {
+                    items.add(Money.toYuan(fen).toPlainString());
+                }
+                return String.join(",", items);
+            default:
+                return v.text;
+        }
     }
 }

@@ -35,7 +35,7 @@ class LoadTest {
         final LocalDate date;
         final List<String[]> inputs;
         Outcome outcome;
-        long award;
+        java.math.BigDecimal award;
         String binding;
         String json;
 
@@ -72,6 +72,9 @@ class LoadTest {
             for (int k = 0; k < 5; k++) {
                 List<String[]> ins = new ArrayList<>();
                 for (Measure.Input in : m.inputs()) {
+                    if (BatchEqualsScalarTest.leftOut(m, in)) {
+                        continue;
+                    }
                     if (in.type() == ValueType.MONEY_LIST) {
                         ins.add(new String[] {in.name(), rnd.nextLong(0, 100_000) + "," + rnd.nextLong(0, 100_000)});
                         continue;
@@ -103,7 +106,7 @@ class LoadTest {
         for (Spec s : specs) {
             Result r = s.build(rs).evaluate();
             s.outcome = r.outcome();
-            s.award = r.awardFen();
+            s.award = r.award();
             s.binding = r.binding();
             s.json = r.toJson();
         }
@@ -129,7 +132,7 @@ class LoadTest {
                         int k = (i + offset) % specs.size();
                         Spec s = specs.get(k);
                         Result r = cases.get(k).evaluate();
-                        if (r.outcome() != s.outcome || r.awardFen() != s.award || !r.binding().equals(s.binding)) {
+                        if (r.outcome() != s.outcome || !r.award().equals(s.award) || !r.binding().equals(s.binding)) {
                             wrong.incrementAndGet();
                         }
                         if (i % 1000 == 999 && !r.toJson().equals(s.json)) {
