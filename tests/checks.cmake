@@ -10,6 +10,9 @@ find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
   add_test(NAME generated_catalog_is_current
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_catalog.py --check)
+  # Every exclusive group of the catalog has its object in data/groups.json.
+  add_test(NAME generated_stacking_is_current
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_stacking.py --check)
 endif()
 
 # Exported symbols are exactly the documented DGS_API functions.

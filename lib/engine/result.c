@@ -238,6 +238,13 @@ void result_explain(dgs_result *r)
         snprintf(en, sizeof en, "the date %s is outside the validity window %s … %s", r->date, from, to);
         break;
     }
+    case WHY_NONE:
+        if (r->outcome == DGS_OUTCOME_UP_TO) {
+            dgs_money_format(r->award, v, sizeof v);
+            snprintf(zh, sizeof zh, "最高 %s 元（待核定）：文件只规定上限，金额由主管部门核定（输入 assessed）", v);
+            snprintf(en, sizeof en, "up to %s yuan (to be assessed): the text states a ceiling; the department assesses the amount (input assessed)", v);
+        }
+        break;
     case WHY_QUALITATIVE:
         snprintf(zh, sizeof zh, "本条为定性措施（服务、程序或目标），无可计算的金额");
         snprintf(en, sizeof en, "a qualitative measure (services, procedures or targets): no amount to compute");
@@ -257,13 +264,17 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
     const measure_meta *meta = r->m->meta;
     strbuf b = {0};
     char v[64];
-    static const char *const outcome_zh[] = {"给予", "不符合条件", "不在有效期内", "未规定金额", "无可计算金额"};
+    static const char *const outcome_zh[] = {"给予", "不符合条件", "不在有效期内", "未规定金额", "无可计算金额",
+                                             "最高额待核定", "由其他政策规定"};
 
     sb_printf(&b, "%s %s\n", meta->id, en ? meta->title_en : meta->title_zh);
     sb_printf(&b, "%s%s\n", en ? "Clause: " : "条款：", meta->location);
     sb_printf(&b, en ? "Date: %s    Outcome: %s\n" : "日期：%s　结果：%s\n", r->date,
               en ? dgs_outcome_name(r->outcome) : outcome_zh[r->outcome]);
-    if (r->outcome == DGS_OUTCOME_GRANTED) {
+    if (r->outcome == DGS_OUTCOME_UP_TO) {
+        format_value(DGS_TYPE_MONEY, r->award, 1, NULL, en, v, sizeof v);
+        sb_printf(&b, en ? "Award: up to %s (to be assessed)\n" : "金额：最高 %s（待核定）\n", v);
+    } else if (r->outcome == DGS_OUTCOME_GRANTED) {
         bool money = spec_is_money(meta->spec);
         format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, en, v, sizeof v);
         if (strcmp(dgs_result_unit(r), "yuan") == 0)

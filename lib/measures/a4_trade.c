@@ -274,14 +274,23 @@ static const input_def premium_in[] = {
     IN_MONEY("premium_paid", true, "实缴保险费", "premium actually paid"),
     IN_GRANTED_THIS_YEAR,
 };
+/* Whether the two 50万 caps are one (R16): read by stacking, which applies the
+ * yearly caps across claims (data/groups.json); separate by default, as the
+ * two sentences state two caps of two supports. */
+static const char *const a4_09_cap_scopes[] = {"separate", "shared", NULL};
+#define A4_09_CAP_SCOPE                                                                                   \
+    P_SWITCH("reading_cap_scope", 0, a4_09_cap_scopes, "两项 50 万元上限的解读（各自/共用）",            \
+             "reading of the two 500,000 caps (separate / shared)", "每年每家企业累计支持金额不超过 50 万元；每家企业每年最高支持 50 万元")
 static const param_def a4_09_a_p[] = {
     P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按企业实缴保险费的 30% 给予支持"),
     P_MONEY("cap_per_year", WAN(50), "yuan", "每年每家企业累计支持上限", "yearly cap per enterprise", "每年每家企业累计支持金额不超过 50 万元"),
+    A4_09_CAP_SCOPE,
 };
 RATIO_CAPPED(spec_A4_09_a, premium_in, a4_09_a_p, 0, NO_INPUT, 1);
 static const param_def a4_09_b_p[] = {
     P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按其实缴保险费用不超过 30% 给予支持"),
     P_MONEY("cap_per_year", WAN(50), "yuan", "每家企业每年最高支持", "yearly cap per enterprise", "每家企业每年最高支持 50 万元"),
+    A4_09_CAP_SCOPE,
 };
 RATIO_CAPPED(spec_A4_09_b, premium_in, a4_09_b_p, 0, NO_INPUT, 1);
 

@@ -142,6 +142,8 @@ const measure_meta dgs_catalog[] = {
         "G-IDC",
         false,
         &spec_OP_01_a,
+        true,
+        false,
     },
     {
         "OP.01.b",
@@ -154,6 +156,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_01_b,
+        false,
+        true,
     },
     {
         "OP.01.c",
@@ -166,6 +170,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.02.a",
@@ -178,6 +184,8 @@ const measure_meta dgs_catalog[] = {
         "G-CQA",
         false,
         &spec_OP_02_a,
+        true,
+        false,
     },
     {
         "OP.02.b",
@@ -190,6 +198,8 @@ const measure_meta dgs_catalog[] = {
         "G-SMART-FACTORY",
         false,
         &spec_OP_02_b,
+        false,
+        true,
     },
     {
         "OP.02.c",
@@ -202,6 +212,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.03.a",
@@ -214,6 +226,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_03_a,
+        true,
+        false,
     },
     {
         "OP.03.b",
@@ -226,6 +240,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.04.a",
@@ -238,6 +254,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_04_a,
+        false,
+        false,
     },
     {
         "OP.04.b",
@@ -250,6 +268,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.05.a",
@@ -262,6 +282,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_05_a,
+        true,
+        false,
     },
     {
         "OP.05.b",
@@ -274,6 +296,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_05_b,
+        true,
+        false,
     },
     {
         "OP.05.c",
@@ -286,6 +310,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.06.a",
@@ -298,6 +324,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_06_a,
+        false,
+        false,
     },
     {
         "OP.06.b",
@@ -310,6 +338,8 @@ const measure_meta dgs_catalog[] = {
         "G-LEASE",
         false,
         &spec_OP_06_b,
+        false,
+        false,
     },
     {
         "OP.06.c",
@@ -322,6 +352,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.07.a",
@@ -334,6 +366,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_07_a,
+        false,
+        false,
     },
     {
         "OP.07.b",
@@ -346,6 +380,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.08.a",
@@ -358,6 +394,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_08_a,
+        true,
+        false,
     },
     {
         "OP.08.b",
@@ -370,6 +408,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.09.a",
@@ -382,6 +422,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_09_a,
+        false,
+        false,
     },
     {
         "OP.09.b",
@@ -394,6 +436,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_09_b,
+        false,
+        false,
     },
     {
         "OP.09.c",
@@ -406,6 +450,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.10.a",
@@ -418,6 +464,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_10_a,
+        false,
+        true,
     },
     {
         "OP.10.b",
@@ -430,6 +478,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_10_b,
+        false,
+        false,
     },
     {
         "OP.10.c",
@@ -442,6 +492,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.11.a",
@@ -454,6 +506,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_11_a,
+        false,
+        false,
     },
     {
         "OP.11.b",
@@ -466,6 +520,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.12.a",
@@ -478,6 +534,8 @@ const measure_meta dgs_catalog[] = {
         "G-NM-RENT",
         false,
         &spec_OP_12_a,
+        true,
+        false,
     },
     {
         "OP.12.b",
@@ -490,6 +548,8 @@ const measure_meta dgs_catalog[] = {
         "G-CLEANROOM",
         false,
         &spec_OP_12_b,
+        true,
+        true,
     },
     {
         "OP.12.c",
@@ -502,6 +562,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_12_c,
+        false,
+        false,
     },
     {
         "OP.12.d",
@@ -514,6 +576,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.13.a",
@@ -526,6 +590,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_13_a,
+        false,
+        false,
     },
     {
         "OP.13.b",
@@ -538,6 +604,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_13_b,
+        true,
+        false,
     },
     {
         "OP.13.c",
@@ -550,6 +618,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.14.a",
@@ -562,6 +632,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_a,
+        true,
+        false,
     },
     {
         "OP.14.b",
@@ -574,6 +646,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_b,
+        true,
+        false,
     },
     {
         "OP.14.c",
@@ -586,6 +660,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_c,
+        true,
+        false,
     },
     {
         "OP.14.d",
@@ -598,6 +674,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_14_d,
+        true,
+        false,
     },
     {
         "OP.14.e",
@@ -610,6 +688,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.15.a",
@@ -622,6 +702,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_15_a,
+        false,
+        false,
     },
     {
         "OP.15.b",
@@ -634,6 +716,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.16.a",
@@ -646,6 +730,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.17.a",
@@ -658,6 +744,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_17_a,
+        true,
+        false,
     },
     {
         "OP.17.b",
@@ -670,6 +758,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.18.a",
@@ -682,6 +772,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.19.a",
@@ -694,6 +786,8 @@ const measure_meta dgs_catalog[] = {
         "G-BZ-PROCURE",
         false,
         &spec_OP_19_a,
+        true,
+        true,
     },
     {
         "OP.19.b",
@@ -706,6 +800,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.20.a",
@@ -718,6 +814,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_20_a,
+        false,
+        false,
     },
     {
         "OP.20.b",
@@ -730,6 +828,8 @@ const measure_meta dgs_catalog[] = {
         "G-DX-PLATFORM",
         false,
         &spec_OP_20_b,
+        false,
+        false,
     },
     {
         "OP.20.c",
@@ -742,6 +842,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.21.a",
@@ -754,6 +856,8 @@ const measure_meta dgs_catalog[] = {
         "G-HQ",
         false,
         &spec_OP_21_a,
+        false,
+        false,
     },
     {
         "OP.21.b",
@@ -766,6 +870,8 @@ const measure_meta dgs_catalog[] = {
         "G-SOM",
         false,
         &spec_OP_21_b,
+        true,
+        false,
     },
     {
         "OP.21.c",
@@ -778,6 +884,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.22.a",
@@ -790,6 +898,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_22_a,
+        true,
+        false,
     },
     {
         "OP.22.b",
@@ -802,6 +912,8 @@ const measure_meta dgs_catalog[] = {
         "G-FTSC-LIST",
         false,
         &spec_OP_22_b,
+        false,
+        false,
     },
     {
         "OP.22.c",
@@ -814,6 +926,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_22_c,
+        false,
+        false,
     },
     {
         "OP.22.d",
@@ -826,6 +940,8 @@ const measure_meta dgs_catalog[] = {
         "G-ECI",
         false,
         &spec_OP_22_d,
+        false,
+        false,
     },
     {
         "OP.22.e",
@@ -838,6 +954,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.23.a",
@@ -850,6 +968,8 @@ const measure_meta dgs_catalog[] = {
         "G-VOUCHER",
         false,
         &spec_OP_23_a,
+        false,
+        false,
     },
     {
         "OP.23.b",
@@ -862,6 +982,8 @@ const measure_meta dgs_catalog[] = {
         "G-CCC",
         false,
         &spec_OP_23_b,
+        false,
+        false,
     },
     {
         "OP.23.c",
@@ -874,6 +996,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_23_c,
+        false,
+        false,
     },
     {
         "OP.23.d",
@@ -886,6 +1010,8 @@ const measure_meta dgs_catalog[] = {
         "G-IPKEY",
         false,
         &spec_OP_23_d,
+        false,
+        false,
     },
     {
         "OP.23.e",
@@ -898,6 +1024,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.24.a",
@@ -910,6 +1038,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_OP_24_a,
+        false,
+        false,
     },
     {
         "OP.24.b",
@@ -922,6 +1052,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "OP.25.a",
@@ -934,6 +1066,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.01.a",
@@ -946,6 +1080,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A1_01_a,
+        false,
+        false,
     },
     {
         "A1.02.a",
@@ -958,6 +1094,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.03.a",
@@ -970,6 +1108,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.04.a",
@@ -982,6 +1122,8 @@ const measure_meta dgs_catalog[] = {
         "G-DX-PLATFORM",
         false,
         &spec_A1_04_a,
+        false,
+        false,
     },
     {
         "A1.04.b",
@@ -994,6 +1136,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.05.a",
@@ -1006,6 +1150,8 @@ const measure_meta dgs_catalog[] = {
         "G-SMART-FACTORY",
         false,
         &spec_A1_05_a,
+        true,
+        false,
     },
     {
         "A1.06.a",
@@ -1018,6 +1164,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_06_a,
+        false,
+        true,
     },
     {
         "A1.06.b",
@@ -1030,6 +1178,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_06_b,
+        false,
+        false,
     },
     {
         "A1.07.a",
@@ -1042,6 +1192,8 @@ const measure_meta dgs_catalog[] = {
         "G-LEASE",
         false,
         &spec_A1_07_a,
+        false,
+        true,
     },
     {
         "A1.08.a",
@@ -1054,6 +1206,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.09.a",
@@ -1066,6 +1220,8 @@ const measure_meta dgs_catalog[] = {
         "G-YMQQ",
         false,
         &spec_A1_09_a,
+        false,
+        false,
     },
     {
         "A1.09.b",
@@ -1078,6 +1234,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.10.a",
@@ -1090,6 +1248,8 @@ const measure_meta dgs_catalog[] = {
         "G-BZ-PROCURE",
         false,
         &spec_A1_10_a,
+        false,
+        true,
     },
     {
         "A1.11.a",
@@ -1102,6 +1262,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_11_a,
+        false,
+        false,
     },
     {
         "A1.11.b",
@@ -1114,6 +1276,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.12.a",
@@ -1126,6 +1290,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_12_a,
+        false,
+        true,
     },
     {
         "A1.12.b",
@@ -1138,6 +1304,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.13.a",
@@ -1150,6 +1318,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.14.a",
@@ -1162,6 +1332,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.15.a",
@@ -1174,6 +1346,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.16.a",
@@ -1186,6 +1360,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_16_a,
+        false,
+        false,
     },
     {
         "A1.16.b",
@@ -1198,6 +1374,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_16_b,
+        false,
+        true,
     },
     {
         "A1.17.a",
@@ -1210,6 +1388,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.18.a",
@@ -1222,6 +1402,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_18_a,
+        true,
+        true,
     },
     {
         "A1.18.b",
@@ -1234,6 +1416,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_18_b,
+        true,
+        true,
     },
     {
         "A1.18.c",
@@ -1246,6 +1430,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.19.a",
@@ -1258,6 +1444,8 @@ const measure_meta dgs_catalog[] = {
         "G-A1.19",
         false,
         &spec_A1_19_a,
+        true,
+        false,
     },
     {
         "A1.19.b",
@@ -1270,6 +1458,8 @@ const measure_meta dgs_catalog[] = {
         "G-A1.19",
         false,
         &spec_A1_19_b,
+        true,
+        false,
     },
     {
         "A1.20.a",
@@ -1282,6 +1472,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A1_20_a,
+        true,
+        true,
     },
     {
         "A1.21.a",
@@ -1294,6 +1486,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A1.22.a",
@@ -1306,6 +1500,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        true,
     },
     {
         "A1.23.a",
@@ -1318,6 +1514,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.01.a",
@@ -1330,6 +1528,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_a,
+        true,
+        false,
     },
     {
         "A2.01.b",
@@ -1342,6 +1542,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_b,
+        true,
+        false,
     },
     {
         "A2.01.c",
@@ -1354,6 +1556,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_01_c,
+        true,
+        false,
     },
     {
         "A2.01.d",
@@ -1366,6 +1570,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A2_01_d,
+        false,
+        false,
     },
     {
         "A2.01.e",
@@ -1378,6 +1584,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        true,
     },
     {
         "A2.02.a",
@@ -1390,6 +1598,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_02_a,
+        false,
+        false,
     },
     {
         "A2.02.b",
@@ -1402,6 +1612,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        true,
     },
     {
         "A2.03.a",
@@ -1414,6 +1626,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_03_a,
+        false,
+        true,
     },
     {
         "A2.03.b",
@@ -1426,6 +1640,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.04.a",
@@ -1438,6 +1654,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_04_a,
+        false,
+        false,
     },
     {
         "A2.04.b",
@@ -1450,6 +1668,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_04_b,
+        false,
+        false,
     },
     {
         "A2.04.c",
@@ -1462,6 +1682,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.05.a",
@@ -1474,6 +1696,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_05_a,
+        true,
+        false,
     },
     {
         "A2.05.b",
@@ -1486,6 +1710,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_05_b,
+        true,
+        false,
     },
     {
         "A2.05.c",
@@ -1498,6 +1724,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.06.a",
@@ -1510,6 +1738,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.07.a",
@@ -1522,6 +1752,8 @@ const measure_meta dgs_catalog[] = {
         "G-NM-RENT",
         false,
         &spec_A2_07_a,
+        true,
+        false,
     },
     {
         "A2.07.b",
@@ -1534,6 +1766,8 @@ const measure_meta dgs_catalog[] = {
         "G-CLEANROOM",
         false,
         &spec_A2_07_b,
+        true,
+        true,
     },
     {
         "A2.07.c",
@@ -1546,6 +1780,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.08.a",
@@ -1558,6 +1794,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A2.09.a",
@@ -1570,6 +1808,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A2_09_a,
+        true,
+        true,
     },
     {
         "A2.09.b",
@@ -1582,6 +1822,8 @@ const measure_meta dgs_catalog[] = {
         "G-MATCH",
         false,
         &spec_A2_09_b,
+        false,
+        false,
     },
     {
         "A2.09.c",
@@ -1594,6 +1836,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.01.a",
@@ -1606,6 +1850,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_01_a,
+        false,
+        false,
     },
     {
         "A3.01.b",
@@ -1618,6 +1864,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.02.a",
@@ -1630,6 +1878,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        true,
     },
     {
         "A3.03.a",
@@ -1642,6 +1892,8 @@ const measure_meta dgs_catalog[] = {
         "G-HQ",
         false,
         &spec_A3_03_a,
+        false,
+        false,
     },
     {
         "A3.03.b",
@@ -1654,6 +1906,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_03_b,
+        true,
+        false,
     },
     {
         "A3.04.a",
@@ -1666,6 +1920,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_04_a,
+        true,
+        false,
     },
     {
         "A3.04.b",
@@ -1678,6 +1934,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_04_b,
+        true,
+        false,
     },
     {
         "A3.05.a",
@@ -1690,6 +1948,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A3_05_a,
+        false,
+        false,
     },
     {
         "A3.05.b",
@@ -1702,6 +1962,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A3_05_b,
+        true,
+        false,
     },
     {
         "A3.05.c",
@@ -1714,6 +1976,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.06.a",
@@ -1726,6 +1990,8 @@ const measure_meta dgs_catalog[] = {
         "G-VENUE-RENT",
         false,
         &spec_A3_06_a,
+        false,
+        false,
     },
     {
         "A3.06.b",
@@ -1738,6 +2004,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.07.a",
@@ -1750,6 +2018,8 @@ const measure_meta dgs_catalog[] = {
         "G-SOM",
         false,
         &spec_A3_07_a,
+        true,
+        false,
     },
     {
         "A3.07.b",
@@ -1762,6 +2032,8 @@ const measure_meta dgs_catalog[] = {
         "G-IDC",
         false,
         &spec_A3_07_b,
+        true,
+        false,
     },
     {
         "A3.07.c",
@@ -1774,6 +2046,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.08.a",
@@ -1786,6 +2060,8 @@ const measure_meta dgs_catalog[] = {
         "G-NQI-STATION",
         true,
         &spec_A3_08_a,
+        false,
+        false,
     },
     {
         "A3.08.b",
@@ -1798,6 +2074,8 @@ const measure_meta dgs_catalog[] = {
         "G-TEST-PLATFORM",
         false,
         &spec_A3_08_b,
+        false,
+        false,
     },
     {
         "A3.08.c",
@@ -1810,6 +2088,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.09.a",
@@ -1822,6 +2102,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A3.10.a",
@@ -1834,6 +2116,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.01.a",
@@ -1846,6 +2130,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.02.1.a",
@@ -1858,6 +2144,8 @@ const measure_meta dgs_catalog[] = {
         "G-YMQQ",
         false,
         &spec_A4_02_1_a,
+        false,
+        false,
     },
     {
         "A4.02.1.b",
@@ -1870,6 +2158,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_1_b,
+        true,
+        false,
     },
     {
         "A4.02.1.c",
@@ -1882,6 +2172,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_1_c,
+        false,
+        false,
     },
     {
         "A4.02.2.a",
@@ -1894,6 +2186,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_a,
+        false,
+        false,
     },
     {
         "A4.02.2.b",
@@ -1906,6 +2200,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_b,
+        false,
+        false,
     },
     {
         "A4.02.2.c",
@@ -1918,6 +2214,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_02_2_c,
+        false,
+        false,
     },
     {
         "A4.03.a",
@@ -1930,6 +2228,8 @@ const measure_meta dgs_catalog[] = {
         "G-VENUE-RENT",
         false,
         &spec_A4_03_a,
+        false,
+        false,
     },
     {
         "A4.03.b",
@@ -1942,6 +2242,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_03_b,
+        false,
+        false,
     },
     {
         "A4.03.c",
@@ -1954,6 +2256,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_03_c,
+        false,
+        false,
     },
     {
         "A4.03.d",
@@ -1966,6 +2270,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.04.a",
@@ -1978,6 +2284,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_04_a,
+        false,
+        false,
     },
     {
         "A4.04.b",
@@ -1990,6 +2298,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_04_b,
+        false,
+        false,
     },
     {
         "A4.04.c",
@@ -2002,6 +2312,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.05.a",
@@ -2014,6 +2326,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.06.a",
@@ -2026,6 +2340,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.07.a",
@@ -2038,6 +2354,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.08.a",
@@ -2050,6 +2368,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_08_a,
+        false,
+        false,
     },
     {
         "A4.08.b",
@@ -2062,6 +2382,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.09.a",
@@ -2074,6 +2396,8 @@ const measure_meta dgs_catalog[] = {
         "G-ECI",
         false,
         &spec_A4_09_a,
+        false,
+        true,
     },
     {
         "A4.09.b",
@@ -2086,6 +2410,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_b,
+        false,
+        true,
     },
     {
         "A4.09.c",
@@ -2098,6 +2424,8 @@ const measure_meta dgs_catalog[] = {
         "G-FTSC-LIST",
         true,
         &spec_A4_09_c,
+        false,
+        false,
     },
     {
         "A4.09.d",
@@ -2110,6 +2438,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_d,
+        false,
+        false,
     },
     {
         "A4.09.e",
@@ -2122,6 +2452,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_09_e,
+        false,
+        false,
     },
     {
         "A4.09.f",
@@ -2134,6 +2466,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A4.10.a",
@@ -2146,6 +2480,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_a,
+        false,
+        false,
     },
     {
         "A4.10.b",
@@ -2158,6 +2494,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_b,
+        false,
+        false,
     },
     {
         "A4.10.c",
@@ -2170,6 +2508,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A4_10_c,
+        false,
+        false,
     },
     {
         "A5.01.a",
@@ -2182,6 +2522,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_01_a,
+        false,
+        false,
     },
     {
         "A5.01.b",
@@ -2194,6 +2536,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.02.a",
@@ -2206,6 +2550,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_02_a,
+        true,
+        false,
     },
     {
         "A5.02.b",
@@ -2218,6 +2564,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.03.a",
@@ -2230,6 +2578,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_03_a,
+        true,
+        false,
     },
     {
         "A5.03.b",
@@ -2242,6 +2592,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.04.a",
@@ -2254,6 +2606,8 @@ const measure_meta dgs_catalog[] = {
         "G-TEST-PLATFORM",
         false,
         &spec_A5_04_a,
+        true,
+        false,
     },
     {
         "A5.04.b",
@@ -2266,6 +2620,8 @@ const measure_meta dgs_catalog[] = {
         "G-CCC",
         false,
         &spec_A5_04_b,
+        true,
+        false,
     },
     {
         "A5.04.c",
@@ -2278,6 +2634,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_04_c,
+        true,
+        false,
     },
     {
         "A5.04.d",
@@ -2290,6 +2648,8 @@ const measure_meta dgs_catalog[] = {
         "G-NQI-STATION",
         true,
         &spec_A5_04_d,
+        false,
+        false,
     },
     {
         "A5.04.e",
@@ -2302,6 +2662,8 @@ const measure_meta dgs_catalog[] = {
         "G-VOUCHER",
         false,
         &spec_A5_04_e,
+        false,
+        false,
     },
     {
         "A5.04.f",
@@ -2314,6 +2676,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_04_f,
+        false,
+        false,
     },
     {
         "A5.04.g",
@@ -2326,6 +2690,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.05.a",
@@ -2338,6 +2704,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_a,
+        true,
+        false,
     },
     {
         "A5.05.b",
@@ -2350,6 +2718,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_b,
+        true,
+        false,
     },
     {
         "A5.05.c",
@@ -2362,6 +2732,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_05_c,
+        true,
+        false,
     },
     {
         "A5.05.d",
@@ -2374,6 +2746,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.06.a",
@@ -2386,6 +2760,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_a,
+        true,
+        false,
     },
     {
         "A5.06.b",
@@ -2398,6 +2774,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_b,
+        true,
+        false,
     },
     {
         "A5.06.c",
@@ -2410,6 +2788,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_06_c,
+        true,
+        false,
     },
     {
         "A5.06.d",
@@ -2422,6 +2802,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.07.a",
@@ -2434,6 +2816,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_07_a,
+        true,
+        false,
     },
     {
         "A5.07.b",
@@ -2446,6 +2830,8 @@ const measure_meta dgs_catalog[] = {
         "G-IPKEY",
         false,
         &spec_A5_07_b,
+        true,
+        false,
     },
     {
         "A5.07.c",
@@ -2458,6 +2844,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.08.a",
@@ -2470,6 +2858,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_08_a,
+        false,
+        false,
     },
     {
         "A5.08.b",
@@ -2482,6 +2872,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.09.a",
@@ -2494,6 +2886,8 @@ const measure_meta dgs_catalog[] = {
         "G-CQA",
         true,
         &spec_A5_09_a,
+        false,
+        false,
     },
     {
         "A5.09.b",
@@ -2506,6 +2900,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_09_b,
+        false,
+        false,
     },
     {
         "A5.09.c",
@@ -2518,6 +2914,8 @@ const measure_meta dgs_catalog[] = {
         "",
         true,
         &spec_A5_09_c,
+        false,
+        false,
     },
     {
         "A5.09.d",
@@ -2530,6 +2928,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
     {
         "A5.10.a",
@@ -2542,6 +2942,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         &spec_A5_10_a,
+        false,
+        false,
     },
     {
         "A5.10.b",
@@ -2554,6 +2956,8 @@ const measure_meta dgs_catalog[] = {
         "",
         false,
         NULL,
+        false,
+        false,
     },
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates lib/measures/catalog.gen.c: the metadata of every measure of
 东府〔2024〕1号 (id, location, kind, titles, verbatim clause, departments,
-exclusive group) from data/catalog.json and data/titles_zh.tsv.
+exclusive group, whether its amount is a ceiling a department assesses, whether
+it is a yearly award) from data/catalog.json and data/titles_zh.tsv.
 
 The formulas, inputs and parameters are written by hand in lib/measures/*.c;
 this file only links each id to its spec (spec_<id>), so a measure of any
@@ -42,6 +43,17 @@ def spec_name(mid):
     return "spec_" + mid.replace(".", "_")
 
 
+def is_ceiling(m):
+    """最高/不超过 X with the amount left to a department: a fixed_cap or
+    tiered_fixed measure that is not one of the exact amounts (`fixed_amount`)."""
+    return m["kind"] in ("fixed_cap", "tiered_fixed") and not m.get("fixed_amount")
+
+
+def is_yearly(m):
+    """An award the clause grants each year (每年)."""
+    return "每年" in m["text_zh"]
+
+
 def generate():
     catalog = json.loads((ROOT / "data/catalog.json").read_text(encoding="utf-8"))
     titles = {}
@@ -72,6 +84,8 @@ def generate():
             f"        {c_string(m['exclusive_group'] or '')},",
             f"        {'true' if m.get('fixed_amount') else 'false'},",
             f"        {spec},",
+            f"        {'true' if is_ceiling(m) else 'false'},",
+            f"        {'true' if is_yearly(m) else 'false'},",
             "    },",
         ]
     lines += ["};", "", f"const size_t dgs_catalog_count = {len(catalog)};", ""]
