@@ -139,9 +139,6 @@ typedef struct cap_ref {
     const cap_def *d;
     const dgs_measure *measure;   /* whose parameter is the cap */
     long param;
-    const dgs_measure *when;      /* NULL: always on */
-    long when_param;
-    long when_value;
 } cap_ref;
 
 static long param_index(const dgs_measure *m, const char *name)
@@ -167,32 +164,32 @@ static int resolve_caps(const dgs_ruleset *rs, cap_ref *caps, dgs_error *err)
 {
     for (size_t c = 0; c < dgs_cap_count; c++) {
         const cap_def *d = &dgs_caps[c];
-        cap_ref *r = &caps[c];
-        r->d = d;
-        r->measure = dgs_ruleset_find(rs, d->measure);
-        r->param = param_index(r->measure, d->parameter);
-        r->when = d->when_measure ? dgs_ruleset_find(rs, d->when_measure) : NULL;
-        r->when_param = r->when ? param_index(r->when, d->when_parameter) : -1;
-        r->when_value = r->when ? choice_index(r->when, r->when_param, d->when_value) : -1;
-        if (r->param < 0 || (d->when_measure && r->when_value < 0))
+        caps[c].d = d;
+        caps[c].measure = dgs_ruleset_find(rs, d->measure);
+        caps[c].param = param_index(caps[c].measure, d->parameter);
+        if (caps[c].param < 0)
             return dgs_fail(err, DGS_E_UNKNOWN_PARAMETER, "cross-claim cap %s names a parameter its measure lacks", d->id);
     }
     return DGS_OK;
 }
 
-/* The cap a line falls under at its date, or -1. */
+/* The cap a line falls under at its date, or -1: the first cap that has its
+ * measure as a member and whose switch (of the line's own measure) is on. */
 static int line_cap(const cap_ref *caps, const line *l)
 {
-    const char *id = l->r->m->meta->id;
+    const dgs_measure *m = l->r->m;
     for (size_t c = 0; c < dgs_cap_count; c++) {
-        const cap_ref *r = &caps[c];
+        const cap_def *d = caps[c].d;
         bool member = false;
-        for (size_t k = 0; k < CAP_MAX_MEMBERS && r->d->members[k]; k++)
-            member |= strcmp(r->d->members[k], id) == 0;
+        for (size_t k = 0; k < CAP_MAX_MEMBERS && d->members[k]; k++)
+            member |= strcmp(d->members[k], m->meta->id) == 0;
         if (!member)
             continue;
-        if (r->when && slot_at(&r->when->slots[r->when_param], l->date)->num != r->when_value)
-            continue;
+        if (d->when_parameter) {
+            long p = param_index(m, d->when_parameter);
+            if (p < 0 || slot_at(&m->slots[p], l->date)->num != choice_index(m, p, d->when_value))
+                continue;
+        }
         return (int)c;
     }
     return -1;

@@ -61,7 +61,7 @@ def load():
             raise DataError(f"{c['id']}: per '{c['per']}' is not one of {', '.join(PERIODS)}")
         if not 1 <= len(c["members"]) <= MAX_MEMBERS:
             raise DataError(f"{c['id']}: 1 to {MAX_MEMBERS} members")
-        for mid in c["members"] + [c["cap"]["measure"]] + ([c["when"]["measure"]] if "when" in c else []):
+        for mid in c["members"] + [c["cap"]["measure"]]:
             if mid not in ids:
                 raise DataError(f"{c['id']}: unknown measure {mid}")
     return sorted(groups, key=lambda g: g["id"]), data["caps"]
@@ -101,7 +101,6 @@ def generate():
             f"        {c_string(c['cap']['measure'])},",
             f"        {c_string(c['cap']['parameter'])},",
             f"        {PERIODS[c['per']]},",
-            f"        {c_string(when.get('measure'))},",
             f"        {c_string(when.get('parameter'))},",
             f"        {c_string(when.get('value'))},",
             f"        {c_string(c['clause'])},",
