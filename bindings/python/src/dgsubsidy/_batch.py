@@ -42,7 +42,7 @@ _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS
                 _native.DGS_E_DATE, _native.DGS_E_NOT_SUPPORTED}
 
 _OUTCOME_NAMES = np.array(["invalid", "granted", "ineligible", "not_in_force", "unspecified",
-                           "not_computable"], dtype=object)
+                           "not_computable", "up_to", "governed_elsewhere"], dtype=object)
 
 
 class DecimalView(Sequence[Decimal]):
@@ -88,7 +88,7 @@ def _exact_sum(a: np.ndarray) -> int:
 class BatchResult:
     """The results of a batch: awards as int64 fen, outcomes as int32 codes.
 
-    - ``award_fen``: numpy int64 array of fen (0 unless granted);
+    - ``award_fen``: numpy int64 array of fen (0 unless granted; the ceiling for ``up_to``);
     - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`);
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
       (``batch.outcome_codes == Outcome.GRANTED`` works);
@@ -138,12 +138,13 @@ class BatchResult:
 
     @property
     def total_fen(self) -> int:
-        """The exact sum of the awards, in fen."""
-        return _exact_sum(self.award_fen)
+        """The exact sum of the awards granted, in fen (a ceiling still to be assessed, outcome
+        ``up_to``, is not a payment and is not counted)."""
+        return _exact_sum(np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0))
 
     @property
     def total(self) -> Decimal:
-        """The exact sum of the awards, in yuan."""
+        """The exact sum of the awards granted, in yuan."""
         return from_fen(self.total_fen)
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
