@@ -506,7 +506,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 #define DGS_STACK_CAPPED       7  /**< (1.1) paid less than its award: a cap across claims (a yearly cap, a cap per exhibition) is reached */
 
 /* Flags of a stacked claim (dgs_stack_flags). Append-only. */
-#define DGS_STACK_FLAG_REPEATED 0x1u /**< (1.1) one of two or more claims of the same one-off measure, in no
+#define DGS_STACK_FLAG_REPEATED 0x1  /**< (1.1) one of two or more claims of the same one-off measure, in no
                                           group, about the same object: likely the same benefit claimed twice */
 
 /**

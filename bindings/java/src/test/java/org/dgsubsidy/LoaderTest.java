@@ -238,7 +238,7 @@ class LoaderTest {
         assertEquals("3", r.get("exit"), r.get("output"));
         String error = r.get("error");
         assertTrue(error.startsWith("java.lang.UnsatisfiedLinkError"), error);
-        assertTrue(error.contains("0.9.9") && error.contains("1.0.0"), error);
+        assertTrue(error.contains("0.9.9") && error.contains("1.1.0"), error);
     }
 
     private static int run(String... cmd) throws IOException, InterruptedException {
