@@ -584,14 +584,17 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
  *
  * @param rs               the ruleset (for its readings and caps); borrowed.
  * @param results          `n` results; borrowed.
- * @param objects  NULL, or `n` object ids (any text up to 256 bytes, copied;
- *                 NULL or "" = the claim is about the one object of its
- *                 measure family, as in 1.0).
+ * @param objects  NULL, or `n` object ids (UTF-8 up to 256 bytes, without
+ *                 control characters or a leading or trailing space, compared
+ *                 byte for byte, copied; NULL or "" = the claim is about the
+ *                 one object of its measure family, as in 1.0).
  * @param already_granted  NULL, or `n` amounts already granted for each claim's benefit (fen).
  * @param out              receives the report (NULL on failure); free with dgs_stack_free().
  * @return DGS_OK; DGS_E_INVALID_ARGUMENT (NULL rs, out, results or result i);
  *         DGS_E_NEGATIVE (a negative already granted amount); DGS_E_RANGE (an
- *         object longer than 256 bytes); DGS_E_OVERFLOW (a total exceeds
+ *         object longer than 256 bytes); DGS_E_VALUE (an object that is not
+ *         valid UTF-8, has a control character or a leading or trailing
+ *         space); DGS_E_OVERFLOW (a total exceeds
  *         int64 fen); DGS_E_NOMEM.  Thread-safe for distinct outputs.
  */
 DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,

@@ -105,6 +105,47 @@ DGS_API const char *dgs_stack_decision_name(int decision)
     return decision >= 0 && decision <= DGS_STACK_CAPPED ? decision_names[decision] : NULL;
 }
 
+/* Why an object id is refused, or NULL: ids are compared byte for byte, so a
+ * stray space or control character would make one object two (and pay it
+ * twice); invalid UTF-8 could not be rendered. */
+static const char *object_problem(const char *id)
+{
+    const unsigned char *s = (const unsigned char *)id;
+    size_t len = strlen(id);
+    if (len > OBJECT_MAX)
+        return "is longer than 256 bytes";
+    if (len && (s[0] == ' ' || s[len - 1] == ' '))
+        return "begins or ends with a space";
+    while (*s) {
+        if (*s < 0x20 || *s == 0x7f)
+            return "contains a control character";
+        if (*s < 0x80) {
+            s++;
+            continue;
+        }
+        int n;
+        unsigned long c;
+        if ((*s & 0xe0) == 0xc0)
+            n = 1, c = *s & 0x1fu;
+        else if ((*s & 0xf0) == 0xe0)
+            n = 2, c = *s & 0x0fu;
+        else if ((*s & 0xf8) == 0xf0)
+            n = 3, c = *s & 0x07u;
+        else
+            return "is not valid UTF-8";
+        s++;
+        for (int k = 0; k < n; k++, s++) {
+            if ((*s & 0xc0) != 0x80)
+                return "is not valid UTF-8";
+            c = c << 6 | (*s & 0x3fu);
+        }
+        if ((n == 1 && c < 0x80) || (n == 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+            (n == 3 && (c < 0x10000 || c > 0x10ffff)))
+            return "is not valid UTF-8";
+    }
+    return NULL;
+}
+
 /* ---- the data of groups and caps --------------------------------------------- */
 
 static int cmp_group_id(const void *key, const void *g)
@@ -409,9 +450,10 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_claims: result %zu is NULL", i);
         if (already_granted && already_granted[i] < 0)
             return dgs_fail(err, DGS_E_NEGATIVE, "dgs_stack_claims: already granted amount %zu is negative", i);
-        if (objects && objects[i] && strlen(objects[i]) > OBJECT_MAX)
-            return dgs_fail(err, DGS_E_RANGE, "dgs_stack_claims: the object of claim %zu is longer than %d bytes", i,
-                            OBJECT_MAX);
+        const char *problem = objects && objects[i] ? object_problem(objects[i]) : NULL;
+        if (problem)
+            return dgs_fail(err, strstr(problem, "longer") ? DGS_E_RANGE : DGS_E_VALUE,
+                            "dgs_stack_claims: the object of claim %zu %s", i, problem);
     }
     cap_ref caps[16];
     _Static_assert(sizeof caps / sizeof caps[0] >= 7, "room for the caps of data/groups.json");

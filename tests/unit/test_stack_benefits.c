@@ -575,6 +575,18 @@ static void stacking_claims_errors(void **state)
     assert_int_equal(dgs_stack_claims(rs, (const dgs_result *const *)r, objects, 1, NULL, &s, &e), DGS_E_RANGE);
     assert_null(s);
     assert_non_null(strstr(e.message, "object"));
+    /* one object written two ways would be two objects: refused instead */
+    static const char *const bad[] = {"P1 ", " P1", "P\t1", "P\xff" "1", "P\xc0\x81", "\xed\xa0\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        objects[0] = bad[i];
+        s = (dgs_stack *)1;
+        assert_int_equal(dgs_stack_claims(rs, (const dgs_result *const *)r, objects, 1, NULL, &s, &e), DGS_E_VALUE);
+        assert_null(s);
+    }
+    objects[0] = "项目 P1（二期）";
+    assert_int_equal(dgs_stack_claims(rs, (const dgs_result *const *)r, objects, 1, NULL, &s, &e), DGS_OK);
+    assert_string_equal(dgs_stack_object(s, 0), "项目 P1（二期）");
+    dgs_stack_free(s);
     assert_int_equal(dgs_stack_claims(NULL, (const dgs_result *const *)r, NULL, 1, NULL, &s, &e), DGS_E_INVALID_ARGUMENT);
     assert_null(s);
     assert_int_equal(dgs_stack_up_to_total(NULL), 0);
