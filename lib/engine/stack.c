@@ -47,6 +47,11 @@ typedef struct line {
     int decision;
     unsigned flags;
     int cap;                 /* the cross-claim cap it falls under, or -1 */
+    int upgrade;             /* the reading upgrade_payment at its date */
+    /* The benefit it is about, for ordering: family (group or measure), object, year. */
+    const char *key_family;
+    const char *key_object;
+    int32_t key_year;
 } line;
 
 /* Strings of a report, one allocation. */
@@ -246,32 +251,25 @@ typedef struct sort_ctx {
 /* qsort has no context argument: the context of the sort in progress. */
 static _Thread_local sort_ctx ctx;
 
-/* The family a line competes in: its group, or its measure. */
-static const char *family(const line *l) { return *l->group ? l->group : l->r->m->meta->id; }
-
-/* The object a line's benefit is about within its family ("" for the enterprise). */
-static const char *object_key(const line *l)
+/* The benefit a line is about: its family (its group, or its measure), the
+ * object within it ("" for a group about the enterprise), and the year that
+ * makes a yearly benefit another one (or 0). */
+static void set_key(line *l, const char *objects)
 {
-    if (l->gd && l->gd->object == OBJECT_ENTERPRISE)
-        return "";
-    return ctx.strings + l->object;
-}
-
-/* The year that makes a yearly benefit another one, or 0. */
-static int32_t year_key(const line *l)
-{
+    l->key_family = *l->group ? l->group : l->r->m->meta->id;
+    l->key_object = l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : objects + l->object;
     bool yearly = l->gd ? l->gd->yearly : l->r->m->meta->yearly;
-    return yearly ? l->year : 0;
+    l->key_year = yearly ? l->year : 0;
 }
 
 static int cmp_benefit(const void *a, const void *b)
 {
     const line *x = &ctx.lines[*(const size_t *)a], *y = &ctx.lines[*(const size_t *)b];
-    int c = strcmp(family(x), family(y));
+    int c = x->key_family == y->key_family ? 0 : strcmp(x->key_family, y->key_family);
     if (!c)
-        c = strcmp(object_key(x), object_key(y));
+        c = x->key_object == y->key_object ? 0 : strcmp(x->key_object, y->key_object);
     if (!c)
-        c = (year_key(x) > year_key(y)) - (year_key(x) < year_key(y));
+        c = (x->key_year > y->key_year) - (x->key_year < y->key_year);
     if (!c)
         c = (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
     return c;
@@ -279,8 +277,9 @@ static int cmp_benefit(const void *a, const void *b)
 
 static bool same_benefit(const line *x, const line *y)
 {
-    return strcmp(family(x), family(y)) == 0 && strcmp(object_key(x), object_key(y)) == 0 &&
-           year_key(x) == year_key(y);
+    return (x->key_family == y->key_family || strcmp(x->key_family, y->key_family) == 0) &&
+           (x->key_object == y->key_object || strcmp(x->key_object, y->key_object) == 0) &&
+           x->key_year == y->key_year;
 }
 
 /* The period of a cross-claim cap a line falls in: its year, or its object. */
@@ -311,7 +310,7 @@ static bool is_money(const line *l) { return strcmp(dgs_result_unit(l->r), "yuan
 /* ---- deciding -------------------------------------------------------------------- */
 
 /* A claim in no exclusive group. */
-static void decide_alone(pool *pl, line *l, const ruleset_view *v)
+static void decide_alone(pool *pl, line *l)
 {
     char a[48], b[48], zh[240], en[240];
     const dgs_result *r = l->r;
@@ -320,13 +319,13 @@ static void decide_alone(pool *pl, line *l, const ruleset_view *v)
     if (r->outcome == DGS_OUTCOME_UP_TO) {
         l->decision = DGS_STACK_PENDING_ASSESSMENT;
         /* What an assessment could add: the ceiling, less an earlier grant for the same object. */
-        l->up_to = v->g[G_UPGRADE_PAYMENT] == UPGRADE_FULL ? r->award : r->award > l->before ? r->award - l->before : 0;
+        l->up_to = l->upgrade == UPGRADE_FULL ? r->award : r->award > l->before ? r->award - l->before : 0;
         snprintf(zh, sizeof zh, "最高 %s 元（待核定）：主管部门核定后给予，不计入合计", a);
         snprintf(en, sizeof en, "up to %s yuan (to be assessed): paid once the department assesses it; not in the total", a);
         set_reason(pl, l, zh, en);
         return;
     }
-    if (v->g[G_UPGRADE_PAYMENT] == UPGRADE_FULL || l->before == 0) {
+    if (l->upgrade == UPGRADE_FULL || l->before == 0) {
         l->paid = r->award;
         l->decision = DGS_STACK_PAID;
         set_reason(pl, l, "不属于不重复享受组，全额给予", "in no exclusive group: paid in full");
@@ -478,10 +477,11 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     pool_add(pl, "");   /* offset 0: the empty string */
     pool_add(ob, "");
 
+    ruleset_view v;          /* the readings at the date of the claim before, reused while it holds */
+    v.date = INT32_MIN;
     for (size_t i = 0; i < n; i++) {
         line *l = &lines[i];
         const dgs_result *r = results[i];
-        ruleset_view v;
         l->r = r;
         l->winner = i;
         l->decision = -1;
@@ -491,17 +491,21 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
         if (dgs_date_parse(r->date, &l->date))
             l->date = 0;
         l->year = (int32_t)strtol(r->date, NULL, 10);
-        ruleset_view_at(rs, l->date, &v);
+        if (i == 0 || v.date != l->date)
+            ruleset_view_at(rs, l->date, &v);
         l->gd = group_find(r->group);
         /* With the reading "text", only groups whose 不重复享受 clause the text writes. */
         bool applies = l->gd && (v.g[G_STACKING_SCOPE] == SCOPE_PACKAGE || l->gd->text_clause);
         l->group = applies ? l->gd->id : "";
         if (!applies)
             l->gd = NULL;
+        l->upgrade = (int)v.g[G_UPGRADE_PAYMENT];
         idx[i] = i;
     }
     if (pl->failed || ob->failed)
         goto nomem;
+    for (size_t i = 0; i < n; i++)
+        set_key(&lines[i], ob->p);   /* the object pool is complete: its addresses hold */
 
     /* Outcomes that are not payments, whatever their group. */
     for (size_t i = 0; i < n; i++) {
@@ -538,11 +542,8 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
                 line *l = &lines[idx[j]];
                 if (twice)
                     l->flags |= DGS_STACK_FLAG_REPEATED;
-                if (l->decision == -1) {
-                    ruleset_view v;
-                    ruleset_view_at(rs, l->date, &v);
-                    decide_alone(pl, l, &v);
-                }
+                if (l->decision == -1)
+                    decide_alone(pl, l);
             }
         }
         a = b;
