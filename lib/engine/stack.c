@@ -16,8 +16,9 @@
  * a cap per exhibition shared by two measures) are applied in claim order.
  *
  * Every ruleset-wide reading is read at the date of the claim's result.
- * Claims are ordered by their benefit with one sort, so stacking n claims
- * takes O(n log n) time and O(n) memory.
+ * Claims are ordered by their benefit with one sort (of keys that carry
+ * what they are compared by: no global or thread-local state), so stacking n
+ * claims takes O(n log n) time and O(n) memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,10 +49,6 @@ typedef struct line {
     unsigned flags;
     int cap;                 /* the cross-claim cap it falls under, or -1 */
     int upgrade;             /* the reading upgrade_payment at its date */
-    /* The benefit it is about, for ordering: family (group or measure), object, year. */
-    const char *key_family;
-    const char *key_object;
-    int32_t key_year;
 } line;
 
 /* Strings of a report, one allocation. */
@@ -243,66 +240,53 @@ static int line_cap(const cap_ref *caps, const line *l)
 
 /* ---- ordering claims by their benefit ------------------------------------------ */
 
-typedef struct sort_ctx {
-    const line *lines;
-    const char *strings;
-} sort_ctx;
+/* What a claim is ordered by: the benefit it is about — its family (its group,
+ * or its measure), the object within it ("" for a group about the
+ * enterprise), the year that makes a yearly benefit another one (or 0) — or
+ * the cross-claim cap and period it falls in; then its place in the file. */
+typedef struct sort_key {
+    int cap;
+    int32_t year;
+    const char *family;
+    const char *object;
+    size_t index;
+} sort_key;
 
-/* qsort has no context argument: the context of the sort in progress. */
-static _Thread_local sort_ctx ctx;
-
-/* The benefit a line is about: its family (its group, or its measure), the
- * object within it ("" for a group about the enterprise), and the year that
- * makes a yearly benefit another one (or 0). */
-static void set_key(line *l, const char *objects)
+static sort_key benefit_key(const line *l, const char *objects, size_t index)
 {
-    l->key_family = *l->group ? l->group : l->r->m->meta->id;
-    l->key_object = l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : objects + l->object;
     bool yearly = l->gd ? l->gd->yearly : l->r->m->meta->yearly;
-    l->key_year = yearly ? l->year : 0;
+    return (sort_key){-1, yearly ? l->year : 0, *l->group ? l->group : l->r->m->meta->id,
+                      l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : objects + l->object, index};
 }
 
-static int cmp_benefit(const void *a, const void *b)
+static sort_key cap_key(const line *l, const char *objects, size_t index)
 {
-    const line *x = &ctx.lines[*(const size_t *)a], *y = &ctx.lines[*(const size_t *)b];
-    int c = x->key_family == y->key_family ? 0 : strcmp(x->key_family, y->key_family);
-    if (!c)
-        c = x->key_object == y->key_object ? 0 : strcmp(x->key_object, y->key_object);
-    if (!c)
-        c = (x->key_year > y->key_year) - (x->key_year < y->key_year);
-    if (!c)
-        c = (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
-    return c;
+    bool yearly = dgs_caps[l->cap].period == CAP_PER_YEAR;
+    return (sort_key){l->cap, yearly ? l->year : 0, "", yearly ? "" : objects + l->object, index};
 }
 
-static bool same_benefit(const line *x, const line *y)
+static int cmp_str(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
+
+/* Whether two keys name the same benefit (or cap period). */
+static bool same_key(const sort_key *x, const sort_key *y)
 {
-    return (x->key_family == y->key_family || strcmp(x->key_family, y->key_family) == 0) &&
-           (x->key_object == y->key_object || strcmp(x->key_object, y->key_object) == 0) &&
-           x->key_year == y->key_year;
+    return x->cap == y->cap && x->year == y->year && cmp_str(x->family, y->family) == 0 &&
+           cmp_str(x->object, y->object) == 0;
 }
 
-/* The period of a cross-claim cap a line falls in: its year, or its object. */
-static int cmp_cap_period(const void *a, const void *b)
+static int cmp_key(const void *a, const void *b)
 {
-    const line *x = &ctx.lines[*(const size_t *)a], *y = &ctx.lines[*(const size_t *)b];
+    const sort_key *x = a, *y = b;
     int c = (x->cap > y->cap) - (x->cap < y->cap);
-    if (!c && dgs_caps[x->cap].period == CAP_PER_YEAR)
-        c = (x->year > y->year) - (x->year < y->year);
-    if (!c && dgs_caps[x->cap].period == CAP_PER_OBJECT)
-        c = strcmp(ctx.strings + x->object, ctx.strings + y->object);
     if (!c)
-        c = (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+        c = cmp_str(x->family, y->family);
+    if (!c)
+        c = cmp_str(x->object, y->object);
+    if (!c)
+        c = (x->year > y->year) - (x->year < y->year);
+    if (!c)
+        c = (x->index > y->index) - (x->index < y->index);
     return c;
-}
-
-static bool same_cap_period(const line *x, const line *y)
-{
-    if (x->cap != y->cap)
-        return false;
-    if (dgs_caps[x->cap].period == CAP_PER_YEAR)
-        return x->year == y->year;
-    return strcmp(ctx.strings + x->object, ctx.strings + y->object) == 0;
 }
 
 static bool is_money(const line *l) { return strcmp(dgs_result_unit(l->r), "yuan") == 0; }
@@ -338,27 +322,27 @@ static void decide_alone(pool *pl, line *l)
     set_reason(pl, l, zh, en);
 }
 
-/* The claims idx[0..k) about one benefit of one group. */
-static void decide_group(pool *pl, line *lines, const size_t *idx, size_t k)
+/* The claims keys[0..k) about one benefit of one group. */
+static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
 {
     char a[48], b[48], c[48], zh[240], en[240];
     size_t w = SIZE_MAX, top = SIZE_MAX;       /* the highest computed award; the highest ceiling */
     dgs_fen_t group_before = 0;
     for (size_t j = 0; j < k; j++) {
-        const line *l = &lines[idx[j]];
+        const line *l = &lines[keys[j].index];
         /* Saturating: the sum only matters compared with an award. */
         if (!dgs_add_checked(group_before, l->before, &group_before))
             group_before = INT64_MAX;
         if (!is_money(l))
             continue;
         if (l->r->outcome == DGS_OUTCOME_GRANTED && (w == SIZE_MAX || l->r->award > lines[w].r->award))
-            w = idx[j];
+            w = keys[j].index;
         if (l->r->outcome == DGS_OUTCOME_UP_TO && (top == SIZE_MAX || l->r->award > lines[top].r->award))
-            top = idx[j];
+            top = keys[j].index;
     }
     dgs_money_format(group_before, b, sizeof b);
     for (size_t j = 0; j < k; j++) {
-        line *l = &lines[idx[j]];
+        line *l = &lines[keys[j].index];
         if (l->decision != -1)
             continue;
         const dgs_result *r = l->r;
@@ -370,7 +354,7 @@ static void decide_group(pool *pl, line *lines, const size_t *idx, size_t k)
                 l->winner = w;
                 dgs_money_format(lines[w].r->award, a, sizeof a);
                 dgs_fen_t base = lines[w].r->award > group_before ? lines[w].r->award : group_before;
-                if (idx[j] == top)
+                if (keys[j].index == top)
                     l->up_to = r->award > base ? r->award - base : 0;
                 snprintf(zh, sizeof zh, "%s 组：已按 %s（%s 元）给予；本项最高 %s 元待核定，核定金额高于已给予金额的，补足差额",
                          g, lines[w].r->m->meta->id, a, c);
@@ -378,7 +362,7 @@ static void decide_group(pool *pl, line *lines, const size_t *idx, size_t k)
                          g, lines[w].r->m->meta->id, a, c);
             } else {
                 l->winner = top;
-                if (idx[j] == top)
+                if (keys[j].index == top)
                     l->up_to = r->award > group_before ? r->award - group_before : 0;
                 snprintf(zh, sizeof zh, "%s 组：最高 %s 元（待核定），核定后就高给予一次，不计入合计", g, c);
                 snprintf(en, sizeof en, "%s: up to %s yuan (to be assessed); the highest assessed amount is paid once; not in the total", g, c);
@@ -388,7 +372,7 @@ static void decide_group(pool *pl, line *lines, const size_t *idx, size_t k)
         }
         l->winner = w;
         dgs_money_format(lines[w].r->award, a, sizeof a);
-        if (w != idx[j]) {
+        if (w != keys[j].index) {
             l->decision = DGS_STACK_SUPERSEDED;
             snprintf(zh, sizeof zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予", g, lines[w].r->m->meta->id, a);
             snprintf(en, sizeof en, "%s: paid once, the highest — %s (%s yuan) is paid instead", g,
@@ -409,13 +393,13 @@ static void decide_group(pool *pl, line *lines, const size_t *idx, size_t k)
     }
 }
 
-/* The claims idx[0..k) under one cross-claim cap in one period, in claim order. */
-static void apply_cap(pool *pl, line *lines, const size_t *idx, size_t k, const cap_ref *cap)
+/* The claims keys[0..k) under one cross-claim cap in one period, in claim order. */
+static void apply_cap(pool *pl, line *lines, const sort_key *keys, size_t k, const cap_ref *cap)
 {
     char a[48], b[48], c[48], zh[240], en[240];
     dgs_fen_t used = 0;
     for (size_t j = 0; j < k; j++) {
-        line *l = &lines[idx[j]];
+        line *l = &lines[keys[j].index];
         dgs_fen_t limit = slot_at(&cap->measure->slots[cap->param], l->date)->num;
         dgs_fen_t room = limit > used ? limit - used : 0;
         if (l->paid > room) {
@@ -464,11 +448,11 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
 
     dgs_stack *s = calloc(1, sizeof *s);
     line *lines = n ? calloc(n, sizeof *lines) : NULL;
-    size_t *idx = n ? malloc(n * sizeof *idx) : NULL;
-    if (!s || (n && (!lines || !idx))) {
+    sort_key *keys = n ? malloc(n * sizeof *keys) : NULL;
+    if (!s || (n && (!lines || !keys))) {
         free(s);
         free(lines);
-        free(idx);
+        free(keys);
         return dgs_fail(err, DGS_E_NOMEM, "out of memory stacking %zu results", n);
     }
     s->n = n;
@@ -500,12 +484,11 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
         if (!applies)
             l->gd = NULL;
         l->upgrade = (int)v.g[G_UPGRADE_PAYMENT];
-        idx[i] = i;
     }
     if (pl->failed || ob->failed)
         goto nomem;
     for (size_t i = 0; i < n; i++)
-        set_key(&lines[i], ob->p);   /* the object pool is complete: its addresses hold */
+        keys[i] = benefit_key(&lines[i], ob->p, i);   /* the object pool is complete: its addresses hold */
 
     /* Outcomes that are not payments, whatever their group. */
     for (size_t i = 0; i < n; i++) {
@@ -526,20 +509,19 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     }
 
     /* One sort by benefit; then each run of claims about one benefit. */
-    ctx = (sort_ctx){lines, ob->p};
-    qsort(idx, n, sizeof *idx, cmp_benefit);
+    qsort(keys, n, sizeof *keys, cmp_key);
     for (size_t a = 0; a < n;) {
         size_t b = a + 1;
-        while (b < n && same_benefit(&lines[idx[a]], &lines[idx[b]]))
+        while (b < n && same_key(&keys[a], &keys[b]))
             b++;
-        const line *first = &lines[idx[a]];
+        const line *first = &lines[keys[a].index];
         if (*first->group) {
-            decide_group(pl, lines, idx + a, b - a);
+            decide_group(pl, lines, keys + a, b - a);
         } else {
             /* Two claims of one one-off measure about the same object: likely the same benefit twice. */
             bool twice = b - a > 1 && !first->r->m->meta->yearly;
             for (size_t j = a; j < b; j++) {
-                line *l = &lines[idx[j]];
+                line *l = &lines[keys[j].index];
                 if (twice)
                     l->flags |= DGS_STACK_FLAG_REPEATED;
                 if (l->decision == -1)
@@ -554,20 +536,20 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     for (size_t i = 0; i < n; i++) {
         line *l = &lines[i];
         if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
-            idx[m++] = i;
+            keys[m++] = cap_key(l, ob->p, i);
     }
-    qsort(idx, m, sizeof *idx, cmp_cap_period);
+    qsort(keys, m, sizeof *keys, cmp_key);
     for (size_t a = 0; a < m;) {
         size_t b = a + 1;
-        while (b < m && same_cap_period(&lines[idx[a]], &lines[idx[b]]))
+        while (b < m && same_key(&keys[a], &keys[b]))
             b++;
-        apply_cap(pl, lines, idx + a, b - a, &caps[lines[idx[a]].cap]);
+        apply_cap(pl, lines, keys + a, b - a, &caps[keys[a].cap]);
         a = b;
     }
     if (pl->failed)
         goto nomem;
-    free(idx);
-    idx = NULL;
+    free(keys);
+    keys = NULL;
 
     for (size_t i = 0; i < n; i++) {
         if (!dgs_add_checked(s->total, lines[i].paid, &s->total)) {
@@ -583,7 +565,7 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     return dgs_ok(err);
 
 nomem:
-    free(idx);
+    free(keys);
     dgs_stack_free(s);
     return dgs_fail(err, DGS_E_NOMEM, "out of memory stacking %zu results", n);
 }
