@@ -217,7 +217,8 @@ static int resolve_caps(const dgs_ruleset *rs, cap_ref *caps, dgs_error *err)
 }
 
 /* The cap a line falls under at its date, or -1: the first cap that has its
- * measure as a member and whose switch (of the line's own measure) is on. */
+ * measure as a member and whose switch (of the line's own measure, if it has
+ * it) is on. */
 static int line_cap(const cap_ref *caps, const line *l)
 {
     const dgs_measure *m = l->r->m;
@@ -229,8 +230,9 @@ static int line_cap(const cap_ref *caps, const line *l)
         if (!member)
             continue;
         if (d->when_parameter) {
+            /* A member without the switch is always under the cap. */
             long p = param_index(m, d->when_parameter);
-            if (p < 0 || slot_at(&m->slots[p], l->date)->num != choice_index(m, p, d->when_value))
+            if (p >= 0 && slot_at(&m->slots[p], l->date)->num != choice_index(m, p, d->when_value))
                 continue;
         }
         return (int)c;

@@ -141,7 +141,16 @@ static const input_def a4_03_a_in[] = {
     IN_MONEY("venue_rent", true, "场馆租金", "venue rent"),
     IN_ASSESSED,
 };
-static const param_def a4_03_a_p[] = {EXPO_PARAMS(10000, "展览面积 1 万平方米或以上", "场馆租金", "venue-rent")};
+/* 每个展会支持金额最高不超过 300 万元 closes the item that grants both the venue-rent subsidy and the
+ * new-exhibition support: one cap for both per exhibition (applied by stacking across the claims, the
+ * reading that cannot pay more than the text grants), or A4.03.b's cap alone (a switch). */
+static const char *const a4_03_a_cap_readings[] = {"shared", "own", NULL};
+static const param_def a4_03_a_p[] = {
+    EXPO_PARAMS(10000, "展览面积 1 万平方米或以上", "场馆租金", "venue-rent"),
+    P_SWITCH("reading_exhibition_cap", 0, a4_03_a_cap_readings, "每个展会 300 万元上限是否含场馆租金补贴（共用/仅新办展会支持）",
+             "whether the 3M cap per exhibition covers the venue-rent subsidy (shared / the new-exhibition support only)",
+             "每个展会支持金额最高不超过 300 万元"),
+};
 SPEC(spec_A4_03_a, a4_03_a_in, a4_03_a_p, expo_cost_subsidy);
 static const input_def a4_03_c_in[] = {
     IN_AREA("exhibition_area", true, "展览面积", "exhibition area"),

@@ -263,8 +263,8 @@ const cap_def dgs_caps[] = {
         "A4.03.b",
         "cap_per_exhibition",
         CAP_PER_OBJECT,
-        NULL,
-        NULL,
+        "reading_exhibition_cap",
+        "shared",
         "每个展会支持金额最高不超过 300 万元",
     },
 };

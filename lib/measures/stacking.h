@@ -41,8 +41,8 @@ typedef struct cap_def {
     const char *measure;       /* the measure whose parameter is the cap … */
     const char *parameter;     /* … and that parameter */
     int period;                /* enum cap_period */
-    const char *when_parameter;/* NULL, or a switch of each member measure that turns the cap on for it … */
-    const char *when_value;    /* … when it has this value */
+    const char *when_parameter;/* NULL, or a switch of a member measure that turns the cap on for it … */
+    const char *when_value;    /* … when it has this value (a member without the switch is always under the cap) */
     const char *clause;
 } cap_def;
 

@@ -355,16 +355,23 @@ static void every_group_has_its_object(void **state)
         for (size_t p = 0; p < dgs_measure_parameter_count(m); p++)
             has |= strcmp(dgs_measure_parameter_name(m, p), dgs_caps[c].parameter) == 0;
         assert_true(has);
+        /* a switch that turns a cap on is a switch of at least one member, with that value */
+        bool switched = !dgs_caps[c].when_parameter;
         for (size_t k = 0; k < CAP_MAX_MEMBERS && dgs_caps[c].members[k]; k++) {
             const dgs_measure *member = dgs_ruleset_find(rs, dgs_caps[c].members[k]);
             assert_non_null(member);
-            if (!dgs_caps[c].when_parameter)
-                continue;
-            has = false;
-            for (size_t p = 0; p < dgs_measure_parameter_count(member); p++)
-                has |= strcmp(dgs_measure_parameter_name(member, p), dgs_caps[c].when_parameter) == 0;
-            assert_true(has);
+            for (size_t p = 0; dgs_caps[c].when_parameter && p < dgs_measure_parameter_count(member); p++) {
+                if (strcmp(dgs_measure_parameter_name(member, p), dgs_caps[c].when_parameter) != 0)
+                    continue;
+                bool value = false;
+                for (size_t j = 0; j < dgs_measure_parameter_choice_count(member, p); j++)
+                    value |= strcmp(dgs_measure_parameter_choice(member, p, j), dgs_caps[c].when_value) == 0;
+                assert_true(value);
+                switched = true;
+            }
         }
+        if (!switched)
+            fail_msg("cap %s: no member has the switch %s", dgs_caps[c].id, dgs_caps[c].when_parameter);
     }
 }
 
@@ -507,6 +514,15 @@ static void a_cap_per_exhibition_shared_by_two_measures(void **state)
     assert_int_equal(dgs_stack_total(s), 330000000);
     dgs_stack_free(s);
     free_all(r, 2);
+    /* the other reading: the 300万 is the new-exhibition support's own cap */
+    dgs_ruleset *own = with(g, "A4.03.a", "reading_exhibition_cap", "own", NULL);
+    r[0] = eval_at(own, "A4.03.b", "2025-06-01", "exhibition_area", "36500", "days", "4", "certified", "true", NULL);
+    r[1] = eval_at(own, "A4.03.a", "2025-06-01", "exhibition_area", "36500", "days", "4", "venue_rent", "5000000", NULL);
+    s = stack(own, r, one, 2, NULL);
+    assert_int_equal(dgs_stack_total(s), 330000000);
+    dgs_stack_free(s);
+    free_all(r, 2);
+    dgs_ruleset_free(own);
     dgs_ruleset_free(g);
 }
 
