@@ -511,7 +511,8 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     }
 
     /* One sort by benefit; then each run of claims about one benefit. */
-    qsort(keys, n, sizeof *keys, cmp_key);
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, cmp_key);
     for (size_t a = 0; a < n;) {
         size_t b = a + 1;
         while (b < n && same_key(&keys[a], &keys[b]))
@@ -540,7 +541,8 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
         if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
             keys[m++] = cap_key(l, ob->p, i);
     }
-    qsort(keys, m, sizeof *keys, cmp_key);
+    if (m > 1)
+        qsort(keys, m, sizeof *keys, cmp_key);
     for (size_t a = 0; a < m;) {
         size_t b = a + 1;
         while (b < m && same_key(&keys[a], &keys[b]))
