@@ -54,7 +54,11 @@ typedef struct cli {
     FILE *err;
 } cli;
 
+#if defined(__MINGW32__)
+static int fail(cli *c, const char *fmt, ...) __attribute__((format(gnu_printf, 2, 3)));
+#else
 static int fail(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#endif
 static int fail(cli *c, const char *fmt, ...)
 {
     va_list ap;
