@@ -20,6 +20,9 @@ import java.util.Objects;
  * rendered explanation included, is copied out when it is made.
  */
 public final class Stacking {
+    /** C's {@code DGS_STACK_FLAG_REPEATED}. */
+    private static final long FLAG_REPEATED = 0x1;
+
     private final List<Entry> entries;
     private final long totalFen;
     private final long upToTotalFen;
@@ -173,7 +176,7 @@ public final class Stacking {
                             (int) DgsNative.dgs_stack_winner(s, i), DgsNative.dgs_stack_reason(s, i, Lang.ZH),
                             DgsNative.dgs_stack_reason(s, i, Lang.EN), DgsNative.dgs_stack_object(s, i),
                             DgsNative.dgs_stack_object_kind(s, i), DgsNative.dgs_stack_up_to(s, i),
-                            (DgsNative.dgs_stack_flags(s, i) & DgsNative.DGS_STACK_FLAG_REPEATED) != 0));
+                            (DgsNative.dgs_stack_flags(s, i) & FLAG_REPEATED) != 0));
                 }
                 return new Stacking(entries, DgsNative.dgs_stack_total(s), DgsNative.dgs_stack_up_to_total(s),
                         DgsNative.dgs_stack_render(s, 0, Lang.ZH), DgsNative.dgs_stack_render(s, 0, Lang.EN),
