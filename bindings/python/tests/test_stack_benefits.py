@@ -86,6 +86,7 @@ def test_the_computed_amount_is_paid_and_the_ceiling_waits(rules):
     d = report.to_dict("en")
     assert d["results"][0]["decision"] == "pending_assessment"
     assert "up to" in repr(report)
+    assert "up to CNY 30,000,000.00" in report._repr_html_()
 
 
 def test_objects_and_flags(rules):

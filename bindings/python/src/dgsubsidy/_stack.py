@@ -15,6 +15,8 @@ from ._money import Money, from_fen, to_fen, to_int64
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+_UP_TO = _native.DGS_OUTCOME_UP_TO
+
 __all__ = ["Decision", "StackEntry", "StackReport", "Allocation", "allocate", "allocate_fen", "stack"]
 
 
@@ -146,11 +148,13 @@ class StackReport(Sequence[StackEntry]):
         e = html.escape
         rows = "".join(
             f"<tr><td>{x.index}</td><td>{e(x.result.measure_id)}</td>"
-            f"<td style='text-align:right'>CNY {x.result.award:,}</td><td>{e(str(x.decision))}</td>"
+            f"<td style='text-align:right'>{'up to ' if x.result.outcome == _UP_TO else ''}CNY {x.result.award:,}</td>"
+            f"<td>{e(str(x.decision))}</td>"
             f"<td style='text-align:right'>CNY {x.paid:,}</td><td>{e(x.group or '')}</td>"
             f"<td>{e(x.reason('zh'))}</td></tr>" for x in self._entries if x.result.is_money)
         return (f"<div><table><tr><th>#</th><th>measure</th><th>award</th><th>decision</th><th>paid</th>"
-                f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b></div>")
+                f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b>"
+                + (f"; up to CNY {self.up_to_total:,} more to be assessed" if self.up_to_total_fen else "") + "</div>")
 
 
 def stack(ruleset: Ruleset, results: Sequence[Result],
