@@ -592,7 +592,7 @@ static void stacking_claims_errors(void **state)
     assert_null(s);
     assert_non_null(strstr(e.message, "object"));
     /* one object written two ways would be two objects: refused instead */
-    static const char *const bad[] = {"P1 ", " P1", "P\t1", "P\xff" "1", "P\xc0\x81", "\xed\xa0\x80"};
+    static const char *const bad[] = {"P1 ", " P1", "P\t1", "P\xff", "P\xc0\x81", "\xed\xa0\x80"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         objects[0] = bad[i];
         s = (dgs_stack *)1;
