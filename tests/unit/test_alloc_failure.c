@@ -145,7 +145,7 @@ typedef struct fixture {
     dgs_case *travel;           /* A4.04.b with a list */
     dgs_fen_t travel_award;
     dgs_result *results[3];
-    char path[64];              /* the guideline as a file */
+    char path[512];             /* the guideline as a file (under the build directory) */
     dgs_error err;
 } fixture;
 
