@@ -298,7 +298,7 @@ static bool is_money(const line *l) { return strcmp(dgs_result_unit(l->r), "yuan
 /* A claim in no exclusive group. */
 static void decide_alone(pool *pl, line *l)
 {
-    char a[48], b[48], zh[240], en[240];
+    char a[48], b[48], zh[512], en[512];
     const dgs_result *r = l->r;
     dgs_money_format(r->award, a, sizeof a);
     dgs_money_format(l->before, b, sizeof b);
@@ -327,7 +327,7 @@ static void decide_alone(pool *pl, line *l)
 /* The claims keys[0..k) about one benefit of one group. */
 static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
 {
-    char a[48], b[48], c[48], zh[240], en[240];
+    char a[48], b[48], c[48], zh[512], en[512];
     size_t w = SIZE_MAX, top = SIZE_MAX;       /* the highest computed award; the highest ceiling */
     dgs_fen_t group_before = 0;
     for (size_t j = 0; j < k; j++) {
@@ -398,7 +398,7 @@ static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
 /* The claims keys[0..k) under one cross-claim cap in one period, in claim order. */
 static void apply_cap(pool *pl, line *lines, const sort_key *keys, size_t k, const cap_ref *cap)
 {
-    char a[48], b[48], c[48], zh[240], en[240];
+    char a[48], b[48], c[48], zh[512], en[512];
     dgs_fen_t used = 0;
     for (size_t j = 0; j < k; j++) {
         line *l = &lines[keys[j].index];
@@ -496,7 +496,7 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     for (size_t i = 0; i < n; i++) {
         line *l = &lines[i];
         const dgs_result *r = l->r;
-        char zh[240], en[240];
+        char zh[512], en[512];
         if (r->outcome != DGS_OUTCOME_GRANTED && r->outcome != DGS_OUTCOME_UP_TO) {
             l->decision = DGS_STACK_NOT_GRANTED;
             snprintf(zh, sizeof zh, "未获给予（%s）", dgs_outcome_name(r->outcome));

@@ -611,6 +611,38 @@ static void stacking_claims_errors(void **state)
     free_all(r, 1);
 }
 
+/* The longest reasons (amounts of 20 digits, the longest clause) are whole: the
+ * JSON report renders (a reason cut inside a character would not). */
+static void long_reasons_render(void **state)
+{
+    (void)state;
+    dgs_ruleset *g = with(rs, "A5.04.a", "cap_national", "92233720368547758.07", NULL);
+    dgs_ruleset *shared = with(g, "A4.09.a", "reading_cap_scope", "shared", NULL);
+    dgs_ruleset *both = with(shared, "A4.09.b", "reading_cap_scope", "shared", NULL);
+    dgs_result *r[4] = {
+        eval_at(both, "A5.04.a", "2025-06-01", "tier", "national", NULL),
+        eval_at(both, "A3.08.b", "2025-06-01", "tier", "national", "provincial_funds", "5000000", NULL),
+        eval_at(both, "A4.09.a", "2025-06-01", "premium_paid", "1500000", NULL),
+        eval_at(both, "A4.09.b", "2025-06-01", "premium_paid", "1500000", NULL),
+    };
+    dgs_stack *s = stack(both, r, NULL, 4, NULL);
+    assert_int_equal(dgs_stack_decision(s, 0), DGS_STACK_PENDING_ASSESSMENT);
+    assert_int_equal(dgs_stack_decision(s, 3), DGS_STACK_CAPPED);
+    assert_non_null(strstr(dgs_stack_reason(s, 0, DGS_LANG_EN), "tops up the difference"));
+    assert_non_null(strstr(dgs_stack_reason(s, 3, DGS_LANG_EN), "left is paid"));
+    for (int lang = DGS_LANG_ZH; lang <= DGS_LANG_EN; lang++) {
+        char *json;
+        assert_int_equal(dgs_stack_render(s, DGS_FORMAT_JSON, lang, &json, NULL), DGS_OK);
+        assert_non_null(strstr(json, "92233720368547758.07"));
+        dgs_free(json);
+    }
+    dgs_stack_free(s);
+    free_all(r, 4);
+    dgs_ruleset_free(both);
+    dgs_ruleset_free(shared);
+    dgs_ruleset_free(g);
+}
+
 static double seconds(void)
 {
     struct timespec t;
@@ -680,6 +712,7 @@ int main(void)
         cmocka_unit_test(a1_07_a_yearly_cap),
         cmocka_unit_test(a4_09_cap_scope_is_a_reading),
         cmocka_unit_test(stacking_claims_errors),
+        cmocka_unit_test(long_reasons_render),
         cmocka_unit_test(a_hundred_thousand_claims),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

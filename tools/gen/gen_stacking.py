@@ -56,7 +56,12 @@ def load():
             raise DataError(f"{g['id']}: object '{g['object']}' is not one of {', '.join(OBJECTS)}")
         if not g.get("clause") or not g.get("why"):
             raise DataError(f"{g['id']}: every group states its clause and why its object is what it is")
+    for g in groups:
+        if len(g["id"].encode()) > 32:
+            raise DataError(f"{g['id']}: a group id is at most 32 bytes (it is quoted in every reason)")
     for c in data["caps"]:
+        if len(c["clause"].encode()) > 200:
+            raise DataError(f"{c['id']}: the clause of a cap is at most 200 bytes of UTF-8 (it is quoted in reasons)")
         if c["per"] not in PERIODS:
             raise DataError(f"{c['id']}: per '{c['per']}' is not one of {', '.join(PERIODS)}")
         if not 1 <= len(c["members"]) <= MAX_MEMBERS:
