@@ -34,6 +34,7 @@ typedef struct group_def {
 enum cap_period { CAP_PER_YEAR, CAP_PER_OBJECT };
 
 #define CAP_MAX_MEMBERS 4
+#define CAP_MAX 32          /* caps in data/groups.json, at most (gen_stacking.py checks) */
 
 typedef struct cap_def {
     const char *id;

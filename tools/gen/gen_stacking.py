@@ -23,7 +23,8 @@ OBJECTS = {
     "contract": "OBJECT_CONTRACT",
 }
 PERIODS = {"year": "CAP_PER_YEAR", "object": "CAP_PER_OBJECT"}
-MAX_MEMBERS = 4
+MAX_MEMBERS = 4  # CAP_MAX_MEMBERS of lib/measures/stacking.h
+MAX_CAPS = 32  # CAP_MAX of lib/measures/stacking.h
 
 
 def c_string(s):
@@ -59,6 +60,8 @@ def load():
     for g in groups:
         if len(g["id"].encode()) > 32:
             raise DataError(f"{g['id']}: a group id is at most 32 bytes (it is quoted in every reason)")
+    if len(data["caps"]) > MAX_CAPS:
+        raise DataError(f"at most {MAX_CAPS} cross-claim caps (CAP_MAX)")
     for c in data["caps"]:
         if len(c["clause"].encode()) > 200:
             raise DataError(f"{c['id']}: the clause of a cap is at most 200 bytes of UTF-8 (it is quoted in reasons)")
