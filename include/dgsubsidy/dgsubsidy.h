@@ -341,6 +341,75 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
 
 /* ---- 1.1: measure conditions -------------------------------------------- */
 
+/*
+ * (1.1) Eligibility conditions.  Every measure that is not qualitative lists
+ * the conditions its clause writes that are not numbers (numbers are inputs):
+ * 倍增企业, 直租方式, 生产型设备, …  Each has a short stable ascii id
+ * ("direct_lease"), the clause's words it comes from (verbatim) and a short
+ * statement in Chinese and English.
+ *
+ * A caller declares a condition met or not met on a case
+ * (dgs_case_set_condition(), or dgs_case_set_text() with the name
+ * "condition.<id>" and "true"/"false"; dgs_case_unset() with that name
+ * declares nothing again).  An undeclared condition is assumed met, so
+ * amounts do not change for a caller who declares none; every result says
+ * which conditions were met, not met and assumed.
+ *
+ * Order of outcomes: a date outside the validity window gives not_in_force
+ * whatever is declared (the clause does not apply then, so its conditions are
+ * not judged); otherwise a condition declared not met gives ineligible, with
+ * the condition's clause phrase in the reason, before any amount, threshold,
+ * unspecified number or other policy is considered.  A missing required input
+ * is still an error (DGS_E_MISSING_INPUT).
+ *
+ * Accessors take a measure borrowed from a ruleset; strings are borrowed from
+ * it.  A NULL measure or an index out of range gives NULL or 0.  Thread-safe.
+ */
+
+/** The number of conditions of the measure (0 for qualitative measures). */
+DGS_API size_t dgs_measure_condition_count(const dgs_measure *m);
+/** The id of condition i, e.g. "direct_lease". */
+DGS_API const char *dgs_measure_condition_id(const dgs_measure *m, size_t i);
+/** The condition stated briefly in DGS_LANG_ZH ("直租方式") or DGS_LANG_EN ("a direct finance lease"). */
+DGS_API const char *dgs_measure_condition_text(const dgs_measure *m, size_t i, int lang);
+/** The words of the clause the condition comes from, verbatim ("融资租赁直租方式"). */
+DGS_API const char *dgs_measure_condition_phrase(const dgs_measure *m, size_t i);
+/** The index of the condition with this id, or -1. */
+DGS_API long dgs_measure_condition_index(const dgs_measure *m, const char *id);
+/**
+ * For a measure of kind DGS_KIND_GOVERNED_ELSEWHERE: the policy that sets its
+ * amount, in DGS_LANG_ZH or DGS_LANG_EN ("外资大项目奖补政策"); "" for every
+ * other measure.
+ */
+DGS_API const char *dgs_measure_governed_by(const dgs_measure *m, int lang);
+
+/* The status of a condition in a result. A new list; append-only. */
+#define DGS_CONDITION_ASSUMED  0  /**< not declared: assumed met */
+#define DGS_CONDITION_MET      1  /**< declared met */
+#define DGS_CONDITION_NOT_MET  2  /**< declared not met: the result is ineligible */
+
+/** "assumed", "met", "not_met"; NULL if unknown. Thread-safe. */
+DGS_API const char *dgs_condition_status_name(int status);
+
+/**
+ * Declares condition `id` of the case's measure met (`met` 1) or not met
+ * (`met` 0).
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (NULL case or id);
+ *         DGS_E_UNKNOWN_INPUT (the measure has no such condition: the message
+ *         names the measure and lists its conditions); DGS_E_RANGE (`met` is
+ *         neither 0 nor 1).  On error the case is unchanged.
+ * Not thread-safe for one case (as every setter).
+ */
+DGS_API int dgs_case_set_condition(dgs_case *c, const char *id, int met, dgs_error *err);
+
+/** The number of conditions a result carries: those of its measure, every one. */
+DGS_API size_t dgs_result_condition_count(const dgs_result *r);
+/** The id of the result's condition i (the measure's order). */
+DGS_API const char *dgs_result_condition_id(const dgs_result *r, size_t i);
+/** The DGS_CONDITION_* status of condition i; -1 if r is NULL or i out of range. */
+DGS_API int dgs_result_condition_status(const dgs_result *r, size_t i);
+
+
 /* ===================================================================== */
 /* Cases                                                                  */
 /*                                                                        */
@@ -385,10 +454,13 @@ DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen
  * at most two decimals ("33333.33"), areas in m² with at most two decimals,
  * counts as integers, flags "true"/"false", choices by name, lists
  * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
- * input and the text when it cannot be read.
+ * input and the text when it cannot be read.  (1.1) The name
+ * "condition.<id>" with "true"/"false" (or "1"/"0") declares a condition of
+ * the measure met or not met (see dgs_case_set_condition()); an unknown id is
+ * DGS_E_UNKNOWN_INPUT listing the measure's conditions.
  */
 DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
-/** Unsets one input. */
+/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again). */
 DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
 
 /* ===================================================================== */
@@ -404,8 +476,12 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
  *             result borrows strings from the case's ruleset: free it before
  *             the ruleset.  NULL on error.
  * @return DGS_OK (whatever the outcome), DGS_E_MISSING_INPUT (names the
- *         input; the date counts as an input), DGS_E_OVERFLOW, DGS_E_NOMEM,
- *         DGS_E_INVALID_ARGUMENT.  The case is not changed.
+ *         input; the date counts as an input; also an input that the inputs
+ *         given require, e.g. A1.10.a's purchases_last_year with
+ *         purchases_this_year), DGS_E_RANGE (names an input that the inputs
+ *         given exclude: two forms of one figure, or an amount granted in a
+ *         period the reading in force does not use), DGS_E_OVERFLOW,
+ *         DGS_E_NOMEM, DGS_E_INVALID_ARGUMENT.  The case is not changed.
  * Thread-safe for distinct cases; the case may be shared if no one sets it.
  */
 DGS_API int dgs_evaluate(const dgs_case *c, dgs_result **out, dgs_error *err);
@@ -462,7 +538,9 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 /**
  * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
  * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
- * unit, binding, reason, group, fingerprint, steps, parameters).
+ * unit, binding, reason, group, fingerprint, steps, parameters, and (1.1)
+ * conditions: [{id, status, text, phrase}]).  The text names the conditions
+ * assumed (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
  * `*out` is the caller's; free with dgs_free().
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
@@ -480,11 +558,16 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * `columns[k]` points to `rows` values.  `present` may be NULL (every value
  * present) or hold, per column, NULL or `rows` bytes (0 = missing value).
  * Missing optional inputs behave as in dgs_evaluate(); a missing required one
- * makes the row invalid.  List inputs cannot be batched; the date is one per
+ * makes the row invalid.
+ * (1.1) A column named "condition.<id>" declares a condition of the measure
+ * per row: 1 met, 0 not met, missing (present byte 0) assumed; any other value
+ * makes the row invalid (DGS_E_RANGE).  A row with a condition not met is
+ * ineligible, as in dgs_evaluate().  An unknown condition is DGS_E_UNKNOWN_INPUT.  List inputs cannot be batched; the date is one per
  * batch (a column named "date" is refused with DGS_E_NOT_SUPPORTED).
  *
  * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
- * whose inputs are invalid (negative money, overflow, missing required input,
+ * whose inputs are invalid (negative money, overflow, missing required input, inputs
+ * that exclude each other (DGS_E_RANGE),
  * choice out of range) gets DGS_OUTCOME_INVALID and award 0; the function then
  * returns the error of the first such row, with err->row set to it, after
  * filling every row.  Rows are checked even when the date alone decides
@@ -525,7 +608,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
  * exclusive group (an explicit 从高不重复 clause, or restatements of one
- * benefit, catalog §4) only the highest award is paid; where a lower award of
+ * benefit: the groups of the measures' data) only the highest award is paid; where a lower award of
  * the group was already granted (`already_granted[i]` > 0, fen) the highest is
  * paid as a top-up.  Which parts of the document the principle covers follows
  * the ruleset's `stacking_scope` reading.

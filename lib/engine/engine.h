@@ -16,6 +16,7 @@ struct dgs_case {
     uint8_t present[MAX_INPUTS];
     int64_t *lists[MAX_INPUTS];
     size_t list_len[MAX_INPUTS];
+    uint8_t conditions[MAX_CONDITIONS];   /* DGS_CONDITION_*, by the measure's order */
 };
 
 struct dgs_result {
@@ -35,6 +36,7 @@ struct dgs_result {
     uint8_t used[MAX_PARAMS];
     char reason_zh[320];
     char reason_en[320];
+    uint8_t conditions[MAX_CONDITIONS];   /* as declared on the case */
 };
 
 /* Sets up a calc for measure m at `date` and decides the outcomes that need
@@ -52,6 +54,22 @@ bool group_reading_holds(const group_def *g, const ruleset_view *view);
 
 /* Fails with DGS_E_UNKNOWN_INPUT, listing m's inputs. */
 int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err);
+
+/* The index of condition `id` of m, or -1. */
+long engine_condition_index(const dgs_measure *m, const char *id);
+
+/* Fails with DGS_E_UNKNOWN_INPUT, listing m's conditions. */
+int engine_unknown_condition(const dgs_measure *m, const char *id, dgs_error *err);
+
+/* The prefix of condition columns and of dgs_case_set_text() names: "condition.<id>". */
+#define CONDITION_PREFIX "condition."
+#define CONDITION_PREFIX_LEN 10
+
+/* Decides what the formula left open: a measure whose numbers are unset, or
+ * whose amount another policy sets, gets that outcome (c->pending) unless the
+ * formula found a written threshold failing.  Called after the formula, or
+ * instead of it (`ran` false: a required input was not given). */
+void engine_settle(calc *c, bool ran);
 
 /* The name of a src code (parameter or input) of measure m, or "". */
 const char *engine_src_name(const dgs_measure *m, int src);

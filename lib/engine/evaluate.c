@@ -32,6 +32,7 @@ DGS_API void dgs_case_clear(dgs_case *c)
         c->present[k] = 0;
         c->values[k] = 0;
     }
+    memset(c->conditions, DGS_CONDITION_ASSUMED, sizeof c->conditions);
     c->has_date = false;
 }
 
@@ -224,6 +225,18 @@ DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, 
 
     if (c && input && text && strcmp(input, "date") == 0)
         return dgs_case_set_date(c, text, err);
+    if (c && input && text && strncmp(input, CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0 &&
+        dgs_measure_input_index(c->m, input) < 0) {
+        const char *id = input + CONDITION_PREFIX_LEN;
+        if (engine_condition_index(c->m, id) < 0)
+            return engine_unknown_condition(c->m, id, err);
+        if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+            return dgs_case_set_condition(c, id, 1, err);
+        if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+            return dgs_case_set_condition(c, id, 0, err);
+        return dgs_fail(err, DGS_E_VALUE, "%s: condition '%s' is declared true or false, not '%.40s'",
+                        c->m->meta->id, id, text);
+    }
     if ((rc = find_input(c, input, &in, &k, err)))
         return rc;
     if (!text)
@@ -288,6 +301,14 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err)
 {
     const input_def *in;
     size_t k;
+    if (c && input && strncmp(input, CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0 &&
+        dgs_measure_input_index(c->m, input) < 0) {
+        long i = engine_condition_index(c->m, input + CONDITION_PREFIX_LEN);
+        if (i < 0)
+            return engine_unknown_condition(c->m, input + CONDITION_PREFIX_LEN, err);
+        c->conditions[i] = DGS_CONDITION_ASSUMED;
+        return dgs_ok(err);
+    }
     int rc = find_input(c, input, &in, &k, err);
     if (rc)
         return rc;
@@ -323,12 +344,13 @@ bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *
         return false;
     }
     ruleset_resolve(m, date, params);
+    /* The formula still runs, for the thresholds the clause writes; the
+     * outcome is then decided by engine_settle(). */
     for (size_t i = 0; i < c->spec->n_params; i++)
-        if (!params[i].set && !(c->spec->params[i].flags & P_OPTIONAL)) {
-            c->outcome = DGS_OUTCOME_UNSPECIFIED;
-            c->why = WHY_UNSET;
-            return false;
-        }
+        if (!params[i].set && !(c->spec->params[i].flags & P_OPTIONAL))
+            c->pending = DGS_OUTCOME_UNSPECIFIED;
+    if (c->meta->kind == DGS_KIND_GOVERNED_ELSEWHERE)
+        c->pending = DGS_OUTCOME_GOVERNED_ELSEWHERE;
     return true;
 }
 
@@ -388,14 +410,21 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     calc c;
     bool run = engine_prepare(m, cs->date, r->params, &c);
     if (run) {
+        /* Without a number of its own (unspecified, governed elsewhere), a
+         * measure needs its inputs only to check the clause's thresholds. */
+        bool complete = true;
         for (size_t k = 0; k < spec->n_inputs; k++) {
+            cols[k] = &cs->values[k];
+            present[k] = &cs->present[k];
             if (spec->inputs[k].required && !cs->present[k]) {
+                if (c.pending) {
+                    complete = false;
+                    continue;
+                }
                 free(r);
                 return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' is not set",
                                 m->meta->id, spec->inputs[k].name);
             }
-            cols[k] = &cs->values[k];
-            present[k] = &cs->present[k];
         }
         c.cols = cols;
         c.present = present;
@@ -403,13 +432,32 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
         c.list_len = cs->list_len;
         c.trace = true;
         c.steps = r->steps;
-        spec->formula(&c);
-        if (c.error) {
-            free(r);
-            return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)",
-                            m->meta->id, *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum");
+        long not_met = -1;
+        for (size_t i = 0; i < m->meta->n_conditions && not_met < 0; i++)
+            if (cs->conditions[i] == DGS_CONDITION_NOT_MET)
+                not_met = (long)i;
+        if (not_met >= 0) {
+            /* A condition declared not met: ineligible, whatever the figures. */
+            calc_ineligible(&c, (int)not_met, WHY_CONDITION);
+        } else {
+            if (complete)
+                spec->formula(&c);
+            if (c.error && !c.pending) {
+                free(r);
+                const char *at = *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum";
+                if (c.error == DGS_E_MISSING_INPUT)
+                    return dgs_fail(err, c.error, "%s: input '%s' is not set (required with the inputs given)",
+                                    m->meta->id, at);
+                if (c.error == DGS_E_RANGE)
+                    return dgs_fail(err, c.error, "%s: input '%s' cannot be given with the inputs given "
+                                    "(two forms of one figure, or a period the reading in force does not use)",
+                                    m->meta->id, at);
+                return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)", m->meta->id, at);
+            }
+            engine_settle(&c, complete);
         }
     }
+    memcpy(r->conditions, cs->conditions, sizeof r->conditions);
     r->outcome = c.outcome;
     /* A ceiling still to be assessed keeps its ceiling as the award ("up to"). */
     r->award = c.outcome == DGS_OUTCOME_GRANTED || c.outcome == DGS_OUTCOME_UP_TO ? c.award : 0;
@@ -422,7 +470,7 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     r->n_used = 0;
     uint32_t seen = 0;
     for (size_t i = 0; i <= r->n_steps; i++) {
-        int src = i < r->n_steps ? r->steps[i].src : r->failed;
+        int src = i < r->n_steps ? r->steps[i].src : r->why == WHY_CONDITION ? SRC_NONE : r->failed;
         if (src >= 0 && src < SRC_INPUT && src < MAX_PARAMS && !(seen & (1u << src))) {
             seen |= 1u << src;
             r->used[r->n_used++] = (uint8_t)src;

@@ -245,6 +245,16 @@ void result_explain(dgs_result *r)
             snprintf(en, sizeof en, "up to %s yuan (to be assessed): the text states a ceiling; the department assesses the amount (input assessed)", v);
         }
         break;
+    case WHY_CONDITION: {
+        const condition_def *d = &r->m->meta->conditions[r->failed];
+        snprintf(zh, sizeof zh, "不符合条件：未满足“%s”（条款原文：%s）", d->text_zh, d->phrase);
+        snprintf(en, sizeof en, "condition not met: %s (clause: %s)", d->text_en, d->phrase);
+        break;
+    }
+    case WHY_GOVERNED:
+        snprintf(zh, sizeof zh, "金额由其他政策规定：%s", dgs_measure_governed_by(r->m, DGS_LANG_ZH));
+        snprintf(en, sizeof en, "the amount is set by another policy: %s", dgs_measure_governed_by(r->m, DGS_LANG_EN));
+        break;
     case WHY_QUALITATIVE:
         snprintf(zh, sizeof zh, "本条为定性措施（服务、程序或目标），无可计算的金额");
         snprintf(en, sizeof en, "a qualitative measure (services, procedures or targets): no amount to compute");
@@ -264,8 +274,8 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
     const measure_meta *meta = r->m->meta;
     strbuf b = {0};
     char v[64];
-    static const char *const outcome_zh[] = {"给予", "不符合条件", "不在有效期内", "未规定金额", "无可计算金额",
-                                             "最高额待核定", "由其他政策规定"};
+    static const char *const outcome_zh[] = {"给予",         "不符合条件",     "不在有效期内",   "未规定金额",
+                                             "无可计算金额", "最高限额待核定", "由其他政策规定"};
 
     sb_printf(&b, "%s %s\n", meta->id, en ? meta->title_en : meta->title_zh);
     sb_printf(&b, "%s%s\n", en ? "Clause: " : "条款：", meta->location);
@@ -284,6 +294,23 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
     }
     if (*dgs_result_reason(r, lang))
         sb_printf(&b, en ? "Reason: %s\n" : "原因：%s\n", dgs_result_reason(r, lang));
+    /* The conditions, by status: what was assumed is said as plainly as what was declared. */
+    static const char *const status_zh[] = {"假定满足", "已声明满足", "未满足"};
+    static const char *const status_en[] = {"Assumed", "Declared met", "Not met"};
+    for (int st = DGS_CONDITION_ASSUMED; st <= DGS_CONDITION_NOT_MET; st++) {
+        size_t n = 0;
+        for (size_t i = 0; i < meta->n_conditions; i++) {
+            if (r->conditions[i] != st)
+                continue;
+            if (n++ == 0)
+                sb_printf(&b, "%s%s", en ? status_en[st] : status_zh[st], en ? ": " : "：");
+            else
+                sb_printf(&b, "%s", en ? "; " : "；");
+            sb_printf(&b, "%s", en ? meta->conditions[i].text_en : meta->conditions[i].text_zh);
+        }
+        if (n)
+            sb_printf(&b, "\n");
+    }
     if (r->n_steps)
         sb_printf(&b, "%s\n", en ? "Steps:" : "计算步骤：");
     for (size_t i = 0; i < r->n_steps; i++) {
@@ -363,6 +390,26 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_parameter_reference(r, i)));
         bad |= json_array_append_new(params, j);
     }
+    json_t *conditions = bad ? NULL : json_array();
+    bad |= !conditions;
+    for (size_t i = 0; !bad && i < r->m->meta->n_conditions; i++) {
+        const condition_def *d = &r->m->meta->conditions[i];
+        json_t *j = json_object();
+        if (!j) {
+            bad = 1;
+            break;
+        }
+        bad |= json_object_set_new(j, "id", json_string(d->id));
+        bad |= json_object_set_new(j, "status", json_string(dgs_condition_status_name(r->conditions[i])));
+        bad |= json_object_set_new(j, "text", json_string(lang == DGS_LANG_EN ? d->text_en : d->text_zh));
+        bad |= json_object_set_new(j, "phrase", json_string(d->phrase));
+        bad |= json_array_append_new(conditions, j);
+    }
+    if (!bad) {
+        bad |= json_object_set_new(o, "conditions", conditions);
+        conditions = NULL;
+    }
+    json_decref(conditions);
     if (!bad) {
         bad |= json_object_set_new(o, "steps", steps);
         steps = NULL;

@@ -98,6 +98,18 @@ static void set_reason(pool *pl, line *l, const char *zh, const char *en)
     l->reason[1] = pool_add(pl, en);
 }
 
+/* Whether a group's highest award is paid in full although a lower award of the group was
+ * already granted: the measure's own reading `reading_earlier_award` = "full" (a later,
+ * higher honour is a new event).  Measures without that reading pay the difference. */
+static bool pays_in_full(const dgs_result *r)
+{
+    const measure_spec *spec = r->m->meta->spec;
+    for (size_t k = 0; spec && k < spec->n_params && k < MAX_PARAMS; k++)
+        if (spec->params[k].type == DGS_TYPE_SWITCH && strcmp(spec->params[k].name, "reading_earlier_award") == 0)
+            return r->params[k].num == 1;
+    return false;
+}
+
 static const char *const decision_names[] = {"paid",         "top_up",      "superseded",
                                              "not_granted",  "already_paid", "not_a_grant",
                                              "pending_assessment", "capped"};
@@ -379,6 +391,19 @@ static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
             snprintf(zh, sizeof zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予", g, lines[w].r->m->meta->id, a);
             snprintf(en, sizeof en, "%s: paid once, the highest — %s (%s yuan) is paid instead", g,
                      lines[w].r->m->meta->id, a);
+            set_reason(pl, l, zh, en);
+            continue;
+        }
+        if (pays_in_full(r) && group_before > l->before) {
+            /* A new, higher honour: paid in full, less what this same honour already received. */
+            char other[48];
+            l->paid = r->award > l->before ? r->award - l->before : 0;
+            l->decision = l->paid > 0 ? DGS_STACK_PAID : DGS_STACK_ALREADY_PAID;
+            dgs_money_format(group_before - l->before, other, sizeof other);
+            snprintf(zh, sizeof zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予", g, other);
+            snprintf(en, sizeof en,
+                     "the highest of %s; %s yuan already granted for another honour of the group: paid in full "
+                     "under the reading in force", g, other);
             set_reason(pl, l, zh, en);
             continue;
         }

@@ -66,6 +66,17 @@ FORMULA(shape_ratio_of_sum_capped_f)
     calc_grant(c, award);
 }
 
+/* Another policy sets the amount: the engine gives the outcome. */
+FORMULA(shape_governed_f)
+{
+    calc_grant(c, 0);
+}
+
+void shape_governed(calc *c) { shape_governed_f(c); }
+void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
+{
+    shape_governed_f_batch(c, rows, awards, outcomes);
+}
 void shape_ratio_of_sum_capped(calc *c) { shape_ratio_of_sum_capped_f(c); }
 void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {

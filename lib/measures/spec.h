@@ -87,6 +87,18 @@ typedef struct measure_spec {
     int8_t branch_choice;         /* … has this value (-1: always) */
 } measure_spec;
 
+/* An eligibility condition of a clause that is not a number (numbers are
+ * inputs): 倍增企业, 直租方式, 生产型设备.  A caller declares it met or not
+ * met; undeclared, it is assumed met. */
+typedef struct condition_def {
+    const char *id;               /* short, stable ascii: "direct_lease" */
+    const char *phrase;           /* the words of the clause, verbatim */
+    const char *text_zh;
+    const char *text_en;
+} condition_def;
+
+#define MAX_CONDITIONS 8
+
 typedef struct measure_meta {
     const char *id;
     const char *location;
@@ -98,6 +110,10 @@ typedef struct measure_meta {
     const char *group;
     bool fixed_amount;
     const measure_spec *spec;     /* NULL for qualitative measures */
+    const condition_def *conditions;
+    uint8_t n_conditions;
+    const char *governed_by_zh;   /* kind governed_elsewhere: the policy that sets the amount */
+    const char *governed_by_en;
     bool ceiling;                 /* 最高/不超过 X, the amount assessed by a department:
                                      without `assessed` the result is up_to, not a grant */
     bool yearly;                  /* granted each year (每年) */
@@ -161,7 +177,9 @@ enum why {
     WHY_UNSET,        /* parameters a guideline must supply */
     WHY_NOT_IN_FORCE,
     WHY_QUALITATIVE,
-    WHY_READING       /* the reading in force excludes it */
+    WHY_READING,      /* the reading in force excludes it */
+    WHY_CONDITION,    /* a condition declared not met (failed: its index) */
+    WHY_GOVERNED      /* another policy sets the amount */
 };
 
 struct calc {
@@ -169,6 +187,8 @@ struct calc {
     const measure_spec *spec;
     const int64_t *const *cols;   /* input k at row: cols[k][row] */
     const uint8_t *const *present;/* NULL, or per input NULL / bytes */
+    uint32_t absent;              /* batch only: bit k set when input k's column is not given at all
+                                   * (then present may stay NULL, keeping the loop free of masks) */
     size_t row;
     const int64_t *const *lists;  /* list inputs (scalar path) */
     const size_t *list_len;
@@ -187,6 +207,10 @@ struct calc {
     uint8_t why;
     int error;                    /* DGS_E_OVERFLOW, … */
     int16_t error_src;
+    /* The outcome once the formula has checked the clause's thresholds and
+     * found none failing: DGS_OUTCOME_UNSPECIFIED while a number is unset,
+     * DGS_OUTCOME_GOVERNED_ELSEWHERE; 0 when the formula decides. */
+    int pending;
 };
 
 /*
@@ -231,6 +255,8 @@ CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t de
 
 CALC_INLINE bool calc_has(const calc *c, int k)
 {
+    if (c->absent >> k & 1u)
+        return false;
     return !c->present || !c->present[k] || c->present[k][c->row];
 }
 
@@ -260,6 +286,17 @@ CALC_INLINE void calc_overflow(calc *c, int src)
     if (!c->error) {
         c->error = DGS_E_OVERFLOW;
         c->error_src = (int16_t)src;
+    }
+}
+
+/* A caller's mistake found by the formula: input k is missing (DGS_E_MISSING_INPUT) or
+ * given together with an input it excludes (DGS_E_RANGE: outside the inputs allowed).  The evaluation
+ * fails with that error, naming the input; a batch row becomes invalid. */
+CALC_INLINE void calc_input_error(calc *c, int code, int k)
+{
+    if (!c->error) {
+        c->error = code;
+        c->error_src = (int16_t)(SRC_INPUT + k);
     }
 }
 
@@ -649,6 +686,13 @@ void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
                                shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1}
+
+/* An amount another policy sets (kind governed_elsewhere): nothing to
+ * compute; a formula of its own only where the clause writes a threshold. */
+void shape_governed(calc *c);
+void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+#define GOVERNED_ELSEWHERE(name) \
+    const measure_spec name = {NULL, 0, NULL, 0, shape_governed, shape_governed_batch, NULL, NO_SHAPE, -1, -1}
 
 /* An award the document promises without its numbers (按规定给予奖励): a
  * ceiling `cap` that a guideline supplies, then as CEILING_ASSESSED. */

@@ -311,6 +311,24 @@ static inline void fill_required_inputs(dgs_case *c)
             print_error("%s: setting %s=%s: %s\n", dgs_measure_id(m), name, text, err.message);
         assert_int_equal(rc, DGS_OK);
     }
+    /* An input that is optional alone but required without its alternative
+     * (A1.10.a's new_purchases, unless both yearly totals are given): the error
+     * names it; give it the plain value. */
+    for (int tries = 0; tries < 4; tries++) {
+        dgs_result *r = NULL;
+        if (dgs_evaluate(c, &r, &err) != DGS_E_MISSING_INPUT) {
+            dgs_result_free(r);
+            return;
+        }
+        const char *q = strstr(err.message, "input '");
+        assert_non_null(q);
+        char name[64];
+        size_t n = strcspn(q + 7, "'");
+        assert_true(n < sizeof name);
+        memcpy(name, q + 7, n);
+        name[n] = '\0';
+        assert_int_equal(dgs_case_set_text(c, name, "100000", &err), DGS_OK);
+    }
 }
 
 /* Evaluates measure m at `date` with its required inputs filled in. */
@@ -349,7 +367,7 @@ static inline int has_parameter(const dgs_measure *m, const char *name)
 
 /*
  * Checks every measure of `kind` in `part` ("OP", "A1", …): there must be
- * `expected_count` of them (catalog §2), each evaluated with its required
+ * `expected_count` of them (the count of each kind in data/catalog.json), each evaluated with its required
  * inputs filled in must give `outcome`.  Returns how many were checked.
  */
 static inline size_t expect_kind_outcome_at(const char *file, int line, const dgs_ruleset *rs,

@@ -127,8 +127,14 @@ static void only_ceilings_are_up_to(void **state)
                                                       : "60000000";
             assert_int_equal(dgs_case_set_text(c, dgs_measure_input_name(m, k), v, NULL), DGS_OK);
         }
-        assert_int_equal(dgs_evaluate(c, &r, NULL), DGS_OK);
         const measure_meta *meta = &dgs_catalog[i];
+        if (dgs_evaluate(c, &r, NULL) != DGS_OK) {
+            /* a measure whose inputs are alternatives needs one of them: not a ceiling */
+            if (meta->ceiling)
+                fail_msg("%s: a ceiling that cannot be evaluated with its required inputs", meta->id);
+            dgs_case_free(c);
+            continue;
+        }
         int o = dgs_result_outcome(r);
         if (meta->ceiling && o != DGS_OUTCOME_UP_TO && o != DGS_OUTCOME_INELIGIBLE)
             fail_msg("%s: a ceiling without an assessed amount gave %s", meta->id, dgs_outcome_name(o));

@@ -240,6 +240,23 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         }
         dgs_free(value);
     }
+    /* The eligibility conditions (declared with condition.<id>=true|false) and the policy that sets the amount. */
+    json_t *conds = json_array();
+    if (!o->json && dgs_measure_condition_count(m))
+        fprintf(c->out, "%s\n", en ? "conditions (condition.<id>=true|false; undeclared: assumed):" : "条件（condition.<id>=true|false；未声明即假定满足）：");
+    for (size_t i = 0; i < dgs_measure_condition_count(m); i++) {
+        if (o->json)
+            json_array_append_new(conds, json_pack("{s:s, s:s, s:s}", "id", dgs_measure_condition_id(m, i), "text",
+                                                   dgs_measure_condition_text(m, i, o->lang), "phrase",
+                                                   dgs_measure_condition_phrase(m, i)));
+        else
+            fprintf(c->out, "  %-30s %s  〔%s〕\n", dgs_measure_condition_id(m, i), dgs_measure_condition_text(m, i, o->lang),
+                    dgs_measure_condition_phrase(m, i));
+    }
+    if (!o->json && *dgs_measure_governed_by(m, o->lang))
+        fprintf(c->out, "%s%s\n", en ? "amount set by: " : "金额由其他政策规定：", dgs_measure_governed_by(m, o->lang));
+    if (!o->json)
+        json_decref(conds);
     if (o->json) {
         json_object_set_new(root, "id", json_string(dgs_measure_id(m)));
         json_object_set_new(root, "kind", json_string(dgs_kind_name(dgs_measure_kind(m))));
@@ -253,6 +270,8 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         json_object_set_new(root, "unit", json_string(dgs_measure_unit(m)));
         json_object_set_new(root, "inputs", inputs);
         json_object_set_new(root, "parameters", params);
+        json_object_set_new(root, "conditions", conds);
+        json_object_set_new(root, "governed_by", json_string(dgs_measure_governed_by(m, o->lang)));
         char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         if (!text) {
             json_decref(root);

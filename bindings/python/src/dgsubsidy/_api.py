@@ -16,7 +16,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List
                     Optional, Sequence, Tuple, Union, overload)
 
 from . import _errors, _native
-from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, iso_date, to_fen,
+from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, is_bool, iso_date, to_fen,
                      to_int64, to_scaled)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +72,7 @@ class Kind(_NamedIntEnum):
     PRICE_OR_QUOTA = _native.DGS_KIND_PRICE_OR_QUOTA
     UNSPECIFIED = _native.DGS_KIND_UNSPECIFIED
     QUALITATIVE = _native.DGS_KIND_QUALITATIVE
+    GOVERNED_ELSEWHERE = _native.DGS_KIND_GOVERNED_ELSEWHERE  #: another policy, named, sets the amount
 
 
 class ValueType(_NamedIntEnum):
@@ -97,7 +98,7 @@ class Outcome(_NamedIntEnum):
     UNSPECIFIED = _native.DGS_OUTCOME_UNSPECIFIED
     NOT_COMPUTABLE = _native.DGS_OUTCOME_NOT_COMPUTABLE
     UP_TO = _native.DGS_OUTCOME_UP_TO  #: a ceiling (最高/不超过 X) still to be assessed: the award is the ceiling, not a payment
-    GOVERNED_ELSEWHERE = _native.DGS_OUTCOME_GOVERNED_ELSEWHERE  #: the amount is set by another policy the clause names
+    GOVERNED_ELSEWHERE = _native.DGS_OUTCOME_GOVERNED_ELSEWHERE  #: another policy, named in the reason, sets the amount
     INVALID = _native.DGS_OUTCOME_INVALID  #: batch only: the row's inputs are invalid
 
 
@@ -146,6 +147,15 @@ class Input:
         extra = f" {list(self.choices)}" if self.choices else ""
         return f"<Input {self.name}: {self.type} ({self.unit}), {req}{extra}>"
 
+    def __copy__(self) -> "Input":
+        return self  # immutable, borrowed from its measure
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Input":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_input, (self._owner, self.name))
+
 
 class Parameter:
     """A number (or reading) the policy sets for a measure; a guideline may change it from a date on."""
@@ -189,13 +199,65 @@ class Parameter:
     def __repr__(self) -> str:
         return f"<Parameter {self.name} = {self.value} ({self.type})>"
 
+    def __copy__(self) -> "Parameter":
+        return self  # immutable, borrowed from its measure
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Parameter":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_parameter, (self._owner, self.name))
+
+
+class Condition:
+    """An eligibility condition the clause writes (not a number: numbers are inputs).
+
+    ``id`` is short and stable ("direct_lease"); ``phrase`` the clause's own
+    words ("融资租赁直租方式"); ``text(lang)`` states it briefly.  Declare it
+    when evaluating: ``evaluate(..., conditions={"direct_lease": False})``;
+    undeclared, it is assumed met.
+    """
+
+    __slots__ = ("_texts", "index", "id", "phrase")
+
+    def __init__(self, m: Any, index: int) -> None:
+        self.index = index
+        self.id: str = _native.dgs_measure_condition_id(m, index)
+        self.phrase: str = _native.dgs_measure_condition_phrase(m, index)
+        self._texts = (_native.dgs_measure_condition_text(m, index, _native.DGS_LANG_ZH),
+                       _native.dgs_measure_condition_text(m, index, _native.DGS_LANG_EN))
+
+    def text(self, lang: str = "zh") -> str:
+        """The condition stated briefly in 'zh' ("直租方式") or 'en' ("a direct finance lease")."""
+        return self._texts[_lang(lang)]
+
+    def __repr__(self) -> str:
+        return f"<Condition {self.id}: {self.text('en')} 〔{self.phrase}〕>"
+
+
+class ConditionStatus(Condition):
+    """A condition as a result carries it: ``status`` is "met", "not_met" or "assumed"."""
+
+    __slots__ = ("status",)
+
+    def __init__(self, m: Any, index: int, status: str) -> None:
+        super().__init__(m, index)
+        self.status: str = status
+
+    @property
+    def assumed(self) -> bool:
+        return self.status == "assumed"
+
+    def __repr__(self) -> str:
+        return f"<Condition {self.id}: {self.status}>"
+
 
 class Measure:
     """One award clause of the policy, e.g. ``rules["A1.07.a"]``.
 
     Borrowed from its ruleset (which it keeps alive).  Metadata: ``id``,
     ``kind``, ``location``, ``title(lang)``, ``clause``, ``departments``,
-    ``group``, ``unit``, ``inputs`` and ``parameters``.
+    ``group``, ``unit``, ``inputs``, ``parameters`` and ``conditions``.
     """
 
     def __init__(self, ruleset: "Ruleset", ptr: Any) -> None:
@@ -261,16 +323,39 @@ class Measure:
             self._parameters = {p.name: p for p in (Parameter(self, k) for k in range(n))}
         return _ReadOnly(self._parameters)
 
+    @property
+    def conditions(self) -> Mapping[str, Condition]:
+        """The eligibility conditions by id, in the clause's order (none for qualitative measures)."""
+        conditions: Optional[Dict[str, Condition]] = getattr(self, "_conditions", None)
+        if conditions is None:
+            n = _native.dgs_measure_condition_count(self._ptr)
+            conditions = {c.id: c for c in (Condition(self._ptr, k) for k in range(n))}
+            self._conditions = conditions
+        return _ReadOnly(conditions)
+
+    def governed_by(self, lang: str = "zh") -> Optional[str]:
+        """For kind GOVERNED_ELSEWHERE: the policy that sets the amount; else None."""
+        return _native.dgs_measure_governed_by(self._ptr, _lang(lang)) or None
+
     def evaluate(self, date: Optional[DateLike] = None, **inputs: Any) -> "Result":
         """Evaluates one case of this measure; see :meth:`Ruleset.evaluate`."""
         return _evaluate(self, date, inputs)
 
     def evaluate_batch(self, frame: Any, date: DateLike, *, errors: str = "raise",
-                       extra: str = "raise") -> "BatchResult":
+                       extra: str = "raise", units: str = "yuan") -> "BatchResult":
         """Evaluates many cases at once; see :meth:`Ruleset.evaluate_batch`."""
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self, frame, date, errors=errors, extra=extra)
+        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units)
+
+    def __copy__(self) -> "Measure":
+        return self  # immutable, borrowed from its ruleset
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Measure":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_measure, (self._ruleset, self.id))
 
     def __repr__(self) -> str:
         return f"<Measure {self.id} ({self.kind}): {self.title('en')}>"
@@ -284,6 +369,10 @@ class Measure:
         params = "".join(
             f"<tr><td><code>{e(p.name)}</code></td><td>{e(p.value)}</td><td>{e(p.reference)}</td></tr>"
             for p in self.parameters.values())
+        conds = "".join(
+            f"<tr><td><code>{e(c.id)}</code></td><td>{e(c.text('zh'))}<br><small>{e(c.text('en'))}</small></td>"
+            f"<td>{e(c.phrase)}</td></tr>"
+            for c in self.conditions.values())
         return (
             f"<div><b>{e(self.id)}</b> {e(self.title('zh'))} — {e(self.title('en'))}<br>"
             f"<small>{e(self.location)} · kind {e(str(self.kind))}"
@@ -293,7 +382,21 @@ class Measure:
                f"{rows}</table>" if rows else "")
             + (f"<table><tr><th>parameter</th><th>value</th><th>reference</th></tr>{params}</table>"
                if params else "")
+            + (f"<table><tr><th>condition</th><th>statement</th><th>clause</th></tr>{conds}</table>"
+               if conds else "")
             + "</div>")
+
+
+def _restore_measure(ruleset: "Ruleset", measure_id: str) -> Measure:
+    return ruleset.measure(measure_id)
+
+
+def _restore_input(measure: Measure, name: str) -> Input:
+    return measure.inputs[name]
+
+
+def _restore_parameter(measure: Measure, name: str) -> Parameter:
+    return measure.parameters[name]
 
 
 class _ReadOnly(_MappingABC):
@@ -391,11 +494,14 @@ class Ruleset:
     between any number of threads.
     """
 
-    def __init__(self, _ptr: Any, _origin: str = "") -> None:
+    def __init__(self, _ptr: Any, _origin: str = "", _chain: Tuple[Tuple[Any, ...], ...] = ()) -> None:
         if _ptr is None:
             raise _errors.InvalidArgument("use Ruleset.builtin() to get a ruleset")
         self._ptr = _ptr
         self._origin = _origin
+        # How the ruleset was derived from the built-in one: the guideline texts and
+        # parameter changes, in order.  Pickling sends this chain, not the C handle.
+        self._chain = _chain
         _owned(self, _ptr, _native.dgs_ruleset_free)
         self._measures: Optional[Measures] = None
         self._by_id: Dict[str, Measure] = {}
@@ -456,7 +562,7 @@ class Ruleset:
         text = c_string(text, "guideline")
         name = c_string(_printable(source), "source") if source is not None else None
         ptr = _native.dgs_ruleset_apply_guideline(self._ptr, text, name)
-        return Ruleset(ptr, name or "<guideline>")
+        return Ruleset(ptr, name or "<guideline>", self._chain + (("guideline", text, name),))
 
     def with_parameter(self, measure: Optional[Union[str, Measure]], parameter: str,
                        value: Union[str, Decimal, int, Fraction], *,
@@ -476,12 +582,28 @@ class Ruleset:
             mid = c_string(measure, "measure")
         pname = c_string(parameter, "parameter")
         text = _parameter_text(self, mid, pname, value)
-        ptr = _native.dgs_ruleset_set_parameter(
-            self._ptr, mid, pname, text,
-            None if valid_from is None else iso_date(valid_from, "valid_from"),
-            None if valid_until is None else iso_date(valid_until, "valid_until"),
-            None if reference is None else c_string(reference, "reference"))
-        return Ruleset(ptr, self._origin)
+        args = (mid, pname, text,
+                None if valid_from is None else iso_date(valid_from, "valid_from"),
+                None if valid_until is None else iso_date(valid_until, "valid_until"),
+                None if reference is None else c_string(reference, "reference"))
+        ptr = _native.dgs_ruleset_set_parameter(self._ptr, *args)
+        return Ruleset(ptr, self._origin, self._chain + (("parameter",) + args,))
+
+    # -- copying and pickling
+
+    def __copy__(self) -> "Ruleset":
+        # Immutable: a copy is the ruleset itself (a second Python object over the
+        # same C handle would free it twice).
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Ruleset":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Pickled as the chain that derived it (guideline texts and parameter changes
+        # applied to the built-in ruleset) and its fingerprint; unpickling applies the
+        # chain again and checks that the fingerprint is the same.
+        return (_restore_ruleset, (self._origin, self._chain, self.fingerprint))
 
     # -- metadata
 
@@ -580,6 +702,13 @@ class Ruleset:
         - any input as text exactly as the command line takes it;
         - None: the input is not given.
 
+        ``conditions`` declares eligibility conditions by id, True (met) or
+        False (not met): ``conditions={"direct_lease": False}`` makes the
+        result ineligible with the clause's phrase as the reason.  Conditions
+        not declared (or None) are assumed met; ``result.conditions`` says
+        which.  The command line's form is taken too, as a keyword from a dict:
+        ``**{"condition.direct_lease": "false"}``.
+
         Returns a :class:`Result` whatever the outcome; raises an
         :class:`Error` for the caller's mistakes (unknown measure or input,
         missing required input, negative money, bad date, overflow).
@@ -587,28 +716,40 @@ class Ruleset:
         return _evaluate(self.measure(measure), date, inputs)
 
     def evaluate_batch(self, measure: Union[str, Measure], frame: Any, date: DateLike, *,
-                       errors: str = "raise", extra: str = "raise") -> "BatchResult":
+                       errors: str = "raise", extra: str = "raise", units: str = "yuan") -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
         ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
-        column names are input names.  Values are in the library's base
-        units: **money in int64 fen**, areas in int64 hundredths of m², counts
-        as integers, flags as 0/1 or bool, choices as indices or names.
-        Columns of Decimal (object dtype) are converted exactly, value by value
-        (slower; a float column of money is refused).  Missing values (None,
-        NaN, pandas NA in nullable Int64 columns) mean "not given".
+        column names are input names.  A number means what it means in
+        :meth:`evaluate`: **an integer of money is yuan, an integer of area is
+        m²** (converted exactly to fen and hundredths, vectorised; a value too
+        large for the library marks its row invalid with Overflow).  Columns
+        already in the library's base units (int64 fen, hundredths of m²) are
+        given with ``units="base"``, which passes them through unchanged.
+        Columns of Decimal, int or text (object or string dtype) are converted
+        exactly, value by value, as :meth:`evaluate` converts them (text as the
+        command line reads it).  A float column of money or area is refused
+        (TypeMismatch): binary floating point cannot hold amounts exactly.
+        Counts are integers (a float column of whole numbers is accepted),
+        flags bool or 0/1, choices indices or names.  Missing values (None,
+        NaN in an object column, pandas NA in nullable ``Int64`` columns) mean
+        "not given".
 
         ``errors``: "raise" (default) raises the error of the first invalid
         row (its ``row`` attribute says which; ``batch`` holds every row's
         result); "mark" returns, with invalid rows marked Outcome.INVALID and
-        the first error in ``BatchResult.error``.
+        the first error in ``BatchResult.error``.  A bad value in one row never
+        stops a "mark" batch; what is wrong with a whole column (its dtype, an
+        unknown name) raises in both modes.
 
         ``extra``: "raise" (default) refuses columns that are not inputs of
         the measure; "ignore" leaves them out.
+
+        ``units``: "yuan" (default) or "base", as above.
         """
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra)
+        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None,
@@ -621,6 +762,41 @@ class Ruleset:
     def __repr__(self) -> str:
         origin = f" {self._origin}" if self._origin else ""
         return f"<Ruleset{origin} {self.fingerprint}: {len(self)} measures>"
+
+
+_restored_lock = threading.Lock()
+_restored: "weakref.WeakValueDictionary[Any, Ruleset]" = weakref.WeakValueDictionary()
+
+
+def _restore_ruleset(origin: str, chain: Tuple[Tuple[Any, ...], ...], fingerprint: str) -> Ruleset:
+    """Rebuilds a pickled ruleset: the built-in one with the chain applied again."""
+    key = (chain, fingerprint)
+    with _restored_lock:
+        rs = _restored.get(key)
+    if rs is not None:
+        return rs
+    rs = Ruleset.builtin()
+    for step in chain:
+        if step[0] == "guideline":
+            _, text, name = step
+            ptr = _native.dgs_ruleset_apply_guideline(rs._ptr, text, name)
+        elif step[0] == "parameter":
+            ptr = _native.dgs_ruleset_set_parameter(rs._ptr, *step[1:])
+        else:
+            raise _errors.InvalidArgument(f"a pickled ruleset holds an unknown step {step[0]!r}",
+                                          code=_native.DGS_E_INVALID_ARGUMENT)
+        rs = Ruleset(ptr, rs._origin, rs._chain + (step,))
+    if chain:
+        rs._origin = origin
+    if rs.fingerprint != fingerprint:
+        raise _errors.NotSupported(
+            f"the pickled ruleset had the fingerprint {fingerprint}, but rebuilt by this library "
+            f"(libdgsubsidy {_native.dgs_version_string()}) it has {rs.fingerprint}: the two libraries "
+            f"compute differently, so the ruleset is not restored", code=_native.DGS_E_NOT_SUPPORTED)
+    if chain:
+        with _restored_lock:
+            rs = _restored.setdefault(key, rs)
+    return rs
 
 
 def _json_default(o: Any) -> Any:
@@ -651,8 +827,14 @@ def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> 
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         # Money of yuan (two decimals at most) or a count: written exactly.
         if isinstance(value, Decimal):
-            fen = to_fen(value, what)
-            return str(from_fen(fen))
+            # Written out exactly ("0.055", "1500000.00"); the library reads it by the parameter's
+            # type (a ratio, money of at most two decimals, …) and refuses what does not fit.
+            if not value.is_finite():
+                raise _errors.InvalidValue(f"{what}: {value} is not a finite number", code=_native.DGS_E_VALUE)
+            if abs(value.adjusted()) > 40:
+                raise _errors.Overflow(f"{what}: {value} has too many digits for a parameter value",
+                                       code=_native.DGS_E_OVERFLOW)
+            return format(value, "f")
         return str(to_int64(value, what))
     raise _errors.TypeMismatch(f"{what}: a value of type {type(value).__name__} cannot be a parameter value; "
                                f"pass text as in guidelines, e.g. '1500000.00' or '5%'")
@@ -678,7 +860,7 @@ def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
     elif t == ValueType.AREA:
         _native.dgs_case_set_int(case, name, to_scaled(value, what, unit="m2", scale=2))
     elif t == ValueType.FLAG:
-        if isinstance(value, bool) or (type(value).__name__ == "bool_"):
+        if is_bool(value):  # bool, or numpy's bool scalar (not a bool subclass)
             _native.dgs_case_set_flag(case, name, 1 if value else 0)
         else:
             n = to_int64(value, what)
@@ -696,9 +878,23 @@ def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
         else:
             _native.dgs_case_set_int(case, name, to_int64(value, what))
     else:
-        if isinstance(value, bool):
+        if is_bool(value):
             raise _errors.TypeMismatch(f"{what}: {value!r} is a bool; pass a whole number (int)")
         _native.dgs_case_set_int(case, name, to_int64(value, what))
+
+
+def _set_conditions(case: Any, measure: Measure, conditions: Any) -> None:
+    if not isinstance(conditions, Mapping):
+        raise _errors.TypeMismatch(f"{measure.id}: conditions is a mapping of condition id to True/False, "
+                                   f"not {type(conditions).__name__}")
+    for cid, met in conditions.items():
+        if met is None:
+            continue
+        what = f"{measure.id}: condition {cid!r}"
+        if not isinstance(met, bool) and type(met).__name__ != "bool_":
+            raise _errors.TypeMismatch(f"{what} is declared True (met) or False (not met), not {met!r}")
+        # The library names the measure and lists its conditions when the id is unknown.
+        _native.dgs_case_set_condition(case, c_string(str(cid), what), 1 if met else 0)
 
 
 def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, Any]) -> "Result":
@@ -709,11 +905,21 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
         for name, value in inputs.items():
             if value is None:
                 continue
+            if name == "conditions" and measure.inputs.get(name) is None:
+                _set_conditions(case, measure, value)
+                continue
+            if name.startswith("condition.") and measure.inputs.get(name) is None:
+                # As the command line writes it: condition.<id>="true"/"false" (or a bool).
+                if isinstance(value, str):
+                    _native.dgs_case_set_text(case, name, c_string(value, f"{measure.id}: {name}"))
+                else:
+                    _set_conditions(case, measure, {name[len("condition."):]: value})
+                continue
             _set_input(case, measure, name, value)
         ptr = _native.dgs_evaluate(case)
     finally:
         _native.dgs_case_free(case)
-    return Result(measure, ptr)
+    return Result(measure, ptr, inputs)
 
 
 # --------------------------------------------------------------------------- results
@@ -772,9 +978,10 @@ class Result:
     "yuan", an int in that unit); ``award_fen`` the exact integer.
     """
 
-    def __init__(self, measure: Measure, ptr: Any) -> None:
+    def __init__(self, measure: Measure, ptr: Any, inputs: Optional[Mapping[str, Any]] = None) -> None:
         self._measure = measure  # keeps the ruleset, which the result borrows from, alive
         self._ptr = ptr
+        self._given = inputs  # the inputs as given: pickling evaluates them again
         self.outcome: Outcome = _OUTCOMES[_native.dgs_result_outcome(ptr)]
         #: The award as an exact integer: fen when ``unit`` is "yuan".
         self.award_fen: int = _native.dgs_result_award(ptr)
@@ -786,6 +993,22 @@ class Result:
         ptr, self._ptr = getattr(self, "_ptr", None), None
         if ptr is not None and _native is not None:
             _native.dgs_result_free(ptr)
+
+    def __copy__(self) -> "Result":
+        # Immutable: a copy is the result itself (a second Python object over the
+        # same C result would free it twice).
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Result":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Pickled as what produced it: the measure (with its ruleset's guideline chain),
+        # the date and the inputs.  Unpickling evaluates them again and checks that the
+        # result, trace included, is the same as the pickled JSON.
+        if self._given is None:
+            raise TypeError("this Result cannot be pickled: the inputs it was evaluated from are unknown")
+        return (_restore_result, (self._measure, self.date.isoformat(), dict(self._given), self.to_json("zh")))
 
     @property
     def measure(self) -> Measure:
@@ -849,6 +1072,14 @@ class Result:
         return self._steps
 
     @property
+    def conditions(self) -> Tuple[ConditionStatus, ...]:
+        """Every condition of the measure with its status: "met", "not_met" or "assumed"."""
+        p = self._ptr
+        m = self._measure._ptr
+        return tuple(ConditionStatus(m, i, _native.dgs_condition_status_name(_native.dgs_result_condition_status(p, i)))
+                     for i in range(_native.dgs_result_condition_count(p)))
+
+    @property
     def parameters(self) -> Tuple[UsedParameter, ...]:
         """The parameters the evaluation used, with the reference of each value."""
         p = self._ptr
@@ -866,7 +1097,8 @@ class Result:
 
     def to_dict(self, lang: str = "zh") -> Dict[str, Any]:
         """The result as a dict ready for json.dumps: measure, date, outcome, award (yuan string),
-        award_fen, unit, binding, reason, group, fingerprint, steps and parameters."""
+        award_fen, unit, binding, reason, group, fingerprint, conditions (id, status, text, phrase),
+        steps and parameters."""
         return json.loads(self.to_json(lang), parse_float=Decimal)
 
     def __repr__(self) -> str:
@@ -887,9 +1119,25 @@ class Result:
             f"outcome <b>{e(str(self.outcome))}</b> · award <b>{e(_fmt_award(self))}</b>"
             f"{' · binding <code>' + e(self.binding) + '</code>' if self.binding else ''}"
             f"{'<br>' + e(reason) if reason else ''}"
+            + "".join(f"<br><small>{e(label)}：{e('；'.join(c.text('zh') for c in cs))}</small>"
+                      for label, cs in (("假定满足", [c for c in self.conditions if c.status == "assumed"]),
+                                        ("已声明满足", [c for c in self.conditions if c.status == "met"]),
+                                        ("未满足", [c for c in self.conditions if c.status == "not_met"]))
+                      if cs)
             + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
                f"{rows}</table>" if rows else "")
             + f"<small>ruleset {e(self.fingerprint)}</small></div>")
+
+
+def _restore_result(measure: Measure, date: str, inputs: Dict[str, Any], json_zh: str) -> Result:
+    """Rebuilds a pickled result by evaluating its inputs again; refuses if anything differs."""
+    r = _evaluate(measure, date, inputs)
+    if r.to_json("zh") != json_zh:
+        raise _errors.NotSupported(
+            f"{measure.id}: the pickled result differs from the result of evaluating its inputs again "
+            f"(were its inputs changed after the evaluation, or is the library another version?): "
+            f"it is not restored", code=_native.DGS_E_NOT_SUPPORTED)
+    return r
 
 
 def _fmt_award(r: Result) -> str:

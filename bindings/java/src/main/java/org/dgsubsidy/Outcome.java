@@ -17,7 +17,7 @@ public enum Outcome {
      * ceiling, "up to X, to be assessed"; it is not a payment and stacking never pays it.
      */
     UP_TO(5, "up_to"),
-    /** The amount is set by another policy the clause names. */
+    /** Another policy, named in the reason, sets the amount. */
     GOVERNED_ELSEWHERE(6, "governed_elsewhere"),
     /** Batches only: the row's inputs are invalid. */
     INVALID(-1, "invalid");

@@ -42,6 +42,7 @@ public final class Result {
     private final String fingerprint;
     private final List<Step> steps;
     private final List<ParameterUse> parameters;
+    private final List<Condition> conditions;
     private volatile String textZh;
     private volatile String textEn;
     private volatile String jsonZh;
@@ -85,6 +86,76 @@ public final class Result {
                     rs.text(DgsNative.dgsw_parameter_reference_key(r, k), () -> DgsNative.dgs_result_parameter_reference(r, k))));
         }
         this.parameters = Collections.unmodifiableList(ps);
+        long nc = DgsNative.dgs_result_condition_count(r);
+        List<Condition> cs = new ArrayList<>((int) nc);
+        List<Measure.Condition> defs = snapshot.measure.conditions();
+        for (long i = 0; i < nc; i++) {
+            cs.add(new Condition(defs.get((int) i), ConditionStatus.of(DgsNative.dgs_result_condition_status(r, i))));
+        }
+        this.conditions = Collections.unmodifiableList(cs);
+    }
+
+    /**
+     * Every eligibility condition of the measure with its status: met, not met (the result is
+     * then ineligible) or assumed (not declared).
+     *
+     * @return an unmodifiable list, in the clause's order
+     */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /** A condition as the result carries it.  Immutable. */
+    public static final class Condition {
+        private final Measure.Condition condition;
+        private final ConditionStatus status;
+
+        Condition(Measure.Condition condition, ConditionStatus status) {
+            this.condition = condition;
+            this.status = status;
+        }
+
+        /**
+         * The condition's id.
+         *
+         * @return e.g. "direct_lease"
+         */
+        public String id() {
+            return condition.id();
+        }
+
+        /**
+         * Met, not met or assumed.
+         *
+         * @return the status
+         */
+        public ConditionStatus status() {
+            return status;
+        }
+
+        /**
+         * The clause's words the condition comes from.
+         *
+         * @return e.g. "融资租赁直租方式"
+         */
+        public String phrase() {
+            return condition.phrase();
+        }
+
+        /**
+         * The condition stated briefly.
+         *
+         * @param locale Chinese for a Chinese locale, else English
+         * @return e.g. "直租方式"
+         */
+        public String text(Locale locale) {
+            return condition.text(locale);
+        }
+
+        @Override
+        public String toString() {
+            return condition.id() + "=" + status.label();
+        }
     }
 
     /** Copies a native result; the caller holds a use of the ruleset and frees r. */
