@@ -522,7 +522,11 @@ DGS_API size_t dgs_result_step_count(const dgs_result *r);
 DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang);
 /** The DGS_TYPE_* of step i's value. */
 DGS_API int dgs_result_step_type(const dgs_result *r, size_t i);
-/** Step i's value: for ratios *den receives the denominator (1 otherwise; den may be NULL). */
+/**
+ * Step i's own value (the input, the ratio applied, the cap or threshold in force, the
+ * room a period cap leaves): for ratios *den receives the denominator (1 otherwise; den
+ * may be NULL).  The amount after the step is dgs_result_step_amount().
+ */
 DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den);
 /** The parameter or input step i came from ("ratio", "interest_paid"), or "". */
 DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i);
@@ -537,10 +541,14 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 
 /**
  * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
- * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
- * unit, binding, reason, group, fingerprint, steps, parameters, and (1.1)
- * conditions: [{id, status, text, phrase}]).  The text names the conditions
- * assumed (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
+ * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (in its unit: yuan with two
+ * decimals, or a count such as "12" places), award_fen (the exact integer in that
+ * unit), unit, unit_type ("fen" or "places"), binding, reason, group, computed_by (the
+ * measure that computed it: its own, or the one it restates), fingerprint, steps (each
+ * with label, type and value — the step's own figure —, amount_type and amount — the
+ * amount after the step —, source, reference), parameters, and (1.1) conditions:
+ * [{id, status, text, phrase}]).  The text names the conditions assumed
+ * (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
  * `*out` is the caller's; free with dgs_free().
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
@@ -733,6 +741,62 @@ DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, in
 DGS_API int dgs_money_parse(const char *text, dgs_fen_t *out, dgs_error *err);
 /** Writes fen as yuan with two decimals ("33333.33") into buf (≥ 24 bytes); returns buf. */
 DGS_API char *dgs_money_format(dgs_fen_t fen, char *buf, size_t size);
+
+/* ===================================================================== */
+/* (1.1) Units, restatements and the amount after each trace step          */
+/* ===================================================================== */
+
+/*
+ * What a measure's number counts (typed data of the measure, from the
+ * catalogue): money in fen, or a count of places.  A binding decides from
+ * this, never from the text of dgs_measure_unit().
+ */
+#define DGS_UNIT_FEN     0  /**< money: the number is fen, written as yuan with two decimals */
+#define DGS_UNIT_PLACES  1  /**< school places: the number is a whole count */
+
+/** The DGS_UNIT_* of the measure's number; DGS_UNIT_FEN for NULL. Thread-safe. */
+DGS_API int dgs_measure_unit_type(const dgs_measure *m);
+/** The DGS_UNIT_* of the result's award (that of its measure); DGS_UNIT_FEN for NULL. */
+DGS_API int dgs_result_unit_type(const dgs_result *r);
+/** "fen" or "places" for a DGS_UNIT_* value; NULL if unknown. */
+DGS_API const char *dgs_unit_name(int unit_type);
+/**
+ * Writes an amount in its unit as plain text into buf: fen as yuan with two
+ * decimals ("1234.56"), a count as the whole number ("12").  Returns buf, or
+ * NULL (buf untouched) when buf is NULL, size < 24 or unit_type is unknown.
+ * Thread-safe.
+ */
+DGS_API char *dgs_format_amount(int unit_type, int64_t amount, char *buf, size_t size);
+
+/**
+ * The id of the i-th measure whose clause states the amount this item
+ * restates (an opinion item that repeats an attachment's award), or NULL past
+ * the last.  A restatement takes that measure's inputs (by name), is computed
+ * through it (its parameters, guideline changes included, and its trace) and
+ * is in one exclusive group with it, so the benefit is paid once.  Where an
+ * item restates several measures, or one branch of its own clause, a choice
+ * input of the item says which computes the case (OP.23.c: `honour`; OP.01.a:
+ * `recognition`, whose other choice is the item's own clause).  An item that
+ * restates a whole measure has no parameters of its own
+ * (dgs_measure_parameter_count() is 0): those of the measure it restates
+ * decide, and a guideline changes them there; a change aimed at the item
+ * fails with DGS_E_UNKNOWN_PARAMETER (a guideline: DGS_E_GUIDELINE) naming
+ * that measure.  Thread-safe.
+ */
+DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i);
+/** The id of the measure that computed the result: its own, or the one it restates. */
+DGS_API const char *dgs_result_computed_by(const dgs_result *r);
+
+/**
+ * The amount after trace step i: the amount so far after a ratio, cap or
+ * sum; for an input or a threshold, the quantity read or tested.  Step i's
+ * own figure (the input, the ratio, the cap or threshold in force, the room a
+ * period cap leaves) is dgs_result_step_value().  0 when r is NULL or i out of
+ * range.  Thread-safe.
+ */
+DGS_API int64_t dgs_result_step_amount(const dgs_result *r, size_t i);
+/** The DGS_TYPE_* of dgs_result_step_amount() (money, area or count), or 0. */
+DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
  * chunk at a time, then the measure's batch loop (its formula inlined into a
  * loop over rows) runs over each run of valid rows.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
@@ -335,10 +336,10 @@ static int condition_rows(const dgs_measure *m, const calc *base, bool need_requ
     return dgs_ok(err);
 }
 
-DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
-                               const char *const *names, const int64_t *const *columns,
-                               const uint8_t *const *present, dgs_fen_t *awards,
-                               int32_t *outcomes, dgs_error *err)
+/* The batch of one measure, or of an item restating one measure as a whole. */
+static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                       const char *const *names, const int64_t *const *columns,
+                       const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
 {
     int32_t day;
     dgs_error scratch;             /* the row of the first error is needed even without err */
@@ -392,7 +393,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 
     resolved params[MAX_PARAMS];
     calc c;
-    bool run = engine_prepare(m, day, params, &c);
+    /* A restatement: the measure it restates computes it (its parameters, its formula). */
+    bool run = engine_prepare(engine_through(m, NULL), day, params, &c);
     if (!spec) {                        /* a qualitative measure: no inputs, one outcome */
         for (size_t i = 0; i < rows; i++) {
             awards[i] = 0;
@@ -503,4 +505,181 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     if (any_condition)
         first = condition_rows(m, &c, run && !c.pending, rows, colmap, condmap, columns, present, awards, outcomes, first, err);
     return first ? first : dgs_ok(err);
+}
+
+/* Whether a batch's code reports rows (the other rows are computed). */
+static bool row_code(int rc)
+{
+    return rc == DGS_E_NEGATIVE || rc == DGS_E_MISSING_INPUT || rc == DGS_E_OVERFLOW || rc == DGS_E_CHOICE ||
+           rc == DGS_E_RANGE;
+}
+
+/* The error of row i of an item's batch, found as the scalar path finds it. */
+static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t cols, const char *const *names,
+                       const int64_t *const *columns, const uint8_t *const *present, dgs_error *err)
+{
+    dgs_case *c = NULL;
+    dgs_result *r = NULL;
+    int rc = dgs_case_new(m, &c, err);
+    if (!rc)
+        rc = dgs_case_set_date(c, date, err);
+    for (size_t j = 0; !rc && j < cols; j++) {
+        if (present && present[j] && !present[j][i])
+            continue;
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) != 0) {
+            rc = dgs_case_set_int(c, names[j], columns[j][i], err);
+        } else if (columns[j][i] == 0 || columns[j][i] == 1) {
+            rc = dgs_case_set_condition(c, names[j] + CONDITION_PREFIX_LEN, (int)columns[j][i], err);
+        } else {
+            rc = dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
+                          m->meta->id, i, names[j] + CONDITION_PREFIX_LEN, (long long)columns[j][i]);
+        }
+    }
+    if (!rc)
+        rc = dgs_evaluate(c, &r, err);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    if (!rc)
+        rc = dgs_fail(err, DGS_E_OVERFLOW, "%s: row %zu: the amount overflows (inputs too large)", m->meta->id, i);
+    if (err)
+        err->row = i;
+    return rc;
+}
+
+/* The batch of an item whose choice input says which measure computes a row:
+ * each measure's batch over the rows (its inputs taken by name, the values its
+ * branch fixes as constant columns), then each row takes the one it names. */
+static int batch_branches(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                          const char *const *names, const int64_t *const *columns,
+                          const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
+{
+    const restatement *rt = m->meta->branches;
+    long bk = engine_branch_input(m);
+    long jb = -1;
+    for (size_t j = 0; j < cols; j++) {
+        if (!names[j] || (rows && !columns[j]))
+            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data", m->meta->id, j);
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0) {
+            /* The item's own conditions, applied below to whichever measure computed the row. */
+            if (engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN) < 0)
+                return engine_unknown_condition(m, names[j] + CONDITION_PREFIX_LEN, err);
+            continue;
+        }
+        if (dgs_measure_input_index(m, names[j]) < 0)
+            return engine_unknown_input(m, names[j], err);
+        if (strcmp(names[j], rt->input) == 0)
+            jb = (long)j;
+    }
+    int32_t day;
+    if (dgs_date_parse(date, &day))
+        return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
+    /* Which target computes each row: -1 the item's own clause, -2 none (invalid), else a branch. */
+    int8_t *sel = malloc(rows ? rows : 1);
+    dgs_fen_t *ta = malloc((rows ? rows : 1) * sizeof *ta);
+    int32_t *to = malloc((rows ? rows : 1) * sizeof *to);
+    int64_t *konst[MAX_INPUTS] = {0};
+    int rc = DGS_OK;
+    if (!sel || !ta || !to) {
+        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+        goto done;
+    }
+    for (size_t i = 0; i < rows; i++) {
+        bool given = jb >= 0 && (!present || !present[jb] || present[jb][i]);
+        const restate_branch *b = given ? engine_branch(m, columns[jb][i]) : NULL;
+        bool in_range = given && columns[jb][i] >= 0 &&
+                        (uint64_t)columns[jb][i] < choice_count(m->meta->spec->inputs[bk].choices);
+        sel[i] = b ? (int8_t)(b - rt->branches) : in_range && rt->own ? -1 : -2;
+        awards[i] = 0;
+        outcomes[i] = DGS_OUTCOME_INVALID;
+    }
+    for (int t = rt->own ? -1 : 0; t < (int)rt->n; t++) {
+        bool used = false;
+        for (size_t i = 0; i < rows && !used; i++)
+            used = sel[i] == t;
+        if (!used)
+            continue;
+        dgs_error e = {0};
+        int brc;
+        if (t < 0) {
+            brc = batch_plain(m, date, rows, cols, names, columns, present, ta, to, &e);
+        } else {
+            const restate_branch *b = &rt->branches[t];
+            const dgs_measure *via = engine_through(m, b);
+            const measure_spec *vs = via->meta->spec;
+            const char *vnames[MAX_INPUTS];
+            const int64_t *vcols[MAX_INPUTS];
+            const uint8_t *vpres[MAX_INPUTS];
+            size_t nv = 0;
+            for (size_t j = 0; j < vs->n_inputs; j++) {
+                int64_t v = 0;
+                long k = engine_input_of(m, via, b, j, &v);
+                if (k == -2) {
+                    free(konst[j]);
+                    if (!(konst[j] = malloc((rows ? rows : 1) * sizeof *konst[j]))) {
+                        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+                        goto done;
+                    }
+                    for (size_t i = 0; i < rows; i++)
+                        konst[j][i] = v;
+                    vnames[nv] = vs->inputs[j].name, vcols[nv] = konst[j], vpres[nv++] = NULL;
+                    continue;
+                }
+                for (size_t c = 0; k >= 0 && c < cols; c++)
+                    if (strcmp(names[c], m->meta->spec->inputs[k].name) == 0) {
+                        vnames[nv] = vs->inputs[j].name, vcols[nv] = columns[c];
+                        vpres[nv++] = present ? present[c] : NULL;
+                    }
+            }
+            brc = batch_plain(via, date, rows, nv, vnames, vcols, vpres, ta, to, &e);
+        }
+        if (brc && !row_code(brc)) {
+            rc = dgs_fail(err, brc, "%s", e.message);
+            goto done;
+        }
+        for (size_t i = 0; i < rows; i++)
+            if (sel[i] == t)
+                awards[i] = ta[i], outcomes[i] = to[i];
+    }
+    /* The item's conditions, as in dgs_evaluate(): 1 met, 0 not met (ineligible
+     * unless out of force or invalid), missing assumed, any other value invalid. */
+    for (size_t j = 0; j < cols; j++) {
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) != 0)
+            continue;
+        for (size_t i = 0; i < rows; i++) {
+            if (present && present[j] && !present[j][i])
+                continue;
+            int64_t v = columns[j][i];
+            if (v != 0 && v != 1) {
+                awards[i] = 0;
+                outcomes[i] = DGS_OUTCOME_INVALID;
+            } else if (v == 0 && outcomes[i] != DGS_OUTCOME_NOT_IN_FORCE && outcomes[i] != DGS_OUTCOME_INVALID) {
+                awards[i] = 0;
+                outcomes[i] = DGS_OUTCOME_INELIGIBLE;
+            }
+        }
+    }
+    /* The first invalid row says why, as the scalar path would. */
+    for (size_t i = 0; i < rows; i++)
+        if (outcomes[i] == DGS_OUTCOME_INVALID) {
+            rc = row_failure(m, date, i, cols, names, columns, present, err);
+            goto done;
+        }
+    rc = dgs_ok(err);
+done:
+    for (size_t j = 0; j < MAX_INPUTS; j++)
+        free(konst[j]);
+    free(sel);
+    free(ta);
+    free(to);
+    return rc;
+}
+
+DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                               const char *const *names, const int64_t *const *columns,
+                               const uint8_t *const *present, dgs_fen_t *awards,
+                               int32_t *outcomes, dgs_error *err)
+{
+    if (m && date && (!cols || (names && columns)) && (!rows || (awards && outcomes)) && m->meta->branches)
+        return batch_branches(m, date, rows, cols, names, columns, present, awards, outcomes, err);
+    return batch_plain(m, date, rows, cols, names, columns, present, awards, outcomes, err);
 }

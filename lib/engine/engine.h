@@ -21,11 +21,14 @@ struct dgs_case {
 
 struct dgs_result {
     const dgs_measure *m;
+    const dgs_measure *via;      /* the measure that computed it: m, or the one m restates */
     char date[11];
     int outcome;
     dgs_fen_t award;
     int16_t binding;
     int16_t failed;
+    int16_t tested;              /* the input a failed threshold tested, or SRC_NONE */
+    int64_t failed_value;        /* the value that failed it */
     uint8_t why;
     const char *group;
     char fingerprint[17];
@@ -70,6 +73,19 @@ int engine_unknown_condition(const dgs_measure *m, const char *id, dgs_error *er
  * formula found a written threshold failing.  Called after the formula, or
  * instead of it (`ran` false: a required input was not given). */
 void engine_settle(calc *c, bool ran);
+
+/* Restatements (an item computed through the measure whose clause states its
+ * amount).  The index of m's input that picks a branch, or -1. */
+long engine_branch_input(const dgs_measure *m);
+/* The branch the value `choice` of that input takes, or NULL (m's own clause). */
+const restate_branch *engine_branch(const dgs_measure *m, int64_t choice);
+/* The measure that computes a case of m taking branch b (NULL: none): b's
+ * source, the measure m restates as a whole, or m itself. */
+const dgs_measure *engine_through(const dgs_measure *m, const restate_branch *b);
+/* Where input j of `via` comes from in a case of m: m's input index, -2 for
+ * a value the branch fixes (*value: the choice's index), or -1 (absent). */
+long engine_input_of(const dgs_measure *m, const dgs_measure *via, const restate_branch *b, size_t j,
+                     int64_t *value);
 
 /* The name of a src code (parameter or input) of measure m, or "". */
 const char *engine_src_name(const dgs_measure *m, int src);

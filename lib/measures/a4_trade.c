@@ -60,12 +60,12 @@ FORMULA(a4_02_1_a)
         /* 中央、省、市财政支持总金额不高于企业展位费的实际支出额: what central and provincial support leave. */
         dgs_fen_t booth = calc_input(c, A4_021A_BOOTH_FEE), before = calc_input(c, A4_021A_OTHER);
         dgs_fen_t room = booth > before ? booth - before : 0;
-        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1);
         if (room < award) {
             award = room;
             c->binding = SRC_INPUT + A4_021A_BOOTH_FEE;
             c->binding_value = room;
         }
+        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1, award);
     }
     calc_grant(c, award);
 }
@@ -236,12 +236,12 @@ FORMULA(a4_03_b)
         return;
     int base = calc_has(c, A4_03B_CERTIFIED) && calc_input(c, A4_03B_CERTIFIED) ? A4_03B_BASE_UFI : A4_03B_BASE;
     dgs_fen_t award = c->p[base].num;                                          /* 20万 / 30万 */
-    calc_step(c, STEP_TIER, base, award, 1);
+    calc_step(c, STEP_TIER, base, award, 1, award);
     int64_t above = area - c->p[A4_03B_MIN_AREA].num;
     dgs_fen_t extra;
     if (calc_reading(c, A4_03B_READING) == 0) {                                /* 每增加5000平方米 (R8) */
         int64_t steps = above / c->p[A4_03B_STEP].num;
-        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1);
+        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1, steps);
         extra = calc_per_unit(c, steps, A4_03B_INCREMENT, 1);                  /* 给予10万元 */
     } else {
         extra = calc_per_unit(c, above, A4_03B_INCREMENT, c->p[A4_03B_STEP].num);
@@ -290,7 +290,7 @@ FORMULA(a4_04_b)
         if (best == n)
             break;
         prev = best;
-        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1);
+        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1, costs[best]);
         counted = calc_sum(c, counted, costs[best]);
     }
     dgs_fen_t award = calc_ratio(c, counted, A4_04B_RATIO);   /* 不超过80% */
@@ -304,7 +304,8 @@ SPEC(spec_A4_04_b, a4_04_b_in, a4_04_b_p, a4_04_b);
 enum { A4_08_FEES, A4_08_CLEAR };
 static const input_def a4_08_a_in[] = {
     IN_MONEY("handling_fees", true, "查验直接相关装卸服务费", "handling fees directly related to the inspection"),
-    IN_FLAG("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem"),
+    IN_CONDITION("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem",
+                 "现场海关查验发现问题", "the inspection found a problem"),
 };
 static const param_def a4_08_a_p[] = {
     P_RATIO("waiver_share", 1, 1, P_NOT_ABOVE, "免除装卸服务费的比例", "share of the fees waived", "免除查验工作直接相关装卸服务费"),

@@ -41,8 +41,26 @@ const group_def dgs_groups[] = {
         NULL,
     },
     {
+        "G-CN-PREMIUM",
+        "对每个“中国精品”给予 30 万元资助",
+        OBJECT_RECOGNITION,
+        false,
+        NULL,
+        NULL,
+        NULL,
+    },
+    {
         "G-CQA",
         "对获得中国驰名商标、中国质量奖的，给予最高 300 万元奖励；对每家中国质量奖……获奖单位",
+        OBJECT_RECOGNITION,
+        false,
+        NULL,
+        NULL,
+        NULL,
+    },
+    {
+        "G-DG-PREMIUM",
+        "对每个通过市级“先进标准+认证”的“东莞优品”给予 10 万元资助",
         OBJECT_RECOGNITION,
         false,
         NULL,
@@ -194,7 +212,7 @@ const group_def dgs_groups[] = {
         NULL,
     },
 };
-const size_t dgs_group_count = 21;
+const size_t dgs_group_count = 23;
 
 const cap_def dgs_caps[] = {
     {

@@ -308,6 +308,19 @@ class Measure:
         return _native.dgs_measure_unit(self._ptr)
 
     @property
+    def is_money(self) -> bool:
+        """True when the measure's number is money (fen), from the measure's typed unit."""
+        return _native.dgs_measure_unit_type(self._ptr) == _native.DGS_UNIT_FEN
+
+    @property
+    def restates(self) -> Tuple[str, ...]:
+        """The ids of the measures whose clause states the amount this item restates (computed through them)."""
+        out = []
+        while (source := _native.dgs_measure_restates(self._ptr, len(out))) is not None:
+            out.append(source)
+        return tuple(out)
+
+    @property
     def inputs(self) -> Mapping[str, Input]:
         """The inputs by name, in the measure's order."""
         if self._inputs is None:
@@ -928,10 +941,10 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
 class Step:
     """One step of a result's trace: a label, a value and where it came from."""
 
-    __slots__ = ("_labels", "type", "raw", "denominator", "source", "reference")
+    __slots__ = ("_labels", "type", "raw", "denominator", "source", "reference", "amount_type", "amount_raw")
 
     def __init__(self, labels: Tuple[str, str], vtype: ValueType, raw: int, den: int, source: str,
-                 reference: str) -> None:
+                 reference: str, amount_type: ValueType = ValueType.MONEY, amount_raw: int = 0) -> None:
         self._labels = labels
         self.type = vtype
         #: The value in the library's unit (fen for money, hundredths of m² for areas).
@@ -942,6 +955,10 @@ class Step:
         self.source = source
         #: The clause phrase or guideline reference behind the step, or "".
         self.reference = reference
+        #: The type of the amount after the step (money, area or count).
+        self.amount_type = amount_type
+        #: The amount after the step in the library's unit (``value`` is the step's own figure).
+        self.amount_raw = amount_raw
 
     def label(self, lang: str = "zh") -> str:
         return self._labels[_lang(lang)]
@@ -951,8 +968,14 @@ class Step:
         """Decimal yuan for money, Decimal m² for areas, Fraction for ratios, bool for flags, else int."""
         return _value_of_type(self.type, self.raw, self.denominator)
 
+    @property
+    def amount(self) -> Any:
+        """The amount after the step: Decimal yuan for money, Decimal m² for areas, else int."""
+        return _value_of_type(self.amount_type, self.amount_raw, 1)
+
     def __repr__(self) -> str:
-        return f"<Step {self.label('en')}: {self.value} ({self.type}) from {self.source or '-'}>"
+        return (f"<Step {self.label('en')}: {self.value} ({self.type}) → {self.amount} "
+                f"from {self.source or '-'}>")
 
 
 class UsedParameter:
@@ -1024,8 +1047,13 @@ class Result:
 
     @property
     def is_money(self) -> bool:
-        """True when the award is money (its unit is "yuan", possibly qualified: "yuan (credit line)")."""
-        return self.unit.startswith("yuan")
+        """True when the award is money (fen): the measure's typed unit, not a guess from ``unit``."""
+        return _native.dgs_result_unit_type(self._ptr) == _native.DGS_UNIT_FEN
+
+    @property
+    def computed_by(self) -> str:
+        """The id of the measure that computed the result: its own, or the one it restates."""
+        return _native.dgs_result_computed_by(self._ptr)
 
     @property
     def award(self) -> Union[Decimal, int]:
@@ -1067,7 +1095,9 @@ class Result:
                      _native.dgs_result_step_value(p, i),
                      _native.dgsw_result_step_denominator(p, i),
                      _native.dgs_result_step_source(p, i),
-                     _native.dgs_result_step_reference(p, i))
+                     _native.dgs_result_step_reference(p, i),
+                     ValueType(_native.dgs_result_step_amount_type(p, i)),
+                     _native.dgs_result_step_amount(p, i))
                 for i in range(_native.dgs_result_step_count(p)))
         return self._steps
 
@@ -1110,7 +1140,8 @@ class Result:
         e = html.escape
         rows = "".join(
             f"<tr><td>{i + 1}</td><td>{e(s.label('zh'))}<br><small>{e(s.label('en'))}</small></td>"
-            f"<td style='text-align:right'>{e(_fmt_value(s))}</td><td><code>{e(s.source)}</code></td>"
+            f"<td style='text-align:right'>{e(_fmt_value(s))}</td>"
+            f"<td style='text-align:right'>{e(_fmt_amount(s))}</td><td><code>{e(s.source)}</code></td>"
             f"<td>{e(s.reference)}</td></tr>"
             for i, s in enumerate(self.steps))
         reason = self.reason("zh")
@@ -1124,7 +1155,7 @@ class Result:
                                         ("已声明满足", [c for c in self.conditions if c.status == "met"]),
                                         ("未满足", [c for c in self.conditions if c.status == "not_met"]))
                       if cs)
-            + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
+            + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>amount</th><th>source</th><th>reference</th></tr>"
                f"{rows}</table>" if rows else "")
             + f"<small>ruleset {e(self.fingerprint)}</small></div>")
 
@@ -1141,11 +1172,20 @@ def _restore_result(measure: Measure, date: str, inputs: Dict[str, Any], json_zh
 
 
 def _fmt_award(r: Result) -> str:
-    if r.unit == "yuan":
+    if r.is_money and r.unit == "yuan":
         return f"CNY {r.award:,}"
     if r.is_money:
         return f"CNY {r.award:,} {r.unit[4:].strip()}"
     return f"{r.award:,} {r.unit}"
+
+
+def _fmt_amount(s: Step) -> str:
+    v = s.amount
+    if s.amount_type == ValueType.MONEY:
+        return f"CNY {v:,}"
+    if s.amount_type == ValueType.AREA:
+        return f"{v} m²"
+    return str(v)
 
 
 def _fmt_value(s: Step) -> str:

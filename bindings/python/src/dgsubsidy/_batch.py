@@ -134,8 +134,8 @@ class BatchResult:
 
     @property
     def is_money(self) -> bool:
-        """True when the awards are money (their unit is "yuan", possibly qualified)."""
-        return self.unit.startswith("yuan")
+        """True when the awards are money (fen); False for counts (places), from the measure's typed unit."""
+        return self.measure.is_money
 
     @property
     def awards(self) -> Union[DecimalView, np.ndarray]:

@@ -28,6 +28,8 @@ public final class Measure {
     private final String group;
     private final boolean fixedAmount;
     private final String unit;
+    private final boolean money;
+    private final List<String> restates;
     private final List<Input> inputs;
     private final List<Parameter> parameters;
     private final List<Condition> conditions;
@@ -47,6 +49,11 @@ public final class Measure {
         this.group = DgsNative.dgs_measure_group(ptr);
         this.fixedAmount = DgsNative.dgs_measure_fixed_amount(ptr) != 0;
         this.unit = DgsNative.dgs_measure_unit(ptr);
+        this.money = "fen".equals(DgsNative.dgs_unit_name(DgsNative.dgs_measure_unit_type(ptr)));   // DGS_UNIT_FEN
+        java.util.List<String> sources = new java.util.ArrayList<>();
+        for (String src; (src = DgsNative.dgs_measure_restates(ptr, sources.size())) != null; )
+            sources.add(src);
+        this.restates = java.util.Collections.unmodifiableList(sources);
         long ni = DgsNative.dgs_measure_input_count(ptr);
         List<Input> ins = new ArrayList<>();
         for (long i = 0; i < ni; i++) {
@@ -174,6 +181,25 @@ public final class Measure {
      */
     public String unit() {
         return unit;
+    }
+
+    /**
+     * Whether the measure's number is money (fen), from its typed unit; false for counts (places).
+     *
+     * @return true for money
+     */
+    public boolean isMoney() {
+        return money;
+    }
+
+    /**
+     * The measures whose clause states the amount this item restates: it is computed through
+     * them (their parameters, their trace) and paid once with them.
+     *
+     * @return the ids, empty when the measure restates none
+     */
+    public List<String> restates() {
+        return restates;
     }
 
     /**
