@@ -13,14 +13,15 @@
 # NATIVES is "all" (linux-x86_64, linux-aarch64, windows-x86_64), "host" (only the
 # building machine's) or a comma-separated list of platforms.  A platform whose
 # cross compiler is missing fails the build with one line naming the Debian package.
-# Directories of platforms not asked for are removed from the resources, so a jar
-# never carries a library left over from an earlier build.  Each library's exports
+# Directories of platforms not asked for are removed from the resources and from
+# the classes directory they are copied to, so a jar never carries a library left
+# over from an earlier build.  Each library's exports
 # are checked: JNI entry points only.
 #
-#   build-cross.sh ROOT JAVA_HOME HOST_PLATFORM NATIVES NATIVE_OUT BUILD_DIR BUILD_TYPE JOBS
+#   build-cross.sh ROOT JAVA_HOME HOST_PLATFORM NATIVES NATIVE_OUT CLASSES_DIR BUILD_DIR BUILD_TYPE JOBS
 set -euo pipefail
-[ $# -eq 8 ] || { echo "usage: $0 ROOT JAVA_HOME HOST_PLATFORM NATIVES NATIVE_OUT BUILD_DIR BUILD_TYPE JOBS" >&2; exit 2; }
-root=$1 java_home=$2 host=$3 natives=$4 out=$5 build=$6 build_type=$7 jobs=$8
+[ $# -eq 9 ] || { echo "usage: $0 ROOT JAVA_HOME HOST_PLATFORM NATIVES NATIVE_OUT CLASSES_DIR BUILD_DIR BUILD_TYPE JOBS" >&2; exit 2; }
+root=$1 java_home=$2 host=$3 natives=$4 out=$5 classes=$6 build=$7 build_type=$8 jobs=$9
 here=$(cd "$(dirname "$0")" && pwd)
 
 case "$natives" in
@@ -82,15 +83,14 @@ for platform in "${wanted[@]}"; do
 done
 
 # Only the libraries asked for go into the jar.
-if [ -d "$out/native" ]; then
-    for dir in "$out"/native/*/; do
-        name=$(basename "$dir")
-        keep=no
-        for platform in "${wanted[@]}"; do [ "$platform" = "$name" ] && keep=yes; done
-        [ "$name" = "$host" ] && keep=yes
-        [ $keep = yes ] || rm -rf "$dir"
-    done
-fi
+for dir in "$out"/native/*/ "$classes"/native/*/; do
+    [ -d "$dir" ] || continue
+    name=$(basename "$dir")
+    keep=no
+    for platform in "${wanted[@]}"; do [ "$platform" = "$name" ] && keep=yes; done
+    [ "$name" = "$host" ] && keep=yes
+    [ $keep = yes ] || rm -rf "$dir"
+done
 
 for platform in "${wanted[@]}"; do
     [ "$platform" = "$host" ] && continue
