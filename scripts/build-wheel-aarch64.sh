@@ -17,8 +17,12 @@
 #   4. auditwheel repair gives the manylinux wheel, and auditwheel show must say
 #      it is manylinux aarch64 and needs no library outside the policy.
 #
+#   5. under qemu-aarch64, Debian's ARM64 Python runs the wheel's tests (the golden
+#      vectors, the API, errors, money); skipped with a warning without qemu-user,
+#      except in CI (CI=true), where it fails.
+#
 # The wheel is for the building Python's version only (cp311 with Debian 12's
-# Python 3.11).  It is built and checked, not run: there is no ARM64 Python here.
+# Python 3.11).
 #
 #   scripts/build-wheel-aarch64.sh [OUTDIR]    # default: build-wheel-aarch64/dist
 set -euo pipefail
@@ -48,39 +52,53 @@ export PATH="$venv/bin:$PATH"
 pyver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 pytag=$("$py" -c 'import sys; print("%d%d" % sys.version_info[:2])')
 
+# ---- Debian's arm64 packages, without root --------------------------------------------
+# apt on lists, cache and sources of its own under the build directory (the machine's
+# Debian sources, arm64 as the only architecture); packages are unpacked with dpkg-deb -x.
+apt=$work/apt
+apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt/sources.list.d"
+          -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=/dev/null" -o "Dir::Cache=$apt/cache"
+          -o "Debug::NoLocking=1" -o "APT::Sandbox::User=$(id -un)"
+          -o "APT::Architecture=arm64" -o "APT::Architectures::=arm64")
+apt_ready=no
+arm64_unpack() {    # DEST PACKAGE...
+    local dest=$1
+    shift
+    if [ $apt_ready = no ]; then
+        rm -rf "$apt"
+        mkdir -p "$apt/sources.list.d" "$apt/lists/partial" "$apt/cache/archives/partial"
+        local found=0 f
+        for f in /etc/apt/sources.list.d/*.sources; do
+            [ -f "$f" ] || continue
+            grep -qE '^Types:(.* )?deb( |$)' "$f" || continue
+            sed 's/^Types:.*/Types: deb/' "$f" >"$apt/sources.list.d/$(basename "$f")"
+            found=1
+        done
+        if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list; then
+            grep '^deb ' /etc/apt/sources.list >"$apt/sources.list.d/main.list"
+            found=1
+        fi
+        [ $found = 1 ] || fail "no Debian package sources in /etc/apt: cannot obtain arm64 packages"
+        apt-get -qq "${apt_opts[@]}" update >/dev/null || fail "apt-get update (arm64 package lists) failed"
+        apt_ready=yes
+    fi
+    rm -rf "$apt/download" && mkdir -p "$apt/download" "$dest"
+    (cd "$apt/download" && apt-get -qq "${apt_opts[@]}" download "${@/%/:arm64}" >/dev/null 2>&1) ||
+        fail "Debian has no arm64 package of one of: $* (this machine's Python is $pyver)"
+    local deb
+    for deb in "$apt"/download/*.deb; do
+        dpkg-deb -x "$deb" "$dest"
+    done
+}
+
 # ---- 1. the ARM64 Python headers ------------------------------------------------------
 headers=$work/python-arm64
 if [ ! -f "$headers/usr/include/aarch64-linux-gnu/python$pyver/pyconfig.h" ]; then
-    apt=$work/apt
-    rm -rf "$apt" "$headers"
-    mkdir -p "$apt/sources.list.d" "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/download" "$headers"
-    found=0
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] || continue
-        grep -qE '^Types:(.* )?deb( |$)' "$f" || continue
-        sed 's/^Types:.*/Types: deb/' "$f" >"$apt/sources.list.d/$(basename "$f")"
-        found=1
-    done
-    if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list; then
-        grep '^deb ' /etc/apt/sources.list >"$apt/sources.list.d/main.list"
-        found=1
-    fi
-    [ $found = 1 ] || fail "no Debian package sources in /etc/apt: cannot obtain libpython$pyver-dev:arm64"
-    apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt/sources.list.d"
-              -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=/dev/null" -o "Dir::Cache=$apt/cache"
-              -o "Debug::NoLocking=1" -o "APT::Sandbox::User=$(id -un)"
-              -o "APT::Architecture=arm64" -o "APT::Architectures::=arm64")
-    apt-get -qq "${apt_opts[@]}" update >/dev/null || fail "apt-get update (arm64 package lists) failed"
-    (cd "$apt/download" && apt-get -qq "${apt_opts[@]}" download "libpython$pyver-dev:arm64" "python$pyver-dev:arm64" >/dev/null) ||
-        fail "Debian has no libpython$pyver-dev:arm64 for this machine's Python $pyver: build with the distribution's Python"
-    for deb in "$apt"/download/*.deb; do
-        dpkg-deb -x "$deb" "$headers"
-    done
-    rm -rf "$apt"
+    rm -rf "$headers"
+    arm64_unpack "$headers" "libpython$pyver-dev" "python$pyver-dev"
     [ -f "$headers/usr/include/aarch64-linux-gnu/python$pyver/pyconfig.h" ] ||
         fail "libpython$pyver-dev:arm64 holds no aarch64-linux-gnu/python$pyver/pyconfig.h"
 fi
-echo "wheel-aarch64: Python $pyver headers for ARM64 from $(ls "$headers/usr/share/doc" | tr '\n' ' ')"
 
 # ---- 2. the package's own build, for ARM64 --------------------------------------------
 bash "$root/scripts/fetch-jansson.sh" >/dev/null
@@ -136,4 +154,34 @@ want = f".cpython-{tag}-aarch64-linux-gnu.so"
 assert len(ext) == 1 and ext[0].endswith(want), ext
 assert not any(n.startswith("dgsubsidy.libs/") for n in names), "libraries were grafted in: " + str(names)
 EOF
-echo "wheel-aarch64: $(basename "$fixed"): $(echo "$show" | grep -o 'platform tag: "[^"]*"' | head -n1), no library grafted in, $((SECONDS - started)) s"
+echo "wheel-aarch64: $(basename "$fixed"): $(echo "$show" | grep -o 'platform tag: "[^"]*"' | head -n1), no library grafted in, built in $((SECONDS - started)) s"
+
+# ---- 5. on ARM64: the Python tests, under qemu-user ---------------------------------------
+# Debian's arm64 Python (the same X.Y) with the C libraries it and the test dependencies'
+# wheels load, unpacked into a root for qemu-aarch64 -L; the wheel, pytest and pandas (numpy
+# comes with the wheel) installed for aarch64 from PyPI with pip --target --platform.
+started=$SECONDS
+if ! command -v qemu-aarch64 >/dev/null; then
+    [ "${CI:-}" != true ] || fail "cannot run the wheel's tests on ARM64: apt-get install qemu-user"
+    echo "wheel-aarch64: WARNING: not tested on ARM64 (no qemu-aarch64: apt-get install qemu-user)"
+    exit 0
+fi
+runtime=$work/python-arm64-runtime
+if [ ! -x "$runtime/usr/bin/python$pyver" ]; then
+    rm -rf "$runtime"
+    arm64_unpack "$runtime" libc6 libgcc-s1 libstdc++6 zlib1g libexpat1 libffi8 libbz2-1.0 liblzma5 libssl3 \
+        "python$pyver-minimal" "libpython$pyver-minimal" "libpython$pyver-stdlib"
+fi
+site=$work/site-arm64
+rm -rf "$site"
+"$py" -m pip install -q --disable-pip-version-check --target "$site" --only-binary=:all: \
+    --platform manylinux2014_aarch64 --python-version "$pyver" --implementation cp --abi "cp$pytag" \
+    "$fixed" pytest pandas >"$work/site.log" 2>&1 || { cat "$work/site.log" >&2; fail "cannot install the wheel and pytest, pandas for aarch64"; }
+# test_import_refuses_a_library_of_another_version starts a second Python, which needs the
+# kernel to run ARM64 programs through qemu (binfmt_misc): not assumed here.
+(cd "$root" && qemu-aarch64 -L "$runtime" -E "PYTHONPATH=$site" "$runtime/usr/bin/python$pyver" -s -m pytest -q \
+    -p no:cacheprovider bindings/python/tests/test_vectors.py bindings/python/tests/test_api.py \
+    bindings/python/tests/test_errors.py bindings/python/tests/test_money.py \
+    -k "not test_import_refuses_a_library_of_another_version") \
+    >"$work/pytest.log" 2>&1 || { tail -60 "$work/pytest.log" >&2; fail "the Python tests failed on ARM64 (log: $work/pytest.log)"; }
+echo "wheel-aarch64: on ARM64 (qemu-aarch64, Debian's Python $pyver): $(tail -n1 "$work/pytest.log" | tr -d '=' | sed 's/^ *//'), $((SECONDS - started)) s"
