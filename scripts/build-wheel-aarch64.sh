@@ -56,43 +56,10 @@ export PATH="$venv/bin:$PATH"
 pyver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 pytag=$("$py" -c 'import sys; print("%d%d" % sys.version_info[:2])')
 
-# ---- Debian's arm64 packages, without root --------------------------------------------
-# apt on lists, cache and sources of its own under the build directory (the machine's
-# Debian sources, arm64 as the only architecture); packages are unpacked with dpkg-deb -x.
-apt=$work/apt
-apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt/sources.list.d"
-          -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=/dev/null" -o "Dir::Cache=$apt/cache"
-          -o "Debug::NoLocking=1" -o "APT::Sandbox::User=$(id -un)"
-          -o "APT::Architecture=arm64" -o "APT::Architectures::=arm64")
-apt_ready=no
+# Debian's arm64 packages, unpacked without root (scripts/fetch-arm64.sh).
 arm64_unpack() {    # DEST PACKAGE...
-    local dest=$1
-    shift
-    if [ $apt_ready = no ]; then
-        rm -rf "$apt"
-        mkdir -p "$apt/sources.list.d" "$apt/lists/partial" "$apt/cache/archives/partial"
-        local found=0 f
-        for f in /etc/apt/sources.list.d/*.sources; do
-            [ -f "$f" ] || continue
-            grep -qE '^Types:(.* )?deb( |$)' "$f" || continue
-            sed 's/^Types:.*/Types: deb/' "$f" >"$apt/sources.list.d/$(basename "$f")"
-            found=1
-        done
-        if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list; then
-            grep '^deb ' /etc/apt/sources.list >"$apt/sources.list.d/main.list"
-            found=1
-        fi
-        [ $found = 1 ] || fail "no Debian package sources in /etc/apt: cannot obtain arm64 packages"
-        apt-get -qq "${apt_opts[@]}" update >/dev/null || fail "apt-get update (arm64 package lists) failed"
-        apt_ready=yes
-    fi
-    rm -rf "$apt/download" && mkdir -p "$apt/download" "$dest"
-    (cd "$apt/download" && apt-get -qq "${apt_opts[@]}" download "${@/%/:arm64}" >/dev/null 2>&1) ||
-        fail "Debian has no arm64 package of one of: $* (this machine's Python is $pyver)"
-    local deb
-    for deb in "$apt"/download/*.deb; do
-        dpkg-deb -x "$deb" "$dest"
-    done
+    bash "$root/scripts/fetch-arm64.sh" "$work/apt" "$@" ||
+        fail "cannot obtain the arm64 packages $* (this machine's Python is $pyver)"
 }
 
 # ---- 1. the ARM64 Python headers ------------------------------------------------------
