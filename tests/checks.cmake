@@ -34,3 +34,10 @@ endif()
 add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
 target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
 add_test(NAME example_consumer COMMAND example_consumer)
+
+# The command-line tool as a process: /dev/full, a closed stdout, inputs that
+# cannot be opened or are not regular files, for every command.
+if(TARGET dgsubsidy_cli)
+  add_test(NAME cli_process
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/process.sh $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
+endif()
