@@ -6,7 +6,8 @@
 set -euo pipefail
 
 APT_PACKAGES=(build-essential cmake pkg-config swig libcmocka-dev libjansson-dev
-              valgrind abigail-tools clang libclang-rt-14-dev dpkg-dev)
+              valgrind abigail-tools clang libclang-rt-14-dev dpkg-dev
+              debhelper lintian fakeroot)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
