@@ -41,3 +41,10 @@ if(TARGET dgsubsidy_cli)
   add_test(NAME cli_process
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/process.sh $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
 endif()
+
+# `cmake --install` puts the tool's manual page in share/man/man1, and it is
+# well-formed roff (groff's warnings are errors).
+if(TARGET dgsubsidy_cli AND DGS_INSTALL)
+  add_test(NAME cli_man_page_installed
+           COMMAND bash -c "set -e; p=$(mktemp -d); trap 'rm -rf $p' EXIT; cmake --install '${PROJECT_BINARY_DIR}' --prefix $p >/dev/null; test -s $p/share/man/man1/dgsubsidy.1; if command -v groff >/dev/null; then w=$(groff -k -Tutf8 -man -ww -z $p/share/man/man1/dgsubsidy.1 2>&1); test -z \"$w\" || { echo \"$w\"; exit 1; }; fi; echo installed")
+endif()
