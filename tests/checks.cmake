@@ -48,3 +48,12 @@ if(TARGET dgsubsidy_cli AND DGS_INSTALL)
   add_test(NAME cli_man_page_installed
            COMMAND bash -c "set -e; p=$(mktemp -d); trap 'rm -rf $p' EXIT; cmake --install '${PROJECT_BINARY_DIR}' --prefix $p >/dev/null; test -s $p/share/man/man1/dgsubsidy.1; if command -v groff >/dev/null; then w=$(groff -k -Tutf8 -man -ww -z $p/share/man/man1/dgsubsidy.1 2>&1); test -z \"$w\" || { echo \"$w\"; exit 1; }; fi; echo installed")
 endif()
+
+# The JSON Schemas of docs/schemas/ against the example files and the JSON
+# the tool writes, and the CSV files users bring (pandas, Excel).  Needs the
+# Python packages of scripts/requirements-test.txt (jsonschema, pandas).
+if(TARGET dgsubsidy_cli AND Python3_FOUND)
+  add_test(NAME cli_schemas_and_user_files
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_files.py
+                   $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
+endif()
