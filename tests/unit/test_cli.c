@@ -605,6 +605,11 @@ static void batch_id_and_date_columns(void **state)
                                   "E2,2,3,granted,27000.00,yuan,cap_per_m2,\n");
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "enterprise", NULL), 2);
     assert_non_null(strstr(err_text, "no column 'enterprise' (--id)"));
+    /* An input is not an id (it would stop being read as an input), nor an output column's name. */
+    assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "build_cost", NULL), 2);
+    assert_non_null(strstr(err_text, "that is an input of A4.02.1.a"));
+    assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "award", NULL), 2);
+    assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "date", NULL), 2);
     /* JSON Lines: one object per row, the id under its column's name. */
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "applicant", "--json", NULL), 0);
     assert_int_equal(count_lines(out_text), 2);

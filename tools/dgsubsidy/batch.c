@@ -218,6 +218,15 @@ static int read_header(batch *b, csv *r)
         return cli_fail_io(c, "out of memory");
     b->id_col = -1;
     if (b->o->id) {
+        /* An id that is also an input would silently stop being read as one;
+         * one named like an output column would be confused with it. */
+        static const char *const taken[] = {"row", "line", "outcome", "award", "award_fen", "unit", "binding", "error", "date"};
+        for (size_t k = 0; k < sizeof taken / sizeof *taken; k++)
+            if (strcmp(b->o->id, taken[k]) == 0)
+                return cli_fail(c, "--id %s: '%s' is a column of the output or the date; rename the id column", b->o->id,
+                                taken[k]);
+        if (dgs_measure_input_index(b->m, b->o->id) >= 0)
+            return cli_fail(c, "--id %.40s: that is an input of %s, not an id", b->o->id, dgs_measure_id(b->m));
         size_t k = 0;
         while (k < r->nfields && strcmp(field(r, k), b->o->id) != 0)
             k++;
