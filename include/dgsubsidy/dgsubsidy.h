@@ -52,10 +52,23 @@
 
 #include "dgsubsidy/version.h"
 
+/*
+ * DGS_API marks the library's functions.  On Windows it imports them from
+ * dgsubsidy.dll, or, when the library is built, exports them; a program that
+ * links the static library defines DGS_STATIC (the CMake target
+ * dgsubsidy::dgsubsidy_static does so).  Elsewhere it gives them default
+ * visibility, the rest of the library being hidden.
+ */
 #ifndef DGS_API
-#  if defined(_WIN32)
-#    define DGS_API
-#  elif defined(__GNUC__)
+#  if defined(_WIN32) || defined(__CYGWIN__)
+#    if defined(DGS_BUILDING_LIBRARY)
+#      define DGS_API __declspec(dllexport)
+#    elif defined(DGS_STATIC)
+#      define DGS_API
+#    else
+#      define DGS_API __declspec(dllimport)
+#    endif
+#  elif defined(__GNUC__) || defined(__clang__)
 #    define DGS_API __attribute__((visibility("default")))
 #  else
 #    define DGS_API

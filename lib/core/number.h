@@ -6,36 +6,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* a + b into *out; false on overflow. */
-static inline bool dgs_add_checked(int64_t a, int64_t b, int64_t *out)
-{
-    return !__builtin_add_overflow(a, b, out);
-}
+#include "core/wide.h"
 
-/* a * b into *out; false on overflow. */
-static inline bool dgs_mul_checked(int64_t a, int64_t b, int64_t *out)
-{
-    return !__builtin_mul_overflow(a, b, out);
-}
-
-/* floor(v * num / den) for v >= 0, num >= 0, den > 0; false on overflow.
- * The product is taken in 128 bits, so only the final value can overflow. */
+/* floor(v * num / den) for v >= 0, num >= 0, den > 0; false on overflow (or
+ * outside that domain).  The product is taken in 128 bits, so only the final
+ * value can overflow. */
 static inline bool dgs_mul_ratio_floor(int64_t v, int64_t num, int64_t den, int64_t *out)
 {
-    __int128 p = (__int128)v * num / den;
-    if (p > INT64_MAX || p < INT64_MIN)
+    uint64_t q, r;
+    if (v < 0 || num < 0 || den <= 0 ||
+        !dgs_u128_divmod(dgs_u128_mul((uint64_t)v, (uint64_t)num), (uint64_t)den, &q, &r) || q > INT64_MAX)
         return false;
-    *out = (int64_t)p;
+    *out = (int64_t)q;
     return true;
 }
 
-/* round(v * num / den), halves up, for v >= 0, num >= 0, den > 0. */
+/* round(v * num / den), halves up, for v >= 0, num >= 0, den > 0: the floor,
+ * plus one where the remainder is at least half the denominator. */
 static inline bool dgs_mul_ratio_half_up(int64_t v, int64_t num, int64_t den, int64_t *out)
 {
-    __int128 p = ((__int128)v * num * 2 + den) / ((__int128)den * 2);
-    if (p > INT64_MAX || p < INT64_MIN)
+    uint64_t q, r;
+    if (v < 0 || num < 0 || den <= 0 ||
+        !dgs_u128_divmod(dgs_u128_mul((uint64_t)v, (uint64_t)num), (uint64_t)den, &q, &r) || q > INT64_MAX)
         return false;
-    *out = (int64_t)p;
+    if (r >= (uint64_t)den - r)
+        q++;
+    if (q > INT64_MAX)
+        return false;
+    *out = (int64_t)q;
     return true;
 }
 

@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/error.h"
 
@@ -18,5 +20,13 @@ void sb_printf(strbuf *b, const char *fmt, ...) DGS_PRINTF(2, 3);
 /* Hands the text to the caller (*out, to free with dgs_free), or fails with
  * DGS_E_NOMEM naming `what`. */
 int sb_finish(strbuf *b, char **out, const char *what, dgs_error *err);
+
+/* A copy of s in memory from malloc(), or NULL (ISO C has no strdup before C23). */
+static inline char *sb_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    return p ? memcpy(p, s, n) : NULL;
+}
 
 #endif

@@ -8,7 +8,7 @@
 #include "dgsubsidy/dgsubsidy.h"
 
 typedef struct remainder {
-    __int128 rest;     /* (budget × claim) mod total */
+    uint64_t rest;     /* (budget × claim) mod total */
     size_t index;
 } remainder;
 
@@ -59,9 +59,11 @@ DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, in
         return dgs_fail(err, DGS_E_NOMEM, "dgs_allocate: out of memory for %zu claims", n);
     int64_t given = 0;
     for (size_t i = 0; i < n; i++) {
-        __int128 p = (__int128)budget * claims[i];
-        out[i] = (int64_t)(p / total);
-        rest[i] = (remainder){p % total, i};
+        /* budget < total here, so the quotient is below the claim. */
+        uint64_t q, r;
+        dgs_u128_divmod(dgs_u128_mul((uint64_t)budget, (uint64_t)claims[i]), (uint64_t)total, &q, &r);
+        out[i] = (int64_t)q;
+        rest[i] = (remainder){r, i};
         given += out[i];
     }
     int64_t left = budget - given;   /* < n */

@@ -125,32 +125,26 @@ FORMULA(op_10_a)
     int64_t un = c->p[up].num, ud = c->p[up].den;
     int64_t bp = calc_input(c, OP_10_BASE_RATIO_BP);
     dgs_fen_t base = calc_input(c, OP_10_BASE);
-    /* 资助比例上浮: r = r0 × (1 + u), or r0 + u percentage points. */
-    __int128 num, den;
-    if (calc_reading(c, OP_10_READING) == 0)
-        num = (__int128)bp * (ud + un), den = (__int128)10000 * ud;
-    else
-        num = (__int128)bp * ud + (__int128)un * 10000, den = (__int128)10000 * ud;
-    __int128 product;
-    if (__builtin_mul_overflow((__int128)base, num, &product)) {
-        calc_overflow(c, up);
-        return;
-    }
-    __int128 award = product / den;
+    /* 资助比例上浮: r = r0 × (1 + u), or r0 + u percentage points: num / den. */
+    int64_t num, den, t, award, limit;
+    bool ok = calc_reading(c, OP_10_READING) == 0
+                  ? dgs_add_checked(ud, un, &t) && dgs_mul_checked(bp, t, &num)
+                  : dgs_mul_checked(bp, ud, &num) && dgs_mul_checked(un, 10000, &t) && dgs_add_checked(num, t, &num);
+    ok = ok && dgs_mul_checked(10000, ud, &den) && dgs_mul_ratio_floor(base, num, den, &award);
     /* 资助限额上浮: L = L0 × (1 + u). */
-    __int128 limit = (__int128)calc_input(c, OP_10_BASE_LIMIT) * (ud + un) / ud;
-    if (award > INT64_MAX || limit > INT64_MAX) {
+    ok = ok && dgs_add_checked(ud, un, &t) && dgs_mul_ratio_floor(calc_input(c, OP_10_BASE_LIMIT), t, ud, &limit);
+    if (!ok) {
         calc_overflow(c, up);
         return;
     }
-    calc_step(c, STEP_RATIO, up, (int64_t)award, 1);
-    calc_step(c, STEP_CAP, up, (int64_t)(limit < award ? limit : award), 1);
+    calc_step(c, STEP_RATIO, up, award, 1);
+    calc_step(c, STEP_CAP, up, limit < award ? limit : award, 1);
     if (limit < award) {
         award = limit;
         c->binding = SRC_INPUT + OP_10_BASE_LIMIT;
-        c->binding_value = (int64_t)limit;
+        c->binding_value = limit;
     }
-    dgs_fen_t a = calc_headroom(c, (dgs_fen_t)award, OP_10_CAP, OP_10_THIS_YEAR); /* 每年最高500万 */
+    dgs_fen_t a = calc_headroom(c, award, OP_10_CAP, OP_10_THIS_YEAR); /* 每年最高500万 */
     calc_grant(c, a);
 }
 SPEC(spec_OP_10_a, op_10_a_in, op_10_a_p, op_10_a);

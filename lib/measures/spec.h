@@ -23,7 +23,11 @@
  * loop then runs in registers, with no call per phrase and no trace code
  * (the compiler's size heuristics would otherwise stop inlining once a
  * helper grows a branch or two). */
+#if defined(__GNUC__) || defined(__clang__)
 #define CALC_INLINE static inline __attribute__((always_inline))
+#else
+#define CALC_INLINE static inline
+#endif
 
 /* ---- declarations ------------------------------------------------------ */
 
@@ -197,17 +201,21 @@ typedef struct divisor {
 
 static inline divisor divisor_of(int64_t den)
 {
-    if (den < 2)
-        return (divisor){0, 0};
-    unsigned l = 64 - (unsigned)__builtin_clzll((uint64_t)den - 1);
-    unsigned __int128 magic = (((unsigned __int128)1 << (63 + l)) + (uint64_t)den - 1) / (uint64_t)den;
-    return (divisor){(uint64_t)magic, l - 1};
+    if (den < 2 || !DGS_HAVE_INT128)
+        return (divisor){0, 0};   /* not prepared: the batch divides */
+    unsigned l = 0;
+    while (l < 64 && ((uint64_t)den - 1) >> l)
+        l++;                      /* l = ⌈log2 den⌉ */
+    /* magic = ⌈2^(63+l) / den⌉: 2^(63+l) is (hi, lo) = (2^(l-1), 0). */
+    uint64_t q, r;
+    dgs_u128_divmod((dgs_u128){(uint64_t)1 << (l - 1), 0}, (uint64_t)den, &q, &r);
+    return (divisor){q + (r != 0), l - 1};
 }
 
 /* floor(n / den) for n ≥ 0 with a prepared denominator. */
 CALC_INLINE int64_t divisor_apply(divisor d, int64_t n)
 {
-    return (int64_t)((uint64_t)(((unsigned __int128)d.magic * (uint64_t)n) >> 64) >> d.shift);
+    return (int64_t)(dgs_u128_mul(d.magic, (uint64_t)n).hi >> d.shift);
 }
 
 /* ---- helpers: one per phrase ------------------------------------------- */
@@ -259,7 +267,7 @@ CALC_INLINE void calc_overflow(calc *c, int src)
 CALC_INLINE bool calc_mul_floor(int64_t v, int64_t num, int64_t den, int64_t *out)
 {
     int64_t product;
-    if (__builtin_expect(!__builtin_mul_overflow(v, num, &product), 1)) {
+    if (dgs_mul_checked(v, num, &product)) {
         *out = den == 1 ? product : product / den;
         return true;
     }
@@ -271,7 +279,7 @@ CALC_INLINE bool calc_mul_floor(int64_t v, int64_t num, int64_t den, int64_t *ou
 CALC_INLINE bool calc_mul_ratio(const calc *c, int64_t v, int p, int64_t *out)
 {
     int64_t product;
-    if (c->div && c->div[p].magic && !__builtin_mul_overflow(v, c->p[p].num, &product) && product >= 0) {
+    if (c->div && c->div[p].magic && dgs_mul_checked(v, c->p[p].num, &product) && product >= 0) {
         *out = divisor_apply(c->div[p], product);
         return true;
     }
@@ -306,7 +314,8 @@ CALC_INLINE dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
         calc_overflow(c, p);
         return 0;
     }
-    if ((__int128)v * c->p[p].den < (__int128)base * c->p[p].num)
+    if (dgs_u128_cmp(dgs_u128_mul((uint64_t)v, (uint64_t)c->p[p].den),
+                     dgs_u128_mul((uint64_t)base, (uint64_t)c->p[p].num)) < 0)
         v++;
     calc_step(c, STEP_RATIO, p, v, 1);
     return v;
@@ -536,7 +545,7 @@ CALC_INLINE void calc_reset(calc *c)
         outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
     }
 #define FORMULA(name)                                                                    \
-    static inline __attribute__((always_inline)) void name##_body(calc *c);              \
+    CALC_INLINE void name##_body(calc *c);                                               \
     static void name(calc *c) { name##_body(c); }                                        \
     static void name##_batch(calc *c, size_t rows, dgs_fen_t *restrict awards,           \
                              int32_t *restrict outcomes)                                 \

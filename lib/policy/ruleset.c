@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/strbuf.h"
 
 static const char *const stacking_scopes[] = {"package", "text", NULL};
 static const char *const nqi_readings[] = {"separate", "same", NULL};
@@ -260,12 +261,12 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
         goto nomem;
     /* Own every reference: the base's (which may be freed first) and the new ones. */
     for (size_t i = 0; i < base->n_strings; i++) {
-        if (!(rs->strings[rs->n_strings] = strdup(base->strings[i])))
+        if (!(rs->strings[rs->n_strings] = sb_strdup(base->strings[i])))
             goto nomem;
         rs->n_strings++;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!(rs->strings[rs->n_strings] = strdup(changes[i].v.ref ? changes[i].v.ref : "")))
+        if (!(rs->strings[rs->n_strings] = sb_strdup(changes[i].v.ref ? changes[i].v.ref : "")))
             goto nomem;
         rs->n_strings++;
         order[i] = (ordered){&changes[i], i};
@@ -447,7 +448,7 @@ static int value_text(const param_def *p, const slot *s, const char *date, char 
         return dgs_fail(err, DGS_E_DATE, "'%.40s' is not a date YYYY-MM-DD", date);
     const version *v = slot_at(s, d);
     param_value_format(p, v, buf, sizeof buf);
-    if (!(*out = strdup(buf)))
+    if (!(*out = sb_strdup(buf)))
         return dgs_fail(err, DGS_E_NOMEM, "out of memory");
     if (reference)
         *reference = v->ref ? v->ref : "";

@@ -300,7 +300,7 @@ static void large_guideline(void **state)
     assert_non_null(g);
     size_t len = (size_t)sprintf(g, "{\"changes\": [");
     for (size_t i = 0; i < n; i++) {
-        char day[16];
+        char day[32];
         int32_t d = 19738 + (int32_t)i;
         /* the date text of day d */
         int64_t z = (int64_t)d + 719468, era = z / 146097, doe = z - era * 146097;

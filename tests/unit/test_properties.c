@@ -37,9 +37,19 @@
 
 #include "dgsubsidy/dgsubsidy.h"
 
+/* The oracle computes in the compiler's 128-bit integers, independently of the
+ * library's own wide arithmetic. */
+__extension__ typedef __int128 wide_int;
+
 #define CASES 20000   /* per measure; DGS_PROPERTY_CASES=n runs fewer (e.g. under valgrind) */
 #define MAX_IN 16
 #define MAX_LIST 5
+
+/* The clause table below leaves trailing members of its entries zero (no
+ * category, no top-n, no month limit): that is what it means. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wmissing-field-initializers"
+#endif
 
 /* ---- what each clause says ---------------------------------------------------------- */
 
@@ -390,9 +400,9 @@ static void fail_case(const inputs *in, dgs_fen_t award, const char *fmt, ...)
 }
 
 /* The sum of the inputs named (a list counts its n largest items, n = -1: all). */
-static __int128 cost_sum(const inputs *in, const char *const *names, int64_t top_n)
+static wide_int cost_sum(const inputs *in, const char *const *names, int64_t top_n)
 {
-    __int128 sum = 0;
+    wide_int sum = 0;
     for (size_t i = 0; i < 3 && names[i]; i++) {
         long k = input_index(in->m, names[i]);
         if (!in->present[k])
@@ -436,7 +446,7 @@ static void check_bounds(const clause *cl, const inputs *in, int outcome, dgs_fe
     }
 
     /* Caps: every money parameter named cap…, by the rule the clause gives it. */
-    __int128 part_sum = 0;
+    wide_int part_sum = 0;
     size_t parts = 0;
     for (size_t k = 0; k < dgs_measure_parameter_count(m); k++) {
         const char *name = dgs_measure_parameter_name(m, k);
@@ -447,7 +457,7 @@ static void check_bounds(const clause *cl, const inputs *in, int outcome, dgs_fe
         for (size_t u = 0; u < 1 && cl->units[u].cap; u++)
             if (strcmp(cl->units[u].cap, name) == 0) {
                 const unit_cap *uc = &cl->units[u];
-                __int128 limit = (__int128)cap * value_or_zero(in, uc->area);
+                wide_int limit = (wide_int)cap * value_or_zero(in, uc->area);
                 if (uc->months) {
                     int64_t months = value_or_zero(in, uc->months), max = param_units(m, uc->max_months, in->date);
                     limit *= months < max ? months : max;
@@ -487,7 +497,7 @@ static void check_bounds(const clause *cl, const inputs *in, int outcome, dgs_fe
 
     /* Ratio of the subsidised cost, floored to the fen. */
     if (cl->ratios[0].ratio) {
-        __int128 bound = 0;
+        wide_int bound = 0;
         for (size_t t = 0; t < 3 && cl->ratios[t].ratio; t++) {
             const ratio_term *rt = &cl->ratios[t];
             if (!in_category(in, rt->when))
@@ -513,11 +523,11 @@ static void a1_01_a_share(const clause *cl, const dgs_measure *m, const inputs *
     int64_t num, den;
     param_ratio(m, "total_fiscal_share_cap", in->date, &num, &den);
     char *reading = param_text(m, "reading_share_funds", in->date);
-    __int128 others = (__int128)value_or_zero(in, "national_funds") + value_or_zero(in, "provincial_funds");
+    wide_int others = (wide_int)value_or_zero(in, "national_funds") + value_or_zero(in, "provincial_funds");
     if (strcmp(reading, "all_levels") == 0)
         others += value_or_zero(in, "other_fiscal_funds");
     dgs_free(reading);
-    __int128 room = (__int128)value_or_zero(in, "total_investment") * num / den - others;
+    wide_int room = (wide_int)value_or_zero(in, "total_investment") * num / den - others;
     if (room < 0)
         room = 0;
     if (award > room)
@@ -535,10 +545,10 @@ static void a4_03_b_steps(const clause *cl, const dgs_measure *m, const inputs *
     int64_t above = value_or_zero(in, "exhibition_area") - param_units(m, "min_area", in->date);
     if (above < 0 || step <= 0)
         return;
-    __int128 most = (__int128)(base > ufi ? base : ufi) + (__int128)above * inc / step;
+    wide_int most = (wide_int)(base > ufi ? base : ufi) + (wide_int)above * inc / step;
     if (award > most)
         fail_case(in, award, "above the base and the increments of the area (%lld)", (long long)most);
-    if (!value_or_zero(in, "certified") && award > base + (__int128)above * inc / step)
+    if (!value_or_zero(in, "certified") && award > base + (wide_int)above * inc / step)
         fail_case(in, award, "above the 20万 base and its increments without UFI certification");
 }
 
