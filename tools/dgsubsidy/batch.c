@@ -32,6 +32,7 @@ typedef struct csv {
     unsigned char in[1 << 16];
     size_t pos, n;
     bool started;
+    bool utf16; /* a UTF-16 byte order mark: not read */
     unsigned long line;        /* the physical line being read, 1-based */
     unsigned long record_line; /* the line the current record starts on */
     char *buf;                 /* the fields of the record, each NUL-terminated */
@@ -50,6 +51,8 @@ static int rd(csv *r)
             r->started = true;
             if (r->n >= 3 && memcmp(r->in, "\xEF\xBB\xBF", 3) == 0)
                 r->pos = 3;
+            else if (r->n >= 2 && (memcmp(r->in, "\xFF\xFE", 2) == 0 || memcmp(r->in, "\xFE\xFF", 2) == 0))
+                r->utf16 = true;
         }
         if (r->pos == r->n)
             return EOF;
@@ -366,6 +369,10 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
     batch b = {c, o, m, NULL, 0, -1, false, false, 0, 0};
     dgs_case *cs = NULL;
     int got = csv_next(&r);
+    if (r.utf16) {
+        rc = cli_fail(c, "%s: UTF-16 text: save the file as CSV in UTF-8 (Excel: \"CSV UTF-8\")", o->input);
+        goto done;
+    }
     if (got == 0) {
         rc = cli_fail(c, "%s: empty: the first line must name the columns", o->input);
         goto done;
