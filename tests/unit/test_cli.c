@@ -535,6 +535,18 @@ static void batch_reads_rfc4180(void **state)
     path = write_file("mid.csv", "booth_area,build_cost\n3\"6,120000\n", 0);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 2);
     assert_non_null(strstr(err_text, "mid.csv:2: not valid CSV: a quote inside unquoted field 1"));
+    /* Excel in a Chinese locale saves CSV in GBK: a GBK header is named, not misread. */
+    path = write_file("gbk.csv", "\xC6\xF3\xD2\xB5,booth_area,build_cost\n1,36,120000\n", 0); /* 企业 in GBK */
+    assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 2);
+    assert_non_null(strstr(err_text, "column 1 is not UTF-8"));
+    /* A cell that is not UTF-8: the row is invalid and the JSON Lines stay valid JSON. */
+    path = write_file("latin1.csv", "tier\nnational\nnation\xE4l\n", 0);
+    assert_int_equal(run("batch", "A5.03.a", "--input", path, "--date", "2025-05-01", "--json", NULL), 2);
+    assert_int_equal(count_lines(out_text), 2);
+    json_t *j = json_loads(strchr(out_text, '\n') + 1, 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "outcome")), "invalid");
+    json_decref(j);
     /* Excel's "Unicode Text" is UTF-16: named, not misread. */
     path = write_file("utf16.csv", "\xFF\xFE" "b\0o\0", 6);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 2);

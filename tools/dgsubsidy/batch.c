@@ -250,6 +250,9 @@ static int read_header(batch *b, csv *r)
                                 path, r->record_line);
             return cli_fail(c, "%s:%lu: column %zu has no name", path, r->record_line, k + 1);
         }
+        if (!cli_utf8_valid(name, strlen(name)))
+            return cli_fail(c, "%s:%lu: the name of column %zu is not UTF-8 text: save the file as CSV in UTF-8", path,
+                            r->record_line, k + 1);
         b->cols[k].name = name;
         if (b->o->id && strcmp(name, b->o->id) == 0) {
             b->cols[k].role = 2;
@@ -294,8 +297,9 @@ static int keep_names(batch *b)
     return 0;
 }
 
-static void write_row(batch *b, unsigned long row, unsigned long line, const char *id, const dgs_result *res,
-                      const char *error)
+/* Writes one output row; CLI_IO when memory runs out building its JSON. */
+static int write_row(batch *b, unsigned long row, unsigned long line, const char *id, const dgs_result *res,
+                     const char *error)
 {
     FILE *f = b->c->out;
     char v[48];
@@ -320,15 +324,12 @@ static void write_row(batch *b, unsigned long row, unsigned long line, const cha
         }
         char *text = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
         json_decref(o);
-        if (!text) {
-            /* Only memory can fail here (the id was checked to be UTF-8). */
-            fprintf(f, "{\"row\":%lu,\"line\":%lu,\"outcome\":\"invalid\",\"error\":\"out of memory\"}\n", row, line);
-            return;
-        }
+        if (!text) /* every string was checked to be UTF-8: only memory can fail */
+            return cli_fail_io(b->c, "out of memory writing row %lu", row);
         fputs(text, f);
         fputc('\n', f);
         free(text);
-        return;
+        return 0;
     }
     if (b->id_col >= 0) {
         cli_csv_field(f, id);
@@ -341,15 +342,19 @@ static void write_row(batch *b, unsigned long row, unsigned long line, const cha
     fputc(',', f);
     cli_csv_field(f, error ? error : "");
     fputc('\n', f);
+    return 0;
 }
 
-static void invalid_row(batch *b, unsigned long row, unsigned long line, const char *id, const char *error)
+static int invalid_row(batch *b, unsigned long row, unsigned long line, const char *id, const char *error)
 {
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", error);
+    cli_utf8_sanitize(msg); /* the message may quote a cell that is not UTF-8 */
     if (!b->invalid++)
         b->first_invalid_line = line;
     if (b->invalid <= MAX_REPORTED)
-        cli_note(b->c, "%s:%lu: row %lu: %s", b->o->input, line, row, error);
-    write_row(b, row, line, id, NULL, error);
+        cli_note(b->c, "%s:%lu: row %lu: %s", b->o->input, line, row, msg);
+    return write_row(b, row, line, id, NULL, msg);
 }
 
 int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
@@ -409,16 +414,19 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
         for (size_t k = 0; k < r.nfields && empty; k++)
             empty = !*field(&r, k);
         if (empty) {
-            invalid_row(&b, row, line, id, "an empty row");
+            if ((rc = invalid_row(&b, row, line, id, "an empty row")))
+                goto done;
             continue;
         }
         if (r.nfields != b.ncols) {
             snprintf(msg, sizeof msg, "%zu fields, the header has %zu", r.nfields, b.ncols);
-            invalid_row(&b, row, line, id, msg);
+            if ((rc = invalid_row(&b, row, line, id, msg)))
+                goto done;
             continue;
         }
         if (b.id_col >= 0 && !cli_utf8_valid(field(&r, (size_t)b.id_col), strlen(field(&r, (size_t)b.id_col)))) {
-            invalid_row(&b, row, line, "", "the id is not valid UTF-8");
+            if ((rc = invalid_row(&b, row, line, "", "the id is not valid UTF-8")))
+                goto done;
             continue;
         }
         dgs_case_clear(cs);
@@ -436,7 +444,8 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
                     rc = cli_fail_err(c, &e);
                     goto done;
                 }
-                invalid_row(&b, row, line, id, e.message);
+                if ((rc = invalid_row(&b, row, line, id, e.message)))
+                    goto done;
                 bad = true;
             }
         }
@@ -448,11 +457,14 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
                 rc = cli_fail_err(c, &e);
                 goto done;
             }
-            invalid_row(&b, row, line, id, e.message);
+            if ((rc = invalid_row(&b, row, line, id, e.message)))
+                goto done;
             continue;
         }
-        write_row(&b, row, line, id, res, NULL);
+        rc = write_row(&b, row, line, id, res, NULL);
         dgs_result_free(res);
+        if (rc)
+            goto done;
     }
     if ((rc = cli_check_out(c)))
         goto done;

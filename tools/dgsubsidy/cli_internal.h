@@ -80,6 +80,8 @@ int cli_read_file(cli *c, const char *path, char **text, size_t *len);
 void cli_csv_field(FILE *f, const char *s);
 /* 1 when s is valid UTF-8. */
 bool cli_utf8_valid(const char *s, size_t n);
+/* Replaces every byte that is not part of valid UTF-8 by '?'. */
+void cli_utf8_sanitize(char *s);
 /* An award as text in its unit: yuan with two decimals, other units whole. */
 const char *cli_award_text(dgs_fen_t award, const char *unit, char *buf, size_t size);
 

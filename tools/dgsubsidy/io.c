@@ -176,36 +176,57 @@ void cli_csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* The length of the valid UTF-8 sequence at p (at most `left` bytes), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t left)
+{
+    unsigned char b = *p;
+    size_t k;
+    unsigned cp;
+    if (b < 0x80)
+        return 1;
+    if ((b & 0xE0) == 0xC0)
+        k = 1, cp = b & 0x1F;
+    else if ((b & 0xF0) == 0xE0)
+        k = 2, cp = b & 0x0F;
+    else if ((b & 0xF8) == 0xF0)
+        k = 3, cp = b & 0x07;
+    else
+        return 0;
+    if (left <= k)
+        return 0;
+    for (size_t i = 1; i <= k; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (p[i] & 0x3F);
+    }
+    if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return k + 1;
+}
+
+void cli_utf8_sanitize(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    size_t left = strlen(s);
+    while (left) {
+        size_t n = utf8_seq(p, left);
+        if (!n)
+            *p = '?', n = 1;
+        p += n;
+        left -= n;
+    }
+}
+
 bool cli_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned char b = *p;
-        size_t k;
-        unsigned cp;
-        if (b < 0x80) {
-            p++;
-            continue;
-        } else if ((b & 0xE0) == 0xC0) {
-            k = 1, cp = b & 0x1F;
-        } else if ((b & 0xF0) == 0xE0) {
-            k = 2, cp = b & 0x0F;
-        } else if ((b & 0xF8) == 0xF0) {
-            k = 3, cp = b & 0x07;
-        } else {
+    const unsigned char *p = (const unsigned char *)s;
+    while (n) {
+        size_t k = utf8_seq(p, n);
+        if (!k)
             return false;
-        }
-        if ((size_t)(end - p) <= k)
-            return false;
-        for (size_t i = 1; i <= k; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        p += k + 1;
+        p += k;
+        n -= k;
     }
     return true;
 }
