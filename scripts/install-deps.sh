@@ -7,7 +7,9 @@ set -euo pipefail
 
 APT_PACKAGES=(build-essential cmake pkg-config swig libcmocka-dev libjansson-dev
               valgrind abigail-tools clang libclang-rt-14-dev dpkg-dev
-              debhelper lintian fakeroot)
+              debhelper lintian fakeroot file
+              gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+              gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -4,7 +4,9 @@
 
 #include "dgsubsidy/dgsubsidy.h"
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+#define DGS_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))   /* mingw-w64's C99 printf */
+#elif defined(__GNUC__)
 #define DGS_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define DGS_PRINTF(a, b)

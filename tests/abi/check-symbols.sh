@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The exported symbols of libdgsubsidy.so.1 are exactly the functions
-# declared with DGS_API in include/dgsubsidy/*.h, and every one carries the
-# version DGSUBSIDY_1.0 (lib/dgsubsidy.map).  Also checks the SONAME.
+# declared with DGS_API in include/dgsubsidy/*.h, and every one carries a
+# version of lib/dgsubsidy.map.  Also checks the SONAME.  Given a Windows
+# DLL, checks that its export table holds exactly those functions.
 #
 #   tests/abi/check-symbols.sh path/to/libdgsubsidy.so.1[.0.0]
 #
@@ -26,41 +27,53 @@ cat "$root"/include/dgsubsidy/*.h |
     sed -E 's/\($//; s/.*[^A-Za-z0-9_]([A-Za-z_][A-Za-z0-9_]*)[[:space:]]*$/\1/' |
     sort -u >"$tmp/declared"
 
-# ---- exported: defined dynamic symbols with their versions --------------------------
-# readelf prints e.g. "dgs_free@@DGSUBSIDY_1.0"; the version node itself is an
-# absolute (ABS) symbol named after the version, left out.
-readelf --dyn-syms --wide "$lib" |
-    awk '$7 != "UND" && $7 != "ABS" && $8 != "" && $5 != "LOCAL" { print $4, $8 }' |
-    sed -E 's/@@?/ /' >"$tmp/exported_raw"
 fail=0
 : >"$tmp/exported"
-while read -r type name version; do
-    case "$type" in
-    OBJECT | FUNC | IFUNC | TLS | COMMON) ;;
-    *) continue ;;   # sections and the like
-    esac
-    if [ "$type" != FUNC ]; then
-        echo "exported $type symbol $name: only functions may be exported"
+if [ "$(head -c2 "$lib")" = "MZ" ]; then
+    # ---- a Windows DLL: the names of its export table ----------------------------------
+    objdump -p "$lib" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/p' |
+        sed -n 's/^[[:space:]]*\[[[:space:]]*[0-9]*\][[:space:]]*//p' | sort -u >"$tmp/exported"
+    if [ ! -s "$tmp/exported" ]; then
+        echo "no export table in $lib"
         fail=1
     fi
-    if [ -z "${version:-}" ] || ! grep -qwF -- "$version" <<<"$ALLOWED_VERSIONS"; then
-        echo "symbol $name has version '${version:-none}', not one of: $ALLOWED_VERSIONS"
+    format="exported by the DLL"
+else
+    # ---- exported: defined dynamic symbols with their versions --------------------------
+    # readelf prints e.g. "dgs_free@@DGSUBSIDY_1.0"; the version node itself is an
+    # absolute (ABS) symbol named after the version, left out.
+    readelf --dyn-syms --wide "$lib" |
+        awk '$7 != "UND" && $7 != "ABS" && $8 != "" && $5 != "LOCAL" { print $4, $8 }' |
+        sed -E 's/@@?/ /' >"$tmp/exported_raw"
+    while read -r type name version; do
+        case "$type" in
+        OBJECT | FUNC | IFUNC | TLS | COMMON) ;;
+        *) continue ;;   # sections and the like
+        esac
+        if [ "$type" != FUNC ]; then
+            echo "exported $type symbol $name: only functions may be exported"
+            fail=1
+        fi
+        if [ -z "${version:-}" ] || ! grep -qwF -- "$version" <<<"$ALLOWED_VERSIONS"; then
+            echo "symbol $name has version '${version:-none}', not one of: $ALLOWED_VERSIONS"
+            fail=1
+        fi
+        echo "$name" >>"$tmp/exported"
+    done <"$tmp/exported_raw"
+    sort -u -o "$tmp/exported" "$tmp/exported"
+
+    soname=$(readelf --dynamic --wide "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+    if [ "$soname" != "libdgsubsidy.so.1" ]; then
+        echo "SONAME is '$soname', not libdgsubsidy.so.1"
         fail=1
     fi
-    echo "$name" >>"$tmp/exported"
-done <"$tmp/exported_raw"
-sort -u -o "$tmp/exported" "$tmp/exported"
+    format="versioned $ALLOWED_VERSIONS; SONAME $soname"
+fi
 
 if ! cmp -s "$tmp/declared" "$tmp/exported"; then
     echo "exported symbols differ from the DGS_API declarations:"
     comm -23 "$tmp/declared" "$tmp/exported" | sed 's/^/  declared, not exported: /'
     comm -13 "$tmp/declared" "$tmp/exported" | sed 's/^/  exported, not declared: /'
-    fail=1
-fi
-
-soname=$(readelf --dynamic --wide "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-if [ "$soname" != "libdgsubsidy.so.1" ]; then
-    echo "SONAME is '$soname', not libdgsubsidy.so.1"
     fail=1
 fi
 
@@ -73,4 +86,4 @@ if [ "$n" -lt 50 ]; then
     echo "only $n DGS_API declarations found in include/dgsubsidy/: the header parse is broken"
     exit 1
 fi
-echo "exported symbols: $n functions, each declared with DGS_API and versioned $ALLOWED_VERSIONS; SONAME $soname"
+echo "exported symbols: $n functions, each declared with DGS_API and $format"

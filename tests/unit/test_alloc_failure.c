@@ -201,7 +201,7 @@ static int setup(void **state)
         assert_int_equal(dgs_evaluate(s, &fx.results[i], NULL), DGS_OK);
         dgs_case_free(s);
     }
-    snprintf(fx.path, sizeof fx.path, "%s/dgs-alloc-%ld.json", P_tmpdir, (long)rand());
+    snprintf(fx.path, sizeof fx.path, "%s/dgs-alloc-%ld.json", DGS_BINARY_DIR, (long)rand());
     FILE *f = fopen(fx.path, "wb");
     if (!f)
         return -1;

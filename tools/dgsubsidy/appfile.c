@@ -156,7 +156,7 @@ typedef struct app {
 } app;
 
 /* Fails with "FILE:LINE: claim N (ID): …" for the path. */
-static int refuse(const app *a, const jstep *path, size_t n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int refuse(const app *a, const jstep *path, size_t n, const char *fmt, ...) CLI_PRINTF(4, 5);
 static int refuse(const app *a, const jstep *path, size_t n, const char *fmt, ...)
 {
     char msg[512];

@@ -261,7 +261,11 @@ static int parse_opts(cli *c, const command *cmd, int argc, char **argv, int sta
     if (!o->date) {
         time_t now = time(NULL);
         struct tm tm;
+#ifdef _WIN32
+        localtime_s(&tm, &now);
+#else
         localtime_r(&now, &tm);
+#endif
         strftime(o->today, sizeof o->today, "%Y-%m-%d", &tm);
         o->date = o->today;
     }

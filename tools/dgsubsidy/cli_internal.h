@@ -9,6 +9,15 @@
 
 #include "dgsubsidy/dgsubsidy.h"
 
+/* printf-style checking of the message functions (mingw-w64's C99 printf). */
+#if defined(__MINGW32__)
+#define CLI_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
+#elif defined(__GNUC__)
+#define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define CLI_PRINTF(a, b)
+#endif
+
 /* Exit codes: 0 success (whatever the outcome), 1 an I/O or runtime failure
  * (a file that cannot be opened or read, output that cannot be written, no
  * memory), 2 bad usage or bad input. */
@@ -59,12 +68,12 @@ typedef struct opts {
 } opts;
 
 /* One line "dgsubsidy: …" on the error stream; return CLI_USAGE / CLI_IO. */
-int cli_fail(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int cli_fail_io(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_fail(cli *c, const char *fmt, ...) CLI_PRINTF(2, 3);
+int cli_fail_io(cli *c, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* A library error: CLI_IO for DGS_E_IO and DGS_E_NOMEM, else CLI_USAGE. */
 int cli_fail_err(cli *c, const dgs_error *e);
 /* A note (not a failure) on the error stream. */
-void cli_note(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_note(cli *c, const char *fmt, ...) CLI_PRINTF(2, 3);
 
 /* CLI_IO (with the message) once the output stream has failed, else 0. */
 int cli_check_out(cli *c);

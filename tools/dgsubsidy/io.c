@@ -5,12 +5,14 @@
  * bytes when read whole).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifndef _WIN32
+#include <fcntl.h>
 #include <unistd.h>
+#endif
 
 #include "cli_internal.h"
 
@@ -67,9 +69,39 @@ int cli_check_out(cli *c)
     return cli_fail_io(c, "cannot write the output: %s", saved ? strerror(saved) : "write error");
 }
 
+static const char *file_kind(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+#ifdef S_ISFIFO
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+#endif
+#ifdef S_ISCHR
+    if (S_ISCHR(mode))
+        return "a character device";
+#endif
+#ifdef S_ISSOCK
+    if (S_ISSOCK(mode))
+        return "a socket";
+#endif
+    return "a special file";
+}
+
 int cli_open_regular(cli *c, const char *path, FILE **f)
 {
     *f = NULL;
+#ifdef _WIN32
+    /* No FIFOs to block on: look, then open. */
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return cli_fail_io(c, "%s: cannot be opened: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return cli_fail(c, "%s: not a regular file (%s): give a file", path, file_kind(st.st_mode));
+    if (!(*f = fopen(path, "rb")))
+        return cli_fail_io(c, "%s: cannot be opened: %s", path, strerror(errno));
+    return 0;
+#else
     /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
@@ -82,12 +114,7 @@ int cli_open_regular(cli *c, const char *path, FILE **f)
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return cli_fail(c, "%s: not a regular file (a %s): give a file", path,
-                        S_ISDIR(st.st_mode)    ? "directory"
-                        : S_ISFIFO(st.st_mode) ? "FIFO"
-                        : S_ISCHR(st.st_mode)  ? "character device"
-                        : S_ISSOCK(st.st_mode) ? "socket"
-                                               : "special file");
+        return cli_fail(c, "%s: not a regular file (%s): give a file", path, file_kind(st.st_mode));
     }
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 || !(*f = fdopen(fd, "rb"))) {
@@ -96,6 +123,7 @@ int cli_open_regular(cli *c, const char *path, FILE **f)
         return cli_fail_io(c, "%s: cannot be read: %s", path, strerror(saved));
     }
     return 0;
+#endif
 }
 
 int cli_read_file(cli *c, const char *path, char **text, size_t *len)

@@ -2,10 +2,15 @@
  * dgsubsidy_java.i — the Java overlay of the shared SWIG interface
  * (bindings/common/dgsubsidy.i).
  *
- * It generates org.dgsubsidy.internal.DgsNative (the module class) and
- * DgsNativeJNI (the native methods).  Nothing here is public API: the
- * package org.dgsubsidy wraps it by hand (Ruleset, Measure, Case, Result …)
- * and module-info does not export org.dgsubsidy.internal.
+ * It generates org.dgsubsidy.DgsNative (the module class), DgsNativeJNI (the
+ * native methods) and the SWIGTYPE_p_* pointer wrappers, all of them
+ * package-private: only the hand-written classes of org.dgsubsidy (Ruleset,
+ * Measure, Case, Result …) can call them.  A native call with a pointer that
+ * is NULL, freed or made up would crash the JVM, and these classes cannot
+ * check their pointers; so no code outside the package can reach them, on
+ * the module path (the module exports only org.dgsubsidy, and its public
+ * types only) or on the class path (the jar seals the package, so no other
+ * jar or directory can add a class to it).
  *
  * What is Java-specific:
  *
@@ -70,6 +75,21 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK)
         return JNI_ERR;
     return JNI_VERSION_1_8;
+}
+
+/* NativeLibrary's own native method: the library's version, read by the
+ * loader before anything else is called (NativeLibrary is public, this
+ * method private, and it takes nothing that could be misused). */
+JNIEXPORT jbyteArray JNICALL Java_org_dgsubsidy_internal_NativeLibrary_nativeVersion(JNIEnv *jenv, jclass cls)
+{
+    const char *v = dgs_version_string();
+    jsize n = (jsize)strlen(v);
+    jbyteArray a;
+    (void)cls;
+    a = (*jenv)->NewByteArray(jenv, n);
+    if (a)
+        (*jenv)->SetByteArrayRegion(jenv, a, 0, n, (const jbyte *)v);
+    return a;
 }
 
 /* A NUL-terminated C string as a Java byte[] (UTF-8), or null. */
@@ -153,6 +173,15 @@ static jbyteArray dgsj_bytes(JNIEnv *jenv, const char *s)
 
 /* The header's #define constants are compile-time constants in Java, not JNI calls. */
 %javaconst(1);
+
+/* ---- nothing generated is public --------------------------------------------- */
+
+%pragma(java) moduleclassmodifiers="final class"
+%pragma(java) jniclassclassmodifiers="final class"
+%typemap(javaclassmodifiers) SWIGTYPE, SWIGTYPE *, SWIGTYPE &, SWIGTYPE &&, SWIGTYPE [] "final class"
+/* The header's #define constants would make a public constants interface;
+ * the hand-written enums and DgsException carry them instead. */
+%rename("$ignore", %$isconstant) "";
 
 /* The library is loaded (and its version checked) before any native call. */
 %pragma(java) jniclasscode=%{

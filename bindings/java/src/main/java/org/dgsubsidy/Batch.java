@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
 import org.dgsubsidy.internal.Utf8;
 
 /**

@@ -30,13 +30,23 @@ public final class BatchResult {
     }
 
     /**
-     * Row i's award as the library counts it: fen for money, else whole units.
+     * Row i's award in fen.  Only for a measure whose award is money (see
+     * {@link Result#awardFen()}).
      *
      * @param i the row
-     * @return the award
+     * @return the award, fen
+     * @throws IllegalStateException if the measure's unit is not yuan; read {@link #award(int)}
      */
     public long awardFen(int i) {
+        requireMoney();
         return awards[i];
+    }
+
+    private void requireMoney() {
+        if (!Result.isMoney(measure.unit())) {
+            throw new IllegalStateException(measure.id() + " awards " + measure.unit()
+                    + ", not money: it has no award in fen; read award(i)");
+        }
     }
 
     /**
@@ -46,7 +56,7 @@ public final class BatchResult {
      * @return the award
      */
     public BigDecimal award(int i) {
-        return measure.unit().startsWith("yuan") ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+        return Result.isMoney(measure.unit()) ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
     }
 
     /**
@@ -60,11 +70,13 @@ public final class BatchResult {
     }
 
     /**
-     * Every row's award (fen for money).
+     * Every row's award in fen.  Only for a measure whose award is money.
      *
      * @return a copy
+     * @throws IllegalStateException if the measure's unit is not yuan; read {@link #award(int)}
      */
     public long[] awardsFen() {
+        requireMoney();
         return awards.clone();
     }
 

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
 import org.dgsubsidy.internal.NativeLibrary;
 
 /**

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_case;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
 
 /**
  * One applicant's inputs for one measure and the date of the qualifying event: a builder.
@@ -375,9 +372,10 @@ public final class Case {
     }
 
     /**
-     * The values set so far, for display.
+     * The values set so far, for display, each in the unit it is set in: money in yuan, areas
+     * in m² (as the command line and {@link #text(String, String)} write them).
      *
-     * @return e.g. "A1.07.a{date=2024-06-01, financed_amount=2000000000}"
+     * @return e.g. "A1.07.a{date=2024-06-01, financed_amount=20000000.00}"
      */
     @Override
     public String toString() {
@@ -386,8 +384,28 @@ public final class Case {
             parts.add("date=" + date);
         }
         for (Value v : values.values()) {
-            parts.add(v.input + "=" + (v.text != null ? v.text : v.list != null ? java.util.Arrays.toString(v.list) : String.valueOf(v.number)));
+            parts.add(v.input + "=" + show(v));
         }
         return measure.id() + "{" + String.join(", ", parts) + "}";
+    }
+
+    private String show(Value v) {
+        switch (v.how) {
+            case Value.MONEY:
+                return Money.toYuan(v.number).toPlainString();
+            case Value.INT:
+                return measure.input(v.input).type() == ValueType.AREA
+                        ? BigDecimal.valueOf(v.number, 2).toPlainString() : Long.toString(v.number);
+            case Value.FLAG:
+                return v.number != 0 ? "true" : "false";
+            case Value.LIST:
+                List<String> items = new ArrayList<>(v.list.length);
+                for (long fen : v.list) {
+                    items.add(Money.toYuan(fen).toPlainString());
+                }
+                return String.join(",", items);
+            default:
+                return v.text;
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_measure;
 
 /**
  * One award clause of the policy, e.g. {@code A1.07.a}: its metadata (copied from the library

@@ -5,20 +5,28 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 
 /**
  * The result of evaluating a case: the award, the outcome, the constraint that bound, the
  * reason, and a trace of every step with the clause or parameter it came from.
  *
- * <p>Immutable and thread-safe.  Everything is copied out of the library when the result is
- * made, so it stays readable after its ruleset is closed, except the rendered
- * {@link #explain(Locale) explanation} and {@link #toJson() JSON}, which the library renders
- * on demand (once, then kept) and so need the ruleset open the first time.
+ * <p>Immutable and thread-safe, a value: two results are {@link #equals(Object) equal} when
+ * their measure, date, outcome, award, unit, binding, reasons, group, ruleset fingerprint,
+ * trace and parameters are.  Everything is copied out of the library when the result is made,
+ * so it stays readable after its ruleset is closed ({@link #toMap(Locale)} included), except
+ * the rendered {@link #explain(Locale) explanation} and {@link #toJson() JSON}, which the
+ * library renders on demand (once, then kept) and so need the ruleset open the first time.
+ *
+ * <p>Jackson serialises a result as {@link #toMap()}: plain strings, whole numbers and lists,
+ * money as a decimal string ({@code "1400000.00"}), never a floating-point number.
  */
 public final class Result {
     private final Case.Snapshot snapshot;
@@ -145,16 +153,29 @@ public final class Result {
      * @return the award
      */
     public BigDecimal award() {
-        return unit.startsWith("yuan") ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+        return isMoney(unit) ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
     }
 
     /**
-     * The award as the library counts it: fen when {@link #unit()} starts with "yuan", else whole units.
+     * The award in fen.  Only for an award of money: a {@code long} of this binding is fen
+     * wherever it stands for money, and a measure whose number is not money (a quota of
+     * places, say) has no award in fen.
      *
-     * @return the award
+     * @return the award, fen
+     * @throws IllegalStateException if {@link #unit()} is not yuan; read {@link #award()} and
+     *         {@link #unit()} instead
      */
     public long awardFen() {
+        if (!isMoney(unit)) {
+            throw new IllegalStateException(measureId + " awards " + unit + ", not money: it has no award in fen;"
+                    + " read award() and unit()");
+        }
         return awardFen;
+    }
+
+    /** Whether an award of this unit is money: the library's rule, the unit starts with "yuan". */
+    static boolean isMoney(String unit) {
+        return unit.startsWith("yuan");
     }
 
     /**
@@ -228,7 +249,8 @@ public final class Result {
      *
      * @param locale Chinese for a Chinese locale, else English
      * @return the text
-     * @throws IllegalStateException if the ruleset was closed before the first call
+     * @throws IllegalStateException if the ruleset was closed before the first call (never a
+     *         text of another ruleset)
      */
     public String explain(Locale locale) {
         if (Lang.of(locale) == Lang.ZH) {
@@ -269,7 +291,14 @@ public final class Result {
     /** Evaluates the case again (evaluation is deterministic) and renders that result. */
     private String render(int format, int lang) {
         Ruleset rs = snapshot.measure.ruleset();
-        rs.acquire();
+        try {
+            rs.acquire();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the result of " + measureId + " cannot be rendered: its ruleset "
+                    + fingerprint + " was closed before " + (format == 0 ? "explain()" : "toJson()")
+                    + " was first called; call it before closing the ruleset, or use toMap(), which needs no"
+                    + " ruleset", e);
+        }
         try {
             SWIGTYPE_p_dgs_result r = snapshot.evaluate();
             try {
@@ -282,10 +311,94 @@ public final class Result {
         }
     }
 
+    /**
+     * The result as plain values, keyed as in {@link #toJson()} and with its English texts: measure,
+     * date ("2024-06-01"), outcome ("granted"), award (a decimal string: "1400000.00" for money,
+     * "6" for a quota), award_fen (money only), unit, binding, reason, group, fingerprint, steps
+     * (label, type, value: a decimal string for money and areas, else a whole number;
+     * denominator for a ratio; source, reference) and parameters (name, reference).  Needs no
+     * open ruleset.  Jackson serialises a result as this map.
+     *
+     * @return an unmodifiable map in that order
+     */
+    @JsonValue
+    public Map<String, Object> toMap() {
+        return toMap(Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #toMap()}, with the reason and the steps' labels in the locale's language.
+     *
+     * @param locale Chinese for a Chinese locale, else English
+     * @return an unmodifiable map
+     */
+    public Map<String, Object> toMap(Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", measureId);
+        m.put("date", date);
+        m.put("outcome", outcome.label());
+        m.put("award", award().toPlainString());
+        if (isMoney(unit)) {
+            m.put("award_fen", awardFen);
+        }
+        m.put("unit", unit);
+        m.put("binding", binding);
+        m.put("reason", reason(locale));
+        m.put("group", group);
+        m.put("fingerprint", fingerprint);
+        List<Object> st = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            st.add(s.toMap(locale));
+        }
+        m.put("steps", Collections.unmodifiableList(st));
+        List<Object> ps = new ArrayList<>(parameters.size());
+        for (ParameterUse p : parameters) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("reference", p.reference());
+            ps.add(Collections.unmodifiableMap(pm));
+        }
+        m.put("parameters", Collections.unmodifiableList(ps));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Equal to another result with the same measure id, date, outcome, award, unit, binding,
+     * reasons (both languages), group, fingerprint, steps and parameters: the same answer from
+     * the same rules, whichever ruleset object or thread produced it.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Result)) {
+            return false;
+        }
+        Result r = (Result) o;
+        return awardFen == r.awardFen && outcome == r.outcome && Objects.equals(measureId, r.measureId)
+                && Objects.equals(date, r.date) && Objects.equals(unit, r.unit) && Objects.equals(binding, r.binding)
+                && Objects.equals(reasonZh, r.reasonZh) && Objects.equals(reasonEn, r.reasonEn)
+                && Objects.equals(group, r.group) && Objects.equals(fingerprint, r.fingerprint)
+                && steps.equals(r.steps) && parameters.equals(r.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(measureId, date, outcome, awardFen, unit, binding, reasonZh, reasonEn, group,
+                fingerprint, steps, parameters);
+    }
+
+    /**
+     * The result in one line.
+     *
+     * @return e.g. "A1.07.a 2024-06-01 granted 1400000.00 yuan (ratio) [3f2a…]": measure, date,
+     *         outcome, award, unit, binding and the ruleset's fingerprint
+     */
     @Override
     public String toString() {
-        return measureId + " " + date + " " + outcome.label() + " " + award() + " " + unit
-                + (binding.isEmpty() ? "" : " (" + binding + ")");
+        return measureId + " " + date + " " + outcome.label() + " " + award().toPlainString() + " " + unit
+                + (binding.isEmpty() ? "" : " (" + binding + ")") + " [" + fingerprint + "]";
     }
 
     /** One step of the trace.  Immutable. */
@@ -391,6 +504,44 @@ public final class Result {
         public String toString() {
             return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString());
         }
+
+        /* ---- value semantics (Result.equals, Result.toMap) ---- */
+
+        Map<String, Object> toMap(Locale locale) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", label(locale));
+            m.put("type", type.label());
+            if (type == ValueType.MONEY || type == ValueType.AREA) {
+                m.put("value", BigDecimal.valueOf(value, 2).toPlainString());
+            } else {
+                m.put("value", value);
+            }
+            if (type == ValueType.RATIO) {
+                m.put("denominator", denominator);
+            }
+            m.put("source", source);
+            m.put("reference", reference);
+            return Collections.unmodifiableMap(m);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Step)) {
+                return false;
+            }
+            Step t = (Step) o;
+            return value == t.value && denominator == t.denominator && type == t.type
+                    && Objects.equals(labelZh, t.labelZh) && Objects.equals(labelEn, t.labelEn)
+                    && Objects.equals(source, t.source) && Objects.equals(reference, t.reference);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(labelZh, labelEn, type, value, denominator, source, reference);
+        }
     }
 
     /** A parameter an evaluation used, and the reference of the value used.  Immutable. */
@@ -424,6 +575,17 @@ public final class Result {
         @Override
         public String toString() {
             return name + " (" + reference + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParameterUse && Objects.equals(((ParameterUse) o).name, name)
+                    && Objects.equals(((ParameterUse) o).reference, reference);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, reference);
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.dgsubsidy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ref.Cleaner;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,10 +20,7 @@ import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.dgsubsidy.internal.DgsNative;
 import org.dgsubsidy.internal.NativeLibrary;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_measure;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_ruleset;
 
 /**
  * A ruleset: the catalogue of the policy's measures and the value of every number it sets.
@@ -151,24 +151,55 @@ public final class Ruleset implements AutoCloseable {
      * Derives a ruleset by applying a guideline (申报指南) file, JSON as described in
      * docs/guidelines.md.  This ruleset is not changed.
      *
+     * <p>The path must name a regular file (or a link to one) of at most 64 MiB.  Anything else
+     * is refused before it is opened: a directory, a FIFO (reading one would wait for a writer
+     * for ever), a device such as {@code /dev/zero} (endless) or a socket.
+     *
      * @param path the guideline file
      * @return a new ruleset; close it when done
-     * @throws GuidelineException if the file cannot be read ({@link DgsException#E_IO}) or is
-     *         malformed ({@link DgsException#E_GUIDELINE}, with the line)
+     * @throws GuidelineException {@link DgsException#E_IO} if the file does not exist, cannot be
+     *         read or is not a regular file; {@link DgsException#E_GUIDELINE} if it is larger
+     *         than 64 MiB or malformed (with the line)
      * @throws IllegalStateException if this ruleset is closed
      */
     public Ruleset withGuideline(Path path) {
         Objects.requireNonNull(path, "path");
-        byte[] json;
+        return withGuideline(readGuideline(path), path.toString());
+    }
+
+    /** The bytes of a guideline file, refusing what is not a regular file of at most 64 MiB. */
+    static byte[] readGuideline(Path path) {
+        BasicFileAttributes attributes;
         try {
-            if (Files.size(path) > MAX_GUIDELINE_BYTES) {
-                throw new GuidelineException(DgsException.E_GUIDELINE, path + ": larger than 64 MiB", 0, null);
-            }
-            json = Files.readAllBytes(path);
-        } catch (IOException e) {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class); // follows links
+        } catch (NoSuchFileException e) {
+            throw new GuidelineException(DgsException.E_IO, path + ": cannot be read: no such file", 0, e);
+        } catch (IOException | SecurityException e) {
             throw new GuidelineException(DgsException.E_IO, path + ": cannot be read: " + e, 0, e);
         }
-        return withGuideline(json, path.toString());
+        if (attributes.isDirectory()) {
+            throw new GuidelineException(DgsException.E_IO, path + ": is a directory, not a guideline file", 0, null);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new GuidelineException(DgsException.E_IO, path + ": is not a regular file (a FIFO, a device or a"
+                    + " socket); a guideline is read from a regular file of at most 64 MiB", 0, null);
+        }
+        if (attributes.size() > MAX_GUIDELINE_BYTES) {
+            throw new GuidelineException(DgsException.E_GUIDELINE, path + ": larger than 64 MiB", 0, null);
+        }
+        // The check guards against mistakes (a wrong path, a pipe, a device), not against someone
+        // who can replace the file between the check and the open.
+        byte[] json;
+        try (InputStream in = Files.newInputStream(path)) {
+            // A file that grows after the check is still read no further than the limit.
+            json = in.readNBytes((int) MAX_GUIDELINE_BYTES + 1);
+        } catch (IOException | SecurityException e) {
+            throw new GuidelineException(DgsException.E_IO, path + ": cannot be read: " + e, 0, e);
+        }
+        if (json.length > MAX_GUIDELINE_BYTES) {
+            throw new GuidelineException(DgsException.E_GUIDELINE, path + ": larger than 64 MiB", 0, null);
+        }
+        return json;
     }
 
     /**

@@ -6,11 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.dgsubsidy.internal.DgsNative;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_result;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_ruleset;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgs_stack;
-import org.dgsubsidy.internal.SWIGTYPE_p_dgsw_results;
 
 /**
  * What 就高、从优、不重复享受 pays for each of one applicant's results: made by

@@ -35,7 +35,7 @@ class LoadTest {
         final LocalDate date;
         final List<String[]> inputs;
         Outcome outcome;
-        long award;
+        java.math.BigDecimal award;
         String binding;
         String json;
 
@@ -103,7 +103,7 @@ class LoadTest {
         for (Spec s : specs) {
             Result r = s.build(rs).evaluate();
             s.outcome = r.outcome();
-            s.award = r.awardFen();
+            s.award = r.award();
             s.binding = r.binding();
             s.json = r.toJson();
         }
@@ -129,7 +129,7 @@ class LoadTest {
                         int k = (i + offset) % specs.size();
                         Spec s = specs.get(k);
                         Result r = cases.get(k).evaluate();
-                        if (r.outcome() != s.outcome || r.awardFen() != s.award || !r.binding().equals(s.binding)) {
+                        if (r.outcome() != s.outcome || !r.award().equals(s.award) || !r.binding().equals(s.binding)) {
                             wrong.incrementAndGet();
                         }
                         if (i % 1000 == 999 && !r.toJson().equals(s.json)) {

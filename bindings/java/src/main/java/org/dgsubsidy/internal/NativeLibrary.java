@@ -43,7 +43,6 @@ public final class NativeLibrary {
 
     private static final Object LOCK = new Object();
     private static volatile boolean ready;
-    private static boolean linked;
     private static UnsatisfiedLinkError failure;
     private static String source;
 
@@ -69,12 +68,8 @@ public final class NativeLibrary {
                 again.initCause(failure);
                 throw again;
             }
-            if (linked) {
-                return; // DgsNativeJNI's initialiser, reached from checkVersion() below
-            }
             try {
                 source = link();
-                linked = true;
                 checkVersion();
                 ready = true;
             } catch (UnsatisfiedLinkError e) {
@@ -161,9 +156,12 @@ public final class NativeLibrary {
         return javaVersion != null && javaVersion.equals(nativeVersion);
     }
 
+    /** dgs_version_string(), from the JNI library (a function of the wrapper, not of SWIG). */
+    private static native byte[] nativeVersion();
+
     private static void checkVersion() {
         String javaVersion = javaVersion();
-        String nativeVersion = DgsNative.dgs_version_string();
+        String nativeVersion = Utf8.decode(nativeVersion());
         if (!versionsMatch(javaVersion, nativeVersion)) {
             throw new UnsatisfiedLinkError("libdgsubsidy: the native library " + source + " is version "
                     + nativeVersion + " but the Java binding is version " + javaVersion
