@@ -582,7 +582,7 @@ static void batch_reads_rfc4180(void **state)
     path = write_file("utf16.csv", "\xFF\xFE" "b\0o\0", 6);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 2);
     assert_non_null(strstr(err_text, "UTF-16"));
-    path = write_file("nul.csv", "booth_area,build_cost\n36,12\0" "0000\n", 30);
+    path = write_file("nul-byte.csv", "booth_area,build_cost\n36,12\0" "0000\n", 30);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 2);
     assert_non_null(strstr(err_text, "NUL"));
 }

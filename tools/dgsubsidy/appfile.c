@@ -198,7 +198,7 @@ static char *input_text(const json_t *v, const char **why)
     case JSON_STRING:
         return strdup(json_string_value(v));
     case JSON_INTEGER:
-        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
         return strdup(num);
     case JSON_TRUE:
         return strdup("true");
@@ -231,7 +231,7 @@ static char *input_text(const json_t *v, const char **why)
             if (json_is_string(e))
                 strcat(out, json_string_value(e));
             else
-                sprintf(out + strlen(out), "%" JSON_INTEGER_FORMAT, json_integer_value(e));
+                sprintf(out + strlen(out), "%lld", (long long)json_integer_value(e));
         }
         return out;
     }
