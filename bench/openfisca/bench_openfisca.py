@@ -64,7 +64,7 @@ def main():
         return simulate().calculate("a1_07_a_award", PERIOD)
 
     def library():
-        return rules.evaluate_batch("A1.07.a", cols, DATE).award_fen
+        return rules.evaluate_batch("A1.07.a", cols, DATE, units="base").award_fen
 
     of = whole()
     lib = np.asarray(library())

@@ -3,7 +3,9 @@
 For A1.07.a, A4.02.1.a and A4.03.b, 10^6 rows of generated inputs go through
 
   evaluate_batch   dgsubsidy's Ruleset.evaluate_batch (one call into the C
-                   library over the numpy columns, int64 fen);
+                   library over the numpy columns, int64 fen, units="base"),
+                   and the same over int64 yuan (the default units: the
+                   columns are multiplied by 100, checked, before the call);
   numpy            the same formula as vectorised numpy operations on int64
                    fen: floor after the ratio (//), caps by np.minimum,
                    thresholds with np.where, negative inputs marked invalid;
@@ -83,15 +85,17 @@ def a107_data(rng, n):
 
 def a107_numpy(p):
     num, den = p.ratio("ratio")
-    hi, cap = p.fen("max_counted_financing"), p.fen("cap_per_year")
-    assert p.text("reading_min_financing") == "limit_range"
+    lo, hi, cap = p.fen("min_counted_financing"), p.fen("max_counted_financing"), p.fen("cap_per_year")
+    bar = p.text("reading_min_financing") == "threshold"   # 不少于500万元 an entry bar
 
     def run(cols):
         f, t = cols["financed_amount"], cols["interest_paid"]
         a = np.minimum(f, hi) * num // den
         a = np.minimum(np.minimum(a, cap), t)
         invalid = (f < 0) | (t < 0)
-        return np.where(invalid, 0, a), np.where(invalid, -1, 0).astype(np.int32)
+        below = ~invalid & (f < lo) if bar else np.zeros(len(f), bool)
+        out = np.where(invalid, -1, np.where(below, 1, 0)).astype(np.int32)
+        return np.where(invalid | below, 0, a), out
     return run
 
 
@@ -99,12 +103,17 @@ def a107_loop(p):
     num, den = p.ratio("ratio")
     ratio = Decimal(num) / Decimal(den)
     hi, cap = Decimal(p.fen("max_counted_financing")) / 100, Decimal(p.fen("cap_per_year")) / 100
+    lo = Decimal(p.fen("min_counted_financing")) / 100
+    bar = p.text("reading_min_financing") == "threshold"   # 不少于500万元 an entry bar
 
     def run(rows):
         out = []
         for f, t in rows:
             if f < 0 or t < 0:
                 out.append((Decimal(0), -1))
+                continue
+            if bar and f < lo:
+                out.append((Decimal(0), 1))
                 continue
             a = (min(f, hi) * ratio).quantize(FEN, rounding=ROUND_FLOOR)
             out.append((min(a, cap, t), 0))
@@ -234,7 +243,7 @@ def main():
         np_run, loop_run = make_numpy(p), make_loop(p)
         py_rows = to_python(cols, kinds)
 
-        batch = rules.evaluate_batch(mid, cols, DATE, errors="mark")
+        batch = rules.evaluate_batch(mid, cols, DATE, errors="mark", units="base")
         lib_aw, lib_out = np.asarray(batch.award_fen), np.asarray(batch.outcome_codes)
         np_aw, np_out = np_run(cols)
         if not (np.array_equal(np_aw, lib_aw) and np.array_equal(np_out, lib_out)):
@@ -249,19 +258,34 @@ def main():
               f"(total {batch.total} yuan)")
 
         def lib():
-            b = rules.evaluate_batch(mid, cols, DATE)
+            b = rules.evaluate_batch(mid, cols, DATE, units="base")
             return b.award_fen
         t_lib = best_and_median(lib, reps)
+        # The default units: the same columns as whole yuan and m², multiplied by 100 (checked
+        # against int64) before the call.
+        yuan = {n: (c // 100 if k in ("money", "area") else c) for (n, c), k in zip(cols.items(), kinds)}
+        yuan_fen = {n: (c * 100 if k in ("money", "area") else c) for (n, c), k in zip(yuan.items(), kinds)}
+        if not np.array_equal(rules.evaluate_batch(mid, yuan, DATE, errors="mark").award_fen,
+                              rules.evaluate_batch(mid, yuan_fen, DATE, errors="mark", units="base").award_fen):
+            sys.exit(f"{mid}: int64 yuan and the same amounts in fen differ")
+        t_yuan = best_and_median(lambda: rules.evaluate_batch(mid, yuan, DATE).award_fen, reps)
+        t_yuan_fen = best_and_median(lambda: rules.evaluate_batch(mid, yuan_fen, DATE, units="base").award_fen, reps)
+        print(f"  {mid}: int64 yuan (default units) {t_yuan[0] * 1e3:.1f} ms, the same amounts as int64 fen "
+              f"(units='base') {t_yuan_fen[0] * 1e3:.1f} ms: the conversion costs "
+              f"{(t_yuan[0] - t_yuan_fen[0]) * 1e9 / rows:.1f} ns/row")
+        record("python_batch", "yuan_conversion", mid, rows, (t_yuan[0] - t_yuan_fen[0]) * 1e9 / rows, "ns/row")
         t_np = best_and_median(lambda: np_run(cols), reps)
         t_loop = best_and_median(lambda: loop_run(py_rows), max(1, reps // 2))
-        table.append((mid, t_lib, t_np, t_loop))
-        for key, t in (("evaluate_batch", t_lib), ("numpy", t_np), ("python_loop", t_loop)):
+        table.append((mid, t_lib, t_np, t_loop, t_yuan))
+        for key, t in (("evaluate_batch", t_lib), ("evaluate_batch_yuan", t_yuan), ("numpy", t_np),
+                       ("python_loop", t_loop)):
             record("python_batch", key, mid, rows, t[0] * 1e9 / rows, "ns/row")
 
     print("\n| measure | path | time (best) | time (median) | rows/s (best) | this ÷ evaluate_batch |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
-    for mid, t_lib, t_np, t_loop in table:
-        for name, t in (("evaluate_batch (library)", t_lib), ("numpy, int64 fen", t_np),
+    for mid, t_lib, t_np, t_loop, t_yuan in table:
+        for name, t in (("evaluate_batch (library), int64 fen, units='base'", t_lib),
+                        ("evaluate_batch, int64 yuan (the default units)", t_yuan), ("numpy, int64 fen", t_np),
                         ("Python loop over Decimal", t_loop)):
             print(f"| {mid} | {name} | {t[0] * 1e3:.1f} ms | {t[1] * 1e3:.1f} ms | "
                   f"{rows / t[0] / 1e6:.1f} M | {t[0] / t_lib[0]:.1f}× |")

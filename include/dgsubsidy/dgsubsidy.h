@@ -404,8 +404,12 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
  *             result borrows strings from the case's ruleset: free it before
  *             the ruleset.  NULL on error.
  * @return DGS_OK (whatever the outcome), DGS_E_MISSING_INPUT (names the
- *         input; the date counts as an input), DGS_E_OVERFLOW, DGS_E_NOMEM,
- *         DGS_E_INVALID_ARGUMENT.  The case is not changed.
+ *         input; the date counts as an input; also an input that the inputs
+ *         given require, e.g. A1.10.a's purchases_last_year with
+ *         purchases_this_year), DGS_E_RANGE (names an input that the inputs
+ *         given exclude: two forms of one figure, or an amount granted in a
+ *         period the reading in force does not use), DGS_E_OVERFLOW,
+ *         DGS_E_NOMEM, DGS_E_INVALID_ARGUMENT.  The case is not changed.
  * Thread-safe for distinct cases; the case may be shared if no one sets it.
  */
 DGS_API int dgs_evaluate(const dgs_case *c, dgs_result **out, dgs_error *err);
@@ -484,7 +488,8 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * batch (a column named "date" is refused with DGS_E_NOT_SUPPORTED).
  *
  * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
- * whose inputs are invalid (negative money, overflow, missing required input,
+ * whose inputs are invalid (negative money, overflow, missing required input, inputs
+ * that exclude each other (DGS_E_RANGE),
  * choice out of range) gets DGS_OUTCOME_INVALID and award 0; the function then
  * returns the error of the first such row, with err->row set to it, after
  * filling every row.  Rows are checked even when the date alone decides
@@ -520,7 +525,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
  * exclusive group (an explicit 从高不重复 clause, or restatements of one
- * benefit, catalog §4) only the highest award is paid; where a lower award of
+ * benefit: the groups of the measures' data) only the highest award is paid; where a lower award of
  * the group was already granted (`already_granted[i]` > 0, fen) the highest is
  * paid as a top-up.  Which parts of the document the principle covers follows
  * the ruleset's `stacking_scope` reading.

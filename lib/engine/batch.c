@@ -145,7 +145,11 @@ static int row_error(dgs_error *err, int code, const measure_spec *spec, const c
         dgs_fail(err, code, "%s: row %zu: choice index of '%s' out of range", id, row, name);
         break;
     case DGS_E_RANGE:
-        dgs_fail(err, code, "%s: row %zu: flag '%s' must be 0 or 1", id, row, name);
+        if (which >= 0 && spec->inputs[which].type == DGS_TYPE_FLAG)
+            dgs_fail(err, code, "%s: row %zu: flag '%s' must be 0 or 1", id, row, name);
+        else
+            dgs_fail(err, code, "%s: row %zu: input '%s' cannot be given with the inputs given "
+                     "(two forms of one figure, or a period the reading in force does not use)", id, row, name);
         break;
     default:
         dgs_fail(err, code, "%s: row %zu: the amount overflows (inputs too large)", id, row);
@@ -153,6 +157,23 @@ static int row_error(dgs_error *err, int code, const measure_spec *spec, const c
     if (err)
         err->row = row;
     return code;
+}
+
+/* Why the formula made row r invalid: the row run again alone, on a copy of the
+ * calc, gives the error code and the input it names (-1: none, an overflow). */
+static int formula_error(const calc *c, const int64_t *const *cols, const uint8_t *const *pres, size_t r,
+                         int16_t *which)
+{
+    calc one = *c;
+    one.cols = cols;
+    one.present = pres;
+    one.row = r;
+    one.trace = false;
+    one.div = NULL;
+    calc_reset(&one);
+    c->spec->formula(&one);
+    *which = one.error_src >= SRC_INPUT ? (int16_t)(one.error_src - SRC_INPUT) : -1;
+    return one.error ? one.error : DGS_E_OVERFLOW;
 }
 
 DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
@@ -234,17 +255,26 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
         }
         /* The common case: every row valid, the whole chunk in one run of the loop. */
         if (chunk_valid(spec, ccols, cpres, n)) {
-            /* No presence to test per row when every column is given in full. */
+            /* No presence to test per row when every column given is given in full; a
+             * column not given at all is a bit of `absent`, not a mask to read per row. */
             bool masks = false;
-            for (size_t k = 0; k < n_inputs; k++)
-                masks |= cpres[k] != NULL;
+            uint32_t absent_inputs = 0;
+            for (size_t k = 0; k < n_inputs; k++) {
+                if (colmap[k] < 0)
+                    absent_inputs |= 1u << k;
+                else
+                    masks |= cpres[k] != NULL;
+            }
             c.cols = ccols;
             c.present = masks ? cpres : NULL;
+            c.absent = masks ? 0 : absent_inputs;
             spec->batch(&c, n, awards + start, outcomes + start);
             if (!first && any_invalid(outcomes + start, n))
                 for (size_t r = 0; r < n; r++)
                     if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
-                        first = row_error(err, DGS_E_OVERFLOW, spec, m->meta->id, start + r, -1);
+                        int16_t which;
+                        int code = formula_error(&c, ccols, c.present, r, &which);
+                        first = row_error(err, code, spec, m->meta->id, start + r, which);
                         break;
                     }
             continue;
@@ -266,11 +296,14 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                 }
                 c.cols = rcols;
                 c.present = rpres;
+                c.absent = 0;
                 spec->batch(&c, end - i, awards + start + i, outcomes + start + i);
                 if (!first)
                     for (size_t r = i; r < end; r++)
                         if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
-                            first = row_error(err, DGS_E_OVERFLOW, spec, m->meta->id, start + r, -1);
+                            int16_t bad_input;
+                            int why = formula_error(&c, rcols, rpres, r - i, &bad_input);
+                            first = row_error(err, why, spec, m->meta->id, start + r, bad_input);
                             break;
                         }
             }

@@ -398,8 +398,15 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
         spec->formula(&c);
         if (c.error) {
             free(r);
-            return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)",
-                            m->meta->id, *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum");
+            const char *at = *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum";
+            if (c.error == DGS_E_MISSING_INPUT)
+                return dgs_fail(err, c.error, "%s: input '%s' is not set (required with the inputs given)",
+                                m->meta->id, at);
+            if (c.error == DGS_E_RANGE)
+                return dgs_fail(err, c.error, "%s: input '%s' cannot be given with the inputs given "
+                                "(two forms of one figure, or a period the reading in force does not use)",
+                                m->meta->id, at);
+            return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)", m->meta->id, at);
         }
     }
     r->outcome = c.outcome;

@@ -166,6 +166,8 @@ struct calc {
     const measure_spec *spec;
     const int64_t *const *cols;   /* input k at row: cols[k][row] */
     const uint8_t *const *present;/* NULL, or per input NULL / bytes */
+    uint32_t absent;              /* batch only: bit k set when input k's column is not given at all
+                                   * (then present may stay NULL, keeping the loop free of masks) */
     size_t row;
     const int64_t *const *lists;  /* list inputs (scalar path) */
     const size_t *list_len;
@@ -228,6 +230,8 @@ CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t de
 
 CALC_INLINE bool calc_has(const calc *c, int k)
 {
+    if (c->absent >> k & 1u)
+        return false;
     return !c->present || !c->present[k] || c->present[k][c->row];
 }
 
@@ -257,6 +261,17 @@ CALC_INLINE void calc_overflow(calc *c, int src)
     if (!c->error) {
         c->error = DGS_E_OVERFLOW;
         c->error_src = (int16_t)src;
+    }
+}
+
+/* A caller's mistake found by the formula: input k is missing (DGS_E_MISSING_INPUT) or
+ * given together with an input it excludes (DGS_E_RANGE: outside the inputs allowed).  The evaluation
+ * fails with that error, naming the input; a batch row becomes invalid. */
+CALC_INLINE void calc_input_error(calc *c, int code, int k)
+{
+    if (!c->error) {
+        c->error = code;
+        c->error_src = (int16_t)(SRC_INPUT + k);
     }
 }
 

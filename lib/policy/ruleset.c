@@ -17,22 +17,23 @@ static const char *const nqi_readings[] = {"separate", "same", NULL};
 static const char *const upgrade_readings[] = {"difference", "full", NULL};
 static const char *const rounding_readings[] = {"floor", "half_up", NULL};
 
-/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16; catalog R1). */
+/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16:
+ * in force 2024-01-16 … 2027-01-15 inclusive; docs/interpretation.md R1). */
 const param_def dgs_ruleset_params[G_COUNT] = {
     {"validity_start", DGS_TYPE_DATE, 19738, 1, "date", "政策施行之日", "first day in force",
-     "本措施自印发之日起实施（2024年1月16日印发）", 0, NULL},
+     "本措施自印发之日起实施", 0, NULL},
     {"validity_end", DGS_TYPE_DATE, 20833, 1, "date", "有效期末日", "last day in force",
      "有效期三年", 0, NULL},
     P_SWITCH("stacking_scope", SCOPE_PACKAGE, stacking_scopes, "就高从优不重复的适用范围",
              "parts of the document 就高、从优、不重复享受 covers",
-             "按照就高、从优、不重复享受的原则执行（附件1–4）"),
+             "按照就高、从优、不重复享受的原则执行"),
     P_SWITCH("nqi_station_group", NQI_SEPARATE, nqi_readings,
              "A3.08.a 与 A5.04.d 是否同一资质", "whether A3.08.a and A5.04.d are one designation",
-             "附件3（八）与附件5（四）"),
+             "质量基础设施“一站式”服务平台……质量技术综合服务站"),
     P_SWITCH("upgrade_payment", UPGRADE_DIFFERENCE, upgrade_readings, "同一对象升级时的支付方式",
              "how an upgrade of the same object is paid", "从高不重复享受"),
     P_SWITCH("rounding", ROUND_FLOOR, rounding_readings, "比例计算结果取整到分的方式",
-             "how a ratio's product is rounded to the fen", "不超过（catalog R12）"),
+             "how a ratio's product is rounded to the fen", "不超过"),
 };
 
 const param_def *measure_param(const dgs_measure *m, size_t i)

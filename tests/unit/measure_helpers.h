@@ -328,7 +328,7 @@ static inline int has_parameter(const dgs_measure *m, const char *name)
 
 /*
  * Checks every measure of `kind` in `part` ("OP", "A1", …): there must be
- * `expected_count` of them (catalog §2), each evaluated with its required
+ * `expected_count` of them (the count of each kind in data/catalog.json), each evaluated with its required
  * inputs filled in must give `outcome`.  Returns how many were checked.
  */
 static inline size_t expect_kind_outcome_at(const char *file, int line, const dgs_ruleset *rs,

@@ -188,7 +188,7 @@ MEASURE_TEST(a4_03_b_cap)
 
 MEASURE_TEST(a4_03_b_pro_rata_reading)
 {
-    /* 每增加5000平方米 read pro rata (catalog R8, the other reading): 100,000 per 5,000 m²,
+    /* 每增加5000平方米 read pro rata (R8, the other reading): 100,000 per 5,000 m²,
      * i.e. 20 yuan per m² above 10,000 m² */
     dgs_ruleset *g = derive(rs, "A4.03.b", "reading_increment", "pro_rata");
     /* 12,500 m²: 200,000 + 100,000 × 2,500 / 5,000 = 250,000 */
@@ -324,7 +324,7 @@ MEASURE_TEST(a4_09_e_usage_fee)
     GRANT(rs, "A4.09.e", DATE, "30000.00", NULL, {"usage_fee", "60000"});
     /* 50% × 0.03 = 0.015 → 0.01 */
     GRANT(rs, "A4.09.e", DATE, "0.01", "ratio", {"usage_fee", "0.03"});
-    /* the rounding reading half_up (catalog R12): 0.015 → 0.02 */
+    /* the rounding reading half_up (R12): 0.015 → 0.02 */
     dgs_ruleset *g = derive(rs, NULL, "rounding", "half_up");
     GRANT(g, "A4.09.e", DATE, "0.02", "ratio", {"usage_fee", "0.03"});
     /* 50% × 0.01 = 0.005 → 0.01 (floor: 0.00) */
@@ -333,7 +333,7 @@ MEASURE_TEST(a4_09_e_usage_fee)
     /* 30% × 333.33 = 99.999 → 100.00 under A4.09.a */
     GRANT(g, "A4.09.a", DATE, "100.00", "ratio", {"premium_paid", "333.33"});
     dgs_ruleset_free(g);
-    /* README decision 16: no condition the text does not write (no tax-compliance input) */
+    /* no condition the text does not write for it (R28: no tax-compliance input) */
     assert_int_equal(dgs_measure_input_count(measure(rs, "A4.09.e")), 1);
 }
 
@@ -363,7 +363,7 @@ MEASURE_TEST(a4_ceiling_and_waiver)
 
 MEASURE_TEST(a4_kinds)
 {
-    /* catalog §2: 附件4 has 6 unspecified and 8 qualitative measures */
+    /* data/catalog.json: 附件4 has 6 unspecified and 8 qualitative measures */
     expect_kind_outcome(rs, "A4", DGS_KIND_UNSPECIFIED, 6, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A4", DGS_KIND_QUALITATIVE, 8, DGS_OUTCOME_NOT_COMPUTABLE);
     expect_unspecified(rs, "A4.04.a", "cap");

@@ -6,7 +6,7 @@
 #include "measure_helpers.h"
 
 /* ---- the validity window ---------------------------------------------------
- * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  Catalog R1: in force for
+ * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  R1 (docs/interpretation.md): in force for
  * events dated 2024-01-16 … 2027-01-15 inclusive, the main opinion included. */
 MEASURE_TEST(validity_window)
 {
@@ -96,7 +96,7 @@ MEASURE_TEST(op_costs_and_periods)
     GRANT(rs, "OP.14.a", DATE, "12000000.00", NULL, {"granted_to_date", "18000000"});
     /* （十九）每年最高300万: 2,000,000 this year leaves 1,000,000 */
     GRANT(rs, "OP.19.a", DATE, "1000000.00", NULL, {"granted_this_year", "2000000"});
-    /* README decision 14: （三）（二十二） are awards, not bounded by a cost */
+    /* （三）（二十二） are awards (奖励), not bounded by a cost (R19) */
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.03.a")), 1);
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.22.a")), 1);
 }
@@ -104,7 +104,7 @@ MEASURE_TEST(op_costs_and_periods)
 /* ---- OP.10.a ----------------------------------------------------------------
  * （十）对纳入智能机器人产业链关键企业清单的，资助比例和资助限额在基准标准基础上可上浮 5%，对“链主”
  * 企业资助比例和资助限额在基准标准基础上可上浮 10%，每家企业每年最高 500 万元。
- * Catalog R2: relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
+ * R2 (docs/interpretation.md): relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
  * percentage points for the ratio is a switch. */
 MEASURE_TEST(op_10_a_uplift_relative)
 {
@@ -210,10 +210,10 @@ MEASURE_TEST(op_unspecified_with_a_guideline)
 
 MEASURE_TEST(op_kinds)
 {
-    /* catalog §2: the main opinion has 23 unspecified and 25 qualitative measures */
+    /* data/catalog.json: the main opinion has 23 unspecified and 25 qualitative measures */
     expect_kind_outcome(rs, "OP", DGS_KIND_UNSPECIFIED, 23, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "OP", DGS_KIND_QUALITATIVE, 25, DGS_OUTCOME_NOT_COMPUTABLE);
-    /* the whole catalogue (catalog §2): 22 formula, 52 fixed_cap, 8 tiered_fixed,
+    /* the whole catalogue (data/catalog.json): 22 formula, 52 fixed_cap, 8 tiered_fixed,
      * 8 price_or_quota, 37 unspecified, 75 qualitative */
     size_t per_kind[7] = {0};
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {

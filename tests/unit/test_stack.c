@@ -125,7 +125,8 @@ static void restatements_count_once(void **state)
 }
 
 /* The group may cover one branch only: OP.02.a for a 驰名商标 is not A5.09.a's
- * China Quality Award (README decision 13), so both are paid. */
+ * China Quality Award (the group binds only the branch that restates another award, R27),
+ * so both are paid. */
 static void branch_groups(void **state)
 {
     (void)state;

@@ -68,7 +68,7 @@ def test_batch_equals_scalar_on_random_rows(rules, measure_id):
     m = rules[measure_id]
     if any(i.type == ValueType.MONEY_LIST for i in m.inputs.values()):
         with pytest.raises(dgsubsidy.NotSupported):
-            m.evaluate_batch({n: np.zeros(3, np.int64) for n in m.inputs}, DATE)
+            m.evaluate_batch({n: np.zeros(3, np.int64) for n in m.inputs}, DATE, units="base")
         pytest.skip("list inputs cannot be batched")
     rng = np.random.default_rng(abs(hash(measure_id)) % 2**32)
     frame = {}
@@ -82,7 +82,7 @@ def test_batch_equals_scalar_on_random_rows(rules, measure_id):
                        for n, c in frame.items()})
     for n, miss in masks.items():
         df.loc[miss, n] = pd.NA
-    b = m.evaluate_batch(df, DATE, errors="mark")
+    b = m.evaluate_batch(df, DATE, errors="mark", units="base")
     assert len(b) == ROWS and b.award_fen.dtype == np.int64 and b.outcome_codes.dtype == np.int32
 
     first_error = None
@@ -108,7 +108,7 @@ def test_batch_equals_scalar_on_random_rows(rules, measure_id):
         assert b.error is not None and b.error.row == first_error[0]
         assert type(b.error) is first_error[1]
         with pytest.raises(first_error[1]) as info:
-            m.evaluate_batch(df, DATE)
+            m.evaluate_batch(df, DATE, units="base")
         assert info.value.row == first_error[0]
         assert info.value.batch.award_fen.tolist() == b.award_fen.tolist()
     assert (b.outcome_codes == Outcome.GRANTED).sum() > 0, "the random rows should reach grants"
@@ -120,7 +120,7 @@ def lease_frame(n=5):
 
 
 def test_batch_result_views(rules):
-    b = rules.evaluate_batch("A1.07.a", lease_frame(), DATE)
+    b = rules.evaluate_batch("A1.07.a", lease_frame(), DATE, units="base")
     assert b.award_fen.tolist() == [0, 50_000_000, 100_000_000, 140_000_000, 140_000_000]
     assert b.awards[1] == D("500000.00") and isinstance(b.awards[1], Decimal)
     assert list(b.awards[3:]) == [D("1400000.00")] * 2 and len(b.awards) == 5
@@ -140,7 +140,7 @@ def test_batch_result_views(rules):
 def test_exact_total_beyond_int64(rules):
     n = 8
     frame = {"financed_amount": np.full(n, 2**62, dtype=np.int64), "interest_paid": np.full(n, 2**62, dtype=np.int64)}
-    b = rules.evaluate_batch("A4.09.e", {"usage_fee": np.full(n, 2**62, dtype=np.int64)}, DATE)
+    b = rules.evaluate_batch("A4.09.e", {"usage_fee": np.full(n, 2**62, dtype=np.int64)}, DATE, units="base")
     assert b.total_fen == sum(b.award_fen.tolist())
     big = dgsubsidy.BatchResult(rules["A1.07.a"], DATE, np.full(4, 2**62, dtype=np.int64),
                                 np.zeros(4, dtype=np.int32))
@@ -153,96 +153,96 @@ def test_dataframe_index_and_extra_columns(rules):
                        "financed_amount": [2_800_000_000] * 3,
                        "interest_paid": [1, 2, 3]}, index=[10, 20, 30])
     with pytest.raises(dgsubsidy.UnknownInput) as info:
-        rules.evaluate_batch("A1.07.a", df, DATE)
+        rules.evaluate_batch("A1.07.a", df, DATE, units="base")
     assert "applicant" in str(info.value)
-    b = rules.evaluate_batch("A1.07.a", df, DATE, extra="ignore")
+    b = rules.evaluate_batch("A1.07.a", df, DATE, extra="ignore", units="base")
     assert b.award_fen.tolist() == [1, 2, 3]
     assert b.to_frame().index.tolist() == [10, 20, 30]
     with pytest.raises(dgsubsidy.NotSupported):
-        rules.evaluate_batch("A1.07.a", df.assign(date="2025-01-01").drop(columns="applicant"), DATE)
+        rules.evaluate_batch("A1.07.a", df.assign(date="2025-01-01").drop(columns="applicant"), DATE, units="base")
     with pytest.raises(dgsubsidy.InvalidArgument):
-        rules.evaluate_batch("A1.07.a", df, DATE, errors="ignore")
+        rules.evaluate_batch("A1.07.a", df, DATE, errors="ignore", units="base")
 
 
 def test_missing_values(rules):
     # a missing required input makes the row invalid; a missing optional one is "not given"
     df = pd.DataFrame({"financed_amount": pd.array([2_800_000_000, None, 2_800_000_000], dtype="Int64"),
                        "interest_paid": [1, 2, 3]})
-    b = rules.evaluate_batch("A1.07.a", df, DATE, errors="mark")
+    b = rules.evaluate_batch("A1.07.a", df, DATE, errors="mark", units="base")
     assert b.outcome_codes.tolist() == [0, -1, 0] and b.award_fen.tolist() == [1, 0, 3]
     assert isinstance(b.error, dgsubsidy.MissingInput) and b.error.row == 1
     with pytest.raises(dgsubsidy.MissingInput) as info:
-        rules.evaluate_batch("A1.07.a", df, DATE)
+        rules.evaluate_batch("A1.07.a", df, DATE, units="base")
     assert info.value.row == 1 and "financed_amount" in str(info.value)
     opt = rules.evaluate_batch("A1.10.a", pd.DataFrame({
         "new_purchases": [100_000_000, 100_000_000],
-        "granted_this_year": pd.array([None, 0], dtype="Int64")}), DATE)
+        "granted_this_year": pd.array([None, 0], dtype="Int64")}), DATE, units="base")
     assert opt.award_fen[0] == opt.award_fen[1] and opt.error is None
     # a Decimal column with None, and a float count column with NaN
     objs = {"new_purchases": np.array([D("1000000"), D("1000000")], dtype=object),
             "granted_this_year": np.array([None, D("0")], dtype=object)}
     assert rules.evaluate_batch("A1.10.a", objs, DATE).award_fen.tolist() == opt.award_fen.tolist()
     counts = pd.DataFrame({"exhibition_area": [10_000, 10_000], "days": [3.0, np.nan]})
-    b = rules.evaluate_batch("A4.03.b", counts, DATE, errors="mark")
+    b = rules.evaluate_batch("A4.03.b", counts, DATE, errors="mark", units="base")
     assert b.outcome_codes[1] == Outcome.INVALID and isinstance(b.error, dgsubsidy.MissingInput)
     with pytest.raises(dgsubsidy.InvalidValue):
-        rules.evaluate_batch("A4.03.b", {"exhibition_area": [1], "days": [2.5]}, DATE)
+        rules.evaluate_batch("A4.03.b", {"exhibition_area": [1], "days": [2.5]}, DATE, units="base")
 
 
 def test_flags_and_choices(rules):
     m = rules["A4.03.b"]
     base = {"exhibition_area": np.full(4, 20_000, np.int64), "days": np.full(4, 3, np.int64)}
-    a = m.evaluate_batch({**base, "certified": np.array([True, False, True, False])}, DATE)
-    c = m.evaluate_batch({**base, "certified": pd.array([True, False, True, None], dtype="boolean")}, DATE)
+    a = m.evaluate_batch({**base, "certified": np.array([True, False, True, False])}, DATE, units="base")
+    c = m.evaluate_batch({**base, "certified": pd.array([True, False, True, None], dtype="boolean")}, DATE, units="base")
     assert a.award_fen[:3].tolist() == c.award_fen[:3].tolist()
     t = rules["A3.08.b"]
     names = list(t.inputs["tier"].choices)
     idx = np.array([0, 1, 0, 1], dtype=np.int64) % len(names)
     funds = np.full(4, 100_000_000, np.int64)
-    by_index = t.evaluate_batch({"tier": idx, "provincial_funds": funds}, DATE)
-    by_name = t.evaluate_batch({"tier": np.array([names[i] for i in idx]), "provincial_funds": funds}, DATE)
+    by_index = t.evaluate_batch({"tier": idx, "provincial_funds": funds}, DATE, units="base")
+    by_name = t.evaluate_batch({"tier": np.array([names[i] for i in idx]), "provincial_funds": funds}, DATE, units="base")
     by_cat = t.evaluate_batch(pd.DataFrame({"tier": pd.Categorical([names[i] for i in idx]),
-                                            "provincial_funds": funds}), DATE)
+                                            "provincial_funds": funds}), DATE, units="base")
     by_obj = t.evaluate_batch({"tier": np.array([names[i] for i in idx], dtype=object),
-                               "provincial_funds": funds}, DATE)
+                               "provincial_funds": funds}, DATE, units="base")
     assert by_index.award_fen.tolist() == by_name.award_fen.tolist() == by_cat.award_fen.tolist() \
         == by_obj.award_fen.tolist()
     bad = t.evaluate_batch({"tier": np.array([names[0], "bronze"]), "provincial_funds": funds[:2]}, DATE,
-                           errors="mark")
+                           errors="mark", units="base")
     assert bad.outcome_codes.tolist() == [0, Outcome.INVALID] and isinstance(bad.error, dgsubsidy.InvalidChoice)
     with pytest.raises(dgsubsidy.InvalidChoice) as info:
-        t.evaluate_batch({"tier": [names[0], "bronze"], "provincial_funds": [1, 1]}, DATE)
+        t.evaluate_batch({"tier": [names[0], "bronze"], "provincial_funds": [1, 1]}, DATE, units="base")
     assert info.value.row == 1 and info.value.batch.outcome_codes.tolist() == [0, Outcome.INVALID]
 
 
 def test_batch_input_errors(rules):
     with pytest.raises(dgsubsidy.InvalidArgument):
-        rules.evaluate_batch("A1.07.a", {"financed_amount": [1, 2], "interest_paid": [1]}, DATE)
+        rules.evaluate_batch("A1.07.a", {"financed_amount": [1, 2], "interest_paid": [1]}, DATE, units="base")
     with pytest.raises(dgsubsidy.InvalidArgument):
         rules.evaluate_batch("A1.07.a", {"financed_amount": np.ones((2, 2), np.int64),
-                                         "interest_paid": np.ones((2, 2), np.int64)}, DATE)
+                                         "interest_paid": np.ones((2, 2), np.int64)}, DATE, units="base")
     with pytest.raises(dgsubsidy.InvalidDate):
-        rules.evaluate_batch("A1.07.a", lease_frame(), "2025-13-01")
+        rules.evaluate_batch("A1.07.a", lease_frame(), "2025-13-01", units="base")
     with pytest.raises(dgsubsidy.MissingInput):
-        rules.evaluate_batch("A1.07.a", lease_frame(), None)
+        rules.evaluate_batch("A1.07.a", lease_frame(), None, units="base")
     with pytest.raises(dgsubsidy.TypeMismatch):
-        rules.evaluate_batch("A1.07.a", [[1, 2]], DATE)
+        rules.evaluate_batch("A1.07.a", [[1, 2]], DATE, units="base")
     with pytest.raises(dgsubsidy.TypeMismatch):
         rules.evaluate_batch("A1.07.a", {"financed_amount": np.array(["2020-01-01"], dtype="datetime64[D]"),
-                                         "interest_paid": [1]}, DATE)
+                                         "interest_paid": [1]}, DATE, units="base")
     empty = rules.evaluate_batch("A1.07.a", {"financed_amount": np.zeros(0, np.int64),
-                                             "interest_paid": np.zeros(0, np.int64)}, DATE)
+                                             "interest_paid": np.zeros(0, np.int64)}, DATE, units="base")
     assert len(empty) == 0 and empty.total == 0
-    nif = rules.evaluate_batch("A1.07.a", lease_frame(), "2030-01-01")
+    nif = rules.evaluate_batch("A1.07.a", lease_frame(), "2030-01-01", units="base")
     assert set(nif.outcomes) == {"not_in_force"}
     # non-contiguous and narrower integer columns are converted, not misread
     wide = np.arange(20, dtype=np.int64)[::2]
     narrow = np.full(10, 2_800_000, dtype=np.int32) * np.int32(1)
     b = rules.evaluate_batch("A1.07.a", {"financed_amount": narrow.astype(np.int64) * 1000, "interest_paid": wide},
-                             DATE)
+                             DATE, units="base")
     assert b.award_fen.tolist() == wide.tolist()
     b32 = rules.evaluate_batch("A4.03.b", {"exhibition_area": np.full(2, 20_000, np.int32),
-                                           "days": np.array([3, 4], dtype=np.uint8)}, DATE)
+                                           "days": np.array([3, 4], dtype=np.uint8)}, DATE, units="base")
     assert len(b32) == 2
 
 
@@ -274,18 +274,22 @@ def test_large_batch(rules, rows):
     rng = np.random.default_rng(7)
     frame = pd.DataFrame({"financed_amount": rng.integers(0, 5_000_000_000, rows),
                           "interest_paid": rng.integers(0, 200_000_000, rows)})
-    b = rules.evaluate_batch("A1.07.a", frame, DATE)
+    b = rules.evaluate_batch("A1.07.a", frame, DATE, units="base")
     assert len(b) == rows and b.total_fen == int(b.award_fen.astype(object).sum())
-    # 5% of the financed amount, at most 150万 and the interest, floored to the fen.
+    # 5% of the financed amount, at most 150万 and the interest, floored to the fen; financing
+    # below 500万 yuan (500,000,000 fen) is not eligible under this item.
     fin = frame["financed_amount"].to_numpy()
     want = np.minimum(np.minimum(np.minimum(fin, 3_000_000_000) // 20, 150_000_000), frame["interest_paid"].to_numpy())
-    assert (b.award_fen == want).all()
+    below = fin < 500_000_000
+    assert below.any() and (~below).any()
+    assert (b.award_fen[~below] == want[~below]).all()
+    assert (b.award_fen[below] == 0).all() and (b.outcomes[below] == "ineligible").all()
 
 
 def test_invalid_rows_out_of_force_are_invalid_as_in_the_scalar_path(rules):
     with pytest.raises(dgsubsidy.NegativeValue):
         rules.evaluate("A1.07.a", date="2030-01-01", financed_amount=-5, interest_paid=1)
     b = rules.evaluate_batch("A1.07.a", {"financed_amount": np.array([-500, 500]),
-                                         "interest_paid": np.array([1, 1])}, "2030-01-01", errors="mark")
+                                         "interest_paid": np.array([1, 1])}, "2030-01-01", errors="mark", units="base")
     assert b.outcome_codes.tolist() == [Outcome.INVALID, Outcome.NOT_IN_FORCE]
     assert isinstance(b.error, dgsubsidy.NegativeValue)

@@ -101,7 +101,7 @@ def test_three_decimals_is_an_error_not_rounding(rules):
 def test_money_edge_cases_in_a_batch(rules):
     fen = np.array([0, 1, MAX_FEN, -1, 2_800_000_000], dtype=np.int64)
     frame = {"financed_amount": np.full(5, 2_800_000_000, dtype=np.int64), "interest_paid": fen}
-    b = rules.evaluate_batch("A1.07.a", frame, DATE, errors="mark")
+    b = rules.evaluate_batch("A1.07.a", frame, DATE, errors="mark", units="base")
     assert b.award_fen.tolist() == [0, 1, 140_000_000, 0, 140_000_000]
     assert b.outcome_codes.tolist() == [0, 0, 0, Outcome.INVALID, 0]
     assert isinstance(b.error, dgsubsidy.NegativeValue) and b.error.row == 3

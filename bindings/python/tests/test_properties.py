@@ -38,7 +38,7 @@ def test_lease_scalar_equals_batch(rows):
     rules = dgsubsidy.Ruleset.builtin()
     frame = {"financed_amount": np.array([r[0] for r in rows], dtype=np.int64),
              "interest_paid": np.array([r[1] for r in rows], dtype=np.int64)}
-    b = rules.evaluate_batch("A1.07.a", frame, DATE, errors="mark")
+    b = rules.evaluate_batch("A1.07.a", frame, DATE, errors="mark", units="base")
     for i, (f, p) in enumerate(rows):
         r = rules.evaluate("A1.07.a", date=DATE, financed_amount=dgsubsidy.from_fen(f),
                            interest_paid=dgsubsidy.from_fen(p))

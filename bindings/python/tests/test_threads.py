@@ -75,7 +75,7 @@ def test_batches_in_threads_release_the_gil(rules):
     n = 400_000
     rng = np.random.default_rng(5)
     frame = {"financed_amount": rng.integers(0, 4_000_000_000, n), "interest_paid": rng.integers(0, 200_000_000, n)}
-    single = rules.evaluate_batch("A1.07.a", frame, DATE)
+    single = rules.evaluate_batch("A1.07.a", frame, DATE, units="base")
     ticks = []
     stop = threading.Event()
 
@@ -87,7 +87,7 @@ def test_batches_in_threads_release_the_gil(rules):
     t = threading.Thread(target=ticker)
     t.start()
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda _: rules.evaluate_batch("A1.07.a", frame, DATE), range(4)))
+        results = list(pool.map(lambda _: rules.evaluate_batch("A1.07.a", frame, DATE, units="base"), range(4)))
     stop.set()
     t.join()
     for b in results:

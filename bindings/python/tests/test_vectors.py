@@ -84,7 +84,7 @@ def test_vector_batch(rules, vector):
     columns = {n: np.array([base_units(m.inputs[n], t)] * 3, dtype=np.int64)
                for n, t in vector["inputs"].items()}
     # a DataFrame gives the row count even without a column (measures without inputs)
-    b = m.evaluate_batch(pd.DataFrame(columns, index=range(3)), vector["date"])
+    b = m.evaluate_batch(pd.DataFrame(columns, index=range(3)), vector["date"], units="base")
     r = m.evaluate(date=vector["date"], **vector["inputs"])
     assert b.outcome_codes.tolist() == [int(r.outcome)] * 3
     assert b.award_fen.tolist() == [r.award_fen] * 3

@@ -16,7 +16,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List
                     Optional, Sequence, Tuple, Union, overload)
 
 from . import _errors, _native
-from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, iso_date, to_fen,
+from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, is_bool, iso_date, to_fen,
                      to_int64, to_scaled)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,6 +144,15 @@ class Input:
         extra = f" {list(self.choices)}" if self.choices else ""
         return f"<Input {self.name}: {self.type} ({self.unit}), {req}{extra}>"
 
+    def __copy__(self) -> "Input":
+        return self  # immutable, borrowed from its measure
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Input":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_input, (self._owner, self.name))
+
 
 class Parameter:
     """A number (or reading) the policy sets for a measure; a guideline may change it from a date on."""
@@ -186,6 +195,15 @@ class Parameter:
 
     def __repr__(self) -> str:
         return f"<Parameter {self.name} = {self.value} ({self.type})>"
+
+    def __copy__(self) -> "Parameter":
+        return self  # immutable, borrowed from its measure
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Parameter":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_parameter, (self._owner, self.name))
 
 
 class Measure:
@@ -264,11 +282,20 @@ class Measure:
         return _evaluate(self, date, inputs)
 
     def evaluate_batch(self, frame: Any, date: DateLike, *, errors: str = "raise",
-                       extra: str = "raise") -> "BatchResult":
+                       extra: str = "raise", units: str = "yuan") -> "BatchResult":
         """Evaluates many cases at once; see :meth:`Ruleset.evaluate_batch`."""
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self, frame, date, errors=errors, extra=extra)
+        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units)
+
+    def __copy__(self) -> "Measure":
+        return self  # immutable, borrowed from its ruleset
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Measure":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_restore_measure, (self._ruleset, self.id))
 
     def __repr__(self) -> str:
         return f"<Measure {self.id} ({self.kind}): {self.title('en')}>"
@@ -292,6 +319,18 @@ class Measure:
             + (f"<table><tr><th>parameter</th><th>value</th><th>reference</th></tr>{params}</table>"
                if params else "")
             + "</div>")
+
+
+def _restore_measure(ruleset: "Ruleset", measure_id: str) -> Measure:
+    return ruleset.measure(measure_id)
+
+
+def _restore_input(measure: Measure, name: str) -> Input:
+    return measure.inputs[name]
+
+
+def _restore_parameter(measure: Measure, name: str) -> Parameter:
+    return measure.parameters[name]
 
 
 class _ReadOnly(_MappingABC):
@@ -389,11 +428,14 @@ class Ruleset:
     between any number of threads.
     """
 
-    def __init__(self, _ptr: Any, _origin: str = "") -> None:
+    def __init__(self, _ptr: Any, _origin: str = "", _chain: Tuple[Tuple[Any, ...], ...] = ()) -> None:
         if _ptr is None:
             raise _errors.InvalidArgument("use Ruleset.builtin() to get a ruleset")
         self._ptr = _ptr
         self._origin = _origin
+        # How the ruleset was derived from the built-in one: the guideline texts and
+        # parameter changes, in order.  Pickling sends this chain, not the C handle.
+        self._chain = _chain
         _owned(self, _ptr, _native.dgs_ruleset_free)
         self._measures: Optional[Measures] = None
         self._by_id: Dict[str, Measure] = {}
@@ -454,7 +496,7 @@ class Ruleset:
         text = c_string(text, "guideline")
         name = c_string(_printable(source), "source") if source is not None else None
         ptr = _native.dgs_ruleset_apply_guideline(self._ptr, text, name)
-        return Ruleset(ptr, name or "<guideline>")
+        return Ruleset(ptr, name or "<guideline>", self._chain + (("guideline", text, name),))
 
     def with_parameter(self, measure: Optional[Union[str, Measure]], parameter: str,
                        value: Union[str, Decimal, int, Fraction], *,
@@ -474,12 +516,28 @@ class Ruleset:
             mid = c_string(measure, "measure")
         pname = c_string(parameter, "parameter")
         text = _parameter_text(self, mid, pname, value)
-        ptr = _native.dgs_ruleset_set_parameter(
-            self._ptr, mid, pname, text,
-            None if valid_from is None else iso_date(valid_from, "valid_from"),
-            None if valid_until is None else iso_date(valid_until, "valid_until"),
-            None if reference is None else c_string(reference, "reference"))
-        return Ruleset(ptr, self._origin)
+        args = (mid, pname, text,
+                None if valid_from is None else iso_date(valid_from, "valid_from"),
+                None if valid_until is None else iso_date(valid_until, "valid_until"),
+                None if reference is None else c_string(reference, "reference"))
+        ptr = _native.dgs_ruleset_set_parameter(self._ptr, *args)
+        return Ruleset(ptr, self._origin, self._chain + (("parameter",) + args,))
+
+    # -- copying and pickling
+
+    def __copy__(self) -> "Ruleset":
+        # Immutable: a copy is the ruleset itself (a second Python object over the
+        # same C handle would free it twice).
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Ruleset":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Pickled as the chain that derived it (guideline texts and parameter changes
+        # applied to the built-in ruleset) and its fingerprint; unpickling applies the
+        # chain again and checks that the fingerprint is the same.
+        return (_restore_ruleset, (self._origin, self._chain, self.fingerprint))
 
     # -- metadata
 
@@ -585,28 +643,40 @@ class Ruleset:
         return _evaluate(self.measure(measure), date, inputs)
 
     def evaluate_batch(self, measure: Union[str, Measure], frame: Any, date: DateLike, *,
-                       errors: str = "raise", extra: str = "raise") -> "BatchResult":
+                       errors: str = "raise", extra: str = "raise", units: str = "yuan") -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
         ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
-        column names are input names.  Values are in the library's base
-        units: **money in int64 fen**, areas in int64 hundredths of m², counts
-        as integers, flags as 0/1 or bool, choices as indices or names.
-        Columns of Decimal (object dtype) are converted exactly, value by value
-        (slower; a float column of money is refused).  Missing values (None,
-        NaN, pandas NA in nullable Int64 columns) mean "not given".
+        column names are input names.  A number means what it means in
+        :meth:`evaluate`: **an integer of money is yuan, an integer of area is
+        m²** (converted exactly to fen and hundredths, vectorised; a value too
+        large for the library marks its row invalid with Overflow).  Columns
+        already in the library's base units (int64 fen, hundredths of m²) are
+        given with ``units="base"``, which passes them through unchanged.
+        Columns of Decimal, int or text (object or string dtype) are converted
+        exactly, value by value, as :meth:`evaluate` converts them (text as the
+        command line reads it).  A float column of money or area is refused
+        (TypeMismatch): binary floating point cannot hold amounts exactly.
+        Counts are integers (a float column of whole numbers is accepted),
+        flags bool or 0/1, choices indices or names.  Missing values (None,
+        NaN in an object column, pandas NA in nullable ``Int64`` columns) mean
+        "not given".
 
         ``errors``: "raise" (default) raises the error of the first invalid
         row (its ``row`` attribute says which; ``batch`` holds every row's
         result); "mark" returns, with invalid rows marked Outcome.INVALID and
-        the first error in ``BatchResult.error``.
+        the first error in ``BatchResult.error``.  A bad value in one row never
+        stops a "mark" batch; what is wrong with a whole column (its dtype, an
+        unknown name) raises in both modes.
 
         ``extra``: "raise" (default) refuses columns that are not inputs of
         the measure; "ignore" leaves them out.
+
+        ``units``: "yuan" (default) or "base", as above.
         """
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra)
+        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":
@@ -618,6 +688,41 @@ class Ruleset:
     def __repr__(self) -> str:
         origin = f" {self._origin}" if self._origin else ""
         return f"<Ruleset{origin} {self.fingerprint}: {len(self)} measures>"
+
+
+_restored_lock = threading.Lock()
+_restored: "weakref.WeakValueDictionary[Any, Ruleset]" = weakref.WeakValueDictionary()
+
+
+def _restore_ruleset(origin: str, chain: Tuple[Tuple[Any, ...], ...], fingerprint: str) -> Ruleset:
+    """Rebuilds a pickled ruleset: the built-in one with the chain applied again."""
+    key = (chain, fingerprint)
+    with _restored_lock:
+        rs = _restored.get(key)
+    if rs is not None:
+        return rs
+    rs = Ruleset.builtin()
+    for step in chain:
+        if step[0] == "guideline":
+            _, text, name = step
+            ptr = _native.dgs_ruleset_apply_guideline(rs._ptr, text, name)
+        elif step[0] == "parameter":
+            ptr = _native.dgs_ruleset_set_parameter(rs._ptr, *step[1:])
+        else:
+            raise _errors.InvalidArgument(f"a pickled ruleset holds an unknown step {step[0]!r}",
+                                          code=_native.DGS_E_INVALID_ARGUMENT)
+        rs = Ruleset(ptr, rs._origin, rs._chain + (step,))
+    if chain:
+        rs._origin = origin
+    if rs.fingerprint != fingerprint:
+        raise _errors.NotSupported(
+            f"the pickled ruleset had the fingerprint {fingerprint}, but rebuilt by this library "
+            f"(libdgsubsidy {_native.dgs_version_string()}) it has {rs.fingerprint}: the two libraries "
+            f"compute differently, so the ruleset is not restored", code=_native.DGS_E_NOT_SUPPORTED)
+    if chain:
+        with _restored_lock:
+            rs = _restored.setdefault(key, rs)
+    return rs
 
 
 def _json_default(o: Any) -> Any:
@@ -648,8 +753,14 @@ def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> 
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         # Money of yuan (two decimals at most) or a count: written exactly.
         if isinstance(value, Decimal):
-            fen = to_fen(value, what)
-            return str(from_fen(fen))
+            # Written out exactly ("0.055", "1500000.00"); the library reads it by the parameter's
+            # type (a ratio, money of at most two decimals, …) and refuses what does not fit.
+            if not value.is_finite():
+                raise _errors.InvalidValue(f"{what}: {value} is not a finite number", code=_native.DGS_E_VALUE)
+            if abs(value.adjusted()) > 40:
+                raise _errors.Overflow(f"{what}: {value} has too many digits for a parameter value",
+                                       code=_native.DGS_E_OVERFLOW)
+            return format(value, "f")
         return str(to_int64(value, what))
     raise _errors.TypeMismatch(f"{what}: a value of type {type(value).__name__} cannot be a parameter value; "
                                f"pass text as in guidelines, e.g. '1500000.00' or '5%'")
@@ -675,7 +786,7 @@ def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
     elif t == ValueType.AREA:
         _native.dgs_case_set_int(case, name, to_scaled(value, what, unit="m2", scale=2))
     elif t == ValueType.FLAG:
-        if isinstance(value, bool) or (type(value).__name__ == "bool_"):
+        if is_bool(value):  # bool, or numpy's bool scalar (not a bool subclass)
             _native.dgs_case_set_flag(case, name, 1 if value else 0)
         else:
             n = to_int64(value, what)
@@ -693,7 +804,7 @@ def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
         else:
             _native.dgs_case_set_int(case, name, to_int64(value, what))
     else:
-        if isinstance(value, bool):
+        if is_bool(value):
             raise _errors.TypeMismatch(f"{what}: {value!r} is a bool; pass a whole number (int)")
         _native.dgs_case_set_int(case, name, to_int64(value, what))
 
@@ -710,7 +821,7 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
         ptr = _native.dgs_evaluate(case)
     finally:
         _native.dgs_case_free(case)
-    return Result(measure, ptr)
+    return Result(measure, ptr, inputs)
 
 
 # --------------------------------------------------------------------------- results
@@ -769,9 +880,10 @@ class Result:
     "yuan", an int in that unit); ``award_fen`` the exact integer.
     """
 
-    def __init__(self, measure: Measure, ptr: Any) -> None:
+    def __init__(self, measure: Measure, ptr: Any, inputs: Optional[Mapping[str, Any]] = None) -> None:
         self._measure = measure  # keeps the ruleset, which the result borrows from, alive
         self._ptr = ptr
+        self._given = inputs  # the inputs as given: pickling evaluates them again
         self.outcome: Outcome = _OUTCOMES[_native.dgs_result_outcome(ptr)]
         #: The award as an exact integer: fen when ``unit`` is "yuan".
         self.award_fen: int = _native.dgs_result_award(ptr)
@@ -783,6 +895,22 @@ class Result:
         ptr, self._ptr = getattr(self, "_ptr", None), None
         if ptr is not None and _native is not None:
             _native.dgs_result_free(ptr)
+
+    def __copy__(self) -> "Result":
+        # Immutable: a copy is the result itself (a second Python object over the
+        # same C result would free it twice).
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Result":
+        return self
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Pickled as what produced it: the measure (with its ruleset's guideline chain),
+        # the date and the inputs.  Unpickling evaluates them again and checks that the
+        # result, trace included, is the same as the pickled JSON.
+        if self._given is None:
+            raise TypeError("this Result cannot be pickled: the inputs it was evaluated from are unknown")
+        return (_restore_result, (self._measure, self.date.isoformat(), dict(self._given), self.to_json("zh")))
 
     @property
     def measure(self) -> Measure:
@@ -887,6 +1015,17 @@ class Result:
             + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
                f"{rows}</table>" if rows else "")
             + f"<small>ruleset {e(self.fingerprint)}</small></div>")
+
+
+def _restore_result(measure: Measure, date: str, inputs: Dict[str, Any], json_zh: str) -> Result:
+    """Rebuilds a pickled result by evaluating its inputs again; refuses if anything differs."""
+    r = _evaluate(measure, date, inputs)
+    if r.to_json("zh") != json_zh:
+        raise _errors.NotSupported(
+            f"{measure.id}: the pickled result differs from the result of evaluating its inputs again "
+            f"(were its inputs changed after the evaluation, or is the library another version?): "
+            f"it is not restored", code=_native.DGS_E_NOT_SUPPORTED)
+    return r
 
 
 def _fmt_award(r: Result) -> str:

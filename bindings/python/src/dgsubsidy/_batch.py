@@ -1,27 +1,33 @@
 """Batch evaluation: one measure over columns of inputs, with one call into the library.
 
 The fast path hands int64 columns (and uint8 presence masks) to
-``dgs_evaluate_batch`` through the buffer protocol: no Python work per row.
-Columns in the library's base units take it:
+``dgs_evaluate_batch`` through the buffer protocol.  A number means what it
+means in ``Ruleset.evaluate``: an integer of money is yuan, of area m².
 
 ===========  ==================================================================
 input type   column
 ===========  ==================================================================
-money        int64 **fen** (nullable ``Int64`` for missing values).  A column
-             of Decimal / int yuan / decimal strings (object dtype) is
-             converted exactly, value by value (slower).  A float column is
-             refused: money is never a float.
-area         int64 hundredths of m² (or Decimal / strings of m², value by value)
+money        integers of **yuan** (any numpy integer dtype, nullable ``Int64``
+             for missing values), multiplied by 100 exactly and checked against
+             int64; with ``units="base"`` integers of fen, passed unchanged.
+             A column of Decimal / int / decimal strings (object or string
+             dtype) is converted exactly, value by value (slower).  A float
+             column is refused: money is never a float.
+area         as money: integers of m² (``units="base"``: hundredths of m²)
 count        integers (a float column of whole numbers, NaN = missing, is accepted)
 flag         bool, 0/1 (nullable ``boolean``/``Int64`` for missing values)
 choice       the choice's index, or its name (str / categorical columns)
 ===========  ==================================================================
+
+A value that cannot be converted marks its row invalid (``errors="mark"``) or
+raises the first such row's error (``errors="raise"``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 from collections.abc import Mapping as _MappingABC
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
@@ -33,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from . import _errors, _native
 from ._api import Measure, Outcome, ValueType
-from ._money import INT64_MAX, DateLike, c_string, from_fen, iso_date, to_fen, to_int64, to_scaled
+from ._money import (INT64_MAX, DateLike, c_string, from_fen, is_bool, iso_date, to_fen, to_int64, to_scaled,
+                     type_name)
 
 __all__ = ["BatchResult", "DecimalView", "evaluate_batch"]
 
@@ -41,8 +48,10 @@ __all__ = ["BatchResult", "DecimalView", "evaluate_batch"]
 _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS_E_UNKNOWN_INPUT,
                 _native.DGS_E_DATE, _native.DGS_E_NOT_SUPPORTED}
 
-_OUTCOME_NAMES = np.array(["invalid", "granted", "ineligible", "not_in_force", "unspecified",
-                           "not_computable"], dtype=object)
+# The outcome names by code + 1 (INVALID is -1), from the Outcome enum, whatever codes it holds.
+_OUTCOME_NAMES = np.array([f"outcome {c}" for c in range(-1, max(int(o) for o in Outcome) + 1)], dtype=object)
+for _o in Outcome:
+    _OUTCOME_NAMES[int(_o) + 1] = _o.label
 
 
 class DecimalView(Sequence[Decimal]):
@@ -88,8 +97,10 @@ def _exact_sum(a: np.ndarray) -> int:
 class BatchResult:
     """The results of a batch: awards as int64 fen, outcomes as int32 codes.
 
-    - ``award_fen``: numpy int64 array of fen (0 unless granted);
-    - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`);
+    - ``award_fen``: numpy int64 array of fen (0 unless granted); for a measure
+      whose ``unit`` is not money (e.g. "places"), of that unit;
+    - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`), or
+      the ints of the unit when it is not money;
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
       (``batch.outcome_codes == Outcome.GRANTED`` works);
     - ``outcomes``: the outcome names ("granted", …) as an object array;
@@ -102,6 +113,8 @@ class BatchResult:
                  index: Any = None, error: Optional[_errors.Error] = None) -> None:
         self.measure = measure
         self.measure_id = measure.id
+        #: The unit of the awards: "yuan" (possibly qualified), or e.g. "places" for a quota.
+        self.unit: str = measure.unit
         self.date = _dt.date.fromisoformat(date)
         self.award_fen = award_fen
         self.outcome_codes = outcome_codes
@@ -113,10 +126,22 @@ class BatchResult:
     def __len__(self) -> int:
         return len(self.award_fen)
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Plain values and the measure (which pickles as its ruleset's guideline chain);
+        # copies get their own read-only arrays.
+        return (BatchResult, (self.measure, self.date.isoformat(), self.award_fen, self.outcome_codes,
+                              self.index, self.error))
+
     @property
-    def awards(self) -> DecimalView:
-        """The awards as Decimal yuan (converted when read)."""
-        return DecimalView(self.award_fen)
+    def is_money(self) -> bool:
+        """True when the awards are money (their unit is "yuan", possibly qualified)."""
+        return self.unit.startswith("yuan")
+
+    @property
+    def awards(self) -> Union[DecimalView, np.ndarray]:
+        """The awards as Decimal yuan (converted when read); for a unit that is not money
+        (``is_money`` False: places, …) the int64 array of that unit, never divided by 100."""
+        return DecimalView(self.award_fen) if self.is_money else self.award_fen
 
     @property
     def outcomes(self) -> np.ndarray:
@@ -142,9 +167,16 @@ class BatchResult:
         return _exact_sum(self.award_fen)
 
     @property
-    def total(self) -> Decimal:
-        """The exact sum of the awards, in yuan."""
-        return from_fen(self.total_fen)
+    def total(self) -> Union[Decimal, int]:
+        """The exact sum of the awards, in yuan (an int of the unit when it is not money)."""
+        return from_fen(self.total_fen) if self.is_money else self.total_fen
+
+    def _total_text(self) -> str:
+        if self.unit == "yuan":
+            return f"CNY {self.total:,}"
+        if self.is_money:
+            return f"CNY {self.total:,} {self.unit[4:].strip()}"
+        return f"{self.total:,} {self.unit}"
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
         """A pandas DataFrame: ``award_fen`` (int64), ``outcome`` (categorical) and, with
@@ -153,7 +185,7 @@ class BatchResult:
 
         cols: Dict[str, Any] = {"award_fen": self.award_fen}
         if decimal:
-            cols["award"] = np.array(list(self.awards), dtype=object)
+            cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
         cols["outcome"] = pd.Categorical.from_codes(
             self.outcome_codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
         return pd.DataFrame(cols, index=self.index)
@@ -161,7 +193,7 @@ class BatchResult:
     def __repr__(self) -> str:
         counts = ", ".join(f"{o}: {n}" for o, n in self.outcome_counts().items())
         return (f"<BatchResult {self.measure_id} {self.date}: {len(self)} rows ({counts}), "
-                f"total CNY {self.total:,}>")
+                f"total {self._total_text()}>")
 
     def _repr_html_(self) -> str:
         e = html.escape
@@ -169,22 +201,39 @@ class BatchResult:
                        for o, n in self.outcome_counts().items())
         err = f"<br>first error: {e(str(self.error))}" if self.error else ""
         return (f"<div><b>{e(self.measure_id)}</b> · {e(str(self.date))} · {len(self):,} rows · "
-                f"total <b>CNY {self.total:,}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
+                f"total <b>{e(self._total_text())}</b>{err}<table><tr><th>outcome</th><th>rows</th></tr>"
                 f"{rows}</table></div>")
 
 
 # --------------------------------------------------------------------------- columns
 
 
+_SCALED = (ValueType.MONEY, ValueType.AREA)
+#: The largest whole yuan (m²) whose fen (hundredths) an int64 holds.
+_YUAN_LIMIT = INT64_MAX // 100
+_UNITS = ("yuan", "base")
+
+
+def _unit_name(inp: Any, units: str) -> str:
+    if inp.type == ValueType.MONEY:
+        return "yuan" if units == "yuan" else "fen"
+    return "m²" if units == "yuan" else "hundredths of m²"
+
+
 class _Column:
     __slots__ = ("values", "present", "bad", "bad_error")
 
-    def __init__(self, values: np.ndarray, present: Optional[np.ndarray] = None,
-                 bad: Optional[np.ndarray] = None, bad_error: Optional[_errors.Error] = None) -> None:
+    def __init__(self, values: Optional[np.ndarray], present: Optional[np.ndarray] = None) -> None:
         self.values = values
         self.present = present
-        self.bad = bad  # rows whose value could not be converted (marked invalid)
-        self.bad_error = bad_error
+        self.bad: Optional[np.ndarray] = None  # rows whose value could not be converted (marked invalid)
+        self.bad_error: Optional[_errors.Error] = None
+
+    def mark(self, rows: np.ndarray, error: _errors.Error) -> None:
+        """Marks ``rows`` (a bool mask) invalid; ``error`` (whose ``row`` is set) if it is the first."""
+        self.bad = rows.copy() if self.bad is None else (self.bad | rows)
+        if self.bad_error is None or (error.row or 0) < (self.bad_error.row or 0):
+            self.bad_error = error
 
 
 def _is_missing(v: Any) -> bool:
@@ -196,11 +245,46 @@ def _is_missing(v: Any) -> bool:
     return type(v).__name__ in ("NAType", "NaTType")
 
 
-def _convert_value(inp, v: Any, what: str) -> int:
+_DIGITS = re.compile(r"[0-9]+\Z")
+
+
+def _text_value(inp: Any, text: str, what: str) -> int:
+    """A cell of text read as the library reads an input's text (``dgs_case_set_text``), so a
+    column read with ``pd.read_csv(..., dtype=str)`` means what the command line reads."""
     t = inp.type
-    if t == ValueType.MONEY:
-        return to_fen(v, what)
-    if t == ValueType.AREA:
+    text = c_string(text, what)
+    if t in _SCALED:
+        return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+    if t == ValueType.FLAG:
+        if text in ("true", "1"):
+            return 1
+        if text in ("false", "0"):
+            return 0
+        raise _errors.InvalidValue(f"{what} is a flag: write true or false, not '{text[:40]}'",
+                                   code=_native.DGS_E_VALUE)
+    if _DIGITS.match(text):
+        return to_int64(int(text), what)
+    if text[:1] == "-" and _DIGITS.match(text[1:]):
+        raise _errors.NegativeValue(f"{what}: negative count '{text[:40]}' is refused",
+                                    code=_native.DGS_E_NEGATIVE)
+    raise _errors.InvalidValue(f"{what}: '{text[:40]}' is not a whole number", code=_native.DGS_E_VALUE)
+
+
+def _convert_value(inp: Any, v: Any, what: str, units: str) -> int:
+    t = inp.type
+    if isinstance(v, str) and t != ValueType.CHOICE and not (units == "base" and t in _SCALED):
+        return _text_value(inp, v, what)
+    if t in _SCALED:
+        if units == "base":
+            if isinstance(v, str):
+                raise _errors.TypeMismatch(
+                    f"{what}: text {v[:40]!r} in a batch of units='base'; give whole numbers of "
+                    f"{_unit_name(inp, units)}, or text of {_unit_name(inp, 'yuan')} with units='yuan'")
+            if is_bool(v):
+                raise _errors.TypeMismatch(f"{what}: {v!r} is a bool, not an amount")
+            return to_int64(v, what)
+        if t == ValueType.MONEY:
+            return to_fen(v, what)
         return to_scaled(v, what, unit="m2", scale=2)
     if t == ValueType.CHOICE:
         if isinstance(v, str):
@@ -210,108 +294,156 @@ def _convert_value(inp, v: Any, what: str) -> int:
                 raise _errors.InvalidChoice(
                     f"{what}: '{v[:40]}' is not one of the choices ({', '.join(inp.choices)})",
                     code=_native.DGS_E_CHOICE) from None
+        if is_bool(v):
+            raise _errors.TypeMismatch(f"{what}: {v!r} is a bool, not a choice")
         return to_int64(v, what)
-    if t == ValueType.FLAG and isinstance(v, (bool, np.bool_)):
+    if t == ValueType.FLAG and is_bool(v):
         return int(bool(v))
-    if isinstance(v, (bool, np.bool_)):
+    if is_bool(v):
         raise _errors.TypeMismatch(f"{what}: {v!r} is a bool; pass a whole number (int)")
     return to_int64(v, what)
 
 
-def _object_column(measure: Measure, inp, arr: np.ndarray) -> _Column:
-    """Converts an object column value by value (the explicit, slower path)."""
+def _object_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _Column:
+    """Converts an object column value by value (the explicit, slower path).
+
+    A value that cannot be converted marks its row invalid (with the error of
+    the first such row); it never stops the batch by itself.
+    """
     n = len(arr)
     values = np.zeros(n, dtype=np.int64)
     present = np.ones(n, dtype=np.uint8)
-    bad = None
-    bad_error = None
+    col = _Column(values)
+    bad_rows: List[int] = []
+    first: Optional[_errors.Error] = None
     for i, v in enumerate(arr.tolist()):
         if _is_missing(v):
             present[i] = 0
             continue
+        what = f"{measure.id}: row {i}: {inp.name}"
         try:
-            values[i] = _convert_value(inp, v, f"{measure.id}: row {i}: {inp.name}")
-        except _errors.TypeMismatch:
-            raise
+            values[i] = _convert_value(inp, v, what, units)
         except _errors.Error as e:
-            if bad is None:
-                bad = np.zeros(n, dtype=bool)
+            bad_rows.append(i)
+            if first is None:
                 e.row = i
-                bad_error = e
-            bad[i] = True
-    return _Column(values, present if not present.all() else None, bad, bad_error)
+                first = e
+        except Exception as e:  # a value whose own methods fail (e.g. a broken __index__)
+            bad_rows.append(i)
+            if first is None:
+                first = _errors.InvalidValue(
+                    f"{what}: a value of type {type_name(v)} could not be read ({type(e).__name__}: {e})",
+                    code=_native.DGS_E_VALUE, row=i)
+    if first is not None:
+        mask = np.zeros(n, dtype=bool)
+        mask[bad_rows] = True
+        col.mark(mask, first)
+    col.present = present if not present.all() else None
+    return col
 
 
-def _choice_names(measure: Measure, inp, arr: np.ndarray) -> _Column:
+def _choice_names(measure: Measure, inp: Any, arr: np.ndarray) -> _Column:
     """A column of choice names (str or categorical values) as indices, vectorised."""
     uniques, inverse = np.unique(arr.astype(str), return_inverse=True)
-    lookup = np.empty(len(uniques), dtype=np.int64)
-    bad = None
-    bad_error = None
+    inverse = inverse.reshape(-1)
+    lookup = np.zeros(len(uniques), dtype=np.int64)
+    known = np.zeros(len(uniques), dtype=bool)
     for k, name in enumerate(uniques.tolist()):
         if name in inp.choices:
             lookup[k] = inp.choices.index(name)
-        else:
-            lookup[k] = 0
-            rows = np.flatnonzero(inverse == k)
-            if bad is None:
-                bad = np.zeros(len(arr), dtype=bool)
-            bad[rows] = True
-            first = int(rows[0])
-            if bad_error is None or first < (bad_error.row or 0):
-                bad_error = _errors.InvalidChoice(
-                    f"{measure.id}: row {first}: '{name[:40]}' is not a choice of '{inp.name}' "
-                    f"({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first)
-    return _Column(lookup[inverse.reshape(-1)], None, bad, bad_error)
+            known[k] = True
+    col = _Column(lookup[inverse])
+    if not known.all():
+        rows = ~known[inverse]
+        first = int(np.flatnonzero(rows)[0])
+        name = str(uniques[inverse[first]])
+        col.mark(rows, _errors.InvalidChoice(
+            f"{measure.id}: row {first}: '{name[:40]}' is not a choice of '{inp.name}' "
+            f"({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first))
+    return col
 
 
-def _float_column(measure: Measure, inp, arr: np.ndarray) -> _Column:
-    if inp.type in (ValueType.MONEY, ValueType.AREA, ValueType.MONEY_LIST):
-        unit = "fen" if inp.type == ValueType.MONEY else "hundredths of m²"
+def _float_column(measure: Measure, inp: Any, arr: np.ndarray) -> _Column:
+    if inp.type in _SCALED or inp.type == ValueType.MONEY_LIST:
+        what = "amounts of money" if inp.type != ValueType.AREA else "areas"
         raise _errors.TypeMismatch(
-            f"{measure.id}: column '{inp.name}' is {arr.dtype}: binary floating point cannot hold "
-            f"amounts exactly. Give int64 {unit} (a nullable Int64 column for missing values), "
-            f"or a column of Decimal objects")
+            f"{measure.id}: column '{inp.name}' is {arr.dtype}: binary floating point cannot hold {what} "
+            f"exactly, so the column is refused. Give integers of {_unit_name(inp, 'yuan')} (a nullable "
+            f"Int64 column for missing values), Decimal objects or text such as '1500000.50'. From a "
+            f"CSV file (pandas reads a column as float when a cell is empty or has decimals): "
+            f"pd.read_csv(path, dtype=str) reads every cell as text, parsed exactly as the command "
+            f"line parses it", code=_native.DGS_E_TYPE)
     missing = np.isnan(arr)
     ok = ~missing
-    vals = arr[ok]
-    if not np.all(np.isfinite(vals)) or not np.all(vals == np.floor(vals)) or \
-            (vals.size and (vals.max() >= 2.0**63 or vals.min() < -(2.0**63))):
-        raise _errors.InvalidValue(
-            f"{measure.id}: column '{inp.name}' ({arr.dtype}) holds values that are not whole numbers "
-            f"in the int64 range", code=_native.DGS_E_VALUE)
-    values = np.where(missing, 0, arr).astype(np.int64)
-    return _Column(values, ok.astype(np.uint8) if missing.any() else None)
+    with np.errstate(invalid="ignore"):
+        good = np.isfinite(arr) & (arr == np.floor(arr)) & (arr < 2.0**63) & (arr >= -(2.0**63))
+    col = _Column(None, ok.astype(np.uint8) if missing.any() else None)
+    wrong = ok & ~good
+    if wrong.any():
+        first = int(np.flatnonzero(wrong)[0])
+        col.mark(wrong, _errors.InvalidValue(
+            f"{measure.id}: row {first}: {inp.name}: {arr[first]!r} is not a whole number in the int64 range",
+            code=_native.DGS_E_VALUE, row=first))
+    col.values = np.where(ok & good, arr, 0).astype(np.int64)
+    return col
 
 
-def _numpy_column(measure: Measure, inp, arr: np.ndarray) -> _Column:
+def _int_column(measure: Measure, inp: Any, arr: np.ndarray, present: Optional[np.ndarray],
+                units: str) -> _Column:
+    """An integer column (any numpy integer dtype) as int64 in the library's units.
+
+    With units="yuan" money and areas are multiplied by 100 exactly; a value
+    whose fen would not fit in int64 marks its row invalid (Overflow).
+    """
+    col = _Column(None, present)
+    if arr.dtype.kind == "u" and arr.dtype.itemsize >= 8 and arr.size and int(arr.max()) > INT64_MAX:
+        over = arr > np.uint64(INT64_MAX)
+        first = int(np.flatnonzero(over)[0])
+        col.mark(over, _errors.Overflow(
+            f"{measure.id}: row {first}: {inp.name}: {int(arr[first])} exceeds the int64 range",
+            code=_native.DGS_E_OVERFLOW, row=first))
+        arr = np.where(over, 0, arr)
+    values = np.ascontiguousarray(arr, dtype=np.int64)
+    if inp.type in _SCALED and units == "yuan":
+        if values.size and (int(values.max()) > _YUAN_LIMIT or int(values.min()) < -_YUAN_LIMIT):
+            over = (values > _YUAN_LIMIT) | (values < -_YUAN_LIMIT)
+            first = int(np.flatnonzero(over)[0])
+            unit = _unit_name(inp, units)
+            col.mark(over, _errors.Overflow(
+                f"{measure.id}: row {first}: {inp.name}: {int(values[first])} {unit} exceeds the largest "
+                f"amount the library holds ({_YUAN_LIMIT}.{INT64_MAX % 100:02d} {unit})",
+                code=_native.DGS_E_OVERFLOW, row=first))
+            values = np.where(over, 0, values)
+        values = values * 100
+    col.values = values
+    return col
+
+
+def _numpy_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _Column:
     if arr.ndim != 1:
         raise _errors.InvalidArgument(f"{measure.id}: column '{inp.name}' must be one-dimensional",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
     kind = arr.dtype.kind
-    if kind == "i":
-        return _Column(np.ascontiguousarray(arr, dtype=np.int64))
-    if kind == "u":
-        if arr.size and int(arr.max()) > INT64_MAX:
-            raise _errors.Overflow(f"{measure.id}: column '{inp.name}' holds values beyond int64",
-                                   code=_native.DGS_E_OVERFLOW)
-        return _Column(np.ascontiguousarray(arr, dtype=np.int64))
+    if kind in "iu":
+        return _int_column(measure, inp, arr, None, units)
     if kind == "b":
-        if inp.type in (ValueType.MONEY, ValueType.AREA):
-            raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is bool; "
-                                       f"{inp.type} is given as int64")
+        if inp.type != ValueType.FLAG:
+            raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is bool, but the input is "
+                                       f"{inp.type}: a bool is not an amount, a count or a choice",
+                                       code=_native.DGS_E_TYPE)
         return _Column(np.ascontiguousarray(arr, dtype=np.int64))
     if kind == "f":
         return _float_column(measure, inp, arr)
     if kind in "US" and inp.type == ValueType.CHOICE:
         return _choice_names(measure, inp, arr)
     if kind in "OUS":
-        return _object_column(measure, inp, arr.astype(object) if kind != "O" else arr)
+        return _object_column(measure, inp, arr.astype(object) if kind != "O" else arr, units)
     raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' has dtype {arr.dtype}, "
-                               f"which is not an input value (see the batch documentation)")
+                               f"which is not an input value (see the batch documentation)",
+                               code=_native.DGS_E_TYPE)
 
 
-def _pandas_column(measure: Measure, inp, s: Any) -> Optional[_Column]:
+def _pandas_column(measure: Measure, inp: Any, s: Any, units: str) -> Optional[_Column]:
     """Handles pandas Series with extension dtypes; None to fall back to numpy."""
     import pandas as pd
 
@@ -323,47 +455,57 @@ def _pandas_column(measure: Measure, inp, s: Any) -> Optional[_Column]:
             codes = s.cat.codes.to_numpy()
             missing = codes < 0
             cats = np.asarray(s.cat.categories)
+            safe = np.where(missing, 0, codes)
+            if not len(cats):
+                return _Column(np.zeros(len(codes), np.int64), (~missing).astype(np.uint8))
             if cats.dtype.kind in "iu":
                 lookup = _Column(np.ascontiguousarray(cats, dtype=np.int64))
             else:
-                lookup = _choice_names(measure, inp, cats.astype(str)) if len(cats) else _Column(
-                    np.zeros(0, np.int64))
-            safe = np.where(missing, 0, codes)
-            values = lookup.values[safe] if len(cats) else np.zeros(len(codes), np.int64)
-            bad = None
-            bad_error = None
+                lookup = _choice_names(measure, inp, cats.astype(str))
+            col = _Column(np.ascontiguousarray(lookup.values[safe], dtype=np.int64),
+                          (~missing).astype(np.uint8) if missing.any() else None)
             if lookup.bad is not None:
                 bad = lookup.bad[safe] & ~missing
                 if bad.any():
                     first = int(np.flatnonzero(bad)[0])
-                    bad_error = _errors.InvalidChoice(
+                    col.mark(bad, _errors.InvalidChoice(
                         f"{measure.id}: row {first}: '{str(cats[safe[first]])[:40]}' is not a choice of "
-                        f"'{inp.name}' ({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first)
-                else:
-                    bad = None
-            return _Column(np.ascontiguousarray(values, dtype=np.int64),
-                           (~missing).astype(np.uint8) if missing.any() else None, bad, bad_error)
-        return _object_column(measure, inp, s.astype(object).to_numpy())
+                        f"'{inp.name}' ({', '.join(inp.choices)})", code=_native.DGS_E_CHOICE, row=first))
+            return col
+        return _object_column(measure, inp, s.astype(object).to_numpy(), units)
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and not isinstance(dtype, np.dtype):
         kind = getattr(dtype, "kind", "O")
         if kind in "iub":
-            if inp.type in (ValueType.MONEY, ValueType.AREA) and kind == "b":
-                raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is boolean; "
-                                           f"{inp.type} is given as int64")
+            if kind == "b" and inp.type != ValueType.FLAG:
+                raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is boolean, but the input is "
+                                           f"{inp.type}: a bool is not an amount, a count or a choice",
+                                           code=_native.DGS_E_TYPE)
             missing = s.isna().to_numpy()
-            if kind == "u":
-                top = s.max(skipna=True)
-                if top is not pd.NA and not (isinstance(top, float) and top != top) and int(top) > INT64_MAX:
-                    raise _errors.Overflow(f"{measure.id}: column '{inp.name}' holds values beyond int64",
-                                           code=_native.DGS_E_OVERFLOW)
-            values = s.to_numpy(dtype=np.int64, na_value=0)
-            return _Column(np.ascontiguousarray(values, dtype=np.int64),
-                           (~missing).astype(np.uint8) if missing.any() else None)
+            present = (~missing).astype(np.uint8) if missing.any() else None
+            if kind == "b":
+                return _Column(s.to_numpy(dtype=np.int64, na_value=0), present)
+            arr = s.to_numpy(dtype=np.uint64 if kind == "u" else np.int64, na_value=0)
+            return _int_column(measure, inp, arr, present, units)
         if kind == "f":
-            missing = s.isna().to_numpy()
             return _float_column(measure, inp, s.to_numpy(dtype=np.float64, na_value=np.nan))
-        return _object_column(measure, inp, s.to_numpy(dtype=object))
+        return _object_column(measure, inp, s.to_numpy(dtype=object), units)
     return None
+
+
+def _list_column(inp: Any, data: Union[list, tuple]) -> np.ndarray:
+    """A Python list as a column.  Only a list of plain ints becomes an integer array (and, for
+    counts, flags and choices, a list of plain ints and floats a float array): numpy would read
+    ``[True, 5]`` as ``[1, 5]`` (a bool paid as one yuan) and ``[36, 36.5]`` of money as a
+    float column; such lists are converted value by value instead, so that each value is
+    judged on its own (and a bad one marks only its row)."""
+    if all(type(v) is int for v in data):
+        return np.asarray(data) if data else np.zeros(0, dtype=np.int64)
+    if inp.type not in _SCALED and all(type(v) in (int, float) for v in data):
+        return np.asarray(data, dtype=np.float64)
+    arr = np.empty(len(data), dtype=object)
+    for i, v in enumerate(data):
+        arr[i] = v
+    return arr
 
 
 def _is_pandas(data: Any) -> bool:
@@ -397,14 +539,30 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
             elif n != rows:
                 raise _errors.InvalidArgument(
                     f"column '{name}' has {n} values, the others {rows}", code=_native.DGS_E_INVALID_ARGUMENT)
-        return cols, rows or 0, None
+        # pandas Series in a dict are read by position: with different indexes their rows would
+        # be paired wrongly (a DataFrame aligns them by index; a dict does not).
+        index = None
+        for name, col in cols:
+            if pd is not None and isinstance(col, pd.Series):
+                if index is None:
+                    index, first = col.index, name
+                elif not col.index.equals(index):
+                    raise _errors.InvalidArgument(
+                        f"the Series '{first}' and '{name}' have different indexes, so their rows would be "
+                        f"paired by position, not by index: build a DataFrame (pd.DataFrame(columns) aligns "
+                        f"them) or reset their indexes", code=_native.DGS_E_INVALID_ARGUMENT)
+        return cols, rows or 0, index
     raise _errors.TypeMismatch(
         f"a batch is a pandas DataFrame or a dict of arrays, not {type(frame).__name__}")
 
 
 def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str = "raise",
-                   extra: str = "raise") -> BatchResult:
+                   extra: str = "raise", units: str = "yuan") -> BatchResult:
     """Evaluates ``measure`` over every row of ``frame``; see :meth:`Ruleset.evaluate_batch`."""
+    if units not in _UNITS:
+        raise _errors.InvalidArgument(
+            f"units must be 'yuan' (integers are yuan and m², as everywhere else) or 'base' (integers "
+            f"are fen and hundredths of m²), not {units!r}", code=_native.DGS_E_INVALID_ARGUMENT)
     if errors not in ("raise", "mark"):
         raise _errors.InvalidArgument(f"errors must be 'raise' or 'mark', not {errors!r}",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
@@ -438,6 +596,11 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
                 raise _errors.NotSupported(
                     f"{measure.id}: a batch has one date (the date argument); split the rows by date "
                     f"or pass extra='ignore'", code=_native.DGS_E_NOT_SUPPORTED)
+            if re.fullmatch(r"Unnamed: \d+", name):
+                raise _errors.UnknownInput(
+                    f"{measure.id}: column '{name}' has no name in the file: it is the index pandas writes "
+                    f"with df.to_csv(); write the file with df.to_csv(path, index=False), or read it with "
+                    f"pd.read_csv(path, index_col=0)", code=_native.DGS_E_UNKNOWN_INPUT)
             # The library names the measure and lists its inputs.
             names.append(name)
             columns.append(np.zeros(rows, dtype=np.int64))
@@ -448,21 +611,25 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
             columns.append(np.zeros(rows, dtype=np.int64))
             present.append(None)
             continue
-        col = _pandas_column(measure, inp, data) if _is_pandas(data) else None
+        col = _pandas_column(measure, inp, data, units) if _is_pandas(data) else None
         if col is None:
             if isinstance(data, (str, bytes)):
                 raise _errors.TypeMismatch(f"{measure.id}: column '{name}' is a single {type(data).__name__}, "
                                            f"not a column of values")
             try:
-                arr = data if isinstance(data, np.ndarray) else np.asarray(
-                    data.to_numpy() if hasattr(data, "to_numpy") else data)
+                if isinstance(data, np.ndarray):
+                    arr = data
+                elif isinstance(data, (list, tuple)):
+                    arr = _list_column(inp, data)
+                else:
+                    arr = np.asarray(data.to_numpy() if hasattr(data, "to_numpy") else data)
             except (ValueError, TypeError) as e:
                 raise _errors.InvalidArgument(f"{measure.id}: column '{name}' is not a column of values ({e})",
                                               code=_native.DGS_E_INVALID_ARGUMENT) from None
             if arr.dtype.kind == "O" and len(arr) != rows:  # e.g. ragged lists
                 raise _errors.InvalidArgument(f"{measure.id}: column '{name}' has {len(arr)} values, "
                                               f"not {rows}", code=_native.DGS_E_INVALID_ARGUMENT)
-            col = _numpy_column(measure, inp, arr)
+            col = _numpy_column(measure, inp, arr, units)
         if len(col.values) != rows:
             raise _errors.InvalidArgument(f"{measure.id}: column '{name}' has {len(col.values)} values, "
                                           f"not {rows}", code=_native.DGS_E_INVALID_ARGUMENT)

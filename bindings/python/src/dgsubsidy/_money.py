@@ -45,6 +45,35 @@ def _is_integer(value: Any) -> bool:
     return True
 
 
+def _as_int(value: Any) -> int:
+    """The exact integer of an int, an int subclass or a numpy integer.
+
+    ``int.__index__`` reads the integer a subclass holds, whatever the subclass
+    does to ``__mul__``, ``__int__`` or ``__index__``: the amount is the number
+    the object is, not what an overridden operator makes of it.
+    """
+    if isinstance(value, int):
+        return int.__index__(value)
+    return int(operator.index(value))
+
+
+def is_bool(value: Any) -> bool:
+    """True for a bool and for numpy's bool scalar (``np.True_``), which is not a bool subclass."""
+    if isinstance(value, bool):
+        return True
+    t = type(value)
+    return (t.__module__ or "").startswith("numpy") and t.__name__ in ("bool", "bool_")
+
+
+def type_name(value: Any) -> str:
+    """The name of a value's type for a message: "numpy.bool", "Decimal", "MyInt(int)"."""
+    t = type(value)
+    module = t.__module__ or ""
+    if module.startswith("numpy"):
+        return f"numpy.{t.__name__}"
+    return t.__name__
+
+
 def _shown(value: Any) -> str:
     """A short text of a value for a message (huge ints and long strings abridged)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
@@ -70,16 +99,19 @@ def to_scaled(value: Any, what: str, *, unit: str = "yuan", scale: int = 2) -> i
     Overflow beyond int64.  Negative values are returned as they are: the
     library refuses them where they are not allowed (NegativeValue).
     """
-    if isinstance(value, float):
+    if isinstance(value, Decimal):  # the common cases first
+        n = _decimal_scaled(value, what, scale, unit)
+    elif type(value) is int:
+        n = value * 10**scale
+    elif isinstance(value, float):
         raise _errors.TypeMismatch(
             f"{what}: {value!r} is a float; " + _FLOAT_HINT.format(text=_float_text(value)))
-    if isinstance(value, bool) or value is None:
+    elif is_bool(value) or value is None:
         raise _errors.TypeMismatch(
-            f"{what}: {value!r} is not an amount; pass a Decimal, an int of {unit} or a decimal string")
-    if _is_integer(value):
-        n = operator.index(value) * 10**scale
-    elif isinstance(value, Decimal):
-        n = _decimal_scaled(value, what, scale, unit)
+            f"{what}: {value!r} ({type_name(value)}) is not an amount; pass a Decimal, an int of {unit} "
+            f"or a decimal string")
+    elif _is_integer(value):
+        n = _as_int(value) * 10**scale
     elif isinstance(value, str):
         if unit == "yuan" and scale == 2:
             from . import _native  # the library's own reader of yuan text, as the CLI uses
@@ -89,7 +121,7 @@ def to_scaled(value: Any, what: str, *, unit: str = "yuan", scale: int = 2) -> i
             n = _decimal_scaled(_parse_decimal_text(value, what, unit), what, scale, unit)
     else:
         raise _errors.TypeMismatch(
-            f"{what}: a value of type {type(value).__name__} is not an amount; pass a Decimal, "
+            f"{what}: a value of type {type_name(value)} is not an amount; pass a Decimal, "
             f"an int of {unit} or a decimal string")
     if n > INT64_MAX or n < INT64_MIN:
         raise _errors.Overflow(f"{what}: {_shown(value)} {unit} exceeds the largest amount the library holds "
@@ -159,8 +191,8 @@ def to_int64(value: Any, what: str) -> int:
             value = int(value)
     if not _is_integer(value):
         raise _errors.TypeMismatch(
-            f"{what}: a value of type {type(value).__name__} is not a whole number; pass an int")
-    n = operator.index(value)
+            f"{what}: a value of type {type_name(value)} is not a whole number; pass an int")
+    n = _as_int(value)
     if n > INT64_MAX or n < INT64_MIN:
         raise _errors.Overflow(f"{what}: {_shown(n)} exceeds the int64 range")
     return n
