@@ -65,3 +65,8 @@ if(TARGET dgsubsidy_cli AND Python3_FOUND AND NOT CMAKE_CROSSCOMPILING)
                    $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
   set_tests_properties(cli_schemas_and_user_files PROPERTIES SKIP_RETURN_CODE 77)
 endif()
+
+# The conditions of the command line (show, eval with condition.<id>=…).
+if(TARGET test_cli_conditions AND TARGET dgsubsidy_cli_objects)
+  target_sources(test_cli_conditions PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
+endif()

@@ -5,6 +5,7 @@
  * chunk at a time, then the measure's batch loop (its formula inlined into a
  * loop over rows) runs over each run of valid rows.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
@@ -176,12 +177,174 @@ static int formula_error(const calc *c, const int64_t *const *cols, const uint8_
     return one.error ? one.error : DGS_E_OVERFLOW;
 }
 
-DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
-                               const char *const *names, const int64_t *const *columns,
-                               const uint8_t *const *present, dgs_fen_t *awards,
-                               int32_t *outcomes, dgs_error *err)
+/* Rows of a measure without a number of its own, one at a time. */
+static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *colmap,
+                        const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
+                        int32_t *outcomes, dgs_error *err)
+{
+    const measure_spec *spec = m->meta->spec;
+    int first = DGS_OK;
+    for (size_t start = 0; start < rows; start += CHUNK) {
+        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+        const int64_t *ccols[MAX_INPUTS];
+        const uint8_t *cpres[MAX_INPUTS];
+        for (size_t k = 0; k < spec->n_inputs; k++) {
+            int j = colmap[k];
+            ccols[k] = j >= 0 ? columns[j] + start : zeros;
+            cpres[k] = j < 0 ? absent : present && present[j] ? present[j] + start : NULL;
+        }
+        c->cols = ccols;
+        c->present = cpres;
+        for (size_t r = 0; r < n; r++) {
+            int16_t which = -1;
+            int code = check_row(spec, ccols, cpres, r, false, &which);
+            if (code) {
+                awards[start + r] = 0;
+                outcomes[start + r] = DGS_OUTCOME_INVALID;
+                if (!first)
+                    first = row_error(err, code, spec, m->meta->id, start + r, which);
+                continue;
+            }
+            bool complete = true;
+            for (size_t k = 0; k < spec->n_inputs; k++)
+                complete &= !spec->inputs[k].required || !cpres[k] || cpres[k][r];
+            calc_reset(c);
+            c->row = r;
+            if (complete)
+                spec->formula(c);
+            engine_settle(c, complete);
+            awards[start + r] = c->award;
+            outcomes[start + r] = c->outcome;
+        }
+    }
+    return first;
+}
+
+/* The first problem of row r of the whole batch (inputs by colmap; a column
+ * not given is absent), as check_row() finds it; DGS_OK when the inputs are
+ * valid. */
+static int row_problem(const measure_spec *spec, const int *colmap, const int64_t *const *columns,
+                       const uint8_t *const *present, size_t r, bool need_required, int16_t *which)
+{
+    for (uint8_t k = 0; k < spec->n_inputs; k++) {
+        const input_def *in = &spec->inputs[k];
+        int j = colmap[k];
+        bool has = j >= 0 && (!present || !present[j] || present[j][r]);
+        *which = k;
+        if (!has) {
+            if (in->required && need_required)
+                return DGS_E_MISSING_INPUT;
+            continue;
+        }
+        int64_t v = columns[j][r];
+        if (in->type == DGS_TYPE_CHOICE) {
+            if (v < 0 || (uint64_t)v >= choice_count(in->choices))
+                return DGS_E_CHOICE;
+        } else if (in->type == DGS_TYPE_FLAG) {
+            if (v != 0 && v != 1)
+                return DGS_E_RANGE;
+        } else if (v < 0) {
+            return DGS_E_NEGATIVE;
+        }
+    }
+    return DGS_OK;
+}
+
+/*
+ * Conditions declared per row: 1 met, 0 not met, missing assumed; any other
+ * value makes the row invalid (DGS_E_RANGE).  As in dgs_evaluate(), a
+ * condition not met makes a row ineligible whatever its figures (a row whose
+ * amount overflowed included), but not a row whose inputs are invalid, and
+ * a row out of force stays so (a value that is no declaration is invalid
+ * even then, as the setters refuse it).  The error is then that of the first
+ * invalid row, found again.
+ */
+static int condition_rows(const dgs_measure *m, const calc *base, bool need_required, size_t rows, const int *colmap,
+                          const int *condmap, const int64_t *const *columns, const uint8_t *const *present,
+                          dgs_fen_t *awards, int32_t *outcomes, int first, dgs_error *err)
+{
+    const measure_spec *spec = m->meta->spec;
+    bool changed = false;
+    uint8_t state[CHUNK];   /* per row: 1 a condition not met, 2 a value neither 0 nor 1 */
+    for (size_t start = 0; start < rows; start += CHUNK) {
+        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+        memset(state, 0, n);
+        /* A column at a time, without branches: most rows declare every condition met. */
+        for (size_t i = 0; i < m->meta->n_conditions; i++) {
+            int j = condmap[i];
+            if (j < 0)
+                continue;
+            const int64_t *v = columns[j] + start;
+            const uint8_t *has = present && present[j] ? present[j] + start : NULL;
+            for (size_t r = 0; r < n; r++) {
+                uint8_t s = (uint8_t)((v[r] == 0) | (((uint64_t)v[r] > 1) << 1));
+                state[r] |= has ? (uint8_t)(s & -(uint8_t)(has[r] != 0)) : s;
+            }
+        }
+        for (size_t k = 0; k < n; k++) {
+            if (!state[k])
+                continue;
+            size_t r = start + k;
+            bool bad = state[k] & 2, not_met = state[k] & 1;
+            int16_t which;
+            if (bad) {
+                changed |= outcomes[r] != DGS_OUTCOME_INVALID;
+                awards[r] = 0;
+                outcomes[r] = DGS_OUTCOME_INVALID;
+            } else if (not_met && outcomes[r] != DGS_OUTCOME_NOT_IN_FORCE &&
+                       (outcomes[r] != DGS_OUTCOME_INVALID ||
+                        row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
+                changed |= outcomes[r] == DGS_OUTCOME_INVALID;
+                awards[r] = 0;
+                outcomes[r] = DGS_OUTCOME_INELIGIBLE;
+            }
+        }
+    }
+    if (!changed)
+        return first;
+    /* The first invalid row now, and its error. */
+    for (size_t r = 0; r < rows; r++) {
+        if (outcomes[r] != DGS_OUTCOME_INVALID)
+            continue;
+        int16_t which = -1;
+        int code = row_problem(spec, colmap, columns, present, r, need_required, &which);
+        if (code)
+            return row_error(err, code, spec, m->meta->id, r, which);
+        for (size_t i = 0; i < m->meta->n_conditions; i++) {
+            int j = condmap[i];
+            if (j >= 0 && !(present && present[j] && !present[j][r]) && columns[j][r] != 0 && columns[j][r] != 1) {
+                dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
+                         m->meta->id, r, m->meta->conditions[i].id, (long long)columns[j][r]);
+                err->row = r;
+                return DGS_E_RANGE;
+            }
+        }
+        /* Valid inputs and declarations: the formula's own error (an overflow,
+         * or inputs that exclude or require each other), as the row alone gives it. */
+        const int64_t *rcols[MAX_INPUTS];
+        const uint8_t *rpres[MAX_INPUTS];
+        for (size_t k = 0; k < spec->n_inputs; k++) {
+            int j = colmap[k];
+            rcols[k] = j >= 0 ? columns[j] + r : zeros;
+            rpres[k] = j < 0 ? absent : present && present[j] ? present[j] + r : NULL;
+        }
+        calc one = *base;
+        one.absent = 0;
+        code = formula_error(&one, rcols, rpres, 0, &which);
+        return row_error(err, code, spec, m->meta->id, r, which);
+    }
+    return dgs_ok(err);
+}
+
+/* The batch of one measure, or of an item restating one measure as a whole. */
+static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                       const char *const *names, const int64_t *const *columns,
+                       const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
 {
     int32_t day;
+    dgs_error scratch;             /* the row of the first error is needed even without err */
+    if (!err)
+        err = &scratch;
     if (!m || !date || (cols && (!names || !columns)) || (rows && (!awards || !outcomes)))
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_evaluate_batch: measure, date, names, columns, awards and outcomes must not be NULL");
@@ -191,13 +354,28 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     const measure_spec *spec = m->meta->spec;
     size_t n_inputs = spec ? spec->n_inputs : 0;
     int colmap[MAX_INPUTS];
+    int condmap[MAX_CONDITIONS];          /* condition i's column, or -1 */
+    bool any_condition = false;
     for (size_t k = 0; k < MAX_INPUTS; k++)
         colmap[k] = -1;
+    for (size_t k = 0; k < MAX_CONDITIONS; k++)
+        condmap[k] = -1;
     for (size_t j = 0; j < cols; j++) {
         if (!names[j] || (rows && !columns[j]))
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data",
                             m->meta->id, j);
         long k = dgs_measure_input_index(m, names[j]);
+        if (k < 0 && strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0) {
+            long i = engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN);
+            if (i < 0)
+                return engine_unknown_condition(m, names[j] + CONDITION_PREFIX_LEN, err);
+            if (condmap[i] >= 0)
+                return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: condition '%s' given in two columns",
+                                m->meta->id, names[j] + CONDITION_PREFIX_LEN);
+            condmap[i] = (int)j;
+            any_condition = true;
+            continue;
+        }
         if (k < 0 && strcmp(names[j], "date") == 0)
             return dgs_fail(err, DGS_E_NOT_SUPPORTED,
                             "%s: a batch has one date (the date argument); a column 'date' is not read",
@@ -215,7 +393,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 
     resolved params[MAX_PARAMS];
     calc c;
-    bool run = engine_prepare(m, day, params, &c);
+    /* A restatement: the measure it restates computes it (its parameters, its formula). */
+    bool run = engine_prepare(engine_through(m, NULL), day, params, &c);
     if (!spec) {                        /* a qualitative measure: no inputs, one outcome */
         for (size_t i = 0; i < rows; i++) {
             awards[i] = 0;
@@ -231,7 +410,13 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     c.div = divs;
 
     int first = DGS_OK;
-    for (size_t start = 0; start < rows; start += CHUNK) {
+    if (run && c.pending) {
+        /* No number of its own (unspecified, governed elsewhere): each row's
+         * thresholds are checked where its inputs are given, then the outcome
+         * is settled as in dgs_evaluate(). */
+        first = pending_rows(m, &c, rows, colmap, columns, present, awards, outcomes, err);
+    }
+    for (size_t start = 0; start < rows && !(run && c.pending); start += CHUNK) {
         size_t n = rows - start < CHUNK ? rows - start : CHUNK;
         const int64_t *ccols[MAX_INPUTS];
         const uint8_t *cpres[MAX_INPUTS];
@@ -317,5 +502,184 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             i = end;
         }
     }
+    if (any_condition)
+        first = condition_rows(m, &c, run && !c.pending, rows, colmap, condmap, columns, present, awards, outcomes, first, err);
     return first ? first : dgs_ok(err);
+}
+
+/* Whether a batch's code reports rows (the other rows are computed). */
+static bool row_code(int rc)
+{
+    return rc == DGS_E_NEGATIVE || rc == DGS_E_MISSING_INPUT || rc == DGS_E_OVERFLOW || rc == DGS_E_CHOICE ||
+           rc == DGS_E_RANGE;
+}
+
+/* The error of row i of an item's batch, found as the scalar path finds it. */
+static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t cols, const char *const *names,
+                       const int64_t *const *columns, const uint8_t *const *present, dgs_error *err)
+{
+    dgs_case *c = NULL;
+    dgs_result *r = NULL;
+    int rc = dgs_case_new(m, &c, err);
+    if (!rc)
+        rc = dgs_case_set_date(c, date, err);
+    for (size_t j = 0; !rc && j < cols; j++) {
+        if (present && present[j] && !present[j][i])
+            continue;
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) != 0) {
+            rc = dgs_case_set_int(c, names[j], columns[j][i], err);
+        } else if (columns[j][i] == 0 || columns[j][i] == 1) {
+            rc = dgs_case_set_condition(c, names[j] + CONDITION_PREFIX_LEN, (int)columns[j][i], err);
+        } else {
+            rc = dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
+                          m->meta->id, i, names[j] + CONDITION_PREFIX_LEN, (long long)columns[j][i]);
+        }
+    }
+    if (!rc)
+        rc = dgs_evaluate(c, &r, err);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    if (!rc)
+        rc = dgs_fail(err, DGS_E_OVERFLOW, "%s: row %zu: the amount overflows (inputs too large)", m->meta->id, i);
+    if (err)
+        err->row = i;
+    return rc;
+}
+
+/* The batch of an item whose choice input says which measure computes a row:
+ * each measure's batch over the rows (its inputs taken by name, the values its
+ * branch fixes as constant columns), then each row takes the one it names. */
+static int batch_branches(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                          const char *const *names, const int64_t *const *columns,
+                          const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
+{
+    const restatement *rt = m->meta->branches;
+    long bk = engine_branch_input(m);
+    long jb = -1;
+    for (size_t j = 0; j < cols; j++) {
+        if (!names[j] || (rows && !columns[j]))
+            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data", m->meta->id, j);
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0) {
+            /* The item's own conditions, applied below to whichever measure computed the row. */
+            if (engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN) < 0)
+                return engine_unknown_condition(m, names[j] + CONDITION_PREFIX_LEN, err);
+            continue;
+        }
+        if (dgs_measure_input_index(m, names[j]) < 0)
+            return engine_unknown_input(m, names[j], err);
+        if (strcmp(names[j], rt->input) == 0)
+            jb = (long)j;
+    }
+    int32_t day;
+    if (dgs_date_parse(date, &day))
+        return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
+    /* Which target computes each row: -1 the item's own clause, -2 none (invalid), else a branch. */
+    int8_t *sel = malloc(rows ? rows : 1);
+    dgs_fen_t *ta = malloc((rows ? rows : 1) * sizeof *ta);
+    int32_t *to = malloc((rows ? rows : 1) * sizeof *to);
+    int64_t *konst[MAX_INPUTS] = {0};
+    int rc = DGS_OK;
+    if (!sel || !ta || !to) {
+        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+        goto done;
+    }
+    for (size_t i = 0; i < rows; i++) {
+        bool given = jb >= 0 && (!present || !present[jb] || present[jb][i]);
+        const restate_branch *b = given ? engine_branch(m, columns[jb][i]) : NULL;
+        bool in_range = given && columns[jb][i] >= 0 &&
+                        (uint64_t)columns[jb][i] < choice_count(m->meta->spec->inputs[bk].choices);
+        sel[i] = b ? (int8_t)(b - rt->branches) : in_range && rt->own ? -1 : -2;
+        awards[i] = 0;
+        outcomes[i] = DGS_OUTCOME_INVALID;
+    }
+    for (int t = rt->own ? -1 : 0; t < (int)rt->n; t++) {
+        bool used = false;
+        for (size_t i = 0; i < rows && !used; i++)
+            used = sel[i] == t;
+        if (!used)
+            continue;
+        dgs_error e = {0};
+        int brc;
+        if (t < 0) {
+            brc = batch_plain(m, date, rows, cols, names, columns, present, ta, to, &e);
+        } else {
+            const restate_branch *b = &rt->branches[t];
+            const dgs_measure *via = engine_through(m, b);
+            const measure_spec *vs = via->meta->spec;
+            const char *vnames[MAX_INPUTS];
+            const int64_t *vcols[MAX_INPUTS];
+            const uint8_t *vpres[MAX_INPUTS];
+            size_t nv = 0;
+            for (size_t j = 0; j < vs->n_inputs; j++) {
+                int64_t v = 0;
+                long k = engine_input_of(m, via, b, j, &v);
+                if (k == -2) {
+                    free(konst[j]);
+                    if (!(konst[j] = malloc((rows ? rows : 1) * sizeof *konst[j]))) {
+                        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+                        goto done;
+                    }
+                    for (size_t i = 0; i < rows; i++)
+                        konst[j][i] = v;
+                    vnames[nv] = vs->inputs[j].name, vcols[nv] = konst[j], vpres[nv++] = NULL;
+                    continue;
+                }
+                for (size_t c = 0; k >= 0 && c < cols; c++)
+                    if (strcmp(names[c], m->meta->spec->inputs[k].name) == 0) {
+                        vnames[nv] = vs->inputs[j].name, vcols[nv] = columns[c];
+                        vpres[nv++] = present ? present[c] : NULL;
+                    }
+            }
+            brc = batch_plain(via, date, rows, nv, vnames, vcols, vpres, ta, to, &e);
+        }
+        if (brc && !row_code(brc)) {
+            rc = dgs_fail(err, brc, "%s", e.message);
+            goto done;
+        }
+        for (size_t i = 0; i < rows; i++)
+            if (sel[i] == t)
+                awards[i] = ta[i], outcomes[i] = to[i];
+    }
+    /* The item's conditions, as in dgs_evaluate(): 1 met, 0 not met (ineligible
+     * unless out of force or invalid), missing assumed, any other value invalid. */
+    for (size_t j = 0; j < cols; j++) {
+        if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) != 0)
+            continue;
+        for (size_t i = 0; i < rows; i++) {
+            if (present && present[j] && !present[j][i])
+                continue;
+            int64_t v = columns[j][i];
+            if (v != 0 && v != 1) {
+                awards[i] = 0;
+                outcomes[i] = DGS_OUTCOME_INVALID;
+            } else if (v == 0 && outcomes[i] != DGS_OUTCOME_NOT_IN_FORCE && outcomes[i] != DGS_OUTCOME_INVALID) {
+                awards[i] = 0;
+                outcomes[i] = DGS_OUTCOME_INELIGIBLE;
+            }
+        }
+    }
+    /* The first invalid row says why, as the scalar path would. */
+    for (size_t i = 0; i < rows; i++)
+        if (outcomes[i] == DGS_OUTCOME_INVALID) {
+            rc = row_failure(m, date, i, cols, names, columns, present, err);
+            goto done;
+        }
+    rc = dgs_ok(err);
+done:
+    for (size_t j = 0; j < MAX_INPUTS; j++)
+        free(konst[j]);
+    free(sel);
+    free(ta);
+    free(to);
+    return rc;
+}
+
+DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                               const char *const *names, const int64_t *const *columns,
+                               const uint8_t *const *present, dgs_fen_t *awards,
+                               int32_t *outcomes, dgs_error *err)
+{
+    if (m && date && (!cols || (names && columns)) && (!rows || (awards && outcomes)) && m->meta->branches)
+        return batch_branches(m, date, rows, cols, names, columns, present, awards, outcomes, err);
+    return batch_plain(m, date, rows, cols, names, columns, present, awards, outcomes, err);
 }

@@ -250,7 +250,8 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         }
         bad |= json_object_set_new(j, "measure", json_string(l->r->m->meta->id));
         bad |= json_object_set_new(j, "outcome", json_string(dgs_outcome_name(l->r->outcome)));
-        bad |= json_object_set_new(j, "award", json_string(dgs_money_format(l->r->award, v, sizeof v)));
+        bad |= json_object_set_new(j, "award", json_string(dgs_format_amount(dgs_result_unit_type(l->r), l->r->award, v, sizeof v)));
+        bad |= json_object_set_new(j, "unit", json_string(dgs_result_unit(l->r)));
         bad |= json_object_set_new(j, "paid", json_string(dgs_money_format(l->paid, v, sizeof v)));
         bad |= json_object_set_new(j, "paid_fen", json_integer(l->paid));
         bad |= json_object_set_new(j, "decision", json_string(decision_names[l->decision]));

@@ -41,12 +41,12 @@ FORMULA(a1_01_a)
     if (calc_reading(c, A1_01_READING) == 0)                                     /* 各级 (R7) */
         others = calc_sum(c, others, calc_input(c, A1_01_OTHER));
     dgs_fen_t room = share > others ? share - others : 0;
-    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1);
     if (room < match) {
         match = room;
         c->binding = A1_01_SHARE_CAP;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1, match);
     calc_grant(c, match);
 }
 SPEC(spec_A1_01_a, a1_01_a_in, a1_01_a_p, a1_01_a);
@@ -213,12 +213,12 @@ FORMULA(a1_09_a)
     /* 中央、省、市财政支持总金额不高于展位费: what central and provincial support leave of it. */
     dgs_fen_t fee = calc_input(c, A1_09_BOOTH_FEE), other = calc_input(c, A1_09_OTHER);
     dgs_fen_t room = fee > other ? fee - other : 0;
-    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1);
     if (room < award) {
         award = room;
         c->binding = SRC_INPUT + A1_09_BOOTH_FEE;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1, award);
     award = calc_cap_by_input(c, award, A1_09_ASSESSED);
     calc_grant(c, award);
 }
@@ -263,7 +263,7 @@ FORMULA(a1_10_a)
     } else {                                                            /* 新增采购 */
         dgs_fen_t now = calc_input(c, A1_10_THIS_YEAR), before = calc_input(c, A1_10_LAST_YEAR);
         added = now > before ? now - before : 0;
-        calc_step(c, STEP_INPUT, SRC_INPUT + A1_10_NEW, added, 1);
+        calc_step(c, STEP_INPUT, SRC_INPUT + A1_10_NEW, added, 1, added);
     }
     dgs_fen_t award = calc_ratio(c, added, A1_10_RATIO);               /* 按交易额1% */
     award = calc_cap(c, award, A1_10_CAP);                              /* 每年最高300万元奖励 */
@@ -342,7 +342,7 @@ CALC_INLINE dgs_fen_t a1_12_a_floor_price(calc *c, dgs_fen_t per_m2, int64_t are
         calc_overflow(c, A1_12_RATIO);
         return 0;
     }
-    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)benchmark, 1);          /* 基准地价 × 面积 */
+    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)benchmark, 1, (int64_t)benchmark);          /* 基准地价 × 面积 */
     /* ⌈P × num / by⌉ exactly: P = q·by + r, so P × num / by = q·num + (r × num) / by. */
     uint64_t q, r, q2, r2;
     int64_t whole, v;
@@ -353,7 +353,7 @@ CALC_INLINE dgs_fen_t a1_12_a_floor_price(calc *c, dgs_fen_t per_m2, int64_t are
         calc_overflow(c, A1_12_RATIO);
         return 0;
     }
-    calc_step(c, STEP_RATIO, A1_12_RATIO, v, 1);                          /* 不低于……70% */
+    calc_step(c, STEP_RATIO, A1_12_RATIO, num, den, v);                        /* 不低于……70% */
     return v;
 }
 

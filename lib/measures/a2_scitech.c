@@ -82,7 +82,8 @@ const measure_spec spec_A2_04_b = {a2_04_b_in, COUNT_OF(a2_04_b_in), a2_04_b_p, 
  * paying on application is the switch (docs/interpretation.md R14). */
 enum { A2_05_RECOGNISED, A2_05_ASSESSED };
 static const input_def a2_05_a_in[] = {
-    IN_FLAG("recognised", false, "已获认定为高新技术企业", "recognised as a high-tech enterprise"),
+    IN_CONDITION("recognised", false, "已获认定为高新技术企业", "recognised as a high-tech enterprise",
+                 "未获认定为高新技术企业", "not recognised as a high-tech enterprise"),
     IN_ASSESSED,
 };
 static const char *const a2_05_a_readings[] = {"recognition", "application", NULL};

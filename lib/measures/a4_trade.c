@@ -60,12 +60,12 @@ FORMULA(a4_02_1_a)
         /* 中央、省、市财政支持总金额不高于企业展位费的实际支出额: what central and provincial support leave. */
         dgs_fen_t booth = calc_input(c, A4_021A_BOOTH_FEE), before = calc_input(c, A4_021A_OTHER);
         dgs_fen_t room = booth > before ? booth - before : 0;
-        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1);
         if (room < award) {
             award = room;
             c->binding = SRC_INPUT + A4_021A_BOOTH_FEE;
             c->binding_value = room;
         }
+        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1, award);
     }
     calc_grant(c, award);
 }
@@ -227,12 +227,12 @@ FORMULA(a4_03_b)
         return;
     int base = calc_has(c, A4_03B_CERTIFIED) && calc_input(c, A4_03B_CERTIFIED) ? A4_03B_BASE_UFI : A4_03B_BASE;
     dgs_fen_t award = c->p[base].num;                                          /* 20万 / 30万 */
-    calc_step(c, STEP_TIER, base, award, 1);
+    calc_step(c, STEP_TIER, base, award, 1, award);
     int64_t above = area - c->p[A4_03B_MIN_AREA].num;
     dgs_fen_t extra;
     if (calc_reading(c, A4_03B_READING) == 0) {                                /* 每增加5000平方米 (R8) */
         int64_t steps = above / c->p[A4_03B_STEP].num;
-        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1);
+        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1, steps);
         extra = calc_per_unit(c, steps, A4_03B_INCREMENT, 1);                  /* 给予10万元 */
     } else {
         extra = calc_per_unit(c, above, A4_03B_INCREMENT, c->p[A4_03B_STEP].num);
@@ -244,8 +244,10 @@ FORMULA(a4_03_b)
 SPEC(spec_A4_03_b, a4_03_b_in, a4_03_b_p, a4_03_b);
 
 /* ---- A4.04 --------------------------------------------------------------------
- * 持续对电子信息、高端装备制造、五金制品等投资并购项目实施政策性保险支持 (numbers not stated). */
-UNSPECIFIED_AWARD(spec_A4_04_a);
+ * 持续对电子信息、高端装备制造、五金制品等投资并购项目实施政策性保险支持
+ * The clause continues an existing policy-insurance support: that scheme, not
+ * this document, sets the amount (kind governed_elsewhere). */
+GOVERNED_ELSEWHERE(spec_A4_04_a);
 
 /* 对参与企业人员机票及住宿费按不超过 80%的比例给予资助。其中，人员差旅费仅限经济舱机票、标准间住宿，
  * 每个单位支持不超过 2 名工作人员。每家企业每场活动最高支持金额不超过 5 万元。
@@ -279,7 +281,7 @@ FORMULA(a4_04_b)
         if (best == n)
             break;
         prev = best;
-        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1);
+        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1, costs[best]);
         counted = calc_sum(c, counted, costs[best]);
     }
     dgs_fen_t award = calc_ratio(c, counted, A4_04B_RATIO);   /* 不超过80% */
@@ -293,7 +295,8 @@ SPEC(spec_A4_04_b, a4_04_b_in, a4_04_b_p, a4_04_b);
 enum { A4_08_FEES, A4_08_CLEAR };
 static const input_def a4_08_a_in[] = {
     IN_MONEY("handling_fees", true, "查验直接相关装卸服务费", "handling fees directly related to the inspection"),
-    IN_FLAG("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem"),
+    IN_CONDITION("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem",
+                 "现场海关查验发现问题", "the inspection found a problem"),
 };
 static const param_def a4_08_a_p[] = {
     P_RATIO("waiver_share", 1, 1, P_NOT_ABOVE, "免除装卸服务费的比例", "share of the fees waived", "免除查验工作直接相关装卸服务费"),
@@ -358,9 +361,32 @@ static const param_def a4_09_e_p[] = {
 RATIO_CAPPED(spec_A4_09_e, a4_09_e_in, a4_09_e_p, 0, NO_INPUT, NO_INPUT);
 
 /* ---- A4.10 外资 ----------------------------------------------------------------
- * 贯彻落实外资大项目奖补政策……利润再投资项目，可按规定享受省市两级外资财政资金支持……
- * 对经省认定为跨国公司地区总部/总部型机构且年新增实际外资金额合计达 1000 万美元及以上的项目，
- * 按照省市相关政策予以财政支持。 */
-UNSPECIFIED_AWARD(spec_A4_10_a);
-UNSPECIFIED_AWARD(spec_A4_10_b);
-UNSPECIFIED_AWARD(spec_A4_10_c);
+ * 贯彻落实外资大项目奖补政策。
+ * ……符合条件的外商投资企业利润再投资项目，可按规定享受省市两级外资财政资金支持。
+ * Each names the policy that sets the amount (kind governed_elsewhere). */
+GOVERNED_ELSEWHERE(spec_A4_10_a);
+GOVERNED_ELSEWHERE(spec_A4_10_b);
+
+/* 对经省认定为跨国公司地区总部/总部型机构且年新增实际外资金额合计达 1000 万美元及以上的项目，
+ * 按照省市相关政策予以财政支持。
+ * The amount is the provincial and municipal policies'; the clause's own
+ * threshold is checked here.  The foreign investment is counted in whole US
+ * dollars as the clause writes it (not converted to yuan: the clause names no
+ * rate), an integer count, not money. */
+enum { A4_10C_NEW_FDI };
+static const input_def a4_10_c_in[] = {
+    IN_COUNT("new_foreign_investment_usd", "USD", true, "年新增实际外资金额合计（美元，整数，不足1美元舍去）",
+             "new foreign investment actually received in the year (whole US dollars, cents dropped)"),
+};
+enum { A4_10C_MIN_FDI };
+static const param_def a4_10_c_p[] = {
+    P_COUNT("min_new_foreign_investment", 10000000, "USD", "年新增实际外资金额合计（美元）不少于",
+            "new foreign investment in the year (US dollars) at least", "年新增实际外资金额合计达 1000 万美元及以上"),
+};
+FORMULA(a4_10_c)
+{
+    if (!calc_at_least(c, calc_input(c, A4_10C_NEW_FDI), A4_10C_MIN_FDI))   /* 达1000万美元及以上 */
+        return;
+    calc_grant(c, 0);                                                       /* 按照省市相关政策 */
+}
+SPEC(spec_A4_10_c, a4_10_c_in, a4_10_c_p, a4_10_c);

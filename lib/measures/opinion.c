@@ -139,8 +139,9 @@ FORMULA(op_10_a)
         calc_overflow(c, up);
         return;
     }
-    calc_step(c, STEP_RATIO, up, award, 1);
-    calc_step(c, STEP_CAP, up, limit < award ? limit : award, 1);
+    /* Each step shows its own figure: the uplift applied, then the uplifted limit. */
+    calc_step(c, STEP_RATIO, up, un, ud, award);
+    calc_step(c, STEP_LIMIT, SRC_INPUT + OP_10_BASE_LIMIT, limit, 1, limit < award ? limit : award);
     if (limit < award) {
         award = limit;
         c->binding = SRC_INPUT + OP_10_BASE_LIMIT;
@@ -160,24 +161,8 @@ UNSPECIFIED_AWARD(spec_OP_11_a);
  * （十二）对符合条件的企业使用研发场地和办公场地给予最高 100 万元租金补贴。 (G-NM-RENT)
  * 支持企业建设洁净厂房，每家企业每年给予最高 100 万元奖励。 (G-CLEANROOM)
  * 对实际支付的委托研究费用给予奖励。 */
-static const input_def rent_subsidy_in[] = {
-    IN_ASSESSED,
-    IN_MONEY("rent_paid", false, "实际支付的研发及办公场地租金", "rent actually paid for R&D and office space"),
-    IN_GRANTED_TO_DATE,
-};
-static const param_def op_12_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "租金补贴最高额（每家企业累计）", "ceiling per enterprise (cumulative)", "给予最高 100 万元租金补贴"),
-};
-CEILING(spec_OP_12_a, rent_subsidy_in, op_12_a_p, 0, 1, 2);
-static const input_def cleanroom_in[] = {
-    IN_ASSESSED,
-    IN_MONEY("build_cost", false, "洁净厂房建设实际费用", "clean-room construction cost actually incurred"),
-    IN_GRANTED_THIS_YEAR,
-};
-static const param_def op_12_b_p[] = {
-    P_MONEY("cap_per_year", WAN(100), "yuan", "每家企业每年最高", "cap per enterprise per year", "每家企业每年给予最高 100 万元奖励"),
-};
-CEILING(spec_OP_12_b, cleanroom_in, op_12_b_p, 0, 1, 2);
+/* 租金补贴 restates 附件2（七）A2.07.a and 洁净厂房 A2.07.b: computed through them
+ * (catalog "restates"), in their groups G-NM-RENT and G-CLEANROOM. */
 static const input_def op_12_c_in[] = {
     IN_MONEY("fees_paid", true, "实际支付的委托研究费用", "commissioned research fees actually paid"),
     IN_ASSESSED,
@@ -255,25 +240,16 @@ static const param_def op_17_a_p[] = {
 };
 CEILING_ASSESSED(spec_OP_17_a, op_17_a_p);
 
-/* （十九）对“倍增企业”开展产业链供应链合作的，每家企业每年给予最高300万元奖励 (≡ A1.10.a) */
-static const input_def per_year_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
-static const param_def op_19_a_p[] = {
-    P_MONEY("cap_per_year", WAN(300), "yuan", "每家企业每年最高奖励", "cap per enterprise per year", "每家企业每年给予最高300万元奖励"),
-};
-CEILING(spec_OP_19_a, per_year_in, op_19_a_p, 0, NO_INPUT, 1);
+/* （十九）对倍增企业开展产业链供应链合作的，给予每家企业每年最高 300 万元奖励: restates
+ * 附件1（十）A1.10.a (1% of new purchases from SMEs, 每年最高300万): computed through it. */
 
 /* （二十）对新取得军工资质的企业给予奖励……纳入中小企业数字化转型公共服务平台，对在平台采购相关产品
  * 服务的企业和平台运营主体给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_20_a);
-UNSPECIFIED_AWARD(spec_OP_20_b);
+/* 在平台采购相关产品服务的……给予奖励: restates 附件1（四）A1.04.a (computed through it). */
 
-/* （二十一）对经认定的总部企业予以落户奖励、经营贡献奖励、办公用房补助、人才配套奖励等多项支持 (≡ A3.03.a)……
- * 对成功认定为国家级、省级服务型制造示范企业的给予最高100万元奖励 */
-UNSPECIFIED_AWARD(spec_OP_21_a);
-static const param_def op_21_b_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
-};
-CEILING_ASSESSED(spec_OP_21_b, op_21_b_p);
+/* （二十一）总部企业……落户奖励: restates 附件3（三）A3.03.b, the one part of the package
+ * whose amount is written (最高1000万元); 服务型制造示范 restates A3.07.a. Both computed through them. */
 
 /* ---- OP.22 ------------------------------------------------------------------
  * （二十二）对企业出海的给予最高200万元奖励 (an award: no cost bound)；外贸综合服务企业名单、
@@ -282,18 +258,16 @@ static const param_def op_22_a_p[] = {
     P_MONEY("cap", WAN(200), "yuan", "最高奖励", "ceiling", "对企业出海的给予最高200万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_22_a, op_22_a_p);
-UNSPECIFIED_AWARD(spec_OP_22_b);
+/* 入选省外贸综合服务企业重点培育名单 restates A4.09.c, 出口信用保险 restates A4.09.a: computed through them. */
 UNSPECIFIED_AWARD(spec_OP_22_c);
-UNSPECIFIED_AWARD(spec_OP_22_d);
 
 /* ---- OP.23 ------------------------------------------------------------------
- * （二十三）2024年发放1000万元检验检测服务券……对获得国家强制性产品认证指定实验室授权的给予奖励……
- * 对通过市级“先进标准+认证”、获得“中国精品”的产品分别给予奖励……对经认定的知识产权保护重点企业给予奖励
+ * （二十三）2024年发放1000万元检验检测服务券 / 对获得国家强制性产品认证指定实验室授权的给予奖励 /
+ * 对通过市级“先进标准+认证”、获得“中国精品”的产品分别给予奖励 / 对经认定的知识产权保护重点企业给予奖励
  * (amounts in 附件5: A5.04.e, A5.04.b, A5.09.b/c, A5.07.b). */
-UNSPECIFIED_AWARD(spec_OP_23_a);
-UNSPECIFIED_AWARD(spec_OP_23_b);
-UNSPECIFIED_AWARD(spec_OP_23_c);
-UNSPECIFIED_AWARD(spec_OP_23_d);
+/* Each restates its attachment measure and is computed through it (catalog "restates"): the
+ * service vouchers A5.04.e, the designated CCC laboratories A5.04.b, 东莞优品 or 中国精品 A5.09.b or
+ * A5.09.c (an input says which), the key IP-protection enterprises A5.07.b. */
 
 /* （二十四）对符合条件的天使期项目最高投资1000万元 (an equity investment, not a grant). */
 static const param_def op_24_a_p[] = {

@@ -46,6 +46,13 @@ static size_t n_params(const measure_meta *meta)
     return meta->spec ? meta->spec->n_params : 0;
 }
 
+/* The parameters a measure holds values of: none for a restatement, whose
+ * parameters are those of the measure it restates (the same slots). */
+static size_t own_params(const measure_meta *meta)
+{
+    return meta_has_own_params(meta) ? n_params(meta) : 0;
+}
+
 void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out)
 {
     size_t n = n_params(m->meta);
@@ -138,7 +145,7 @@ static dgs_ruleset *ruleset_alloc(size_t n_versions, size_t n_strings)
         return NULL;
     size_t n_slots = G_COUNT;
     for (size_t i = 0; i < dgs_catalog_count; i++)
-        n_slots += n_params(&dgs_catalog[i]);
+        n_slots += own_params(&dgs_catalog[i]);
     rs->n_measures = dgs_catalog_count;
     rs->measures = calloc(dgs_catalog_count, sizeof *rs->measures);
     rs->by_id = calloc(dgs_catalog_count, sizeof *rs->by_id);
@@ -154,9 +161,18 @@ static dgs_ruleset *ruleset_alloc(size_t n_versions, size_t n_strings)
     for (size_t i = 0, s = 0; i < dgs_catalog_count; i++) {
         rs->measures[i] = (dgs_measure){&dgs_catalog[i], rs, &slots[s]};
         rs->by_id[i] = &rs->measures[i];
-        s += n_params(&dgs_catalog[i]);
+        s += own_params(&dgs_catalog[i]);
     }
     qsort(rs->by_id, rs->n_measures, sizeof *rs->by_id, cmp_measure_id);
+    /* An item restating one measure as a whole reads that measure's values
+     * (an item with branches has parameters of its own, or none). */
+    for (size_t i = 0; i < rs->n_measures; i++) {
+        const measure_meta *meta = rs->measures[i].meta;
+        if (meta->restates && !meta->branches) {
+            const dgs_measure *src = dgs_ruleset_find(rs, meta->restates[0]);
+            rs->measures[i].slots = src ? src->slots : NULL;
+        }
+    }
     return rs;
 }
 
@@ -167,7 +183,7 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     *out = NULL;
     size_t n_versions = G_COUNT;
     for (size_t i = 0; i < dgs_catalog_count; i++)
-        n_versions += n_params(&dgs_catalog[i]);
+        n_versions += own_params(&dgs_catalog[i]);
     dgs_ruleset *rs = ruleset_alloc(n_versions, 0);
     if (!rs)
         return dgs_fail(err, DGS_E_NOMEM, "out of memory building the built-in ruleset");
@@ -179,7 +195,7 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     }
     for (size_t i = 0; i < rs->n_measures; i++) {
         dgs_measure *m = &rs->measures[i];
-        for (size_t k = 0; k < n_params(m->meta); k++) {
+        for (size_t k = 0; k < own_params(m->meta); k++) {
             const param_def *p = &m->meta->spec->params[k];
             rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den,
                                         !(p->flags & P_UNSET), -1, p->phrase};
@@ -280,7 +296,7 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
         derive_slot(rs, &v, &rs->global[g], &base->global[g], NULL, g, order, n, &next, base->n_strings);
     for (size_t i = 0; i < rs->n_measures; i++) {
         const dgs_measure *bm = &base->measures[i];
-        for (size_t k = 0; k < n_params(bm->meta); k++)
+        for (size_t k = 0; k < own_params(bm->meta); k++)
             derive_slot(rs, &v, &rs->measures[i].slots[k], &bm->slots[k], bm, (int)k, order, n, &next,
                         base->n_strings);
     }
@@ -495,6 +511,18 @@ DGS_API const char *dgs_measure_departments(const dgs_measure *m)
 }
 DGS_API const char *dgs_measure_group(const dgs_measure *m) { return m ? m->meta->group : NULL; }
 DGS_API int dgs_measure_fixed_amount(const dgs_measure *m) { return m ? m->meta->fixed_amount : 0; }
+DGS_API int dgs_measure_unit_type(const dgs_measure *m) { return m ? m->meta->unit : DGS_UNIT_FEN; }
+
+DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i)
+{
+    if (!m || !m->meta->restates)
+        return NULL;
+    for (size_t k = 0; k <= i; k++)
+        if (!m->meta->restates[k])
+            return NULL;
+    return m->meta->restates[i];
+}
+
 DGS_API const char *dgs_measure_unit(const dgs_measure *m)
 {
     if (!m)
@@ -555,14 +583,16 @@ DGS_API long dgs_measure_input_index(const dgs_measure *m, const char *name)
     return -1;
 }
 
+/* A restatement has no parameters of its own: those of the measure it
+ * restates decide its amount (dgs_measure_restates()). */
 static const param_def *param_at(const dgs_measure *m, size_t i)
 {
-    return m && i < n_params(m->meta) ? &m->meta->spec->params[i] : NULL;
+    return m && i < own_params(m->meta) ? &m->meta->spec->params[i] : NULL;
 }
 
 DGS_API size_t dgs_measure_parameter_count(const dgs_measure *m)
 {
-    return m ? n_params(m->meta) : 0;
+    return m ? own_params(m->meta) : 0;
 }
 DGS_API const char *dgs_measure_parameter_name(const dgs_measure *m, size_t i)
 {

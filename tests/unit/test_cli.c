@@ -683,6 +683,26 @@ static void batch_id_and_date_columns(void **state)
     assert_string_equal(out_text, "");
 }
 
+/* Amounts in their unit; eligibility conditions as columns, as eval takes condition.<id>=. */
+static void batch_units_and_condition_columns(void **state)
+{
+    (void)state;
+    /* A1.16.a: a quota of school places, not money ("0.12" yuan was the old misreading). */
+    const char *path = write_file("quota.csv", "base_quota\n6\n", 0);
+    assert_int_equal(run("batch", "A1.16.a", "--input", path, "--date", "2025-03-01", NULL), 0);
+    assert_non_null(strstr(out_text, "1,2,granted,12,places,"));
+    path = write_file("cond.csv", "financed_amount,interest_paid,condition.doubling_enterprise\n"
+                                  "28000000,1200000,false\n28000000,1200000,true\n28000000,1200000,\n28000000,1200000,maybe\n", 0);
+    assert_int_equal(run("batch", "A1.07.a", "--input", path, "--date", "2025-03-01", NULL), 2);
+    assert_non_null(strstr(out_text, "1,2,ineligible,0.00,yuan,"));
+    assert_non_null(strstr(out_text, "2,3,granted,1200000.00,yuan,interest_paid,"));
+    assert_non_null(strstr(out_text, "3,4,granted,1200000.00,yuan,interest_paid,")); /* not declared: assumed */
+    assert_non_null(strstr(out_text, "4,5,invalid,"));
+    path = write_file("nocond.csv", "financed_amount,interest_paid,condition.nope\n1,1,true\n", 0);
+    assert_int_equal(run("batch", "A1.07.a", "--input", path, "--date", "2025-03-01", NULL), 2);
+    assert_non_null(strstr(err_text, "A1.07.a has no condition 'nope'"));
+}
+
 /* pandas' default df.to_csv() writes its index as an unnamed first column. */
 static void batch_refuses_an_unnamed_column(void **state)
 {
@@ -931,6 +951,7 @@ int main(void)
         cmocka_unit_test(batch_reads_rfc4180),
         cmocka_unit_test(batch_never_misreads_or_drops_a_row),
         cmocka_unit_test(batch_id_and_date_columns),
+        cmocka_unit_test(batch_units_and_condition_columns),
         cmocka_unit_test(batch_refuses_an_unnamed_column),
         cmocka_unit_test(batch_agrees_with_eval),
         cmocka_unit_test(stack_refuses_what_it_does_not_understand),

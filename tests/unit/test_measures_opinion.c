@@ -60,7 +60,7 @@ MEASURE_TEST(op_ceilings)
         {"OP.01.a", "creative_design_park", "recognition", "1000000.00", 0},
         {"OP.01.a", "national_design_centre", "recognition", "1000000.00", 0},
         {"OP.02.a", "well_known_trademark", "honour", "3000000.00", 0},
-        {"OP.02.a", "china_quality_award", "honour", "3000000.00", 0},
+        /* the China Quality Award branch is 附件5（九）'s exact 300万 (test_restatements) */
         {"OP.03.a", NULL, NULL, "1000000.00", 0},
         {"OP.05.a", NULL, NULL, "3000000.00", 0},
         {"OP.05.b", NULL, NULL, "1000000.00", 0},
@@ -73,7 +73,6 @@ MEASURE_TEST(op_ceilings)
         {"OP.14.c", NULL, NULL, "3000000.00", 0},
         {"OP.14.d", NULL, NULL, "10000000.00", 0},
         {"OP.17.a", NULL, NULL, "500000.00", 0},
-        {"OP.19.a", NULL, NULL, "3000000.00", 0},
         {"OP.21.b", NULL, NULL, "1000000.00", 0},
         {"OP.22.a", NULL, NULL, "2000000.00", 0},
     };
@@ -94,8 +93,10 @@ MEASURE_TEST(op_costs_and_periods)
           {"granted_this_year", "500000"});
     /* （十四）new drug, stages together at most 3000万: 18,000,000 before leaves 12,000,000 */
     GRANT(rs, "OP.14.a", DATE, "12000000.00", NULL, {"granted_to_date", "18000000"});
-    /* （十九）每年最高300万: 2,000,000 this year leaves 1,000,000 */
-    GRANT(rs, "OP.19.a", DATE, "1000000.00", NULL, {"granted_this_year", "2000000"});
+    /* （十九）每年最高300万, restating 附件1（十）'s 1% of new purchases: 1% × 150,000,000 =
+     * 1,500,000; 2,000,000 this year leaves 1,000,000 */
+    GRANT(rs, "OP.19.a", DATE, "1000000.00", "cap_per_year", {"new_purchases", "150000000"},
+          {"granted_this_year", "2000000"});
     /* （三）（二十二） are awards (奖励), not bounded by a cost (R19) */
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.03.a")), 1);
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.22.a")), 1);
@@ -214,11 +215,12 @@ MEASURE_TEST(op_kinds)
     expect_kind_outcome(rs, "OP", DGS_KIND_UNSPECIFIED, 23, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "OP", DGS_KIND_QUALITATIVE, 25, DGS_OUTCOME_NOT_COMPUTABLE);
     /* the whole catalogue (data/catalog.json): 22 formula, 52 fixed_cap, 8 tiered_fixed,
-     * 8 price_or_quota, 37 unspecified, 75 qualitative */
-    size_t per_kind[7] = {0};
+     * 8 price_or_quota, 37 unspecified, 75 qualitative; of the 37, four name
+     * another policy that sets the amount (governed_elsewhere) */
+    size_t per_kind[8] = {0};
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
         int kind = dgs_measure_kind(dgs_ruleset_measure_at(rs, i));
-        assert_in_range(kind, DGS_KIND_FORMULA, DGS_KIND_QUALITATIVE);
+        assert_in_range(kind, DGS_KIND_FORMULA, DGS_KIND_GOVERNED_ELSEWHERE);
         per_kind[kind]++;
     }
     assert_int_equal(dgs_ruleset_measure_count(rs), 202);
@@ -226,7 +228,8 @@ MEASURE_TEST(op_kinds)
     assert_int_equal(per_kind[DGS_KIND_FIXED_CAP], 52);
     assert_int_equal(per_kind[DGS_KIND_TIERED_FIXED], 8);
     assert_int_equal(per_kind[DGS_KIND_PRICE_OR_QUOTA], 8);
-    assert_int_equal(per_kind[DGS_KIND_UNSPECIFIED], 37);
+    assert_int_equal(per_kind[DGS_KIND_UNSPECIFIED], 33);
+    assert_int_equal(per_kind[DGS_KIND_GOVERNED_ELSEWHERE], 4);
     assert_int_equal(per_kind[DGS_KIND_QUALITATIVE], 75);
     /* the 22 formula measures, by name */
     static const char *const formulas[] = {

@@ -200,7 +200,9 @@ static void test_every_phrase_is_verbatim(void **state)
     char missing[512];
     for (size_t i = 0; i < dgs_catalog_count; i++) {
         const measure_meta *m = &dgs_catalog[i];
-        if (!m->spec)
+        /* An item restating a measure as a whole computes with that measure's
+         * parameters, whose phrases are checked in its own part. */
+        if (!m->spec || (m->restates && !m->branches))
             continue;
         for (size_t k = 0; k < m->spec->n_params; k++) {
             const param_def *p = &m->spec->params[k];

@@ -263,6 +263,14 @@ static int read_header(batch *b, csv *r)
                                 r->record_line);
             b->cols[k].role = 1;
             b->has_date = true;
+        } else if (strncmp(name, "condition.", 10) == 0) {
+            /* condition.<id>: an eligibility condition declared true or false, as in eval. */
+            size_t i = 0;
+            while (i < dgs_measure_condition_count(b->m) && strcmp(dgs_measure_condition_id(b->m, i), name + 10) != 0)
+                i++;
+            if (i == dgs_measure_condition_count(b->m))
+                return cli_fail(c, "%s:%lu: column '%.60s': %s has no condition '%.40s' (dgsubsidy show %s lists them)",
+                                path, r->record_line, name, dgs_measure_id(b->m), name + 10, dgs_measure_id(b->m));
         } else if (dgs_measure_input_index(b->m, name) < 0) {
             return cli_fail(c, "%s:%lu: column '%.40s' is not an input of %s (inputs: %s)%s", path, r->record_line, name,
                             dgs_measure_id(b->m), *list ? list : "none",
@@ -304,8 +312,8 @@ static int write_row(batch *b, unsigned long row, unsigned long line, const char
     FILE *f = b->c->out;
     char v[48];
     const char *outcome = res ? dgs_outcome_name(dgs_result_outcome(res)) : "invalid";
-    const char *unit = res ? dgs_result_unit(res) : "";
-    const char *award = res ? cli_award_text(dgs_result_award(res), unit, v, sizeof v) : "";
+    const char *unit = res ? cli_award_unit(b->m) : "";
+    const char *award = res ? cli_award_text(b->m, dgs_result_award(res), v, sizeof v) : "";
     const char *binding = res ? dgs_result_binding(res) : "";
     if (b->o->json) {
         json_t *o = json_object();

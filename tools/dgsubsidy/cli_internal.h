@@ -91,8 +91,10 @@ void cli_csv_field(FILE *f, const char *s);
 bool cli_utf8_valid(const char *s, size_t n);
 /* Replaces every byte that is not part of valid UTF-8 by '?'. */
 void cli_utf8_sanitize(char *s);
-/* An award as text in its unit: yuan with two decimals, other units whole. */
-const char *cli_award_text(dgs_fen_t award, const char *unit, char *buf, size_t size);
+/* An award as text in the measure's unit (yuan with two decimals, or a
+ * whole count), and the name of that unit ("yuan", "places"). */
+const char *cli_award_text(const dgs_measure *m, dgs_fen_t award, char *buf, size_t size);
+const char *cli_award_unit(const dgs_measure *m);
 
 int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs);
 int cmd_stack(cli *c, const opts *o, const dgs_ruleset *rs);

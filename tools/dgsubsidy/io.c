@@ -259,10 +259,15 @@ bool cli_utf8_valid(const char *s, size_t n)
     return true;
 }
 
-const char *cli_award_text(dgs_fen_t award, const char *unit, char *buf, size_t size)
+const char *cli_award_text(const dgs_measure *m, dgs_fen_t award, char *buf, size_t size)
 {
-    if (!unit || strncmp(unit, "yuan", 4) == 0)
-        return dgs_money_format(award, buf, size);
-    snprintf(buf, size, "%lld", (long long)award);
-    return buf;
+    const char *t = dgs_format_amount(dgs_measure_unit_type(m), award, buf, size);
+    if (!t) /* a unit this tool does not know: the plain number, never a guess */
+        snprintf(buf, size, "%lld", (long long)award), t = buf;
+    return t;
+}
+
+const char *cli_award_unit(const dgs_measure *m)
+{
+    return dgs_measure_unit_type(m) == DGS_UNIT_FEN ? "yuan" : dgs_measure_unit(m);
 }
