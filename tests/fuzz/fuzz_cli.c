@@ -11,6 +11,9 @@
  * a file that does not exist) or 2, never crash, and always leave a line on
  * its error stream when it returns 1 or 2.
  */
+/* fmemopen() is POSIX, not ISO C: declare it under -std=c11 (an implicit
+ * declaration would return an int, not the FILE *). */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -907,11 +907,33 @@ static void stack_reads_what_it_should(void **state)
     assert_int_equal(run("stack", p, "--json", NULL), 0);
     json_t *j = json_loads(out_text, 0, NULL);
     assert_non_null(j);
-    /* 820,000 awarded, 300,000 of it already granted: 520,000 paid now. */
+    /* A2.07.a's 820,000 is a ceiling still to be assessed, 300,000 of it already granted:
+     * 520,000 up to, nothing paid yet; the object reaches the report. */
     json_t *r0 = json_array_get(json_object_get(j, "results"), 0);
     assert_string_equal(json_string_value(json_object_get(r0, "award")), "820000.00");
-    assert_string_equal(json_string_value(json_object_get(r0, "paid")), "520000.00");
+    assert_string_equal(json_string_value(json_object_get(r0, "up_to")), "520000.00");
+    assert_string_equal(json_string_value(json_object_get(r0, "paid")), "0.00");
+    assert_string_equal(json_string_value(json_object_get(r0, "object")), "P1");
     json_decref(j);
+    /* Objects: A1.01.a for project P1 (national funds 600万, 1:1 → 600万) and A2.01.d for project
+     * P2 (provincial 400万, 1:0.5 → 200万) are different benefits: 800万. For one project: 600万. */
+    static const char *const objects[2][2] = {{"P1", "P2"}, {"P1", "P1"}};
+    static const char *const totals[2] = {"8000000.00", "6000000.00"};
+    for (int k = 0; k < 2; k++) {
+        snprintf(text, sizeof text,
+                 "{\"date\": \"2025-09-15\", \"claims\": [\n"
+                 " {\"measure\": \"A1.01.a\", \"object\": \"%s\", \"inputs\": {\"national_funds\": \"6000000\", "
+                 "\"provincial_funds\": \"0\", \"total_investment\": \"60000000\"}},\n"
+                 " {\"measure\": \"A2.01.d\", \"object\": \"%s\", \"inputs\": {\"national_funds\": \"0\", "
+                 "\"provincial_funds\": \"4000000\"}}]}\n",
+                 objects[k][0], objects[k][1]);
+        p = app("objects.json", text);
+        assert_int_equal(run("stack", p, "--json", NULL), 0);
+        json_t *o = json_loads(out_text, 0, NULL);
+        assert_non_null(o);
+        assert_string_equal(json_string_value(json_object_get(o, "total")), totals[k]);
+        json_decref(o);
+    }
     /* The date of a claim overrides the file's. */
     p = app("claimdate.json", "{\"date\": \"2025-09-15\", \"claims\": [{\"measure\": \"A1.19.a\", \"date\": \"2030-01-01\", "
                               "\"inputs\": {\"assessed\": \"3000000\"}}]}");
