@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Cross builds, tested: the library, the command-line tool and the C tests
 # built for ARM64 Linux with Debian's aarch64-linux-gnu toolchain and run
 # under qemu-user, and for 64-bit Windows with mingw-w64 and run under wine.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Runs the C tests and the command-line tool under valgrind memcheck: any
 # invalid read or write, use of an uninitialised value, or definitely or
 # indirectly lost block fails the check.

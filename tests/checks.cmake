@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Checks beyond the unit tests.
 
 # The CLI test drives the tool's own code.
@@ -8,6 +9,8 @@ endif()
 # Generated sources must match their data.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
+  add_test(NAME licence_named_in_every_source
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/check_spdx.py ${PROJECT_SOURCE_DIR})
   add_test(NAME generated_catalog_is_current
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_catalog.py --check)
   # docs/coverage.md is current, and every figure of the text is in a measure

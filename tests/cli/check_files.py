@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The files users bring and the JSON the tool writes, checked as a process.
 
 Usage: python3 check_files.py DGSUBSIDY SOURCE_DIR

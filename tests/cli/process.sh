@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The dgsubsidy program as a process: every command against a full device
 # (/dev/full), a closed standard output (>&-) and an input that cannot be
 # opened must exit 1 with one line on stderr; an input that is not a regular

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The command-line tool: dgs_cli_run() with an argv built from the input.
  *

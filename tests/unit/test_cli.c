@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The command-line tool: each command, its output and its exit codes
  * (0 for any outcome; 1 when a file cannot be opened, read or written; 2
  * with one line on stderr for bad usage or input).  A real process (a closed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Guidelines: effective-dated changes, unspecified measures made
  * computable, readings set by guideline, and every malformed-file class
  * refused with file, line and parameter while the base stays untouched. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Opinion items that restate an attachment measure are computed through it:
  * the same inputs, the same amount, the same trace, its parameters (a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Stacking as administered: ceilings are not payments, 不重复享受 per object
  * and per year, ruleset-wide readings at the claim's date, caps across

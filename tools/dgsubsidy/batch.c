@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * `dgsubsidy batch`: one measure over every row of a CSV file.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * dgsubsidy — the command-line tool: the commands, their options and help.
  * batch.c reads CSV; appfile.c reads application files and stacks them;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The dgsubsidy command-line tool, as a function (main.c, the tests and the
  * fuzz harness call it).  Returns the exit status: 0 success (any outcome),
  * 1 an I/O or runtime failure, 2 bad usage or bad input; every failure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* What the files of the command-line tool share: the output and error
  * streams, the parsed options, the exit codes and the checked file reader. */
 #ifndef DGS_CLI_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Checked input and output of the command-line tool: messages, the check of
  * the output stream, and the reading of input files (regular files only,

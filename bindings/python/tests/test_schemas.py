@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The JSON the Python binding writes (Result.to_json, StackReport.to_json)
 matches the JSON Schemas of docs/schemas/, for every golden vector and in
 both languages, and for the example applications stacked."""
