@@ -587,6 +587,14 @@ DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *de
 DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i);
 /** The clause phrase or guideline reference behind step i, or "". */
 DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i);
+/**
+ * (1.1) Where the clause of step i stands, as a citation: "附件1第七条",
+ * "附件4第二条（一）", "实施意见第十九条" (an item that restates another cites the
+ * clause it was computed through).  Text and JSON show it beside the step's
+ * phrase (「〔附件1第七条：每年最高贴息 150 万元〕」).  Borrowed from r; NULL if i
+ * is out of range or r is NULL.
+ */
+DGS_API const char *dgs_result_step_location(const dgs_result *r, size_t i);
 
 /** Number of distinct parameters the evaluation used (for audit). */
 DGS_API size_t dgs_result_parameter_count(const dgs_result *r);

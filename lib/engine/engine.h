@@ -28,6 +28,7 @@ struct dgs_case {
 struct dgs_result {
     const dgs_measure *m;
     const dgs_measure *via;      /* the measure that computed it: m, or the one m restates */
+    char location[96];           /* where via's clause stands, as a citation: "附件1第七条" */
     char date[11];
     int outcome;
     dgs_fen_t award;
@@ -95,5 +96,9 @@ long engine_input_of(const dgs_measure *m, const dgs_measure *via, const restate
 
 /* The name of a src code (parameter or input) of measure m, or "". */
 const char *engine_src_name(const dgs_measure *m, int src);
+
+/* Writes where a clause stands as a citation ("附件1第七条", "附件4第二条（一）",
+ * "实施意见第十九条") from a measure's location; returns buf. */
+const char *engine_citation(const char *location, char *buf, size_t size);
 
 #endif

@@ -475,6 +475,7 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     const dgs_measure *via = engine_through(m, b);
     const measure_spec *vspec = via->meta->spec;
     r->via = via;
+    engine_citation(via->meta->location, r->location, sizeof r->location);
     int64_t fixed[MAX_INPUTS], none = 0;
     static const uint8_t given = 1, absent = 0;
     const int64_t *lists[MAX_INPUTS];

@@ -212,6 +212,11 @@ DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i)
     return "";
 }
 
+DGS_API const char *dgs_result_step_location(const dgs_result *r, size_t i)
+{
+    return step_at(r, i) ? r->location : NULL;
+}
+
 DGS_API size_t dgs_result_parameter_count(const dgs_result *r) { return r ? r->n_used : 0; }
 DGS_API const char *dgs_result_parameter_name(const dgs_result *r, size_t i)
 {
@@ -458,6 +463,37 @@ static bool shows_amount(const dgs_result *r, const step *s)
            s->kind == STEP_CAP || s->kind == STEP_CAP_INPUT || s->kind == STEP_HEADROOM || s->kind == STEP_THRESHOLD;
 }
 
+/* Where a clause stands, as a citation: "附件1第七条" from "附件1 （七）提高融资租赁贴息
+ * 限额", "附件4第二条（一）" from "附件4 二、（一）支持境外参展", "实施意见第十九条" —
+ * what a trace step cites beside its phrase. */
+const char *engine_citation(const char *location, char *buf, size_t size)
+{
+    static const char open_full[] = "（", close_full[] = "）", comma[] = "、";
+    const char *space = strchr(location, ' ');
+    size_t n = space ? (size_t)(space - location) : strlen(location);
+    const char *p = space ? space : location + n;
+    while (*p == ' ')
+        p++;
+    const char *num = p, *num_end = NULL, *sub = NULL, *sub_end = NULL;
+    if (strncmp(p, open_full, 3) == 0 || *p == '(') {
+        num = p + (*p == '(' ? 1 : 3);
+        const char *c1 = strstr(num, close_full), *c2 = strchr(num, ')');
+        num_end = c1 && (!c2 || c1 < c2) ? c1 : c2;
+    } else if ((num_end = strstr(p, comma)) != NULL) {
+        const char *q = num_end + 3;
+        if (strncmp(q, open_full, 3) == 0 && (sub_end = strstr(q + 3, close_full)) != NULL)
+            sub = q + 3;
+    }
+    if (!num_end || n + 64 > size) {   /* no number: the whole location */
+        snprintf(buf, size, "%s", location);
+        return buf;
+    }
+    snprintf(buf, size, "%.*s第%.*s条", (int)n, location, (int)(num_end - num), num);
+    if (sub)
+        snprintf(buf + strlen(buf), size - strlen(buf), "（%.*s）", (int)(sub_end - sub), sub);
+    return buf;
+}
+
 static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err)
 {
     bool en = lang == DGS_LANG_EN;
@@ -509,6 +545,7 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
     }
     if (r->n_steps)
         sb_printf(&b, "%s\n", en ? "Steps (value → amount after the step):" : "计算步骤（本步数值 → 本步后的数额）：");
+    const char *where = r->location;
     for (size_t i = 0; i < r->n_steps; i++) {
         const char *ref = dgs_result_step_reference(r, i);
         const step *st = &r->steps[i];
@@ -534,8 +571,11 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
             format_param(r, st->src, en, pv, sizeof pv);
             sb_printf(&b, en ? "    [beyond the text — original: %s; %s: %s]" : "　〔超出原文——原文：%s；%s：%s〕",
                       r->via->meta->spec->params[st->src].phrase, *ref ? ref : (en ? "guideline" : "指南"), pv);
-        } else if (*ref)
-            sb_printf(&b, en ? "    [%s]" : "　〔%s〕", ref);
+        } else if (*ref) {
+            sb_printf(&b, en ? "    [%s: %s]" : "　〔%s：%s〕", where, ref);
+        } else {
+            sb_printf(&b, en ? "    [%s]" : "　〔%s〕", where);
+        }
         sb_printf(&b, "\n");
     }
     if (*dgs_result_binding(r)) {
@@ -598,6 +638,7 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(j, "amount", json_figure(figure_type(r, s, true), s->amount, 1));
         bad |= json_object_set_new(j, "source", json_string(dgs_result_step_source(r, i)));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_step_reference(r, i)));
+        bad |= json_object_set_new(j, "location", json_string(dgs_result_step_location(r, i)));
         if (step_exceeds(r, s)) {   /* beyond the text: the clause it goes beyond */
             bad |= json_object_set_new(j, "exceeds_text", json_true());
             bad |= json_object_set_new(j, "text", json_string(r->via->meta->spec->params[s->src].phrase));

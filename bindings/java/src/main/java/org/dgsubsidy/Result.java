@@ -80,6 +80,7 @@ public final class Result {
                     DgsNative.dgsw_result_step_denominator(r, i),
                     rs.text(DgsNative.dgsw_step_source_key(r, k), () -> DgsNative.dgs_result_step_source(r, k)),
                     rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k)),
+                    DgsNative.dgs_result_step_location(r, i),
                     ValueType.of(DgsNative.dgs_result_step_amount_type(r, i)),
                     DgsNative.dgs_result_step_amount(r, i)));
         }
@@ -501,11 +502,13 @@ public final class Result {
         private final long denominator;
         private final String source;
         private final String reference;
+        private final String location;
         private final ValueType amountType;
         private final long amount;
 
         Step(String labelZh, String labelEn, ValueType type, long value, long denominator, String source,
-             String reference, ValueType amountType, long amount) {
+             String reference, String location, ValueType amountType, long amount) {
+            this.location = location;
             this.amountType = amountType;
             this.amount = amount;
             this.labelZh = labelZh;
@@ -625,6 +628,16 @@ public final class Result {
             return reference;
         }
 
+        /**
+         * Where the clause of the step stands, as a citation: "附件1第七条", "附件4第二条（一）",
+         * "实施意见第十九条".
+         *
+         * @return the citation of the clause's place in the document
+         */
+        public String location() {
+            return location;
+        }
+
         @Override
         public String toString() {
             return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString())
@@ -663,6 +676,7 @@ public final class Result {
                     ? BigDecimal.valueOf(amount, 2).toPlainString() : amount);
             m.put("source", source);
             m.put("reference", reference);
+            m.put("location", location);
             return Collections.unmodifiableMap(m);
         }
 
@@ -678,12 +692,13 @@ public final class Result {
             return value == t.value && denominator == t.denominator && type == t.type
                     && amount == t.amount && amountType == t.amountType
                     && Objects.equals(labelZh, t.labelZh) && Objects.equals(labelEn, t.labelEn)
-                    && Objects.equals(source, t.source) && Objects.equals(reference, t.reference);
+                    && Objects.equals(source, t.source) && Objects.equals(reference, t.reference)
+                    && Objects.equals(location, t.location);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(labelZh, labelEn, type, value, denominator, amountType, amount, source, reference);
+            return Objects.hash(labelZh, labelEn, type, value, denominator, amountType, amount, source, reference, location);
         }
     }
 
