@@ -155,15 +155,63 @@ static int row_error(dgs_error *err, int code, const measure_spec *spec, const c
     return code;
 }
 
-DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
-                               const char *const *names, const int64_t *const *columns,
-                               const uint8_t *const *present, dgs_fen_t *awards,
-                               int32_t *outcomes, dgs_error *err)
+/* Per-row details the caller asked for (dgs_evaluate_batch_detail()), or NULL. */
+typedef struct detail_out {
+    int32_t *bindings;
+    int32_t *reasons;
+} detail_out;
+
+/* Runs the measure's loop over n valid rows from row `at` of the outputs. */
+static void run_rows(calc *c, size_t n, size_t at, dgs_fen_t *awards, int32_t *outcomes,
+                     const detail_out *d)
+{
+    const measure_spec *spec = c->spec;
+    if (!d) {
+        spec->batch(c, n, awards + at, outcomes + at);
+    } else if (spec->detail) {
+        spec->detail(c, n, awards + at, outcomes + at, d->bindings + at, d->reasons + at);
+    } else {                            /* no detail loop: the formula row by row, as the scalar path */
+        calc row = *c;
+        row.trace = false;
+        for (size_t i = 0; i < n; i++) {
+            row.row = i;
+            calc_reset(&row);
+            spec->formula(&row);
+            awards[at + i] = row.error ? 0 : row.award;
+            outcomes[at + i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;
+            d->bindings[at + i] = row.error ? -1 : calc_binding_code(&row);
+            d->reasons[at + i] = row.error ? DGS_REASON_INVALID : row.why;
+        }
+    }
+}
+
+/* A row that gets no formula: its outcome, award 0, no binding, its reason. */
+static void set_row(size_t i, dgs_fen_t *awards, int32_t *outcomes, const detail_out *d, int outcome,
+                    int why)
+{
+    awards[i] = 0;
+    outcomes[i] = outcome;
+    if (d) {
+        d->bindings[i] = -1;
+        d->reasons[i] = outcome == DGS_OUTCOME_INVALID ? DGS_REASON_INVALID : why;
+    }
+}
+
+/* The batch over rows [begin, end) of columns of `rows` values. */
+static int batch_range(const char *fn, const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                       const char *const *names, const int64_t *const *columns,
+                       const uint8_t *const *present, size_t begin, size_t end, dgs_fen_t *awards,
+                       int32_t *outcomes, const detail_out *d, dgs_error *err)
 {
     int32_t day;
     if (!m || !date || (cols && (!names || !columns)) || (rows && (!awards || !outcomes)))
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
-                        "dgs_evaluate_batch: measure, date, names, columns, awards and outcomes must not be NULL");
+                        "%s: measure, date, names, columns, awards and outcomes must not be NULL", fn);
+    if (begin > end || end > rows)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: rows %zu..%zu are not within the %zu rows", fn,
+                        begin, end, rows);
+    if (d && begin < end && (!d->bindings || !d->reasons))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: bindings and reasons must not be NULL", fn);
     if (dgs_date_parse(date, &day))
         return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
 
@@ -196,10 +244,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     calc c;
     bool run = engine_prepare(m, day, params, &c);
     if (!spec) {                        /* a qualitative measure: no inputs, one outcome */
-        for (size_t i = 0; i < rows; i++) {
-            awards[i] = 0;
-            outcomes[i] = c.outcome;
-        }
+        for (size_t i = begin; i < end; i++)
+            set_row(i, awards, outcomes, d, c.outcome, c.why);
         return dgs_ok(err);
     }
 
@@ -210,8 +256,8 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
     c.div = divs;
 
     int first = DGS_OK;
-    for (size_t start = 0; start < rows; start += CHUNK) {
-        size_t n = rows - start < CHUNK ? rows - start : CHUNK;
+    for (size_t start = begin; start < end; start += CHUNK) {
+        size_t n = end - start < CHUNK ? end - start : CHUNK;
         const int64_t *ccols[MAX_INPUTS];
         const uint8_t *cpres[MAX_INPUTS];
         for (size_t k = 0; k < n_inputs; k++) {
@@ -225,8 +271,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
             for (size_t r = 0; r < n; r++) {
                 int16_t which = -1;
                 int code = check_row(spec, ccols, cpres, r, false, &which);
-                awards[start + r] = 0;
-                outcomes[start + r] = code ? DGS_OUTCOME_INVALID : c.outcome;
+                set_row(start + r, awards, outcomes, d, code ? DGS_OUTCOME_INVALID : c.outcome, c.why);
                 if (code && !first)
                     first = row_error(err, code, spec, m->meta->id, start + r, which);
             }
@@ -240,7 +285,7 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                 masks |= cpres[k] != NULL;
             c.cols = ccols;
             c.present = masks ? cpres : NULL;
-            spec->batch(&c, n, awards + start, outcomes + start);
+            run_rows(&c, n, start, awards, outcomes, d);
             if (!first && any_invalid(outcomes + start, n))
                 for (size_t r = 0; r < n; r++)
                     if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
@@ -252,12 +297,12 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
         /* Runs of valid rows go through the measure's loop; invalid rows are marked. */
         size_t i = 0;
         while (i < n) {
-            size_t end = i;
+            size_t stop = i;
             int16_t which = -1;
             int code = DGS_OK;
-            while (end < n && (code = check_row(spec, ccols, cpres, end, true, &which)) == DGS_OK)
-                end++;
-            if (end > i) {
+            while (stop < n && (code = check_row(spec, ccols, cpres, stop, true, &which)) == DGS_OK)
+                stop++;
+            if (stop > i) {
                 const int64_t *rcols[MAX_INPUTS];
                 const uint8_t *rpres[MAX_INPUTS];
                 for (size_t k = 0; k < n_inputs; k++) {
@@ -266,23 +311,73 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                 }
                 c.cols = rcols;
                 c.present = rpres;
-                spec->batch(&c, end - i, awards + start + i, outcomes + start + i);
+                run_rows(&c, stop - i, start + i, awards, outcomes, d);
                 if (!first)
-                    for (size_t r = i; r < end; r++)
+                    for (size_t r = i; r < stop; r++)
                         if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
                             first = row_error(err, DGS_E_OVERFLOW, spec, m->meta->id, start + r, -1);
                             break;
                         }
             }
-            if (end < n) {
-                awards[start + end] = 0;
-                outcomes[start + end] = DGS_OUTCOME_INVALID;
+            if (stop < n) {
+                set_row(start + stop, awards, outcomes, d, DGS_OUTCOME_INVALID, 0);
                 if (!first)
-                    first = row_error(err, code, spec, m->meta->id, start + end, which);
-                end++;
+                    first = row_error(err, code, spec, m->meta->id, start + stop, which);
+                stop++;
             }
-            i = end;
+            i = stop;
         }
     }
     return first ? first : dgs_ok(err);
+}
+
+DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                               const char *const *names, const int64_t *const *columns,
+                               const uint8_t *const *present, dgs_fen_t *awards,
+                               int32_t *outcomes, dgs_error *err)
+{
+    return batch_range("dgs_evaluate_batch", m, date, rows, cols, names, columns, present, 0, rows, awards,
+                       outcomes, NULL, err);
+}
+
+/* The reason codes are the engine's `why` values, and one more for invalid rows. */
+_Static_assert(DGS_REASON_NONE == WHY_NONE && DGS_REASON_BELOW == WHY_BELOW &&
+                   DGS_REASON_NOT_ABOVE == WHY_NOT_ABOVE && DGS_REASON_ABOVE == WHY_ABOVE &&
+                   DGS_REASON_CONDITION == WHY_FLAG && DGS_REASON_UNSET == WHY_UNSET &&
+                   DGS_REASON_NOT_IN_FORCE == WHY_NOT_IN_FORCE &&
+                   DGS_REASON_QUALITATIVE == WHY_QUALITATIVE && DGS_REASON_READING == WHY_READING &&
+                   DGS_REASON_INVALID == WHY_READING + 1,
+               "DGS_REASON_* must match the engine's reasons");
+
+DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                                      const char *const *names, const int64_t *const *columns,
+                                      const uint8_t *const *present, size_t begin, size_t end,
+                                      dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons, dgs_error *err)
+{
+    detail_out d = {bindings, reasons};
+    return batch_range("dgs_evaluate_batch_detail", m, date, rows, cols, names, columns, present, begin, end,
+                       awards, outcomes, &d, err);
+}
+
+DGS_API const char *dgs_reason_name(int reason)
+{
+    static const char *const names[] = {"none", "below_minimum", "not_above_threshold", "above_maximum",
+                                        "condition_not_met", "parameters_unset", "not_in_force",
+                                        "qualitative", "excluded_by_reading", "invalid"};
+    return reason >= 0 && reason < (int)(sizeof names / sizeof names[0]) ? names[reason] : NULL;
+}
+
+DGS_API size_t dgs_measure_binding_count(const dgs_measure *m)
+{
+    const measure_spec *spec = m ? m->meta->spec : NULL;
+    return spec ? (size_t)spec->n_params + spec->n_inputs : 0;
+}
+
+DGS_API const char *dgs_measure_binding_name(const dgs_measure *m, size_t i)
+{
+    const measure_spec *spec = m ? m->meta->spec : NULL;
+    if (!spec || i >= (size_t)spec->n_params + spec->n_inputs)
+        return NULL;
+    return i < spec->n_params ? spec->params[i].name : spec->inputs[i - spec->n_params].name;
 }

@@ -85,6 +85,10 @@ typedef struct measure_spec {
     shape_inputs in;
     int8_t branch_input;          /* the group applies only when this choice input … */
     int8_t branch_choice;         /* … has this value (-1: always) */
+    /* The batch loop that also writes each row's binding constraint and reason
+     * (NULL: the batch runs the formula row by row instead). */
+    void (*detail)(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                   int32_t *reasons);
 } measure_spec;
 
 typedef struct measure_meta {
@@ -544,6 +548,28 @@ CALC_INLINE void calc_reset(calc *c)
         awards[i] = row.error ? 0 : row.award;                                           \
         outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
     }
+/* The public code of what set the amount: a parameter's index, or the
+ * number of parameters plus an input's index (dgs_measure_binding_name()); -1
+ * for nothing. */
+CALC_INLINE int32_t calc_binding_code(const calc *c)
+{
+    if (c->binding < 0)
+        return -1;
+    return c->binding >= SRC_INPUT ? (int32_t)c->spec->n_params + (c->binding - SRC_INPUT) : c->binding;
+}
+
+/* As FORMULA_ROWS, also writing each row's binding code and reason (the
+ * scalar path's binding and `why`; an invalid row has none and DGS_REASON_INVALID). */
+#define FORMULA_DETAIL_ROWS(name)                                                        \
+    for (size_t i = 0; i < rows; i++) {                                                  \
+        row.row = i;                                                                     \
+        calc_reset(&row);                                                                \
+        name##_body(&row);                                                               \
+        awards[i] = row.error ? 0 : row.award;                                           \
+        outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
+        bindings[i] = row.error ? -1 : calc_binding_code(&row);                          \
+        reasons[i] = row.error ? DGS_REASON_INVALID : row.why;                           \
+    }
 #define FORMULA(name)                                                                    \
     CALC_INLINE void name##_body(calc *c);                                               \
     static void name(calc *c) { name##_body(c); }                                        \
@@ -559,6 +585,20 @@ CALC_INLINE void calc_reset(calc *c)
             FORMULA_ROWS(name)                                                           \
         } else {                                                                         \
             FORMULA_ROWS(name)                                                           \
+        }                                                                                \
+    }                                                                                    \
+    static void name##_detail(calc *c, size_t rows, dgs_fen_t *restrict awards,          \
+                              int32_t *restrict outcomes, int32_t *restrict bindings,    \
+                              int32_t *restrict reasons)                                 \
+    {                                                                                    \
+        calc row = *c;                                                                   \
+        row.trace = false;                                                               \
+        if (!row.present && !row.half_up) {                                              \
+            row.present = NULL;                                                          \
+            row.half_up = false;                                                         \
+            FORMULA_DETAIL_ROWS(name)                                                    \
+        } else {                                                                         \
+            FORMULA_DETAIL_ROWS(name)                                                    \
         }                                                                                \
     }                                                                                    \
     static inline void name##_body(calc *c)
@@ -597,7 +637,7 @@ CALC_INLINE void calc_reset(calc *c)
 
 /* A measure with its own formula. */
 #define SPEC(name, inputs, params, fn) \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1}
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1, fn##_detail}
 
 /* Shared shapes (lib/measures/shapes.c). */
 extern const input_def dgs_in_assessed[1];   /* { assessed } */
@@ -605,43 +645,51 @@ extern const param_def dgs_p_unset_cap[1];   /* { cap: unset } */
 
 void shape_ceiling(calc *c);          /* min(cap − granted, assessed, cost); exact amounts as they are */
 void shape_ceiling_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ceiling_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                          int32_t *reasons);
 void shape_tier(calc *c);             /* the tier's ceiling (or amount), then as shape_ceiling */
 void shape_tier_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_tier_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                       int32_t *reasons);
 void shape_ratio_of_sum_capped(calc *c); /* min(ratio × (input0 + input1), cap − granted) */
 void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_of_sum_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons);
 void shape_ratio_capped(calc *c);     /* min(ratio × base, cap, assessed) */
 void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                               int32_t *reasons);
 
 /* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
 #define CEILING(name, inputs, params, assessed, cost, granted)                                    \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ceiling, \
-                               shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* A ceiling with the one optional input `assessed`. */
 #define CEILING_ASSESSED(name, params)                                                         \
     const measure_spec name = {dgs_in_assessed, 1, params, COUNT_OF(params), shape_ceiling,   \
-                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* An exact amount (给予X元): no inputs. */
 #define EXACT_AMOUNT(name, params)                                                              \
     const measure_spec name = {NULL, 0, params, COUNT_OF(params), shape_ceiling, shape_ceiling_batch, \
-                               NULL, NO_SHAPE, -1, -1}
+                               NULL, NO_SHAPE, -1, -1, shape_ceiling_detail}
 /* A ceiling per category: params in the order of the tier input's choices. */
 #define TIERS(name, inputs, params, tier, assessed)                                              \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_tier,  \
-                               shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1}
+                               shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1, shape_tier_detail}
 /* min(ratio × base, cap − granted, assessed): params[0] ratio, params[1] cap (optional). */
 #define RATIO_CAPPED(name, inputs, params, base, assessed, granted)                                 \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_capped, \
-                               shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1}
+                               shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1, shape_ratio_capped_detail}
 
 /* min(ratio × (inputs[0] + inputs[1]), cap − granted): params[0] ratio, params[1] cap. */
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
-                               shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1}
+                               shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1, shape_ratio_of_sum_capped_detail}
 
 /* An award the document promises without its numbers (按规定给予奖励): a
  * ceiling `cap` that a guideline supplies, then as CEILING_ASSESSED. */
 #define UNSPECIFIED_AWARD(name)                                                                  \
     const measure_spec name = {dgs_in_assessed, 1, dgs_p_unset_cap, 1, shape_ceiling,          \
-                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 
 #endif
