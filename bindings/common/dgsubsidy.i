@@ -38,8 +38,9 @@
  *     helpers, prefixed dgsw_ (they live in the wrapper, not in the library):
  *       dgsw_results_*  + dgsw_stack_results   for dgs_stack_results()
  *       dgsw_fens_*     + dgsw_allocate        for dgs_allocate()
- *     dgs_evaluate_batch() is left to each overlay (Python uses the buffer
- *     protocol; Java its arrays): it is %ignored here.
+ *     dgs_evaluate_batch() and dgs_evaluate_batch_detail() are left to each
+ *     overlay (Python uses the buffer protocol; Java its arrays): they are
+ *     %ignored here.
  *   - dgs_result_step_value() returns the numerator only; the denominator
  *     of a ratio step is dgsw_result_step_denominator().
  *   - dgs_measure_parameter_text() returns the text only; the reference is
@@ -108,6 +109,7 @@
 %ignore dgs_money_parse;
 %ignore dgs_money_format;
 %ignore dgs_evaluate_batch;
+%ignore dgs_evaluate_batch_detail;
 /* Strings reach the language as copies; nothing to free by hand. */
 %ignore dgs_free;
 

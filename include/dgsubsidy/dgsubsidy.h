@@ -561,10 +561,12 @@ DGS_API const char *dgs_measure_binding_name(const dgs_measure *m, size_t i);
  * dgs_result_reason() otherwise, DGS_REASON_INVALID for an invalid row.
  *
  * @param begin, end  the range of rows, begin <= end <= rows.
- * @param bindings, reasons  `rows` int32 each; both required when begin < end.
+ * @param bindings, reasons  `rows` int32 each, or both NULL: then only awards
+ *         and outcomes are written, by the loop of dgs_evaluate_batch() (which
+ *         keeps no account of the binding constraint, and is faster).
  * @return as dgs_evaluate_batch(); DGS_E_INVALID_ARGUMENT also for a range
- *         outside the rows or NULL bindings/reasons.  Thread-safe as
- *         dgs_evaluate_batch().
+ *         outside the rows or one of bindings/reasons NULL without the other.
+ *         Thread-safe as dgs_evaluate_batch().
  */
 DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, size_t rows, size_t cols,
                                       const char *const *names, const int64_t *const *columns,

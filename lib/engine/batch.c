@@ -210,8 +210,11 @@ static int batch_range(const char *fn, const dgs_measure *m, const char *date, s
     if (begin > end || end > rows)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: rows %zu..%zu are not within the %zu rows", fn,
                         begin, end, rows);
-    if (d && begin < end && (!d->bindings || !d->reasons))
-        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: bindings and reasons must not be NULL", fn);
+    if (d && !d->bindings && !d->reasons)
+        d = NULL;                       /* neither asked for: the plain loop, over the range */
+    if (d && (!d->bindings || !d->reasons))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: bindings and reasons are both given or both NULL",
+                        fn);
     if (dgs_date_parse(date, &day))
         return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
 

@@ -224,6 +224,23 @@ CALC_INLINE int64_t divisor_apply(divisor d, int64_t n)
 
 /* ---- helpers: one per phrase ------------------------------------------- */
 
+/* t ? a : b without a jump (masks): the batch loops take these on every row
+ * with data-dependent conditions, where a mispredicted jump costs more than
+ * the whole row.  Compilers turn a plain ?: on several values back into jumps. */
+CALC_INLINE int64_t calc_select(bool t, int64_t a, int64_t b)
+{
+    int64_t m = -(int64_t)t;
+    return (a & m) | (b & ~m);
+}
+
+/* Records that constraint `src` set the amount to `value` when `t` holds. */
+CALC_INLINE void calc_bind_if(calc *c, bool t, int src, int64_t value)
+{
+    c->binding = (int16_t)calc_select(t, src, c->binding);
+    c->binding_value = calc_select(t, value, c->binding_value);
+}
+
+
 CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
 {
     if (c->trace && c->n_steps < MAX_STEPS)
@@ -301,11 +318,10 @@ CALC_INLINE dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
         calc_overflow(c, p);
         return 0;
     }
-    /* The ratio sets the amount unless a larger term or a cap already does. */
-    if (c->binding == SRC_NONE || v >= c->binding_value) {
-        c->binding = (int16_t)p;
-        c->binding_value = v;
-    }
+    /* The ratio sets the amount unless a larger term or a cap already does
+     * (selects, not branches: the batch loop stays free of data-dependent jumps). */
+    bool sets = (c->binding == SRC_NONE) | (v >= c->binding_value);
+    calc_bind_if(c, sets, p, v);
     calc_step(c, STEP_RATIO, p, v, 1);
     return v;
 }
@@ -329,11 +345,9 @@ CALC_INLINE dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
 CALC_INLINE dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
 {
     dgs_fen_t cap = c->p[p].num;
-    if (cap < value) {
-        value = cap;
-        c->binding = (int16_t)p;
-        c->binding_value = cap;
-    }
+    bool lower = cap < value;
+    value = lower ? cap : value;
+    calc_bind_if(c, lower, p, cap);
     calc_step(c, STEP_CAP, p, value, 1);
     return value;
 }
@@ -366,11 +380,9 @@ CALC_INLINE dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
     if (!calc_has(c, k))
         return value;
     dgs_fen_t cap = c->cols[k][c->row];
-    if (cap < value) {
-        value = cap;
-        c->binding = (int16_t)(SRC_INPUT + k);
-        c->binding_value = cap;
-    }
+    bool lower = cap < value;
+    value = lower ? cap : value;
+    calc_bind_if(c, lower, SRC_INPUT + k, cap);
     calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, value, 1);
     if (c->trace && c->n_steps)
         c->steps[c->n_steps - 1].aux = cap;
@@ -449,11 +461,9 @@ CALC_INLINE dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quanti
         calc_overflow(c, p);
         return 0;
     }
-    if (limit < value) {
-        value = limit;
-        c->binding = (int16_t)p;
-        c->binding_value = limit;
-    }
+    bool lower = limit < value;
+    value = lower ? limit : value;
+    calc_bind_if(c, lower, p, limit);
     calc_step(c, STEP_PER_UNIT, p, value, 1);
     return value;
 }
@@ -478,11 +488,9 @@ CALC_INLINE dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
     if (room < 0)
         room = 0;
     calc_step(c, STEP_HEADROOM, p, room, 1);
-    if (room < value) {
-        value = room;
-        c->binding = (int16_t)p;
-        c->binding_value = room;
-    }
+    bool lower = room < value;
+    value = lower ? room : value;
+    calc_bind_if(c, lower, p, room);
     return value;
 }
 
@@ -553,9 +561,8 @@ CALC_INLINE void calc_reset(calc *c)
  * for nothing. */
 CALC_INLINE int32_t calc_binding_code(const calc *c)
 {
-    if (c->binding < 0)
-        return -1;
-    return c->binding >= SRC_INPUT ? (int32_t)c->spec->n_params + (c->binding - SRC_INPUT) : c->binding;
+    int32_t b = c->binding; /* -1, a parameter index, or SRC_INPUT + an input index */
+    return b - (b >= SRC_INPUT) * (SRC_INPUT - (int32_t)c->spec->n_params);
 }
 
 /* As FORMULA_ROWS, also writing each row's binding code and reason (the

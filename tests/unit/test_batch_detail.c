@@ -175,10 +175,14 @@ static void bad_arguments_are_refused(void **state)
     assert_int_equal(dgs_evaluate_batch_detail(NULL, "2025-03-01", 2, 2, names, cols, NULL, 0, 2, awards, outcomes,
                                                bindings, reasons, &e),
                      DGS_E_INVALID_ARGUMENT);
-    /* An empty range writes nothing and needs no outputs for details. */
-    assert_int_equal(dgs_evaluate_batch_detail(m, "2025-03-01", 2, 2, names, cols, NULL, 1, 1, awards, outcomes,
+    /* Without bindings and reasons, a range of awards and outcomes only. */
+    awards[0] = awards[1] = -7;
+    assert_int_equal(dgs_evaluate_batch_detail(m, "2025-03-01", 2, 2, names, cols, NULL, 1, 2, awards, outcomes,
                                                NULL, NULL, &e),
                      DGS_OK);
+    assert_int_equal(awards[0], -7); /* outside the range: untouched */
+    assert_int_equal(outcomes[1], DGS_OUTCOME_GRANTED);
+    assert_int_equal(awards[1], 0); /* 2 fen financed: 5% floors to 0 */
     dgs_ruleset_free(rs);
 }
 
@@ -281,6 +285,13 @@ static void measure_against_scalar(const dgs_measure *m, const char *date, long 
     assert_memory_equal(bindings, bindings2, sizeof bindings);
     assert_memory_equal(reasons, reasons2, sizeof reasons);
     assert_int_equal(dgs_evaluate_batch(m, date, ROWS, ni, names, cols, pres, plain, plain_out, &e2), rc);
+    assert_memory_equal(awards, plain, sizeof awards);
+    assert_memory_equal(outcomes, plain_out, sizeof outcomes);
+    /* Ranges without details: the plain loop, the same awards and outcomes. */
+    rc1 = dgs_evaluate_batch_detail(m, date, ROWS, ni, names, cols, pres, 0, cut, plain, plain_out, NULL, NULL, &e2);
+    rc2 = dgs_evaluate_batch_detail(m, date, ROWS, ni, names, cols, pres, cut, ROWS, plain, plain_out, NULL, NULL,
+                                    &e2);
+    assert_int_equal(rc1 ? rc1 : rc2, rc);
     assert_memory_equal(awards, plain, sizeof awards);
     assert_memory_equal(outcomes, plain_out, sizeof outcomes);
 

@@ -282,11 +282,13 @@ class Measure:
         return _evaluate(self, date, inputs)
 
     def evaluate_batch(self, frame: Any, date: DateLike, *, errors: str = "raise",
-                       extra: str = "raise", units: str = "yuan") -> "BatchResult":
+                       extra: str = "raise", units: str = "yuan", threads: Optional[int] = None,
+                       details: bool = True) -> "BatchResult":
         """Evaluates many cases at once; see :meth:`Ruleset.evaluate_batch`."""
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units)
+        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units, threads=threads,
+                              details=details)
 
     def __copy__(self) -> "Measure":
         return self  # immutable, borrowed from its ruleset
@@ -643,7 +645,8 @@ class Ruleset:
         return _evaluate(self.measure(measure), date, inputs)
 
     def evaluate_batch(self, measure: Union[str, Measure], frame: Any, date: DateLike, *,
-                       errors: str = "raise", extra: str = "raise", units: str = "yuan") -> "BatchResult":
+                       errors: str = "raise", extra: str = "raise", units: str = "yuan",
+                       threads: Optional[int] = None, details: bool = True) -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
         ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
@@ -673,10 +676,22 @@ class Ruleset:
         the measure; "ignore" leaves them out.
 
         ``units``: "yuan" (default) or "base", as above.
+
+        ``threads``: batches of at least 100,000 rows are split into row
+        ranges run at once on this many threads (None, the default: the
+        cores available to the process; 1: one thread).  The results are
+        those of one thread, row for row, including the first invalid row.
+
+        ``details``: True (default): the result also holds each row's binding
+        constraint (``batch.binding``, exactly what ``Result.binding`` names
+        for the row alone) and kind of reason (``batch.reason``).  False skips
+        them for speed (awards and outcomes only; the library's loop that
+        keeps no account of the binding constraint).
         """
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units)
+        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units,
+                              threads=threads, details=details)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":
