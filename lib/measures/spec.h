@@ -568,13 +568,14 @@ CALC_INLINE int32_t calc_binding_code(const calc *c)
 /* As FORMULA_ROWS, also writing each row's binding code and reason (the
  * scalar path's binding and `why`; an invalid row has none and DGS_REASON_INVALID). */
 #define FORMULA_DETAIL_ROWS(name)                                                        \
+    const int32_t shift = SRC_INPUT - (int32_t)row.spec->n_params; /* see calc_binding_code() */ \
     for (size_t i = 0; i < rows; i++) {                                                  \
         row.row = i;                                                                     \
         calc_reset(&row);                                                                \
         name##_body(&row);                                                               \
         awards[i] = row.error ? 0 : row.award;                                           \
         outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
-        bindings[i] = row.error ? -1 : calc_binding_code(&row);                          \
+        bindings[i] = row.error ? -1 : row.binding - (row.binding >= SRC_INPUT) * shift; \
         reasons[i] = row.error ? DGS_REASON_INVALID : row.why;                           \
     }
 #define FORMULA(name)                                                                    \

@@ -20,6 +20,8 @@ from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, is_bo
                      to_int64, to_scaled)
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from ._batch import BatchResult
     from ._stack import StackReport
 
@@ -692,6 +694,28 @@ class Ruleset:
 
         return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units,
                               threads=threads, details=details)
+
+    def sweep(self, measure: Union[str, Measure], parameter: str, values: Iterable[Any], frame: Any,
+              date: DateLike, *, valid_from: Optional[DateLike] = None, valid_until: Optional[DateLike] = None,
+              units: str = "yuan", extra: str = "raise", errors: str = "raise",
+              threads: Optional[int] = None) -> "pd.DataFrame":
+        """What one parameter costs: the batch of ``measure`` over ``frame`` at ``date`` for every
+        value of ``parameter`` (each value as :meth:`with_parameter` takes it, e.g. Decimal yuan
+        for money, "5%" or a Fraction for a ratio, a reading's name).
+
+        The population is converted once; each value derives a ruleset and runs the library's
+        batch over the same columns (split across ``threads`` as :meth:`evaluate_batch`).  Returns
+        a pandas DataFrame indexed by the values, with ``total`` (exact Decimal yuan; an int of
+        the unit when it is not money), ``total_fen``, ``grants`` (granted rows), ``invalid`` and,
+        for every constraint that can set the amount (the measure's parameters and inputs),
+        ``bound_by_<name>``: how many grants it set.  ``units``, ``extra`` and ``errors`` are
+        those of :meth:`evaluate_batch`; with errors="raise" the first invalid row raises (its
+        message names the value).
+        """
+        from ._analysis import sweep
+
+        return sweep(self, measure, parameter, values, frame, date, valid_from=valid_from,
+                     valid_until=valid_until, units=units, extra=extra, errors=errors, threads=threads)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":

@@ -689,15 +689,21 @@ def thread_count(threads: Optional[int], rows: int) -> int:
     return max(1, min(int(threads), rows // (PARALLEL_MIN_ROWS // 2)))
 
 
-def _run(measure: Measure, day: str, prep: _Prepared, threads: Optional[int], details: bool = True) -> Tuple[
+def _outputs(rows: int, details: bool) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]:
+    """Fresh output arrays of a batch: awards, outcomes and, with details, bindings and reasons."""
+    return (np.empty(rows, dtype=np.int64), np.empty(rows, dtype=np.int32),
+            np.empty(rows, dtype=np.int32) if details else None, np.empty(rows, dtype=np.int32) if details else None)
+
+
+def _run(measure: Measure, day: str, prep: _Prepared, threads: Optional[int], details: bool = True,
+         out: Optional[Tuple[np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]] = None) -> Tuple[
         np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray], Optional[_errors.Error]]:
     """Runs the library's batch over prepared columns, split into row ranges across threads (the
-    GIL is released in each call); the outputs are those of one call over every row."""
+    GIL is released in each call); the outputs are those of one call over every row.  ``out``:
+    output arrays to fill again (from :func:`_outputs`), so that runs over the same rows do not
+    each touch fresh memory."""
     rows = prep.rows
-    awards = np.empty(rows, dtype=np.int64)
-    outcomes = np.empty(rows, dtype=np.int32)
-    bindings = np.empty(rows, dtype=np.int32) if details else None
-    reasons = np.empty(rows, dtype=np.int32) if details else None
+    awards, outcomes, bindings, reasons = out if out is not None else _outputs(rows, details)
     n = thread_count(threads, rows)
     bounds = [rows * k // n for k in range(n + 1)]
 
