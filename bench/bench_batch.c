@@ -57,7 +57,7 @@ typedef struct params {
 typedef void loop_fn(size_t n, const int64_t *const *col, const params *p, dgs_fen_t *aw,
                      int32_t *out);
 
-/* ---- A1.07.a: min(5% × min(financed, 3000万), 150万, interest) -------------------- */
+/* ---- A1.07.a: financed ≥ 500万; min(5% × min(financed, 3000万), 150万, interest) ---- */
 
 enum { A107_MIN, A107_MAX, A107_CAP };
 
@@ -107,6 +107,9 @@ static void a107_const(size_t n, const int64_t *const *col, const params *p, dgs
         if ((f | t) < 0) {
             aw[i] = 0;
             out[i] = DGS_OUTCOME_INVALID;
+        } else if (f < 500000000) {                           /* 不少于500万元 */
+            aw[i] = 0;
+            out[i] = DGS_OUTCOME_INELIGIBLE;
         } else {
             int64_t a = min64(f, 3000000000) / 20;            /* 5% of at most 3000万元 */
             aw[i] = min64(min64(a, 150000000), t);             /* 150万元, the interest */

@@ -10,6 +10,13 @@ find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
   add_test(NAME generated_catalog_is_current
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_catalog.py --check)
+  # docs/coverage.md is current, and every figure of the text is in a measure
+  # or listed with the reason it is not an award.
+  add_test(NAME coverage_of_the_text_is_current
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_coverage.py --check)
+  # Every quotation of the text in the measures' comments and data is the text's words.
+  add_test(NAME quotations_are_the_text
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/check_quotes.py)
 endif()
 
 # Exported symbols are exactly the documented DGS_API functions.
@@ -34,3 +41,8 @@ endif()
 add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
 target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
 add_test(NAME example_consumer COMMAND example_consumer)
+
+# The conditions of the command line (show, eval with condition.<id>=…).
+if(TARGET test_cli_conditions AND TARGET dgsubsidy_cli_objects)
+  target_sources(test_cli_conditions PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
+endif()

@@ -85,15 +85,17 @@ def a107_data(rng, n):
 
 def a107_numpy(p):
     num, den = p.ratio("ratio")
-    hi, cap = p.fen("max_counted_financing"), p.fen("cap_per_year")
-    assert p.text("reading_min_financing") == "limit_range"
+    lo, hi, cap = p.fen("min_counted_financing"), p.fen("max_counted_financing"), p.fen("cap_per_year")
+    bar = p.text("reading_min_financing") == "threshold"   # 不少于500万元 an entry bar
 
     def run(cols):
         f, t = cols["financed_amount"], cols["interest_paid"]
         a = np.minimum(f, hi) * num // den
         a = np.minimum(np.minimum(a, cap), t)
         invalid = (f < 0) | (t < 0)
-        return np.where(invalid, 0, a), np.where(invalid, -1, 0).astype(np.int32)
+        below = ~invalid & (f < lo) if bar else np.zeros(len(f), bool)
+        out = np.where(invalid, -1, np.where(below, 1, 0)).astype(np.int32)
+        return np.where(invalid | below, 0, a), out
     return run
 
 
@@ -101,12 +103,17 @@ def a107_loop(p):
     num, den = p.ratio("ratio")
     ratio = Decimal(num) / Decimal(den)
     hi, cap = Decimal(p.fen("max_counted_financing")) / 100, Decimal(p.fen("cap_per_year")) / 100
+    lo = Decimal(p.fen("min_counted_financing")) / 100
+    bar = p.text("reading_min_financing") == "threshold"   # 不少于500万元 an entry bar
 
     def run(rows):
         out = []
         for f, t in rows:
             if f < 0 or t < 0:
                 out.append((Decimal(0), -1))
+                continue
+            if bar and f < lo:
+                out.append((Decimal(0), 1))
                 continue
             a = (min(f, hi) * ratio).quantize(FEN, rounding=ROUND_FLOOR)
             out.append((min(a, cap, t), 0))

@@ -108,6 +108,7 @@
 %ignore dgs_allocate;
 %ignore dgs_money_parse;
 %ignore dgs_money_format;
+%ignore dgs_format_amount;   /* a caller buffer; the bindings format from dgs_*_unit_type() */
 %ignore dgs_evaluate_batch;
 %ignore dgs_evaluate_batch_detail;
 /* Strings reach the language as copies; nothing to free by hand. */

@@ -341,6 +341,75 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
 
 /* ---- 1.1: measure conditions -------------------------------------------- */
 
+/*
+ * (1.1) Eligibility conditions.  Every measure that is not qualitative lists
+ * the conditions its clause writes that are not numbers (numbers are inputs):
+ * 倍增企业, 直租方式, 生产型设备, …  Each has a short stable ascii id
+ * ("direct_lease"), the clause's words it comes from (verbatim) and a short
+ * statement in Chinese and English.
+ *
+ * A caller declares a condition met or not met on a case
+ * (dgs_case_set_condition(), or dgs_case_set_text() with the name
+ * "condition.<id>" and "true"/"false"; dgs_case_unset() with that name
+ * declares nothing again).  An undeclared condition is assumed met, so
+ * amounts do not change for a caller who declares none; every result says
+ * which conditions were met, not met and assumed.
+ *
+ * Order of outcomes: a date outside the validity window gives not_in_force
+ * whatever is declared (the clause does not apply then, so its conditions are
+ * not judged); otherwise a condition declared not met gives ineligible, with
+ * the condition's clause phrase in the reason, before any amount, threshold,
+ * unspecified number or other policy is considered.  A missing required input
+ * is still an error (DGS_E_MISSING_INPUT).
+ *
+ * Accessors take a measure borrowed from a ruleset; strings are borrowed from
+ * it.  A NULL measure or an index out of range gives NULL or 0.  Thread-safe.
+ */
+
+/** The number of conditions of the measure (0 for qualitative measures). */
+DGS_API size_t dgs_measure_condition_count(const dgs_measure *m);
+/** The id of condition i, e.g. "direct_lease". */
+DGS_API const char *dgs_measure_condition_id(const dgs_measure *m, size_t i);
+/** The condition stated briefly in DGS_LANG_ZH ("直租方式") or DGS_LANG_EN ("a direct finance lease"). */
+DGS_API const char *dgs_measure_condition_text(const dgs_measure *m, size_t i, int lang);
+/** The words of the clause the condition comes from, verbatim ("融资租赁直租方式"). */
+DGS_API const char *dgs_measure_condition_phrase(const dgs_measure *m, size_t i);
+/** The index of the condition with this id, or -1. */
+DGS_API long dgs_measure_condition_index(const dgs_measure *m, const char *id);
+/**
+ * For a measure of kind DGS_KIND_GOVERNED_ELSEWHERE: the policy that sets its
+ * amount, in DGS_LANG_ZH or DGS_LANG_EN ("外资大项目奖补政策"); "" for every
+ * other measure.
+ */
+DGS_API const char *dgs_measure_governed_by(const dgs_measure *m, int lang);
+
+/* The status of a condition in a result. A new list; append-only. */
+#define DGS_CONDITION_ASSUMED  0  /**< not declared: assumed met */
+#define DGS_CONDITION_MET      1  /**< declared met */
+#define DGS_CONDITION_NOT_MET  2  /**< declared not met: the result is ineligible */
+
+/** "assumed", "met", "not_met"; NULL if unknown. Thread-safe. */
+DGS_API const char *dgs_condition_status_name(int status);
+
+/**
+ * Declares condition `id` of the case's measure met (`met` 1) or not met
+ * (`met` 0).
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (NULL case or id);
+ *         DGS_E_UNKNOWN_INPUT (the measure has no such condition: the message
+ *         names the measure and lists its conditions); DGS_E_RANGE (`met` is
+ *         neither 0 nor 1).  On error the case is unchanged.
+ * Not thread-safe for one case (as every setter).
+ */
+DGS_API int dgs_case_set_condition(dgs_case *c, const char *id, int met, dgs_error *err);
+
+/** The number of conditions a result carries: those of its measure, every one. */
+DGS_API size_t dgs_result_condition_count(const dgs_result *r);
+/** The id of the result's condition i (the measure's order). */
+DGS_API const char *dgs_result_condition_id(const dgs_result *r, size_t i);
+/** The DGS_CONDITION_* status of condition i; -1 if r is NULL or i out of range. */
+DGS_API int dgs_result_condition_status(const dgs_result *r, size_t i);
+
+
 /* ===================================================================== */
 /* Cases                                                                  */
 /*                                                                        */
@@ -385,10 +454,13 @@ DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen
  * at most two decimals ("33333.33"), areas in m² with at most two decimals,
  * counts as integers, flags "true"/"false", choices by name, lists
  * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
- * input and the text when it cannot be read.
+ * input and the text when it cannot be read.  (1.1) The name
+ * "condition.<id>" with "true"/"false" (or "1"/"0") declares a condition of
+ * the measure met or not met (see dgs_case_set_condition()); an unknown id is
+ * DGS_E_UNKNOWN_INPUT listing the measure's conditions.
  */
 DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
-/** Unsets one input. */
+/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again). */
 DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
 
 /* ===================================================================== */
@@ -404,8 +476,12 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
  *             result borrows strings from the case's ruleset: free it before
  *             the ruleset.  NULL on error.
  * @return DGS_OK (whatever the outcome), DGS_E_MISSING_INPUT (names the
- *         input; the date counts as an input), DGS_E_OVERFLOW, DGS_E_NOMEM,
- *         DGS_E_INVALID_ARGUMENT.  The case is not changed.
+ *         input; the date counts as an input; also an input that the inputs
+ *         given require, e.g. A1.10.a's purchases_last_year with
+ *         purchases_this_year), DGS_E_RANGE (names an input that the inputs
+ *         given exclude: two forms of one figure, or an amount granted in a
+ *         period the reading in force does not use), DGS_E_OVERFLOW,
+ *         DGS_E_NOMEM, DGS_E_INVALID_ARGUMENT.  The case is not changed.
  * Thread-safe for distinct cases; the case may be shared if no one sets it.
  */
 DGS_API int dgs_evaluate(const dgs_case *c, dgs_result **out, dgs_error *err);
@@ -446,7 +522,11 @@ DGS_API size_t dgs_result_step_count(const dgs_result *r);
 DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang);
 /** The DGS_TYPE_* of step i's value. */
 DGS_API int dgs_result_step_type(const dgs_result *r, size_t i);
-/** Step i's value: for ratios *den receives the denominator (1 otherwise; den may be NULL). */
+/**
+ * Step i's own value (the input, the ratio applied, the cap or threshold in force, the
+ * room a period cap leaves): for ratios *den receives the denominator (1 otherwise; den
+ * may be NULL).  The amount after the step is dgs_result_step_amount().
+ */
 DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den);
 /** The parameter or input step i came from ("ratio", "interest_paid"), or "". */
 DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i);
@@ -461,8 +541,14 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 
 /**
  * Renders the result as text (DGS_FORMAT_TEXT, an explanation in `lang`) or
- * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (yuan string), award_fen,
- * unit, binding, reason, group, fingerprint, steps, parameters).
+ * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (in its unit: yuan with two
+ * decimals, or a count such as "12" places), award_fen (the exact integer in that
+ * unit), unit, unit_type ("fen" or "places"), binding, reason, group, computed_by (the
+ * measure that computed it: its own, or the one it restates), fingerprint, steps (each
+ * with label, type and value — the step's own figure —, amount_type and amount — the
+ * amount after the step —, source, reference), parameters, and (1.1) conditions:
+ * [{id, status, text, phrase}]).  The text names the conditions assumed
+ * (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
  * `*out` is the caller's; free with dgs_free().
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
@@ -480,11 +566,16 @@ DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **
  * `columns[k]` points to `rows` values.  `present` may be NULL (every value
  * present) or hold, per column, NULL or `rows` bytes (0 = missing value).
  * Missing optional inputs behave as in dgs_evaluate(); a missing required one
- * makes the row invalid.  List inputs cannot be batched; the date is one per
+ * makes the row invalid.
+ * (1.1) A column named "condition.<id>" declares a condition of the measure
+ * per row: 1 met, 0 not met, missing (present byte 0) assumed; any other value
+ * makes the row invalid (DGS_E_RANGE).  A row with a condition not met is
+ * ineligible, as in dgs_evaluate().  An unknown condition is DGS_E_UNKNOWN_INPUT.  List inputs cannot be batched; the date is one per
  * batch (a column named "date" is refused with DGS_E_NOT_SUPPORTED).
  *
  * Writes awards[i] (fen) and outcomes[i] (DGS_OUTCOME_*) for every row.  A row
- * whose inputs are invalid (negative money, overflow, missing required input,
+ * whose inputs are invalid (negative money, overflow, missing required input, inputs
+ * that exclude each other (DGS_E_RANGE),
  * choice out of range) gets DGS_OUTCOME_INVALID and award 0; the function then
  * returns the error of the first such row, with err->row set to it, after
  * filling every row.  Rows are checked even when the date alone decides
@@ -516,22 +607,28 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 #define DGS_REASON_NOT_IN_FORCE  6  /**< the date is outside the document's validity */
 #define DGS_REASON_QUALITATIVE   7  /**< the measure states no amount (outcome not computable) */
 #define DGS_REASON_READING       8  /**< the reading in force excludes the case */
-#define DGS_REASON_INVALID       9  /**< batch only: the row's inputs are invalid */
+#define DGS_REASON_DECLARED_NOT_MET 9 /**< an eligibility condition was declared not met */
+#define DGS_REASON_GOVERNED     10  /**< another policy sets the amount */
+#define DGS_REASON_INVALID      11  /**< batch only: the row's inputs are invalid */
 
 /**
  * (1.1) The name of a DGS_REASON_* code: "none", "below_minimum",
  * "not_above_threshold", "above_maximum", "condition_not_met",
  * "parameters_unset", "not_in_force", "qualitative", "excluded_by_reading",
- * "invalid"; NULL for an unknown code.  Static strings; thread-safe.
+ * "declared_not_met", "governed_elsewhere", "invalid"; NULL for an unknown
+ * code.  Static strings; thread-safe.
  */
 DGS_API const char *dgs_reason_name(int reason);
 
 /**
  * (1.1) The constraints that can set a measure's amount, as numbered by
- * dgs_evaluate_batch_detail(): its parameters first (index i <
- * dgs_measure_parameter_count(), in that order), then its inputs (index
- * parameter count + k for input k).  Returns that total; 0 for NULL or a
- * qualitative measure.  Thread-safe.
+ * dgs_evaluate_batch_detail(): the parameters, then the inputs, of the
+ * measure that computes it (the measure itself, or the one it restates as a
+ * whole; for a plain measure index i < dgs_measure_parameter_count() is its
+ * parameter i and parameter count + k its input k); then, for an item that a
+ * choice computes through other measures, the parameters and inputs of
+ * those, each name once.  Returns that total; 0 for NULL or a measure
+ * without numbers.  Thread-safe.
  */
 DGS_API size_t dgs_measure_binding_count(const dgs_measure *m);
 /**
@@ -590,7 +687,7 @@ DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, si
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
  * exclusive group (an explicit 从高不重复 clause, or restatements of one
- * benefit, catalog §4) only the highest award is paid; where a lower award of
+ * benefit: the groups of the measures' data) only the highest award is paid; where a lower award of
  * the group was already granted (`already_granted[i]` > 0, fen) the highest is
  * paid as a top-up.  Which parts of the document the principle covers follows
  * the ruleset's `stacking_scope` reading.
@@ -669,6 +766,62 @@ DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, in
 DGS_API int dgs_money_parse(const char *text, dgs_fen_t *out, dgs_error *err);
 /** Writes fen as yuan with two decimals ("33333.33") into buf (≥ 24 bytes); returns buf. */
 DGS_API char *dgs_money_format(dgs_fen_t fen, char *buf, size_t size);
+
+/* ===================================================================== */
+/* (1.1) Units, restatements and the amount after each trace step          */
+/* ===================================================================== */
+
+/*
+ * What a measure's number counts (typed data of the measure, from the
+ * catalogue): money in fen, or a count of places.  A binding decides from
+ * this, never from the text of dgs_measure_unit().
+ */
+#define DGS_UNIT_FEN     0  /**< money: the number is fen, written as yuan with two decimals */
+#define DGS_UNIT_PLACES  1  /**< school places: the number is a whole count */
+
+/** The DGS_UNIT_* of the measure's number; DGS_UNIT_FEN for NULL. Thread-safe. */
+DGS_API int dgs_measure_unit_type(const dgs_measure *m);
+/** The DGS_UNIT_* of the result's award (that of its measure); DGS_UNIT_FEN for NULL. */
+DGS_API int dgs_result_unit_type(const dgs_result *r);
+/** "fen" or "places" for a DGS_UNIT_* value; NULL if unknown. */
+DGS_API const char *dgs_unit_name(int unit_type);
+/**
+ * Writes an amount in its unit as plain text into buf: fen as yuan with two
+ * decimals ("1234.56"), a count as the whole number ("12").  Returns buf, or
+ * NULL (buf untouched) when buf is NULL, size < 24 or unit_type is unknown.
+ * Thread-safe.
+ */
+DGS_API char *dgs_format_amount(int unit_type, int64_t amount, char *buf, size_t size);
+
+/**
+ * The id of the i-th measure whose clause states the amount this item
+ * restates (an opinion item that repeats an attachment's award), or NULL past
+ * the last.  A restatement takes that measure's inputs (by name), is computed
+ * through it (its parameters, guideline changes included, and its trace) and
+ * is in one exclusive group with it, so the benefit is paid once.  Where an
+ * item restates several measures, or one branch of its own clause, a choice
+ * input of the item says which computes the case (OP.23.c: `honour`; OP.01.a:
+ * `recognition`, whose other choice is the item's own clause).  An item that
+ * restates a whole measure has no parameters of its own
+ * (dgs_measure_parameter_count() is 0): those of the measure it restates
+ * decide, and a guideline changes them there; a change aimed at the item
+ * fails with DGS_E_UNKNOWN_PARAMETER (a guideline: DGS_E_GUIDELINE) naming
+ * that measure.  Thread-safe.
+ */
+DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i);
+/** The id of the measure that computed the result: its own, or the one it restates. */
+DGS_API const char *dgs_result_computed_by(const dgs_result *r);
+
+/**
+ * The amount after trace step i: the amount so far after a ratio, cap or
+ * sum; for an input or a threshold, the quantity read or tested.  Step i's
+ * own figure (the input, the ratio, the cap or threshold in force, the room a
+ * period cap leaves) is dgs_result_step_value().  0 when r is NULL or i out of
+ * range.  Thread-safe.
+ */
+DGS_API int64_t dgs_result_step_amount(const dgs_result *r, size_t i);
+/** The DGS_TYPE_* of dgs_result_step_amount() (money, area or count), or 0. */
+DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
 
 #ifdef __cplusplus
 }

@@ -32,6 +32,7 @@ DGS_API void dgs_case_clear(dgs_case *c)
         c->present[k] = 0;
         c->values[k] = 0;
     }
+    memset(c->conditions, DGS_CONDITION_ASSUMED, sizeof c->conditions);
     c->has_date = false;
 }
 
@@ -224,6 +225,18 @@ DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, 
 
     if (c && input && text && strcmp(input, "date") == 0)
         return dgs_case_set_date(c, text, err);
+    if (c && input && text && strncmp(input, CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0 &&
+        dgs_measure_input_index(c->m, input) < 0) {
+        const char *id = input + CONDITION_PREFIX_LEN;
+        if (engine_condition_index(c->m, id) < 0)
+            return engine_unknown_condition(c->m, id, err);
+        if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+            return dgs_case_set_condition(c, id, 1, err);
+        if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+            return dgs_case_set_condition(c, id, 0, err);
+        return dgs_fail(err, DGS_E_VALUE, "%s: condition '%s' is declared true or false, not '%.40s'",
+                        c->m->meta->id, id, text);
+    }
     if ((rc = find_input(c, input, &in, &k, err)))
         return rc;
     if (!text)
@@ -288,6 +301,14 @@ DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err)
 {
     const input_def *in;
     size_t k;
+    if (c && input && strncmp(input, CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0 &&
+        dgs_measure_input_index(c->m, input) < 0) {
+        long i = engine_condition_index(c->m, input + CONDITION_PREFIX_LEN);
+        if (i < 0)
+            return engine_unknown_condition(c->m, input + CONDITION_PREFIX_LEN, err);
+        c->conditions[i] = DGS_CONDITION_ASSUMED;
+        return dgs_ok(err);
+    }
     int rc = find_input(c, input, &in, &k, err);
     if (rc)
         return rc;
@@ -321,12 +342,13 @@ bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *
         return false;
     }
     ruleset_resolve(m, date, params);
+    /* The formula still runs, for the thresholds the clause writes; the
+     * outcome is then decided by engine_settle(). */
     for (size_t i = 0; i < c->spec->n_params; i++)
-        if (!params[i].set && !(c->spec->params[i].flags & P_OPTIONAL)) {
-            c->outcome = DGS_OUTCOME_UNSPECIFIED;
-            c->why = WHY_UNSET;
-            return false;
-        }
+        if (!params[i].set && !(c->spec->params[i].flags & P_OPTIONAL))
+            c->pending = DGS_OUTCOME_UNSPECIFIED;
+    if (c->meta->kind == DGS_KIND_GOVERNED_ELSEWHERE)
+        c->pending = DGS_OUTCOME_GOVERNED_ELSEWHERE;
     return true;
 }
 
@@ -343,6 +365,49 @@ const char *engine_group(const dgs_measure *m, const calc *c)
     return m->meta->group;
 }
 
+long engine_branch_input(const dgs_measure *m)
+{
+    return m->meta->branches ? dgs_measure_input_index(m, m->meta->branches->input) : -1;
+}
+
+const restate_branch *engine_branch(const dgs_measure *m, int64_t choice)
+{
+    const restatement *rt = m->meta->branches;
+    long k = engine_branch_input(m);
+    if (!rt || k < 0 || choice < 0 || (uint64_t)choice >= choice_count(m->meta->spec->inputs[k].choices))
+        return NULL;
+    const char *name = m->meta->spec->inputs[k].choices[choice];
+    for (size_t i = 0; i < rt->n; i++)
+        if (strcmp(rt->branches[i].choice, name) == 0)
+            return &rt->branches[i];
+    return NULL;
+}
+
+/* A restatement is computed through the measure whose clause states its
+ * amount: that measure's formula, parameters and trace. */
+const dgs_measure *engine_through(const dgs_measure *m, const restate_branch *b)
+{
+    if (b)
+        return dgs_ruleset_find(m->rs, b->source);
+    if (m->meta->restates && !m->meta->branches)
+        return dgs_ruleset_find(m->rs, m->meta->restates[0]);
+    return m;
+}
+
+long engine_input_of(const dgs_measure *m, const dgs_measure *via, const restate_branch *b, size_t j,
+                     int64_t *value)
+{
+    const input_def *in = &via->meta->spec->inputs[j];
+    for (size_t f = 0; b && b->fixed && b->fixed[f]; f += 2)
+        if (strcmp(b->fixed[f], in->name) == 0)
+            for (size_t v = 0; in->choices && in->choices[v]; v++)
+                if (strcmp(in->choices[v], b->fixed[f + 1]) == 0) {
+                    *value = (int64_t)v;
+                    return -2;
+                }
+    return via == m || via->meta->spec == m->meta->spec ? (long)j : dgs_measure_input_index(m, in->name);
+}
+
 const char *engine_src_name(const dgs_measure *m, int src)
 {
     const measure_spec *s = m->meta->spec;
@@ -355,7 +420,7 @@ const char *engine_src_name(const dgs_measure *m, int src)
 
 /* ---- evaluating one case -------------------------------------------------------- */
 
-void result_explain(dgs_result *r);   /* render.c */
+void result_explain(dgs_result *r);   /* result.c */
 
 DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
 {
@@ -378,42 +443,110 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     const int64_t *cols[MAX_INPUTS];
     const uint8_t *present[MAX_INPUTS];
     calc c;
-    bool run = engine_prepare(m, cs->date, r->params, &c);
+    /* A restatement: the measure that states the amount computes it (with
+     * several, the one the case's choice names). */
+    const restate_branch *b = NULL;
+    long bk = engine_branch_input(m);
+    if (m->meta->branches) {
+        if (bk < 0 || !cs->present[bk]) {
+            free(r);
+            return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' is not set", m->meta->id,
+                            m->meta->branches->input);
+        }
+        b = engine_branch(m, cs->values[bk]);
+        if (!b && !m->meta->branches->own) {   /* an index set through dgs_case_set_int */
+            free(r);
+            return dgs_fail(err, DGS_E_CHOICE, "%s.%s: no measure for choice %lld", m->meta->id,
+                            m->meta->branches->input, (long long)cs->values[bk]);
+        }
+    }
+    const dgs_measure *via = engine_through(m, b);
+    const measure_spec *vspec = via->meta->spec;
+    r->via = via;
+    int64_t fixed[MAX_INPUTS], none = 0;
+    static const uint8_t given = 1, absent = 0;
+    const int64_t *lists[MAX_INPUTS];
+    size_t list_len[MAX_INPUTS];
+    bool run = engine_prepare(via, cs->date, r->params, &c);
     if (run) {
-        for (size_t k = 0; k < spec->n_inputs; k++) {
+        /* Without a number of its own (unspecified, governed elsewhere), a
+         * measure needs its inputs only to check the clause's thresholds. */
+        bool complete = true;
+        for (size_t k = 0; k < spec->n_inputs; k++)
             if (spec->inputs[k].required && !cs->present[k]) {
+                if (c.pending) {
+                    complete = false;
+                    continue;
+                }
                 free(r);
                 return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' is not set",
                                 m->meta->id, spec->inputs[k].name);
             }
-            cols[k] = &cs->values[k];
-            present[k] = &cs->present[k];
+        /* The case's inputs, by name, as the inputs of the measure computed through. */
+        for (size_t j = 0; j < vspec->n_inputs; j++) {
+            long k = engine_input_of(m, via, b, j, &fixed[j]);
+            cols[j] = k >= 0 ? &cs->values[k] : k == -2 ? &fixed[j] : &none;
+            present[j] = k >= 0 ? &cs->present[k] : k == -2 ? &given : &absent;
+            lists[j] = k >= 0 ? cs->lists[k] : NULL;
+            list_len[j] = k >= 0 ? cs->list_len[k] : 0;
+            if (vspec->inputs[j].required && !*present[j]) {
+                if (c.pending) {
+                    complete = false;
+                    continue;
+                }
+                free(r);
+                return dgs_fail(err, DGS_E_MISSING_INPUT, "%s: required input '%s' (of %s, which it restates) is not set",
+                                m->meta->id, vspec->inputs[j].name, via->meta->id);
+            }
         }
         c.cols = cols;
         c.present = present;
-        c.lists = (const int64_t *const *)cs->lists;
-        c.list_len = cs->list_len;
+        c.lists = lists;
+        c.list_len = list_len;
         c.trace = true;
         c.steps = r->steps;
-        spec->formula(&c);
-        if (c.error) {
-            free(r);
-            return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)",
-                            m->meta->id, *engine_src_name(m, c.error_src) ? engine_src_name(m, c.error_src) : "a sum");
+        long not_met = -1;
+        for (size_t i = 0; i < m->meta->n_conditions && not_met < 0; i++)
+            if (cs->conditions[i] == DGS_CONDITION_NOT_MET)
+                not_met = (long)i;
+        if (not_met >= 0) {
+            /* A condition declared not met: ineligible, whatever the figures. */
+            calc_ineligible(&c, (int)not_met, WHY_CONDITION);
+        } else {
+            if (complete)
+                vspec->formula(&c);
+            if (c.error && !c.pending) {
+                free(r);
+                const char *at = *engine_src_name(via, c.error_src) ? engine_src_name(via, c.error_src) : "a sum";
+                if (c.error == DGS_E_MISSING_INPUT)
+                    return dgs_fail(err, c.error, "%s: input '%s' is not set (required with the inputs given)",
+                                    m->meta->id, at);
+                if (c.error == DGS_E_RANGE)
+                    return dgs_fail(err, c.error, "%s: input '%s' cannot be given with the inputs given "
+                                    "(two forms of one figure, or a period the reading in force does not use)",
+                                    m->meta->id, at);
+                return dgs_fail(err, c.error, "%s: the amount overflows at %s (inputs too large)", m->meta->id, at);
+            }
+            engine_settle(&c, complete);
         }
     }
+    memcpy(r->conditions, cs->conditions, sizeof r->conditions);
     r->outcome = c.outcome;
     r->award = c.outcome == DGS_OUTCOME_GRANTED ? c.award : 0;
     r->binding = c.binding;
     r->failed = c.failed;
+    r->tested = c.tested;
+    r->failed_value = c.failed_value;
     r->why = c.why;
     r->n_steps = c.n_steps;
-    r->group = run ? engine_group(m, &c) : m->meta->group;
+    /* A restatement falls in the group of the measure it computed through
+     * (its own: the catalog puts both in one group). */
+    r->group = run ? engine_group(via, &c) : via->meta->group;
     /* The parameters the evaluation used, for audit. */
     r->n_used = 0;
     uint32_t seen = 0;
     for (size_t i = 0; i <= r->n_steps; i++) {
-        int src = i < r->n_steps ? r->steps[i].src : r->failed;
+        int src = i < r->n_steps ? r->steps[i].src : r->why == WHY_CONDITION ? SRC_NONE : r->failed;
         if (src >= 0 && src < SRC_INPUT && src < MAX_PARAMS && !(seen & (1u << src))) {
             seen |= 1u << src;
             r->used[r->n_used++] = (uint8_t)src;

@@ -30,9 +30,27 @@ DGS_API const char *dgs_result_date(const dgs_result *r) { return r ? r->date : 
 DGS_API int dgs_result_outcome(const dgs_result *r) { return r ? r->outcome : DGS_OUTCOME_INVALID; }
 DGS_API dgs_fen_t dgs_result_award(const dgs_result *r) { return r ? r->award : 0; }
 DGS_API const char *dgs_result_unit(const dgs_result *r) { return r ? dgs_measure_unit(r->m) : NULL; }
+DGS_API int dgs_result_unit_type(const dgs_result *r) { return r ? r->m->meta->unit : DGS_UNIT_FEN; }
+DGS_API const char *dgs_result_computed_by(const dgs_result *r) { return r ? r->via->meta->id : NULL; }
+
+DGS_API const char *dgs_unit_name(int unit_type)
+{
+    return unit_type == DGS_UNIT_FEN ? "fen" : unit_type == DGS_UNIT_PLACES ? "places" : NULL;
+}
+
+DGS_API char *dgs_format_amount(int unit_type, int64_t amount, char *buf, size_t size)
+{
+    if (!buf || size < 24 || !dgs_unit_name(unit_type))
+        return NULL;
+    if (unit_type == DGS_UNIT_FEN)
+        return dgs_money_format(amount, buf, size);
+    snprintf(buf, size, "%lld", (long long)amount);
+    return buf;
+}
+
 DGS_API const char *dgs_result_binding(const dgs_result *r)
 {
-    return r ? engine_src_name(r->m, r->binding) : NULL;
+    return r ? engine_src_name(r->via, r->binding) : NULL;
 }
 DGS_API const char *dgs_result_reason(const dgs_result *r, int lang)
 {
@@ -47,13 +65,10 @@ static const step *step_at(const dgs_result *r, size_t i)
     return r && i < r->n_steps ? &r->steps[i] : NULL;
 }
 
-DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang)
+/* The plain label of a step: the words of its parameter or input. */
+static const char *plain_label(const dgs_result *r, const step *s, bool en)
 {
-    const step *s = step_at(r, i);
-    bool en = lang == DGS_LANG_EN;
-    if (!s)
-        return NULL;
-    const measure_spec *spec = r->m->meta->spec;
+    const measure_spec *spec = r->via->meta->spec;
     switch (s->kind) {
     case STEP_SUM:
         return en ? "sum" : "合计";
@@ -63,6 +78,10 @@ DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lan
         return en ? "award" : "奖补金额";
     case STEP_PRODUCT:
         return en ? "price per m² × area" : "单价 × 面积";
+    case STEP_LIMIT:
+        return en ? "award limit after the uplift" : "上浮后的资助限额";
+    case STEP_STEPS:
+        return en ? "whole area steps above the minimum" : "超出起点面积的整档数";
     }
     if (s->src >= SRC_INPUT)
         return en ? spec->inputs[s->src - SRC_INPUT].desc_en : spec->inputs[s->src - SRC_INPUT].desc_zh;
@@ -71,21 +90,89 @@ DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lan
     return "";
 }
 
+/* Labels are the ruleset's own static texts (a binding may keep them by
+ * address): a room-left step has one label of its own, and the text rendering
+ * adds the cap it is the room of. */
+DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang)
+{
+    const step *s = step_at(r, i);
+    bool en = lang == DGS_LANG_EN;
+    if (!s)
+        return NULL;
+    if (s->kind == STEP_HEADROOM)
+        return en ? "room left under the cap after earlier grants" : "上限扣除已获后尚余额度";
+    return plain_label(r, s, en);
+}
+
+/* The type of a quantity the measure computes: money, or a count (places). */
+static int amount_type(const dgs_result *r)
+{
+    return r->m->meta->unit == DGS_UNIT_FEN ? DGS_TYPE_MONEY : DGS_TYPE_COUNT;
+}
+
+/* The DGS_TYPE_ of the definition a step's src names (list inputs are money). */
+static int src_type(const dgs_result *r, int src)
+{
+    const measure_spec *spec = r->via->meta->spec;
+    if (src >= SRC_INPUT) {
+        int type = spec->inputs[src - SRC_INPUT].type;
+        return type == DGS_TYPE_MONEY_LIST ? DGS_TYPE_MONEY : type;
+    }
+    return src >= 0 ? spec->params[src].type : amount_type(r);
+}
+
+/* The type of step i's own value (`amount` false) or of the amount after it. */
+static int figure_type(const dgs_result *r, const step *s, bool amount)
+{
+    switch (s->kind) {
+    case STEP_INPUT:
+    case STEP_THRESHOLD:
+    case STEP_TIER:
+    case STEP_FIXED:
+    case STEP_CAP_INPUT:
+        return src_type(r, s->src);
+    case STEP_HEADROOM:
+    case STEP_CAP:
+        /* a cap on the award, or a limit on a quantity (months, a base) */
+        return src_type(r, s->src) == DGS_TYPE_RATIO ? amount_type(r) : src_type(r, s->src);
+    case STEP_RATIO:
+        return amount ? amount_type(r) : DGS_TYPE_RATIO;
+    case STEP_PER_UNIT:
+        return amount ? amount_type(r) : src_type(r, s->src);
+    case STEP_STEPS:
+        return DGS_TYPE_COUNT;
+    default:
+        return amount_type(r);
+    }
+}
+
+/* The unit word of a figure: the unit of its input or parameter, or the
+ * measure's unit for the amount it computes. */
+static const char *figure_unit(const dgs_result *r, const step *s, bool amount)
+{
+    const measure_spec *spec = r->via->meta->spec;
+    int type = figure_type(r, s, amount);
+    const char *own = type == DGS_TYPE_MONEY ? "yuan" : dgs_measure_unit(r->m);
+    if (s->kind == STEP_STEPS)
+        return "steps";
+    /* What the step computes is in the measure's unit ... */
+    bool computed = s->kind == STEP_SUM || s->kind == STEP_HIGHER || s->kind == STEP_AWARD ||
+                    s->kind == STEP_PRODUCT || s->kind == STEP_LIMIT ||
+                    (amount && s->kind != STEP_INPUT && s->kind != STEP_THRESHOLD && s->kind != STEP_CAP_INPUT);
+    if (computed && type == amount_type(r))
+        return own;
+    /* ... its own figure in the unit of its input or parameter. */
+    if (s->src >= SRC_INPUT)
+        return spec->inputs[s->src - SRC_INPUT].unit;
+    if (s->src >= 0)
+        return spec->params[s->src].unit;
+    return own;
+}
+
 DGS_API int dgs_result_step_type(const dgs_result *r, size_t i)
 {
     const step *s = step_at(r, i);
-    if (!s)
-        return 0;
-    const measure_spec *spec = r->m->meta->spec;
-    if (s->kind == STEP_INPUT) {
-        int type = spec->inputs[s->src - SRC_INPUT].type;
-        return type == DGS_TYPE_MONEY_LIST ? DGS_TYPE_MONEY : type;
-    }
-    if (s->kind == STEP_THRESHOLD)
-        return spec->params[s->src].type;
-    if (s->kind == STEP_STEPS)
-        return DGS_TYPE_COUNT;
-    return spec_is_money(spec) ? DGS_TYPE_MONEY : DGS_TYPE_COUNT;
+    return s ? figure_type(r, s, false) : 0;
 }
 
 DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *den)
@@ -96,10 +183,22 @@ DGS_API int64_t dgs_result_step_value(const dgs_result *r, size_t i, int64_t *de
     return s ? s->value : 0;
 }
 
+DGS_API int64_t dgs_result_step_amount(const dgs_result *r, size_t i)
+{
+    const step *s = step_at(r, i);
+    return s ? s->amount : 0;
+}
+
+DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i)
+{
+    const step *s = step_at(r, i);
+    return s ? figure_type(r, s, true) : 0;
+}
+
 DGS_API const char *dgs_result_step_source(const dgs_result *r, size_t i)
 {
     const step *s = step_at(r, i);
-    return s ? engine_src_name(r->m, s->src) : NULL;
+    return s ? engine_src_name(r->via, s->src) : NULL;
 }
 
 DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i)
@@ -115,7 +214,7 @@ DGS_API const char *dgs_result_step_reference(const dgs_result *r, size_t i)
 DGS_API size_t dgs_result_parameter_count(const dgs_result *r) { return r ? r->n_used : 0; }
 DGS_API const char *dgs_result_parameter_name(const dgs_result *r, size_t i)
 {
-    return r && i < r->n_used ? r->m->meta->spec->params[r->used[i]].name : NULL;
+    return r && i < r->n_used ? r->via->meta->spec->params[r->used[i]].name : NULL;
 }
 DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i)
 {
@@ -127,19 +226,51 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
 
 /* ---- formatting values ------------------------------------------------------- */
 
-/* Formats a value of `type` for people: money with separators, areas in m². */
-static void format_value(int type, int64_t value, int64_t den, const char *const *choices, bool en,
-                         char *buf, size_t size)
+/* The words of a unit in each language; money units say what follows the
+ * amount ("元/平方米"). */
+static const struct unit_words {
+    const char *unit, *zh, *en;
+} unit_words[] = {
+    {"yuan", "元", ""},
+    {"yuan per m2", "元/平方米", " per m²"},
+    {"yuan per m2 per month", "元/平方米/月", " per m² per month"},
+    {"yuan per child per year", "元/人/年", " per child per year"},
+    {"m2", "平方米", "m²"},
+    {"days", "天", "days"},
+    {"months", "个月", "months"},
+    {"years", "年", "years"},
+    {"persons", "人", "persons"},
+    {"places", "个学位", "places"},
+    {"basis points", "个基点", "basis points"},
+    {"steps", "档", "steps"},
+};
+
+static const struct unit_words *words_of(const char *unit)
+{
+    for (size_t i = 0; unit && i < sizeof unit_words / sizeof unit_words[0]; i++)
+        if (strcmp(unit_words[i].unit, unit) == 0)
+            return &unit_words[i];
+    return NULL;
+}
+
+/* Formats a value of `type` for people, with the words of its unit: money
+ * with separators, areas in m², counts with their unit (3 天, 12 places). */
+static void format_value(int type, int64_t value, int64_t den, const char *const *choices, const char *unit,
+                         bool en, char *buf, size_t size)
 {
     char num[48];
+    const struct unit_words *w = words_of(unit);
     switch (type) {
     case DGS_TYPE_MONEY:
         dgs_decimal_format(value, 2, true, num, sizeof num);
-        snprintf(buf, size, en ? "CNY %s" : "%s 元", num);
+        if (en)
+            snprintf(buf, size, "CNY %s%s", num, w && w->unit[0] == 'y' ? w->en : "");
+        else
+            snprintf(buf, size, "%s %s", num, w && w->unit[0] == 'y' ? w->zh : "元");
         break;
     case DGS_TYPE_AREA:
         dgs_decimal_format(value, 2, true, num, sizeof num);
-        snprintf(buf, size, "%s m²", num);
+        snprintf(buf, size, "%s %s", num, en ? "m²" : "平方米");
         break;
     case DGS_TYPE_RATIO:
         dgs_ratio_format(value, den, buf, size);
@@ -155,22 +286,29 @@ static void format_value(int type, int64_t value, int64_t den, const char *const
         dgs_date_format((int32_t)value, buf, size);
         break;
     default:
-        snprintf(buf, size, "%lld", (long long)value);
+        if (w)
+            snprintf(buf, size, "%lld %s", (long long)value, en ? w->en : w->zh);
+        else
+            snprintf(buf, size, "%lld", (long long)value);
     }
 }
 
-static void format_step(const dgs_result *r, size_t i, bool en, char *buf, size_t size)
+/* Step i's own value (amount false) or the amount after it, for people. */
+static void format_step(const dgs_result *r, size_t i, bool amount, bool en, char *buf, size_t size)
 {
     const step *s = &r->steps[i];
-    const measure_spec *spec = r->m->meta->spec;
-    const char *const *choices = s->src >= SRC_INPUT ? spec->inputs[s->src - SRC_INPUT].choices : NULL;
-    format_value(dgs_result_step_type(r, i), s->value, s->den, choices, en, buf, size);
+    const measure_spec *spec = r->via->meta->spec;
+    const char *const *choices = s->src >= SRC_INPUT ? spec->inputs[s->src - SRC_INPUT].choices
+                                 : s->src >= 0        ? spec->params[s->src].choices
+                                                      : NULL;
+    format_value(figure_type(r, s, amount), amount ? s->amount : s->value, amount ? 1 : s->den, choices,
+                 figure_unit(r, s, amount), en, buf, size);
 }
 
 static void format_param(const dgs_result *r, int p, bool en, char *buf, size_t size)
 {
-    const param_def *d = &r->m->meta->spec->params[p];
-    format_value(d->type, r->params[p].num, r->params[p].den, d->choices, en, buf, size);
+    const param_def *d = &r->via->meta->spec->params[p];
+    format_value(d->type, r->params[p].num, r->params[p].den, d->choices, d->unit, en, buf, size);
 }
 
 /* Appends to a fixed buffer. */
@@ -189,26 +327,39 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 /* Writes the reason of a result that is not a grant, in both languages. */
 void result_explain(dgs_result *r)
 {
-    const measure_spec *spec = r->m->meta->spec;
+    const measure_spec *spec = r->via->meta->spec;
     const dgs_ruleset *rs = r->m->rs;
     char zh[320] = "", en[320] = "", v[64], vz[64];
     switch (r->why) {
     case WHY_BELOW:
     case WHY_NOT_ABOVE:
     case WHY_ABOVE: {
+        /* What was found, then what the clause requires, each with its unit:
+         * 展期天数 2 天，须不少于 3 天. */
         const param_def *p = &spec->params[r->failed];
+        char fz[64], fe[64];
+        const input_def *in = r->tested >= SRC_INPUT ? &spec->inputs[r->tested - SRC_INPUT] : NULL;
         format_param(r, r->failed, false, vz, sizeof vz);
         format_param(r, r->failed, true, v, sizeof v);
-        const char *rel_zh = r->why == WHY_BELOW ? "不少于" : r->why == WHY_NOT_ABOVE ? "须超过" : "不超过";
+        format_value(p->type, r->failed_value, 1, NULL, p->unit, false, fz, sizeof fz);
+        format_value(p->type, r->failed_value, 1, NULL, p->unit, true, fe, sizeof fe);
+        const char *rel_zh = r->why == WHY_BELOW ? "不少于" : r->why == WHY_NOT_ABOVE ? "超过" : "不超过";
         const char *rel_en = r->why == WHY_BELOW ? "at least" : r->why == WHY_NOT_ABOVE ? "more than" : "at most";
-        snprintf(zh, sizeof zh, "不符合条件：%s（%s%s）", p->label_zh, rel_zh, vz);
-        snprintf(en, sizeof en, "condition not met: %s (%s %s)", p->label_en, rel_en, v);
+        snprintf(zh, sizeof zh, "不符合条件：%s %s，须%s %s", in ? in->desc_zh : p->label_zh, fz, rel_zh, vz);
+        snprintf(en, sizeof en, "condition not met: %s of %s; %s %s required", in ? in->desc_en : p->label_en, fe,
+                 rel_en, v);
         break;
     }
     case WHY_FLAG: {
+        /* What was found (the condition's absence), then what is required. */
         const input_def *in = &spec->inputs[r->failed - SRC_INPUT];
-        snprintf(zh, sizeof zh, "不符合条件：%s", in->desc_zh);
-        snprintf(en, sizeof en, "condition not met: %s", in->desc_en);
+        if (in->not_zh) {
+            snprintf(zh, sizeof zh, "不符合条件：%s（须%s）", in->not_zh, in->desc_zh);
+            snprintf(en, sizeof en, "condition not met: %s (required: %s)", in->not_en, in->desc_en);
+        } else {
+            snprintf(zh, sizeof zh, "不符合条件：“%s”申报为否（须为是）", in->desc_zh);
+            snprintf(en, sizeof en, "condition not met: \"%s\" is given as no (required: yes)", in->desc_en);
+        }
         break;
     }
     case WHY_READING: {
@@ -238,6 +389,16 @@ void result_explain(dgs_result *r)
         snprintf(en, sizeof en, "the date %s is outside the validity window %s … %s", r->date, from, to);
         break;
     }
+    case WHY_CONDITION: {
+        const condition_def *d = &r->m->meta->conditions[r->failed];
+        snprintf(zh, sizeof zh, "不符合条件：未满足“%s”（条款原文：%s）", d->text_zh, d->phrase);
+        snprintf(en, sizeof en, "condition not met: %s (clause: %s)", d->text_en, d->phrase);
+        break;
+    }
+    case WHY_GOVERNED:
+        snprintf(zh, sizeof zh, "金额由其他政策规定：%s", dgs_measure_governed_by(r->m, DGS_LANG_ZH));
+        snprintf(en, sizeof en, "the amount is set by another policy: %s", dgs_measure_governed_by(r->m, DGS_LANG_EN));
+        break;
     case WHY_QUALITATIVE:
         snprintf(zh, sizeof zh, "本条为定性措施（服务、程序或目标），无可计算的金额");
         snprintf(en, sizeof en, "a qualitative measure (services, procedures or targets): no amount to compute");
@@ -251,55 +412,120 @@ void result_explain(dgs_result *r)
 
 /* ---- rendering ------------------------------------------------------------------- */
 
+/* The words of the constraint that set the amount: its label in Chinese
+ * (the name is an identifier), the name and label in English. */
+static void binding_words(const dgs_result *r, bool en, char *buf, size_t size)
+{
+    const measure_spec *spec = r->via->meta->spec;
+    const char *name = dgs_result_binding(r);
+    const char *label = r->binding >= SRC_INPUT ? (en ? spec->inputs[r->binding - SRC_INPUT].desc_en
+                                                      : spec->inputs[r->binding - SRC_INPUT].desc_zh)
+                        : r->binding >= 0 ? (en ? spec->params[r->binding].label_en : spec->params[r->binding].label_zh)
+                                          : "";
+    if (en)
+        snprintf(buf, size, "%s (%s)", name, label);
+    else
+        snprintf(buf, size, "%s", *label ? label : name);
+}
+
+/* Whether a step's amount says something its value does not. */
+static bool shows_amount(const dgs_result *r, const step *s)
+{
+    return s->amount != s->value || s->den != 1 || figure_type(r, s, true) != figure_type(r, s, false) ||
+           s->kind == STEP_CAP || s->kind == STEP_CAP_INPUT || s->kind == STEP_HEADROOM || s->kind == STEP_THRESHOLD;
+}
+
 static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err)
 {
     bool en = lang == DGS_LANG_EN;
     const measure_meta *meta = r->m->meta;
     strbuf b = {0};
-    char v[64];
-    static const char *const outcome_zh[] = {"给予", "不符合条件", "不在有效期内", "未规定金额", "无可计算金额"};
+    char v[96], a[96];
+    static const char *const outcome_zh[] = {"给予",         "不符合条件", "不在有效期内",    "未规定金额",
+                                             "无可计算金额", "最高额待核定", "由其他政策规定"};
+    int outcome = r->outcome >= 0 && r->outcome <= DGS_OUTCOME_GOVERNED_ELSEWHERE ? r->outcome : 0;
 
     sb_printf(&b, "%s %s\n", meta->id, en ? meta->title_en : meta->title_zh);
     sb_printf(&b, "%s%s\n", en ? "Clause: " : "条款：", meta->location);
+    if (r->via != r->m)
+        sb_printf(&b, en ? "Restates %s (%s), whose clause states the amount: computed through it\n"
+                         : "本条重述 %s（%s）的奖补，按该条计算\n",
+                  r->via->meta->id, r->via->meta->location);
     sb_printf(&b, en ? "Date: %s    Outcome: %s\n" : "日期：%s　结果：%s\n", r->date,
-              en ? dgs_outcome_name(r->outcome) : outcome_zh[r->outcome]);
+              en ? dgs_outcome_name(r->outcome) : outcome_zh[outcome]);
     if (r->outcome == DGS_OUTCOME_GRANTED) {
-        bool money = spec_is_money(meta->spec);
-        format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, en, v, sizeof v);
-        if (strcmp(dgs_result_unit(r), "yuan") == 0)
-            sb_printf(&b, en ? "Award: %s\n" : "金额：%s\n", v);
-        else
+        bool money = meta->unit == DGS_UNIT_FEN;
+        format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, money ? "yuan" : dgs_result_unit(r),
+                     en, v, sizeof v);
+        if (money && strcmp(dgs_result_unit(r), "yuan") != 0)
             sb_printf(&b, en ? "Award: %s (%s)\n" : "金额：%s（%s）\n", v, dgs_result_unit(r));
+        else
+            sb_printf(&b, en ? "Award: %s\n" : money ? "金额：%s\n" : "数量：%s\n", v);
     }
     if (*dgs_result_reason(r, lang))
         sb_printf(&b, en ? "Reason: %s\n" : "原因：%s\n", dgs_result_reason(r, lang));
+    /* The conditions, by status: what was assumed is said as plainly as what was declared. */
+    static const char *const status_zh[] = {"假定满足", "已声明满足", "未满足"};
+    static const char *const status_en[] = {"Assumed", "Declared met", "Not met"};
+    for (int st = DGS_CONDITION_ASSUMED; st <= DGS_CONDITION_NOT_MET; st++) {
+        size_t n = 0;
+        for (size_t i = 0; i < meta->n_conditions; i++) {
+            if (r->conditions[i] != st)
+                continue;
+            if (n++ == 0)
+                sb_printf(&b, "%s%s", en ? status_en[st] : status_zh[st], en ? ": " : "：");
+            else
+                sb_printf(&b, "%s", en ? "; " : "；");
+            sb_printf(&b, "%s", en ? meta->conditions[i].text_en : meta->conditions[i].text_zh);
+        }
+        if (n)
+            sb_printf(&b, "\n");
+    }
     if (r->n_steps)
-        sb_printf(&b, "%s\n", en ? "Steps:" : "计算步骤：");
+        sb_printf(&b, "%s\n", en ? "Steps (value → amount after the step):" : "计算步骤（本步数值 → 本步后的数额）：");
     for (size_t i = 0; i < r->n_steps; i++) {
         const char *ref = dgs_result_step_reference(r, i);
         const step *st = &r->steps[i];
-        format_step(r, i, en, v, sizeof v);
-        sb_printf(&b, "  %zu. %s", i + 1, dgs_result_step_label(r, i, lang));
-        if (st->src >= 0 && st->src < SRC_INPUT && st->kind != STEP_AWARD) {
-            char pv[64];
-            format_param(r, st->src, en, pv, sizeof pv);
-            sb_printf(&b, en ? " (%s)" : "（%s）", pv);
-        } else if (st->kind == STEP_CAP_INPUT) {
-            char pv[64];
-            format_value(DGS_TYPE_MONEY, st->aux, 1, NULL, en, pv, sizeof pv);
-            sb_printf(&b, en ? " (at most %s)" : "（不超过 %s）", pv);
-        }
+        format_step(r, i, false, en, v, sizeof v);
+        if (st->kind == STEP_HEADROOM)       /* the room, and the cap it is the room of */
+            sb_printf(&b, en ? "  %zu. %s (%s)" : "  %zu. %s（%s）", i + 1, dgs_result_step_label(r, i, lang),
+                      plain_label(r, st, en));
+        else if (st->kind == STEP_CAP_INPUT) /* a cap set by an input */
+            sb_printf(&b, en ? "  %zu. at most: %s" : "  %zu. 不超过%s", i + 1, plain_label(r, st, en));
+        else
+            sb_printf(&b, "  %zu. %s", i + 1, dgs_result_step_label(r, i, lang));
         sb_printf(&b, en ? ": %s" : "：%s", v);
+        if (shows_amount(r, st)) {
+            format_step(r, i, true, en, a, sizeof a);
+            if (st->kind == STEP_THRESHOLD)
+                sb_printf(&b, en ? "; found %s: met" : "；实际 %s，满足", a);
+            else
+                sb_printf(&b, " → %s", a);
+        }
         if (*ref)
             sb_printf(&b, en ? "    [%s]" : "　〔%s〕", ref);
         sb_printf(&b, "\n");
     }
-    if (*dgs_result_binding(r))
-        sb_printf(&b, en ? "Binding constraint: %s\n" : "起决定作用的限制：%s\n", dgs_result_binding(r));
+    if (*dgs_result_binding(r)) {
+        binding_words(r, en, v, sizeof v);
+        sb_printf(&b, en ? "Binding constraint: %s\n" : "起决定作用的限制：%s\n", v);
+    }
     if (*r->group)
         sb_printf(&b, en ? "Exclusive group: %s (就高、从优、不重复享受)\n" : "不重复享受组：%s\n", r->group);
     sb_printf(&b, en ? "Ruleset: %s\n" : "规则集：%s\n", r->fingerprint);
     return sb_finish(&b, out, meta->id, err);
+}
+
+/* A figure for JSON: money and areas as decimal strings, ratios as text
+ * ("5%"), other values as integers. */
+static json_t *json_figure(int type, int64_t value, int64_t den)
+{
+    char v[48];
+    if (type == DGS_TYPE_MONEY || type == DGS_TYPE_AREA)
+        return json_string(dgs_decimal_format(value, 2, false, v, sizeof v));
+    if (type == DGS_TYPE_RATIO)
+        return json_string(dgs_ratio_format(value, den, v, sizeof v));
+    return json_integer(value);
 }
 
 /* json_t helpers that tolerate allocation failure: a NULL child makes the
@@ -309,7 +535,7 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
     char v[64];
     json_t *o = json_object(), *steps = json_array(), *params = json_array();
     int bad = !o || !steps || !params;
-    dgs_money_format(r->award, v, sizeof v);
+    dgs_format_amount(r->m->meta->unit, r->award, v, sizeof v);
     if (!bad) {
         bad |= json_object_set_new(o, "measure", json_string(r->m->meta->id));
         bad |= json_object_set_new(o, "date", json_string(r->date));
@@ -317,9 +543,11 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(o, "award", json_string(v));
         bad |= json_object_set_new(o, "award_fen", json_integer(r->award));
         bad |= json_object_set_new(o, "unit", json_string(dgs_result_unit(r)));
+        bad |= json_object_set_new(o, "unit_type", json_string(dgs_unit_name(r->m->meta->unit)));
         bad |= json_object_set_new(o, "binding", json_string(dgs_result_binding(r)));
         bad |= json_object_set_new(o, "reason", json_string(dgs_result_reason(r, lang)));
         bad |= json_object_set_new(o, "group", json_string(r->group));
+        bad |= json_object_set_new(o, "computed_by", json_string(r->via->meta->id));
         bad |= json_object_set_new(o, "fingerprint", json_string(r->fingerprint));
     }
     for (size_t i = 0; !bad && i < r->n_steps; i++) {
@@ -332,10 +560,9 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         }
         bad |= json_object_set_new(j, "label", json_string(dgs_result_step_label(r, i, lang)));
         bad |= json_object_set_new(j, "type", json_string(dgs_type_name(type)));
-        if (type == DGS_TYPE_MONEY || type == DGS_TYPE_AREA)
-            bad |= json_object_set_new(j, "value", json_string(dgs_decimal_format(s->value, 2, false, v, sizeof v)));
-        else
-            bad |= json_object_set_new(j, "value", json_integer(s->value));
+        bad |= json_object_set_new(j, "value", json_figure(type, s->value, s->den));
+        bad |= json_object_set_new(j, "amount_type", json_string(dgs_type_name(figure_type(r, s, true))));
+        bad |= json_object_set_new(j, "amount", json_figure(figure_type(r, s, true), s->amount, 1));
         bad |= json_object_set_new(j, "source", json_string(dgs_result_step_source(r, i)));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_step_reference(r, i)));
         bad |= json_array_append_new(steps, j);
@@ -352,6 +579,26 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_parameter_reference(r, i)));
         bad |= json_array_append_new(params, j);
     }
+    json_t *conditions = bad ? NULL : json_array();
+    bad |= !conditions;
+    for (size_t i = 0; !bad && i < r->m->meta->n_conditions; i++) {
+        const condition_def *d = &r->m->meta->conditions[i];
+        json_t *j = json_object();
+        if (!j) {
+            bad = 1;
+            break;
+        }
+        bad |= json_object_set_new(j, "id", json_string(d->id));
+        bad |= json_object_set_new(j, "status", json_string(dgs_condition_status_name(r->conditions[i])));
+        bad |= json_object_set_new(j, "text", json_string(lang == DGS_LANG_EN ? d->text_en : d->text_zh));
+        bad |= json_object_set_new(j, "phrase", json_string(d->phrase));
+        bad |= json_array_append_new(conditions, j);
+    }
+    if (!bad) {
+        bad |= json_object_set_new(o, "conditions", conditions);
+        conditions = NULL;
+    }
+    json_decref(conditions);
     if (!bad) {
         bad |= json_object_set_new(o, "steps", steps);
         steps = NULL;

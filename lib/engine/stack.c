@@ -2,7 +2,7 @@
  * Stacking: 就高、从优、不重复享受.
  *
  * Within an exclusive group (an explicit 从高不重复 clause, or restatements
- * of one benefit, catalog §4) the highest award is paid once; what was
+ * of one benefit: the groups of data/catalog.json) the highest award is paid once; what was
  * already granted in the group is deducted (a top-up).  Outside groups, an
  * amount already granted for the same measure is an upgrade of the same
  * object: the difference is paid (or the full award, by the reading
@@ -51,6 +51,18 @@ static bool group_applies(const char *group, int scope)
     for (size_t i = 0; i < dgs_catalog_count; i++)
         if (strcmp(dgs_catalog[i].group, group) == 0 && part_has_clause(dgs_catalog[i].id))
             return true;
+    return false;
+}
+
+/* Whether a group's highest award is paid in full although a lower award of the group was
+ * already granted: the measure's own reading `reading_earlier_award` = "full" (a later,
+ * higher honour is a new event).  Measures without that reading pay the difference. */
+static bool pays_in_full(const dgs_result *r)
+{
+    const measure_spec *spec = r->m->meta->spec;
+    for (size_t k = 0; spec && k < spec->n_params && k < MAX_PARAMS; k++)
+        if (spec->params[k].type == DGS_TYPE_SWITCH && strcmp(spec->params[k].name, "reading_earlier_award") == 0)
+            return r->params[k].num == 1;
     return false;
 }
 
@@ -152,6 +164,18 @@ DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *re
                      l->group, lines[w].r->m->meta->id, a);
             continue;
         }
+        if (pays_in_full(r) && group_before > before) {
+            /* A new, higher honour: paid in full, less what this same honour already received. */
+            l->paid = r->award > before ? r->award - before : 0;
+            l->decision = l->paid > 0 ? DGS_STACK_PAID : DGS_STACK_ALREADY_PAID;
+            dgs_money_format(group_before - before, b, sizeof b);
+            snprintf(l->reason_zh, sizeof l->reason_zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予",
+                     l->group, b);
+            snprintf(l->reason_en, sizeof l->reason_en,
+                     "the highest of %s; %s yuan already granted for another honour of the group: paid in full "
+                     "under the reading in force", l->group, b);
+            continue;
+        }
         l->paid = r->award > group_before ? r->award - group_before : 0;
         l->decision = group_before == 0 ? DGS_STACK_PAID : l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
         if (group_before == 0) {
@@ -226,7 +250,8 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         }
         bad |= json_object_set_new(j, "measure", json_string(l->r->m->meta->id));
         bad |= json_object_set_new(j, "outcome", json_string(dgs_outcome_name(l->r->outcome)));
-        bad |= json_object_set_new(j, "award", json_string(dgs_money_format(l->r->award, v, sizeof v)));
+        bad |= json_object_set_new(j, "award", json_string(dgs_format_amount(dgs_result_unit_type(l->r), l->r->award, v, sizeof v)));
+        bad |= json_object_set_new(j, "unit", json_string(dgs_result_unit(l->r)));
         bad |= json_object_set_new(j, "paid", json_string(dgs_money_format(l->paid, v, sizeof v)));
         bad |= json_object_set_new(j, "paid_fen", json_integer(l->paid));
         bad |= json_object_set_new(j, "decision", json_string(decision_names[l->decision]));

@@ -22,8 +22,8 @@ static const input_def a1_01_a_in[] = {
 static const char *const a1_01_a_readings[] = {"all_levels", "upstream_only", NULL};
 enum { A1_01_RATIO_NATIONAL, A1_01_RATIO_PROVINCIAL, A1_01_SHARE_CAP, A1_01_READING };
 static const param_def a1_01_a_p[] = {
-    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "最高 1:1"),
-    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "最高 1:0.5"),
+    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "国家、省相关项目分别按最高 1:1"),
+    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "省相关项目……和 1:0.5 的比例"),
     P_RATIO("total_fiscal_share_cap", 1, 2, P_NOT_ABOVE, "各级财政资金资助总额占项目总投资上限",
             "all fiscal funds as a share of total investment, at most", "各级财政资金资助总额不超过项目总投资的 50%"),
     P_SWITCH("reading_share_funds", 0, a1_01_a_readings, "50%上限计入的资金（各级/仅国家省）",
@@ -41,12 +41,12 @@ FORMULA(a1_01_a)
     if (calc_reading(c, A1_01_READING) == 0)                                     /* 各级 (R7) */
         others = calc_sum(c, others, calc_input(c, A1_01_OTHER));
     dgs_fen_t room = share > others ? share - others : 0;
-    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1);
     if (room < match) {
         match = room;
         c->binding = A1_01_SHARE_CAP;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, A1_01_SHARE_CAP, room, 1, match);
     calc_grant(c, match);
 }
 SPEC(spec_A1_01_a, a1_01_a_in, a1_01_a_p, a1_01_a);
@@ -63,7 +63,7 @@ static const param_def a1_04_a_p[] = {
 RATIO_CAPPED(spec_A1_04_a, a1_04_a_in, a1_04_a_p, 0, NO_INPUT, NO_INPUT);
 
 /* ---- A1.05.a ------------------------------------------------------------------
- * 附件1（五）对认定为智能工厂、智能车间的，分别给予最高 1000 万元、500 万元奖励。 */
+ * 附件1（五）对经认定的智能工厂、智能车间，分别给予最高 1000 万元、500 万元的资助。 */
 static const char *const a1_05_a_tiers[] = {"smart_factory", "smart_workshop", NULL};
 static const input_def a1_05_a_in[] = {
     IN_CHOICE("tier", a1_05_a_tiers, true, "认定类别（智能工厂/智能车间）", "category (smart factory / smart workshop)"),
@@ -71,14 +71,15 @@ static const input_def a1_05_a_in[] = {
 };
 static const param_def a1_05_a_p[] = {
     P_MONEY("cap_smart_factory", WAN(1000), "yuan", "智能工厂最高奖励", "ceiling for a smart factory", "智能工厂……最高 1000 万元"),
-    P_MONEY("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间……最高 500 万元"),
+    P_MONEY("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间，分别给予最高 1000 万元、500 万元"),
 };
 TIERS(spec_A1_05_a, a1_05_a_in, a1_05_a_p, 0, 1);
 
 /* ---- A1.06.a ------------------------------------------------------------------
  * 附件1（六）对倍增企业兼并重组涉及交易额超过 1000 万元的，按企业实施并购银行贷款实付利息的
  * 50% 给予贴息资助，每年贴息总额最高 150 万元，2 年合计最高贴息 300 万元；
- * (README decision 4: both caps per enterprise; the two years counted per deal.) */
+ * Both caps are per enterprise (每年贴息总额: the total of the year), the two years counted per
+ * deal (`subsidy_year`); docs/interpretation.md R20, R22. */
 enum { A1_06A_DEAL, A1_06A_INTEREST, A1_06A_YEAR, A1_06A_THIS_YEAR, A1_06A_TO_DATE };
 static const input_def a1_06_a_in[] = {
     IN_MONEY("deal_value", true, "兼并重组交易额", "M&A transaction value"),
@@ -111,7 +112,8 @@ SPEC(spec_A1_06_a, a1_06_a_in, a1_06_a_p, a1_06_a);
 /* ---- A1.06.b ------------------------------------------------------------------
  * 附件1（六）对兼并重组过程中发生的中介费用按最高 50% 的比例给予补助或按兼并重组合同价格的
  * 0.5% 给予奖励，最高资助 200 万元。
- * (README decisions 2, 3: 或 = the higher; the >1000万 transaction condition applies.) */
+ * The 或 reads as the higher of the two bases (对倍增企业按最高标准执行; R5); the >1000万 transaction
+ * condition of the sentence applies to the fees too (R21).  Both are switches. */
 enum { A1_06B_FEES, A1_06B_PRICE };
 static const input_def a1_06_b_in[] = {
     IN_MONEY("intermediary_fees", true, "兼并重组中介费用", "intermediary fees of the M&A"),
@@ -152,14 +154,18 @@ SPEC(spec_A1_06_b, a1_06_b_in, a1_06_b_p, a1_06_b);
 /* ---- A1.07.a ------------------------------------------------------------------
  * 附件1（七）…按不超过融资租赁合同融资额的 5% 给予一年期贴息，单个企业每年列入贴息的融资额
  * 不少于 500 万元且不高于 3000 万元，每年最高贴息 150 万元且不超过企业实际发生利息。
- * (README decision 1: 500万–3000万 is the range of the yearly limit on counted
- * financing, default 3000万; the entry-threshold reading is a switch.) */
+ * By default 不少于 500 万元 is an entry bar (reading `threshold`): financing below it is not
+ * counted for subsidy, so the lease is not eligible under this item (the general lease
+ * measure OP.06.b remains).  The reading `limit_range` takes 500万–3000万 as the range in
+ * which the yearly limit on counted financing lies (limit 3000万, no bar); both readings are
+ * argued in docs/interpretation.md. */
 enum { A1_07_FINANCED, A1_07_INTEREST };
 static const input_def a1_07_a_in[] = {
     IN_MONEY("financed_amount", true, "当年融资租赁合同融资额", "financed amount of the year's direct-lease contracts"),
     IN_MONEY("interest_paid", true, "企业实际发生利息", "interest actually incurred"),
 };
 static const char *const a1_07_a_readings[] = {"limit_range", "threshold", NULL};
+enum { A1_07_LIMIT_RANGE, A1_07_THRESHOLD };
 enum { A1_07_RATIO, A1_07_MIN, A1_07_MAX, A1_07_CAP, A1_07_TERM, A1_07_READING };
 static const param_def a1_07_a_p[] = {
     P_RATIO("ratio", 1, 20, P_NOT_ABOVE, "按融资额贴息比例", "share of the financed amount", "不超过融资租赁合同融资额的 5%"),
@@ -169,18 +175,18 @@ static const param_def a1_07_a_p[] = {
             "不高于 3000 万元"),
     P_MONEY("cap_per_year", WAN(150), "yuan", "每年最高贴息", "yearly cap", "每年最高贴息 150 万元"),
     P_COUNT("subsidy_term", 1, "years", "贴息期限", "subsidy term", "一年期贴息"),
-    P_SWITCH("reading_min_financing", 0, a1_07_a_readings, "500万元下限的解读（限额区间/准入门槛）",
+    P_SWITCH("reading_min_financing", 1, a1_07_a_readings, "500万元下限的解读（限额区间/准入门槛）",
              "reading of the 5M bound (range of the limit / entry threshold)", "不少于 500 万元且不高于 3000 万元"),
 };
 FORMULA(a1_07_a)
 {
     dgs_fen_t financed = calc_input(c, A1_07_FINANCED);
-    if (calc_reading(c, A1_07_READING) == 1 && !calc_at_least(c, financed, A1_07_MIN)) /* 不少于500万 */
-        return;
-    dgs_fen_t counted = calc_cap(c, financed, A1_07_MAX);            /* 不高于3000万元 */
-    dgs_fen_t award = calc_ratio(c, counted, A1_07_RATIO);           /* 融资额的5% */
-    award = calc_cap(c, award, A1_07_CAP);                           /* 每年最高150万元 */
-    award = calc_cap_by_input(c, award, A1_07_INTEREST);             /* 不超过实际发生利息 */
+    if (calc_reading(c, A1_07_READING) == A1_07_THRESHOLD && !calc_at_least(c, financed, A1_07_MIN))
+        return;                                                      /* 不少于 500 万元 */
+    dgs_fen_t counted = calc_cap(c, financed, A1_07_MAX);            /* 不高于 3000 万元 */
+    dgs_fen_t award = calc_ratio(c, counted, A1_07_RATIO);           /* 融资租赁合同融资额的 5% */
+    award = calc_cap(c, award, A1_07_CAP);                           /* 每年最高贴息 150 万元 */
+    award = calc_cap_by_input(c, award, A1_07_INTEREST);             /* 不超过企业实际发生利息 */
     calc_grant(c, award);
 }
 SPEC(spec_A1_07_a, a1_07_a_in, a1_07_a_p, a1_07_a);
@@ -207,41 +213,101 @@ FORMULA(a1_09_a)
     /* 中央、省、市财政支持总金额不高于展位费: what central and provincial support leave of it. */
     dgs_fen_t fee = calc_input(c, A1_09_BOOTH_FEE), other = calc_input(c, A1_09_OTHER);
     dgs_fen_t room = fee > other ? fee - other : 0;
-    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1);
     if (room < award) {
         award = room;
         c->binding = SRC_INPUT + A1_09_BOOTH_FEE;
         c->binding_value = room;
     }
+    calc_step(c, STEP_HEADROOM, SRC_INPUT + A1_09_BOOTH_FEE, room, 1, award);
     award = calc_cap_by_input(c, award, A1_09_ASSESSED);
     calc_grant(c, award);
 }
 SPEC(spec_A1_09_a, a1_09_a_in, a1_09_a_p, a1_09_a);
 
 /* ---- A1.10.a ------------------------------------------------------------------
- * 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励。 */
+ * 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励。
+ * The 新增采购 is the year's increase: given as `new_purchases`, or computed from the year's
+ * and the previous year's purchases from SMEs (a decrease is no increase: 0).  One form or
+ * the other; both, or one total alone, is an error naming the input. */
+enum { A1_10_NEW, A1_10_GRANTED, A1_10_THIS_YEAR, A1_10_LAST_YEAR };
 static const input_def a1_10_a_in[] = {
-    IN_MONEY("new_purchases", true, "面向中小微企业的新增采购交易额", "new purchases from SMEs in the year"),
+    IN_MONEY("new_purchases", false, "面向中小微企业的新增采购交易额",
+             "new purchases from SMEs in the year (or give the two yearly totals)"),
     IN_GRANTED_THIS_YEAR,
+    IN_MONEY("purchases_this_year", false, "当年面向中小微企业的采购交易额",
+             "purchases from SMEs in the year (with purchases_last_year, instead of new_purchases)"),
+    IN_MONEY("purchases_last_year", false, "上年面向中小微企业的采购交易额",
+             "purchases from SMEs in the previous year (with purchases_this_year)"),
 };
+enum { A1_10_RATIO, A1_10_CAP };
 static const param_def a1_10_a_p[] = {
     P_RATIO("ratio", 1, 100, 0, "按新增采购交易额奖励比例", "share of the new purchases", "按交易额1%"),
     P_MONEY("cap_per_year", WAN(300), "yuan", "每年最高奖励", "yearly cap", "每年最高300万元奖励"),
 };
-RATIO_CAPPED(spec_A1_10_a, a1_10_a_in, a1_10_a_p, 0, NO_INPUT, 1);
+FORMULA(a1_10_a)
+{
+    bool given = calc_has(c, A1_10_NEW), this_year = calc_has(c, A1_10_THIS_YEAR),
+         last_year = calc_has(c, A1_10_LAST_YEAR);
+    if (given && (this_year || last_year)) {
+        calc_input_error(c, DGS_E_RANGE, this_year ? A1_10_THIS_YEAR : A1_10_LAST_YEAR);
+        return;
+    }
+    if (!given && !(this_year && last_year)) {
+        calc_input_error(c, DGS_E_MISSING_INPUT,
+                         this_year ? A1_10_LAST_YEAR : last_year ? A1_10_THIS_YEAR : A1_10_NEW);
+        return;
+    }
+    dgs_fen_t added;
+    if (given) {
+        added = calc_input(c, A1_10_NEW);
+    } else {                                                            /* 新增采购 */
+        dgs_fen_t now = calc_input(c, A1_10_THIS_YEAR), before = calc_input(c, A1_10_LAST_YEAR);
+        added = now > before ? now - before : 0;
+        calc_step(c, STEP_INPUT, SRC_INPUT + A1_10_NEW, added, 1, added);
+    }
+    dgs_fen_t award = calc_ratio(c, added, A1_10_RATIO);               /* 按交易额1% */
+    award = calc_cap(c, award, A1_10_CAP);                              /* 每年最高300万元奖励 */
+    award = calc_headroom(c, award, A1_10_CAP, A1_10_GRANTED);
+    calc_grant(c, award);
+}
+SPEC(spec_A1_10_a, a1_10_a_in, a1_10_a_p, a1_10_a);
 
 /* ---- A1.11.a ------------------------------------------------------------------
- * 附件1（十一）…按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。 */
+ * 附件1（十一）…按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。
+ * The cap 每家企业最高资助50万元 has no 每年: by default the 50万 is per enterprise over the policy's
+ * term (`granted_to_date`); the reading `per_year` makes it a yearly cap
+ * (`granted_this_year`).  The amount already granted is given for the period of the
+ * reading in force; the other period's input is an error. */
+enum { A1_11_RENT, A1_11_SETUP, A1_11_TO_DATE, A1_11_THIS_YEAR };
 static const input_def a1_11_a_in[] = {
     IN_MONEY("venue_rent", true, "实际投入的场租", "venue rent actually paid"),
     IN_MONEY("setup_cost", true, "会场搭建费用", "set-up cost actually paid"),
     IN_GRANTED_TO_DATE,
+    IN_GRANTED_THIS_YEAR,
 };
+static const char *const a1_11_a_periods[] = {"per_enterprise", "per_year", NULL};
+enum { A1_11_RATIO, A1_11_CAP, A1_11_PERIOD };
+enum { A1_11_PER_ENTERPRISE, A1_11_PER_YEAR };
 static const param_def a1_11_a_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "场租及搭建费用资助比例", "share of rent and set-up", "给予不高于50%的资助"),
     P_MONEY("cap_per_enterprise", WAN(50), "yuan", "每家企业最高资助", "cap per enterprise", "每家企业最高资助50万元"),
+    P_SWITCH("reading_cap_period", A1_11_PER_ENTERPRISE, a1_11_a_periods, "50万元上限的期间（每家企业累计/每年）",
+             "period of the 500k cap (per enterprise over the term / per year)", "每家企业最高资助50万元"),
 };
-RATIO_OF_SUM_CAPPED(spec_A1_11_a, a1_11_a_in, a1_11_a_p, 2);
+FORMULA(a1_11_a)
+{
+    bool yearly = calc_reading(c, A1_11_PERIOD) == A1_11_PER_YEAR;
+    int granted = yearly ? A1_11_THIS_YEAR : A1_11_TO_DATE, other = yearly ? A1_11_TO_DATE : A1_11_THIS_YEAR;
+    if (calc_has(c, other)) {
+        calc_input_error(c, DGS_E_RANGE, other);
+        return;
+    }
+    dgs_fen_t costs = calc_sum(c, calc_input(c, A1_11_RENT), calc_input(c, A1_11_SETUP)); /* 场租及会场搭建费用 */
+    dgs_fen_t award = calc_ratio(c, costs, A1_11_RATIO);                                 /* 不高于50% */
+    award = calc_headroom(c, award, A1_11_CAP, granted);                                 /* 每家企业最高资助50万元 */
+    calc_grant(c, award);
+}
+SPEC(spec_A1_11_a, a1_11_a_in, a1_11_a_p, a1_11_a);
 
 /* ---- A1.12.a ------------------------------------------------------------------
  * 附件1（十二）对符合条件的倍增企业项目，土地出让底价可按不低于地块所在地级别基准地价的70%执行。
@@ -256,10 +322,44 @@ static const param_def a1_12_a_p[] = {
     P_RATIO("min_reserve_ratio", 7, 10, P_NOT_ABOVE, "出让底价不低于基准地价的比例", "reserve price at least this share of the benchmark",
             "不低于地块所在地级别基准地价的70%"),
 };
+/*
+ * The lowest reserve price: ⌈price × area × 70%⌉, from the exact product.  The price is
+ * in fen per m² and the area in hundredths of m², so the product is in hundredths of a
+ * fen; it is rounded once, upwards, after the ratio, so the floor price is never below
+ * 70% of the exact benchmark value (0.01 yuan/m² on 0.01 m² gives 0.01, not 0.00).  The
+ * benchmark value (the trace's product step) and the floor price must each fit in the
+ * money range; otherwise the evaluation fails with DGS_E_OVERFLOW.
+ */
+CALC_INLINE dgs_fen_t a1_12_a_floor_price(calc *c, dgs_fen_t per_m2, int64_t area)
+{
+    const int64_t num = c->p[A1_12_RATIO].num, den = c->p[A1_12_RATIO].den;
+    /* P = price × area, in hundredths of a fen (128 bits); the benchmark value P / 100 must be money. */
+    dgs_u128 product = dgs_u128_mul((uint64_t)per_m2, (uint64_t)area);
+    uint64_t benchmark, rest;
+    int64_t by;                                          /* 100 × den: P × num / by is the floor */
+    if (per_m2 < 0 || area < 0 || num < 0 || den <= 0 || !dgs_u128_divmod(product, 100, &benchmark, &rest) ||
+        benchmark > (uint64_t)INT64_MAX || !dgs_mul_checked(den, 100, &by)) {
+        calc_overflow(c, A1_12_RATIO);
+        return 0;
+    }
+    calc_step(c, STEP_PRODUCT, SRC_NONE, (int64_t)benchmark, 1, (int64_t)benchmark);          /* 基准地价 × 面积 */
+    /* ⌈P × num / by⌉ exactly: P = q·by + r, so P × num / by = q·num + (r × num) / by. */
+    uint64_t q, r, q2, r2;
+    int64_t whole, v;
+    if (!dgs_u128_divmod(product, (uint64_t)by, &q, &r) || q > (uint64_t)INT64_MAX ||
+        !dgs_mul_checked((int64_t)q, num, &whole) ||
+        !dgs_u128_divmod(dgs_u128_mul(r, (uint64_t)num), (uint64_t)by, &q2, &r2) || q2 > (uint64_t)INT64_MAX ||
+        !dgs_add_checked(whole, (int64_t)q2 + (r2 != 0), &v)) {
+        calc_overflow(c, A1_12_RATIO);
+        return 0;
+    }
+    calc_step(c, STEP_RATIO, A1_12_RATIO, num, den, v);                        /* 不低于……70% */
+    return v;
+}
+
 FORMULA(a1_12_a)
 {
-    dgs_fen_t benchmark = calc_times_area(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)); /* 基准地价 × 面积 */
-    calc_grant(c, calc_ratio_up(c, benchmark, A1_12_RATIO));                                          /* 不低于70% */
+    calc_grant(c, a1_12_a_floor_price(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)));
 }
 const measure_spec spec_A1_12_a = {a1_12_a_in, COUNT_OF(a1_12_a_in), a1_12_a_p, COUNT_OF(a1_12_a_p),
                                    a1_12_a, a1_12_a_batch, "yuan (lowest reserve price)", NO_SHAPE, -1, -1, a1_12_a_detail};
@@ -314,13 +414,22 @@ CEILING(spec_A1_18_b, a1_18_b_in, a1_18_b_p, 0, 1, 2);
 /* ---- A1.19.a, A1.19.b ------------------------------------------------------------
  * 附件1（十九）对获认定省级重点产业链“链主”、国家级制造业单项冠军的企业分别一次性给予最高 300 万元
  * 奖励，对新认定的国家级专精特新“小巨人”企业一次性给予最高 50 万元奖励（以上从高不重复享受市级
- * 奖补政策）。  The group G-A1.19 pays the higher once (lib/engine/stack.c). */
+ * 奖补政策）。  The group G-A1.19 pays the higher once (lib/engine/stack.c).  When a lower award
+ * of the item was already paid, the higher one pays the difference by default (从高: the
+ * enterprise ends with the highest award once); the reading `full` (the later honour is a new
+ * event) pays it in full, less only what was already paid for that same honour. */
+static const char *const a1_19_readings[] = {"top_up", "full", NULL};
+#define A1_19_EARLIER_AWARD                                                                                \
+    P_SWITCH("reading_earlier_award", 0, a1_19_readings, "已获较低奖励后获更高认定（补差/全额）",              \
+             "after a lower award of the item (pay the difference / pay in full)", "以上从高不重复享受市级奖补政策")
 static const param_def a1_19_a_p[] = {
     P_MONEY("cap", WAN(300), "yuan", "一次性最高奖励", "one-off ceiling", "分别一次性给予最高 300 万元奖励"),
+    A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_a, a1_19_a_p);
 static const param_def a1_19_b_p[] = {
     P_MONEY("cap", WAN(50), "yuan", "一次性最高奖励", "one-off ceiling", "一次性给予最高 50 万元奖励"),
+    A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_b, a1_19_b_p);
 

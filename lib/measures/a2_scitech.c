@@ -1,23 +1,24 @@
 /*
- * 附件2 关于强化科技创新赋能产业高质量发展的若干措施 (市科学技术局).
+ * 附件2 关于强化科技创新赋能产业高质量发展的 的若干措施 (市科学技术局; the title as printed).
  */
 #include "measures/spec.h"
 
 /* ---- A2.01 ------------------------------------------------------------------
- * 一、全产业链一体化研发项目群……每个项目群资助总额不超过 3000 万元；科技型企业关键核心技术攻关
- * 项目……每个项目最高 1000 万元；“揭榜挂帅”……每个项目最高 500 万元。 */
+ * 一、……对单个全产业链条式集成攻关项目群最高资助总额 3000 万元……支持科技型企业集中资源有针对性地
+ * 持续开展技术攻关，实现核心技术自主可控，单个项目最高资助额度 1000 万元……以“揭榜挂帅”方式向全社会
+ * 发榜公布……单个项目最高资助额度 500 万元。 */
 static const input_def per_group_in[] = {IN_ASSESSED, IN_GRANTED_TO_DATE};
 static const param_def a2_01_a_p[] = {
     P_MONEY("cap_per_group", WAN(3000), "yuan", "每个项目群资助总额上限", "cap per project group (all its projects)",
-            "资助总额不超过 3000 万元"),
+            "项目群最高资助总额 3000 万元"),
 };
 CEILING(spec_A2_01_a, per_group_in, a2_01_a_p, 0, NO_INPUT, 1);
 static const param_def a2_01_b_p[] = {
-    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "每个项目最高资助 1000 万元"),
+    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 1000 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_b, a2_01_b_p);
 static const param_def a2_01_c_p[] = {
-    P_MONEY("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "每个项目最高资助 500 万元"),
+    P_MONEY("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 500 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_c, a2_01_c_p);
 
@@ -33,7 +34,7 @@ enum { A2_01D_RATIO_N, A2_01D_CAP_N, A2_01D_RATIO_P, A2_01D_CAP_P };
 static const param_def a2_01_d_p[] = {
     P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家资金配套比例", "matching ratio of national funds", "国家……不超过 1:1"),
     P_MONEY("cap_national", WAN(1000), "yuan", "国家项目配套最高额度", "cap on the national match", "最高额度分别为 1000 万元"),
-    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省资金配套比例", "matching ratio of provincial funds", "省……不超过 1:0.5"),
+    P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省资金配套比例", "matching ratio of provincial funds", "省实际到位资金……和 1:0.5 的比例"),
     P_MONEY("cap_provincial", WAN(500), "yuan", "省项目配套最高额度", "cap on the provincial match", "和 500 万元"),
 };
 FORMULA(a2_01_d)
@@ -46,8 +47,9 @@ FORMULA(a2_01_d)
 }
 SPEC(spec_A2_01_d, a2_01_d_in, a2_01_d_p, a2_01_d);
 
-/* 二、概念验证中心（中试基地）……评估优秀的给予奖补；三、来莞硕博士研究生给予生活补助及科研津贴 */
+/* 二、……概念验证中心（中试基地)……对经认定后考核优秀的给予奖励补贴 */
 UNSPECIFIED_AWARD(spec_A2_02_a);
+/* 三、……对来莞硕、博士研究生给予生活补助及科研津贴 */
 UNSPECIFIED_AWARD(spec_A2_03_a);
 
 /* ---- A2.04 ------------------------------------------------------------------
@@ -75,10 +77,13 @@ const measure_spec spec_A2_04_b = {a2_04_b_in, COUNT_OF(a2_04_b_in), a2_04_b_p, 
 
 /* ---- A2.05.a ----------------------------------------------------------------
  * 五、对我市申报高新技术企业的企业给予不超过 3 万元的认定奖励。
- * Reading R14 (README decision 7): paid on recognition by default; on application is a switch. */
+ * The subject is the enterprise that applies (申报), the award is named for recognition (认定奖励):
+ * paid on recognition by default, the reading that cannot pay for an application that fails;
+ * paying on application is the switch (docs/interpretation.md R14). */
 enum { A2_05_RECOGNISED, A2_05_ASSESSED };
 static const input_def a2_05_a_in[] = {
-    IN_FLAG("recognised", false, "已获认定为高新技术企业", "recognised as a high-tech enterprise"),
+    IN_CONDITION("recognised", false, "已获认定为高新技术企业", "recognised as a high-tech enterprise",
+                 "未获认定为高新技术企业", "not recognised as a high-tech enterprise"),
     IN_ASSESSED,
 };
 static const char *const a2_05_a_readings[] = {"recognition", "application", NULL};
@@ -99,15 +104,16 @@ FORMULA(a2_05_a)
 }
 SPEC(spec_A2_05_a, a2_05_a_in, a2_05_a_p, a2_05_a);
 
-/* 对辅导服务效果突出的服务机构给予不超过 50 万元奖励。 (per evaluation; README decision 8) */
+/* 对辅导服务效果突出的服务机构给予不超过 50 万元奖励。 (No 每年: the cap is per qualifying
+ * evaluation, not per year; docs/interpretation.md R10.) */
 static const param_def a2_05_b_p[] = {
     P_MONEY("cap", WAN(50), "yuan", "最高奖励（每次评价）", "ceiling per evaluation", "给予不超过 50 万元奖励"),
 };
 CEILING_ASSESSED(spec_A2_05_b, a2_05_b_p);
 
 /* ---- A2.07 ------------------------------------------------------------------
- * 七、对符合条件企业的研发场地和办公场地的租金给予最高不超过 100 万元的补贴 (G-NM-RENT)；
- * 建设百级、千级、万级洁净厂房的，每家企业每年补贴最高不超过 100 万元 (G-CLEANROOM)。 */
+ * 七、对符合条件企业的研发场地和办公场地的租金给予最高不超过 100 万元的补贴 (G-NM-RENT)……
+ * 对符合条件的企业建设百级、千级、万级洁净厂房的，每家企业每年补贴最高不超过 100 万元 (G-CLEANROOM)。 */
 static const input_def a2_07_a_in[] = {
     IN_ASSESSED,
     IN_MONEY("rent_paid", false, "实际支付的研发及办公场地租金", "rent actually paid for R&D and office space"),
@@ -129,8 +135,8 @@ static const param_def a2_07_b_p[] = {
 CEILING(spec_A2_07_b, a2_07_b_in, a2_07_b_p, 0, 1, 2);
 
 /* ---- A2.09 ------------------------------------------------------------------
- * 九、通过制定专项莞港澳合作实施方案给予支持，每专项每年资助不超过500万元。
- * 对获国家和省有关港澳的科技合作项目或研发平台建设等立项的，市财政按 1:0.5—1:1 比例给予配套资助。
+ * 九、通过制定专项莞港澳合作实施方案给予支持，每专项每年资助不超过500万元……
+ * 对获国家和省有关港澳的科技合作项目或研发平台建设等立项……市财政按 1:0.5—1:1 比例给予配套资助。
  * Reading R9: the ratio lies in the range; the guideline picks it (default the maximum, 1:1). */
 static const input_def per_programme_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
 static const param_def a2_09_a_p[] = {

@@ -6,27 +6,67 @@
 /* ---- A4.02.1 支持境外参展 -------------------------------------------------------
  * 对以特装展位方式（面积18平方米及以上）参加“粤贸全球”线下展的东莞企业，按实际发生特装布展费的
  * 50%予以支持，最高支持每平方米1500元，每家企业同一展会最高支持总额不超过10万元。 (R3) */
-enum { A4_021A_AREA, A4_021A_COST };
+enum { A4_021A_AREA, A4_021A_COST, A4_021A_BOOTH_FEE, A4_021A_OTHER };
 static const input_def a4_02_1_a_in[] = {
     IN_AREA("booth_area", true, "特装展位面积", "special-fit booth area"),
     IN_MONEY("build_cost", true, "实际发生特装布展费", "special-booth build cost actually incurred"),
+    IN_MONEY("booth_fee", false, "倍增企业：展位费实际支出额（仅用于展位费总额上限的解读）",
+             "a doubling enterprise's booth fee actually paid (read only under reading booth_fee_cap)"),
+    IN_MONEY("other_fiscal_support", false, "倍增企业：中央、省财政已支持金额（仅用于展位费总额上限的解读）",
+             "central and provincial support already received (read only under reading booth_fee_cap)"),
 };
-enum { A4_021A_RATIO, A4_021A_PER_M2, A4_021A_CAP, A4_021A_MIN_AREA };
+static const char *const a4_02_1_a_readings[] = {"alternatives", "booth_fee_cap", NULL};
+enum { A4_021A_RATIO, A4_021A_PER_M2, A4_021A_CAP, A4_021A_MIN_AREA, A4_021A_READING };
+enum { A4_021A_ALTERNATIVES, A4_021A_BOOTH_FEE_CAP };
 static const param_def a4_02_1_a_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按特装布展费支持比例", "share of the build cost", "按实际发生特装布展费的50%予以支持"),
     P_MONEY("cap_per_m2", YUAN(1500), "yuan per m2", "每平方米最高支持", "limit per m² of booth", "最高支持每平方米1500元"),
     P_MONEY("cap_per_exhibition", WAN(10), "yuan", "同一展会最高支持总额", "cap per enterprise per exhibition",
             "每家企业同一展会最高支持总额不超过10万元"),
     P_AREA("min_area", M2(18), "特装展位面积不少于", "booth area at least", "面积18平方米及以上"),
+    P_SWITCH("reading_doubling_total", A4_021A_ALTERNATIVES, a4_02_1_a_readings,
+             "与附件1（九）的关系（择高给予/倍增企业以展位费为总额上限）",
+             "with 附件1（九）: alternatives (the higher once) / a doubling enterprise's total capped at its booth fee",
+             "参加“粤贸全球”线下展"),
 };
+/*
+ * 附件1（九） gives 倍增 enterprises an award for the same exhibitions with the bound 中央、省、市财政
+ * 支持总金额不高于企业展位费的实际支出额.  By default the two are alternatives, the higher paid
+ * once (group G-YMQQ): this measure is not capped by the booth fee.  Under the reading
+ * `booth_fee_cap` that bound caps the total for a 倍增 enterprise, so this amount is capped at
+ * the booth fee less central and provincial support when `booth_fee` is given (a 倍增
+ * enterprise); `booth_fee` under the default reading is an error, not silently ignored.
+ */
 FORMULA(a4_02_1_a)
 {
+    bool fee = calc_has(c, A4_021A_BOOTH_FEE), other = calc_has(c, A4_021A_OTHER);
+    if (fee | other) {
+        if (calc_reading(c, A4_021A_READING) != A4_021A_BOOTH_FEE_CAP) {    /* read by that reading only */
+            calc_input_error(c, DGS_E_RANGE, fee ? A4_021A_BOOTH_FEE : A4_021A_OTHER);
+            return;
+        }
+        if (!fee) {
+            calc_input_error(c, DGS_E_MISSING_INPUT, A4_021A_BOOTH_FEE);
+            return;
+        }
+    }
     int64_t area = calc_input(c, A4_021A_AREA);
     if (!calc_at_least(c, area, A4_021A_MIN_AREA))                                 /* 18平方米及以上 */
         return;
     dgs_fen_t award = calc_ratio(c, calc_input(c, A4_021A_COST), A4_021A_RATIO);   /* 布展费的50% */
     award = calc_cap_per_unit(c, award, area, A4_021A_PER_M2, 100);                /* 每平方米1500元 */
-    award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会10万元 */
+    award = calc_cap(c, award, A4_021A_CAP);                                       /* 同一展会最高支持总额不超过10万元 */
+    if (fee) {
+        /* 中央、省、市财政支持总金额不高于企业展位费的实际支出额: what central and provincial support leave. */
+        dgs_fen_t booth = calc_input(c, A4_021A_BOOTH_FEE), before = calc_input(c, A4_021A_OTHER);
+        dgs_fen_t room = booth > before ? booth - before : 0;
+        if (room < award) {
+            award = room;
+            c->binding = SRC_INPUT + A4_021A_BOOTH_FEE;
+            c->binding_value = room;
+        }
+        calc_step(c, STEP_HEADROOM, SRC_INPUT + A4_021A_BOOTH_FEE, room, 1, award);
+    }
     calc_grant(c, award);
 }
 SPEC(spec_A4_02_1_a, a4_02_1_a_in, a4_02_1_a_p, a4_02_1_a);
@@ -111,9 +151,9 @@ FORMULA(a4_02_2_c)
 }
 SPEC(spec_A4_02_2_c, a4_02_2_c_in, a4_02_2_c_p, a4_02_2_c);
 
-/* ---- A4.03 支持举办展会 -----------------------------------------------------------
+/* ---- A4.03 鼓励市内招展办展 -------------------------------------------------------
  * 对经商务部门备案，在我市专业展馆举办、展期 3 天或以上且展览面积 1 万平方米或以上的展会给予场馆
- * 租金补贴。 / 在我市非专业展馆举办、展期 3 天或以上且展览面积 2 万平方米或以上的展会给予宣传费用补贴。
+ * 租金补贴……在我市非专业展馆举办、展期 3 天或以上且展览面积 2 万平方米或以上的展会给予宣传费用补贴。
  * The thresholds are written; the subsidy's numbers are not (a guideline supplies ratio and cap). */
 enum { EXPO_AREA, EXPO_DAYS, EXPO_COST, EXPO_ASSESSED };
 enum { EXPO_MIN_DAYS, EXPO_MIN_AREA, EXPO_RATIO, EXPO_CAP };
@@ -121,7 +161,7 @@ FORMULA(expo_cost_subsidy)
 {
     if (!calc_at_least(c, calc_input(c, EXPO_DAYS), EXPO_MIN_DAYS))     /* 展期3天或以上 */
         return;
-    if (!calc_at_least(c, calc_input(c, EXPO_AREA), EXPO_MIN_AREA))     /* 面积1万（2万）平方米或以上 */
+    if (!calc_at_least(c, calc_input(c, EXPO_AREA), EXPO_MIN_AREA))     /* 展览面积 1 万平方米或以上 (2万 for A4.03.c) */
         return;
     dgs_fen_t award = calc_ratio(c, calc_input(c, EXPO_COST), EXPO_RATIO);
     if (c->p[EXPO_CAP].set)
@@ -187,12 +227,12 @@ FORMULA(a4_03_b)
         return;
     int base = calc_has(c, A4_03B_CERTIFIED) && calc_input(c, A4_03B_CERTIFIED) ? A4_03B_BASE_UFI : A4_03B_BASE;
     dgs_fen_t award = c->p[base].num;                                          /* 20万 / 30万 */
-    calc_step(c, STEP_TIER, base, award, 1);
+    calc_step(c, STEP_TIER, base, award, 1, award);
     int64_t above = area - c->p[A4_03B_MIN_AREA].num;
     dgs_fen_t extra;
     if (calc_reading(c, A4_03B_READING) == 0) {                                /* 每增加5000平方米 (R8) */
         int64_t steps = above / c->p[A4_03B_STEP].num;
-        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1);
+        calc_step(c, STEP_STEPS, A4_03B_STEP, steps, 1, steps);
         extra = calc_per_unit(c, steps, A4_03B_INCREMENT, 1);                  /* 给予10万元 */
     } else {
         extra = calc_per_unit(c, above, A4_03B_INCREMENT, c->p[A4_03B_STEP].num);
@@ -204,8 +244,10 @@ FORMULA(a4_03_b)
 SPEC(spec_A4_03_b, a4_03_b_in, a4_03_b_p, a4_03_b);
 
 /* ---- A4.04 --------------------------------------------------------------------
- * 对“走出去”投资并购项目……给予政策性保险支持 (numbers not stated). */
-UNSPECIFIED_AWARD(spec_A4_04_a);
+ * 持续对电子信息、高端装备制造、五金制品等投资并购项目实施政策性保险支持
+ * The clause continues an existing policy-insurance support: that scheme, not
+ * this document, sets the amount (kind governed_elsewhere). */
+GOVERNED_ELSEWHERE(spec_A4_04_a);
 
 /* 对参与企业人员机票及住宿费按不超过 80%的比例给予资助。其中，人员差旅费仅限经济舱机票、标准间住宿，
  * 每个单位支持不超过 2 名工作人员。每家企业每场活动最高支持金额不超过 5 万元。
@@ -239,7 +281,7 @@ FORMULA(a4_04_b)
         if (best == n)
             break;
         prev = best;
-        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1);
+        calc_step(c, STEP_INPUT, SRC_INPUT + A4_04B_COSTS, costs[best], 1, costs[best]);
         counted = calc_sum(c, counted, costs[best]);
     }
     dgs_fen_t award = calc_ratio(c, counted, A4_04B_RATIO);   /* 不超过80% */
@@ -253,7 +295,8 @@ SPEC(spec_A4_04_b, a4_04_b_in, a4_04_b_p, a4_04_b);
 enum { A4_08_FEES, A4_08_CLEAR };
 static const input_def a4_08_a_in[] = {
     IN_MONEY("handling_fees", true, "查验直接相关装卸服务费", "handling fees directly related to the inspection"),
-    IN_FLAG("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem"),
+    IN_CONDITION("no_problem_found", true, "现场海关查验没有问题", "the inspection found no problem",
+                 "现场海关查验发现问题", "the inspection found a problem"),
 };
 static const param_def a4_08_a_p[] = {
     P_RATIO("waiver_share", 1, 1, P_NOT_ABOVE, "免除装卸服务费的比例", "share of the fees waived", "免除查验工作直接相关装卸服务费"),
@@ -267,7 +310,7 @@ FORMULA(a4_08_a)
 const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_OF(a4_08_a_in), a4_08_a_p, COUNT_OF(a4_08_a_p),
                                    a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1, a4_08_a_detail};
 
-/* ---- A4.09 出口信用保险与外贸综合服务 ----------------------------------------------
+/* ---- A4.09 提升内外贸全流程服务 ----------------------------------------------------
  * 按企业实缴保险费的 30% 给予支持，每年每家企业累计支持金额不超过 50 万元。 (A4.09.a)
  * 按其实缴保险费用不超过 30% 给予支持，每家企业每年最高支持 50 万元。 (A4.09.b; a separate cap, R16) */
 static const input_def premium_in[] = {
@@ -318,7 +361,32 @@ static const param_def a4_09_e_p[] = {
 RATIO_CAPPED(spec_A4_09_e, a4_09_e_in, a4_09_e_p, 0, NO_INPUT, NO_INPUT);
 
 /* ---- A4.10 外资 ----------------------------------------------------------------
- * 落实重大外资项目奖励政策；利润再投资项目……省市外资奖励；跨国公司地区总部……按规定给予支持。 */
-UNSPECIFIED_AWARD(spec_A4_10_a);
-UNSPECIFIED_AWARD(spec_A4_10_b);
-UNSPECIFIED_AWARD(spec_A4_10_c);
+ * 贯彻落实外资大项目奖补政策。
+ * ……符合条件的外商投资企业利润再投资项目，可按规定享受省市两级外资财政资金支持。
+ * Each names the policy that sets the amount (kind governed_elsewhere). */
+GOVERNED_ELSEWHERE(spec_A4_10_a);
+GOVERNED_ELSEWHERE(spec_A4_10_b);
+
+/* 对经省认定为跨国公司地区总部/总部型机构且年新增实际外资金额合计达 1000 万美元及以上的项目，
+ * 按照省市相关政策予以财政支持。
+ * The amount is the provincial and municipal policies'; the clause's own
+ * threshold is checked here.  The foreign investment is counted in whole US
+ * dollars as the clause writes it (not converted to yuan: the clause names no
+ * rate), an integer count, not money. */
+enum { A4_10C_NEW_FDI };
+static const input_def a4_10_c_in[] = {
+    IN_COUNT("new_foreign_investment_usd", "USD", true, "年新增实际外资金额合计（美元，整数，不足1美元舍去）",
+             "new foreign investment actually received in the year (whole US dollars, cents dropped)"),
+};
+enum { A4_10C_MIN_FDI };
+static const param_def a4_10_c_p[] = {
+    P_COUNT("min_new_foreign_investment", 10000000, "USD", "年新增实际外资金额合计（美元）不少于",
+            "new foreign investment in the year (US dollars) at least", "年新增实际外资金额合计达 1000 万美元及以上"),
+};
+FORMULA(a4_10_c)
+{
+    if (!calc_at_least(c, calc_input(c, A4_10C_NEW_FDI), A4_10C_MIN_FDI))   /* 达1000万美元及以上 */
+        return;
+    calc_grant(c, 0);                                                       /* 按照省市相关政策 */
+}
+SPEC(spec_A4_10_c, a4_10_c_in, a4_10_c_p, a4_10_c);

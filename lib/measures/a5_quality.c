@@ -1,6 +1,7 @@
 /*
- * 附件5 关于推进质量强市建设的若干措施 (市市场监管局).  附件5 has no 就高、从优、
- * 不重复享受 clause: see the ruleset reading `stacking_scope`.
+ * 附件5 关于全面提升东莞制造业质量标准品牌水平的若干措施 (市市场监管局).  Unlike 附件1–4,
+ * 附件5 has no clause on paying the higher of similar awards once: see the ruleset reading
+ * `stacking_scope` (docs/interpretation.md R32).
  */
 #include "measures/spec.h"
 
@@ -29,10 +30,11 @@ static const param_def a5_03_a_p[] = {
 TIERS(spec_A5_03_a, level2_in, a5_03_a_p, 0, 1);
 
 /* ---- A5.04 ------------------------------------------------------------------
- * 四、对每个国家级、省级检验检测平台分别给予不超过 3000 万元、500 万元资助 (caps only; README
- * decision 11)；向每家获得国家强制性产品认证指定实验室授权、实验室认可能力认定的单位分别给予不超过
- * 30 万元、10 万元资助 (only the CCC branch restates OP.23.b, group G-CCC)，向每个研究项目的承接单位
- * 给予不超过 20 万元资助；向每家服务站给予 10 万元资助；检验检测服务券；仪器仪表研发给予资金支持。 */
+ * 四、对每个国家级、省级检验检测平台分别给予不超过 3000 万元、500 万元资助 (caps only: no ratio is
+ * written here, so 附件3's matching ratio of provincial funds is not imposed on it)……
+ * 向每家获得国家强制性产品认证指定实验室授权、实验室认可能力认定的单位分别给予不超过 30 万元、10 万元资助
+ * (only the CCC branch restates OP.23.b, group G-CCC)，向每个研究项目的承接单位给予不超过 20 万元资助……
+ * 向每家服务站给予 10 万元资助……面向企业发放 1000 万元检测服务券……面向企业研制出重点领域仪器仪表给予资金资助。 */
 static const param_def a5_04_a_p[] = {
     P_MONEY("cap_national", WAN(3000), "yuan", "国家级平台最高资助", "national platform ceiling", "分别给予不超过 3000 万元"),
     P_MONEY("cap_provincial", WAN(500), "yuan", "省级平台最高资助", "provincial platform ceiling", "500 万元资助"),
@@ -63,8 +65,8 @@ UNSPECIFIED_AWARD(spec_A5_04_e);
 UNSPECIFIED_AWARD(spec_A5_04_f);
 
 /* ---- A5.05 ------------------------------------------------------------------
- * 五、向承担国标委秘书处工作的单位给予不超过 50 万元资助；对每个国家级、省级、市级标准化试点示范
- * 项目分别给予不超过 50 万元、30 万元、15 万元资助；对每个全国企业标准“领跑者”项目给予不超过 5 万元。 */
+ * 五、向承担国标委秘书处工作的单位给予不超过 50 万元资助……对每个国家级、省级、市级标准化试点示范
+ * 项目分别给予不超过 50 万元、30 万元、15 万元资助……对每个全国企业标准“领跑者”项目给予不超过 5 万元资助。 */
 static const param_def a5_05_a_p[] = {
     P_MONEY("cap", WAN(50), "yuan", "最高资助", "ceiling", "给予不超过 50 万元资助"),
 };
@@ -87,8 +89,8 @@ CEILING_ASSESSED(spec_A5_05_c, a5_05_c_p);
 
 /* ---- A5.06 ------------------------------------------------------------------
  * 六、对每次在东莞开展的重要国际标准化活动承办单位给予不超过 10 万元资助，对每个主导或参与国际标准
- * 制修订项目的单位给予不超过 100 万元资助 (per unit per project)；对每位在国际标准化组织中获得奖项的
- * 人员给予不超过 30 万元资助 (per person; README decisions 9, 10). */
+ * 制修订项目的单位给予不超过 100 万元资助 (每个…单位: per unit per project)……对每位在国际标准化组织中
+ * 获得奖项的人员给予不超过 30 万元资助 (每位…人员: per person, however many awards). */
 static const param_def a5_06_a_p[] = {
     P_MONEY("cap", WAN(10), "yuan", "每次活动最高资助", "ceiling per event", "给予不超过 10 万元资助"),
 };
@@ -104,7 +106,7 @@ static const param_def a5_06_c_p[] = {
 CEILING(spec_A5_06_c, per_person_in, a5_06_c_p, 0, NO_INPUT, 1);
 
 /* ---- A5.07 ------------------------------------------------------------------
- * 七、对国家知识产权示范企业、优势企业每家分别给予不超过 30 万元、20 万元奖励；
+ * 七、对国家知识产权示范企业、优势企业每家分别给予不超过 30 万元、20 万元奖励……
  * 对经认定的知识产权保护重点企业，每家一次性给予不超过 10 万元资助。 (G-IPKEY) */
 static const char *const a5_07_a_tiers[] = {"demonstration", "advantage", NULL};
 static const input_def a5_07_a_in[] = {
@@ -128,8 +130,8 @@ static const param_def a5_08_a_p[] = {
 EXACT_AMOUNT(spec_A5_08_a, a5_08_a_p);
 
 /* ---- A5.09 ------------------------------------------------------------------
- * 九、对每家中国质量奖、省政府质量奖、市政府质量奖获奖单位分别给予 300 万元、200 万元、100 万元资助；
- * 对每个“东莞优品”给予 10 万元资助，对每个“中国精品”给予 30 万元资助。 (all exact) */
+ * 九、对每家中国质量奖、省政府质量奖、市政府质量奖获奖单位分别给予 300 万元、200 万元、100 万元资助……
+ * 对每个通过市级“先进标准+认证”的“东莞优品”给予 10 万元资助，对每个“中国精品”给予 30 万元资助。 (all exact) */
 static const char *const a5_09_a_tiers[] = {"china", "provincial", "municipal", NULL};
 static const input_def a5_09_a_in[] = {
     IN_CHOICE("tier", a5_09_a_tiers, true, "奖项（中国质量奖/省政府质量奖/市政府质量奖）",
@@ -150,7 +152,7 @@ static const param_def a5_09_c_p[] = {
 };
 EXACT_AMOUNT(spec_A5_09_c, a5_09_c_p);
 
-/* 十、对相关资质、荣誉获评企业最高给予1亿元信贷支持。 — a credit line, not a grant. */
+/* 十、对相关资质、荣誉获评企业最高给予1亿元信贷支持。 (a credit line, not a grant) */
 static const param_def a5_10_a_p[] = {
     P_MONEY("max_credit", WAN(10000), "yuan", "最高信贷支持", "largest credit line", "最高给予1亿元信贷支持"),
 };

@@ -1,16 +1,18 @@
 /*
- * 实施意见: 关于加快推进新型工业化 高质量建设国际科创制造强市的实施意见.
+ * 关于加快推进新型工业化 高质量建设国际科创制造强市的实施意见 (the opinion itself, 实施意见)
  *
  * The main opinion mostly promises awards 按规定 (per the rules) without
  * numbers: those are UNSPECIFIED_AWARD until a guideline supplies them.
- * Where an attachment states the same benefit with its numbers (catalog §4),
- * the attachment's measure computes it and stacking pays it once.
+ * Where an attachment states the same benefit with its numbers, the
+ * attachment's measure computes it and stacking pays it once (the exclusive
+ * groups of data/catalog.json; docs/interpretation.md R11).
  */
 #include "measures/spec.h"
 
 /* ---- OP.01 ------------------------------------------------------------------
  * （一）对获认定为纺织服装创意设计园区、国家级工业设计中心的，给予最高 100 万元奖励。
- * Only the design-centre branch restates A3.07.b (group G-IDC; README decision 13). */
+ * Only the design-centre branch restates A3.07.b (group G-IDC): a creative design park has
+ * no counterpart in the attachments, so the group binds that branch alone. */
 static const char *const op_01_a_kinds[] = {"creative_design_park", "national_design_centre", NULL};
 static const input_def op_01_a_in[] = {
     IN_CHOICE("recognition", op_01_a_kinds, true, "认定类别（创意设计园区/国家级工业设计中心）",
@@ -23,7 +25,7 @@ static const param_def op_01_a_p[] = {
 const measure_spec spec_OP_01_a = {op_01_a_in, COUNT_OF(op_01_a_in), op_01_a_p, COUNT_OF(op_01_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
                                    {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1, shape_ceiling_detail};
-/* 推动纺织服装企业数字化转型……按规定给予奖励 */
+/* 支持企业加快数字化转型……对符合条件的按规定给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_01_b);
 
 /* ---- OP.02 ------------------------------------------------------------------
@@ -45,19 +47,19 @@ const measure_spec spec_OP_02_a = {op_02_a_in, COUNT_OF(op_02_a_in), op_02_a_p, 
 UNSPECIFIED_AWARD(spec_OP_02_b);
 
 /* ---- OP.03.a ----------------------------------------------------------------
- * （三）对潮玩企业与流量平台、品牌平台合作的……给予最高100万元奖励。
- * An award, not a cost subsidy (README decision 14): no cost bound. */
+ * （三）对潮玩企业与大流量媒体平台、品牌策划机构等合作的，给予最高100万元奖励。
+ * An award (奖励), not a subsidy of a cost: the text gives it no cost base, so no cost bounds it. */
 static const param_def op_03_a_p[] = {
     P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高100万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_03_a, op_03_a_p);
 
-/* （四）对获评国家级绿色工厂、绿色园区、绿色供应链的……给予奖励 */
+/* （四）对建设国家级绿色工厂、绿色园区、绿色供应链的给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_04_a);
 
 /* ---- OP.05 ------------------------------------------------------------------
- * （五）对造纸企业节能降碳技术改造项目……每个项目最高 300 万元奖励；
- * 对绩效评价为优秀的废纸回收利用研发平台……给予最高 100 万元奖励。 */
+ * （五）支持造纸企业实施节能降碳改造……给予最高300万元奖励……
+ * 对企业建设研发平台开展国产废纸再生核心技术攻关，且研发平台绩效考核为优秀的，给予最高100万元奖励。 */
 static const param_def op_05_a_p[] = {
     P_MONEY("cap_per_project", WAN(300), "yuan", "每个项目最高奖励", "ceiling per project", "最高 300 万元"),
 };
@@ -68,7 +70,7 @@ static const param_def op_05_b_p[] = {
 CEILING_ASSESSED(spec_OP_05_b, op_05_b_p);
 
 /* ---- OP.06 ------------------------------------------------------------------
- * （六）对获得绿色产品认证满1年以上且产品使用中国环境标志的……给予奖励。
+ * （六）对通过绿色产品认证满1年以上，最终产品标明“中国环境标志”字样的给予奖励……
  * 对企业采用直接融资租赁方式购买生产设备的给予贴息支持。 (G-LEASE with A1.07.a) */
 UNSPECIFIED_AWARD(spec_OP_06_a);
 enum { OP_06B_FINANCED, OP_06B_ASSESSED };
@@ -83,16 +85,16 @@ static const param_def op_06_b_p[] = {
 };
 RATIO_CAPPED(spec_OP_06_b, op_06_b_in, op_06_b_p, OP_06B_FINANCED, OP_06B_ASSESSED, NO_INPUT);
 
-/* （七）工业固废综合利用改造项目……给予奖励 */
+/* （七）对符合条件的工业固体废物资源综合利用改造项目给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_07_a);
 
-/* （八）对增资扩产项目……最高 1000 万元奖励 */
+/* （八）对符合条件的增资扩产项目给予最高 1000 万元奖励 */
 static const param_def op_08_a_p[] = {
     P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高奖励", "ceiling per project", "最高 1000 万元"),
 };
 CEILING_ASSESSED(spec_OP_08_a, op_08_a_p);
 
-/* （九）采购应用国产核心零部件……给予奖励；汽车电子……政策支持 */
+/* （九）对企业采购应用国产化核心元器件的给予奖励……汽车电子……给予政策支持 */
 UNSPECIFIED_AWARD(spec_OP_09_a);
 UNSPECIFIED_AWARD(spec_OP_09_b);
 
@@ -137,8 +139,9 @@ FORMULA(op_10_a)
         calc_overflow(c, up);
         return;
     }
-    calc_step(c, STEP_RATIO, up, award, 1);
-    calc_step(c, STEP_CAP, up, limit < award ? limit : award, 1);
+    /* Each step shows its own figure: the uplift applied, then the uplifted limit. */
+    calc_step(c, STEP_RATIO, up, un, ud, award);
+    calc_step(c, STEP_LIMIT, SRC_INPUT + OP_10_BASE_LIMIT, limit, 1, limit < award ? limit : award);
     if (limit < award) {
         award = limit;
         c->binding = SRC_INPUT + OP_10_BASE_LIMIT;
@@ -149,32 +152,17 @@ FORMULA(op_10_a)
 }
 SPEC(spec_OP_10_a, op_10_a_in, op_10_a_p, op_10_a);
 
-/* （十）入选工信部智能制造示范工厂或优秀场景的……给予奖励；（十一）EDA工具、IP……流片验证给予奖励 */
+/* （十）对入选国家工信部智能制造示范工厂和优秀场景的给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_10_b);
+/* （十一）对半导体及集成电路企业购买 EDA 设计工具软件或 IP 用于高端芯片研发、开展首轮流片验证等的给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_11_a);
 
 /* ---- OP.12 ------------------------------------------------------------------
  * （十二）对符合条件的企业使用研发场地和办公场地给予最高 100 万元租金补贴。 (G-NM-RENT)
  * 支持企业建设洁净厂房，每家企业每年给予最高 100 万元奖励。 (G-CLEANROOM)
  * 对实际支付的委托研究费用给予奖励。 */
-static const input_def rent_subsidy_in[] = {
-    IN_ASSESSED,
-    IN_MONEY("rent_paid", false, "实际支付的研发及办公场地租金", "rent actually paid for R&D and office space"),
-    IN_GRANTED_TO_DATE,
-};
-static const param_def op_12_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "租金补贴最高额（每家企业累计）", "ceiling per enterprise (cumulative)", "给予最高 100 万元租金补贴"),
-};
-CEILING(spec_OP_12_a, rent_subsidy_in, op_12_a_p, 0, 1, 2);
-static const input_def cleanroom_in[] = {
-    IN_ASSESSED,
-    IN_MONEY("build_cost", false, "洁净厂房建设实际费用", "clean-room construction cost actually incurred"),
-    IN_GRANTED_THIS_YEAR,
-};
-static const param_def op_12_b_p[] = {
-    P_MONEY("cap_per_year", WAN(100), "yuan", "每家企业每年最高", "cap per enterprise per year", "每家企业每年给予最高 100 万元奖励"),
-};
-CEILING(spec_OP_12_b, cleanroom_in, op_12_b_p, 0, 1, 2);
+/* 租金补贴 restates 附件2（七）A2.07.a and 洁净厂房 A2.07.b: computed through them
+ * (catalog "restates"), in their groups G-NM-RENT and G-CLEANROOM. */
 static const input_def op_12_c_in[] = {
     IN_MONEY("fees_paid", true, "实际支付的委托研究费用", "commissioned research fees actually paid"),
     IN_ASSESSED,
@@ -187,8 +175,8 @@ static const param_def op_12_c_p[] = {
 RATIO_CAPPED(spec_OP_12_c, op_12_c_in, op_12_c_p, 0, 1, NO_INPUT);
 
 /* ---- OP.13 ------------------------------------------------------------------
- * （十三）储能新产品取得欧美日韩市场准入认证的……给予奖励；
- * 对新认定的国家级、省级重点实验室……给予最高 500 万元奖励。 */
+ * （十三）对储能企业新产品取得欧美、日韩等市场准入认证的给予奖励……
+ * 对获得国家级、省级重点实验室……给予最高500万元奖励。 */
 UNSPECIFIED_AWARD(spec_OP_13_a);
 static const param_def op_13_b_p[] = {
     P_MONEY("cap", WAN(500), "yuan", "最高奖励", "ceiling", "给予最高 500 万元奖励"),
@@ -196,8 +184,9 @@ static const param_def op_13_b_p[] = {
 CEILING_ASSESSED(spec_OP_13_b, op_13_b_p);
 
 /* ---- OP.14 ------------------------------------------------------------------
- * （十四）新药……根据其研发进度分阶段给予最高3000万元奖励；仿制药……每个品种最高 200 万元；
- * 高端医疗器械……每个产品最高 300 万元；购买批件、证件引进重大项目……最高 1000 万元奖励。 */
+ * （十四）……新药，根据其研发进度分阶段给予最高3000万元奖励……仿制药……每个品种给予最高 200 万元奖励……
+ * 高端医疗器械产品……每个产品给予最高 300 万元奖励……购买药品、医疗器械等批件（证件）引进重大项目……
+ * 给予最高 1000 万元奖励。 */
 static const input_def per_drug_in[] = {IN_ASSESSED, IN_GRANTED_TO_DATE};
 static const param_def op_14_a_p[] = {
     P_MONEY("cap_per_drug", WAN(3000), "yuan", "每个新药各阶段合计最高奖励", "cap per new drug over all stages",
@@ -245,29 +234,22 @@ FORMULA(op_15_a)
 }
 SPEC(spec_OP_15_a, op_15_a_in, op_15_a_p, op_15_a);
 
-/* （十七）通过数据管理能力成熟度评估（DCMM）的……给予最高 50 万元奖励 */
+/* （十七）对通过数据管理能力成熟度（DCMM）的给予最高 50 万元奖励 */
 static const param_def op_17_a_p[] = {
     P_MONEY("cap", WAN(50), "yuan", "最高奖励", "ceiling", "给予最高 50 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_17_a, op_17_a_p);
 
-/* （十九）对倍增企业开展产业链供应链合作的，给予每家企业每年最高 300 万元奖励 (≡ A1.10.a) */
-static const input_def per_year_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
-static const param_def op_19_a_p[] = {
-    P_MONEY("cap_per_year", WAN(300), "yuan", "每家企业每年最高奖励", "cap per enterprise per year", "每年最高 300 万元奖励"),
-};
-CEILING(spec_OP_19_a, per_year_in, op_19_a_p, 0, NO_INPUT, 1);
+/* （十九）对倍增企业开展产业链供应链合作的，给予每家企业每年最高 300 万元奖励: restates
+ * 附件1（十）A1.10.a (1% of new purchases from SMEs, 每年最高300万): computed through it. */
 
-/* （二十）新取得军工资质的……给予奖励；在中小企业数字化转型公共服务平台采购的……给予奖励 */
+/* （二十）对新取得军工资质的企业给予奖励……纳入中小企业数字化转型公共服务平台，对在平台采购相关产品
+ * 服务的企业和平台运营主体给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_20_a);
-UNSPECIFIED_AWARD(spec_OP_20_b);
+/* 在平台采购相关产品服务的……给予奖励: restates 附件1（四）A1.04.a (computed through it). */
 
-/* （二十一）总部企业……给予支持 (≡ A3.03.a)；国家级、省级服务型制造示范……最高 100 万元奖励 */
-UNSPECIFIED_AWARD(spec_OP_21_a);
-static const param_def op_21_b_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
-};
-CEILING_ASSESSED(spec_OP_21_b, op_21_b_p);
+/* （二十一）总部企业……落户奖励: restates 附件3（三）A3.03.b, the one part of the package
+ * whose amount is written (最高1000万元); 服务型制造示范 restates A3.07.a. Both computed through them. */
 
 /* ---- OP.22 ------------------------------------------------------------------
  * （二十二）对企业出海的给予最高200万元奖励 (an award: no cost bound)；外贸综合服务企业名单、
@@ -276,19 +258,18 @@ static const param_def op_22_a_p[] = {
     P_MONEY("cap", WAN(200), "yuan", "最高奖励", "ceiling", "对企业出海的给予最高200万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_22_a, op_22_a_p);
-UNSPECIFIED_AWARD(spec_OP_22_b);
+/* 入选省外贸综合服务企业重点培育名单 restates A4.09.c, 出口信用保险 restates A4.09.a: computed through them. */
 UNSPECIFIED_AWARD(spec_OP_22_c);
-UNSPECIFIED_AWARD(spec_OP_22_d);
 
 /* ---- OP.23 ------------------------------------------------------------------
- * （二十三）2024年发放检验检测服务券1000万元；CCC指定实验室、东莞优品/中国精品、知识产权保护
- * 重点企业……给予奖励 (amounts in 附件5: A5.04.e, A5.04.b, A5.09.b/c, A5.07.b). */
-UNSPECIFIED_AWARD(spec_OP_23_a);
-UNSPECIFIED_AWARD(spec_OP_23_b);
-UNSPECIFIED_AWARD(spec_OP_23_c);
-UNSPECIFIED_AWARD(spec_OP_23_d);
+ * （二十三）2024年发放1000万元检验检测服务券 / 对获得国家强制性产品认证指定实验室授权的给予奖励 /
+ * 对通过市级“先进标准+认证”、获得“中国精品”的产品分别给予奖励 / 对经认定的知识产权保护重点企业给予奖励
+ * (amounts in 附件5: A5.04.e, A5.04.b, A5.09.b/c, A5.07.b). */
+/* Each restates its attachment measure and is computed through it (catalog "restates"): the
+ * service vouchers A5.04.e, the designated CCC laboratories A5.04.b, 东莞优品 or 中国精品 A5.09.b or
+ * A5.09.c (an input says which), the key IP-protection enterprises A5.07.b. */
 
-/* （二十四）对符合条件的天使期项目最高投资1000万元 — an equity investment, not a grant. */
+/* （二十四）对符合条件的天使期项目最高投资1000万元 (an equity investment, not a grant). */
 static const param_def op_24_a_p[] = {
     P_MONEY("max_investment_angel_project", WAN(1000), "yuan", "天使期项目最高投资", "largest equity investment in an angel-stage project",
             "对符合条件的天使期项目最高投资1000万元"),

@@ -13,7 +13,7 @@ static inline void ceiling_from(calc *c, int p)
     const shape_inputs *in = &c->spec->in;
     dgs_fen_t award = c->p[p].num;
 
-    calc_step(c, c->meta->fixed_amount ? STEP_FIXED : STEP_CAP, p, award, 1);
+    calc_step(c, c->meta->fixed_amount ? STEP_FIXED : STEP_CAP, p, award, 1, award);
     c->binding = (int16_t)p;
     c->binding_value = award;
     if (!c->meta->fixed_amount) {
@@ -36,7 +36,7 @@ FORMULA(shape_ceiling_f)
 FORMULA(shape_tier_f)
 {
     int tier = (int)calc_input(c, c->spec->in.tier);
-    calc_step(c, STEP_TIER, tier, c->p[tier].num, 1);
+    calc_step(c, STEP_TIER, tier, c->p[tier].num, 1, c->p[tier].num);
     ceiling_from(c, tier);
 }
 
@@ -66,6 +66,22 @@ FORMULA(shape_ratio_of_sum_capped_f)
     calc_grant(c, award);
 }
 
+/* Another policy sets the amount: the engine gives the outcome. */
+FORMULA(shape_governed_f)
+{
+    calc_grant(c, 0);
+}
+
+void shape_governed(calc *c) { shape_governed_f(c); }
+void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
+{
+    shape_governed_f_batch(c, rows, awards, outcomes);
+}
+void shape_governed_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons)
+{
+    shape_governed_f_detail(c, rows, awards, outcomes, bindings, reasons);
+}
 void shape_ratio_of_sum_capped(calc *c) { shape_ratio_of_sum_capped_f(c); }
 void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
@@ -105,6 +121,25 @@ void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t 
                                int32_t *reasons)
 {
     shape_ratio_capped_f_detail(c, rows, awards, outcomes, bindings, reasons);
+}
+
+/* The spec of an item that restates several measures holds only the input
+ * that chooses among them: the engine computes it through the one chosen
+ * (engine_through(), engine_branch()), so this formula never decides an amount. */
+FORMULA(shape_restated_f)
+{
+    c->outcome = DGS_OUTCOME_NOT_COMPUTABLE;
+    c->why = WHY_QUALITATIVE;
+}
+void shape_restated(calc *c) { shape_restated_f(c); }
+void shape_restated_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
+{
+    shape_restated_f_batch(c, rows, awards, outcomes);
+}
+void shape_restated_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons)
+{
+    shape_restated_f_detail(c, rows, awards, outcomes, bindings, reasons);
 }
 
 const input_def dgs_in_assessed[1] = {IN_ASSESSED};

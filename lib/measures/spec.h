@@ -39,6 +39,8 @@ typedef struct input_def {
     const char *desc_zh;
     const char *desc_en;
     const char *const *choices;   /* NULL-terminated, for DGS_TYPE_CHOICE */
+    const char *not_zh;           /* a condition flag: what its absence means ("未获认定…"), or NULL */
+    const char *not_en;
 } input_def;
 
 /* Parameter flags. */
@@ -91,6 +93,38 @@ typedef struct measure_spec {
                    int32_t *reasons);
 } measure_spec;
 
+/* An eligibility condition of a clause that is not a number (numbers are
+ * inputs): 倍增企业, 直租方式, 生产型设备.  A caller declares it met or not
+ * met; undeclared, it is assumed met. */
+typedef struct condition_def {
+    const char *id;               /* short, stable ascii: "direct_lease" */
+    const char *phrase;           /* the words of the clause, verbatim */
+    const char *text_zh;
+    const char *text_en;
+} condition_def;
+
+#define MAX_CONDITIONS 8
+
+/* A branch of an item that restates an attachment measure for one value of
+ * its choice input: the measure computed through, and the values that
+ * measure's own choice inputs take (pairs of input name and choice). */
+typedef struct restate_branch {
+    const char *choice;
+    const char *source;
+    const char *const *fixed;     /* NULL, or name, choice, …, NULL */
+} restate_branch;
+
+/* The restatement of an item whose choice input says which measure computes
+ * a case.  `own`: the choices not listed are computed by the item's own
+ * clause (with its own parameters); otherwise the input is generated and
+ * every choice is listed. */
+typedef struct restatement {
+    const char *input;
+    bool own;
+    uint8_t n;
+    const restate_branch *branches;
+} restatement;
+
 typedef struct measure_meta {
     const char *id;
     const char *location;
@@ -102,9 +136,27 @@ typedef struct measure_meta {
     const char *group;
     bool fixed_amount;
     const measure_spec *spec;     /* NULL for qualitative measures */
+    int unit;                     /* DGS_UNIT_*: what the number counts (catalog "unit") */
+    /* A restatement: the measures whose clause states the amount of this
+     * item (catalog "restates"); the item is computed through them, with
+     * their parameters. */
+    const char *const *restates;  /* NULL-terminated ids, or NULL */
+    const restatement *branches;  /* NULL: the whole item restates restates[0] */
+    const condition_def *conditions;
+    uint8_t n_conditions;
+    const char *governed_by_zh;   /* kind governed_elsewhere: the policy that sets the amount */
+    const char *governed_by_en;
 } measure_meta;
 
-/* Whether a measure's number is money (its unit is yuan). */
+/* Whether a measure computes with parameters of its own: not an item that
+ * restates a measure as a whole, nor one whose every branch restates one. */
+static inline bool meta_has_own_params(const measure_meta *meta)
+{
+    return !meta->restates || (meta->branches && meta->branches->own);
+}
+
+/* Whether a measure's number is money (its unit is yuan): the same fact as
+ * the catalog's unit (DGS_UNIT_FEN), checked equal by a test. */
 static inline bool spec_is_money(const measure_spec *s)
 {
     return !s || !s->unit || (s->unit[0] == 'y' && s->unit[1] == 'u');
@@ -137,15 +189,26 @@ enum step_kind {
     STEP_STEPS,       /* whole steps counted */
     STEP_AWARD,       /* the final amount */
     STEP_FIXED,       /* an exact amount */
-    STEP_PRODUCT      /* a price per m² times an area */
+    STEP_PRODUCT,     /* a price per m² times an area */
+    STEP_LIMIT        /* a limit computed from an input (an uplifted base limit) applied by min */
 };
 
+/*
+ * A step of the trace carries two figures, kept apart so that a reader can
+ * tell a cap from an amount:
+ *   value   the step's own figure: the input as given, the ratio applied
+ *           (value/den), the cap or threshold in force, the room a period cap
+ *           leaves, the amount of a tier;
+ *   amount  the quantity after the step: what the computation carries on (the
+ *           amount so far; for an input or a threshold, the quantity read or
+ *           tested).
+ */
 typedef struct step {
     uint8_t kind;
     int16_t src;      /* a parameter index, SRC_INPUT + input index, or -1 */
     int64_t value;
     int64_t den;      /* for ratio values, else 1 */
-    int64_t aux;      /* for STEP_CAP_INPUT: the input's value */
+    int64_t amount;
 } step;
 
 #define SRC_INPUT 0x100
@@ -162,7 +225,9 @@ enum why {
     WHY_UNSET,        /* parameters a guideline must supply */
     WHY_NOT_IN_FORCE,
     WHY_QUALITATIVE,
-    WHY_READING       /* the reading in force excludes it */
+    WHY_READING,      /* the reading in force excludes it */
+    WHY_CONDITION,    /* a condition declared not met (failed: its index) */
+    WHY_GOVERNED      /* another policy sets the amount */
 };
 
 struct calc {
@@ -170,6 +235,8 @@ struct calc {
     const measure_spec *spec;
     const int64_t *const *cols;   /* input k at row: cols[k][row] */
     const uint8_t *const *present;/* NULL, or per input NULL / bytes */
+    uint32_t absent;              /* batch only: bit k set when input k's column is not given at all
+                                   * (then present may stay NULL, keeping the loop free of masks) */
     size_t row;
     const int64_t *const *lists;  /* list inputs (scalar path) */
     const size_t *list_len;
@@ -185,9 +252,15 @@ struct calc {
     int16_t binding;              /* what set the amount (src code) */
     int64_t binding_value;        /* the amount it set */
     int16_t failed;               /* the failed condition (src code) */
+    int16_t tested;               /* the input last read: what a threshold tests */
+    int64_t failed_value;         /* the value that failed a threshold */
     uint8_t why;
     int error;                    /* DGS_E_OVERFLOW, … */
     int16_t error_src;
+    /* The outcome once the formula has checked the clause's thresholds and
+     * found none failing: DGS_OUTCOME_UNSPECIFIED while a number is unset,
+     * DGS_OUTCOME_GOVERNED_ELSEWHERE; 0 when the formula decides. */
+    int pending;
 };
 
 /*
@@ -240,15 +313,16 @@ CALC_INLINE void calc_bind_if(calc *c, bool t, int src, int64_t value)
     c->binding_value = calc_select(t, value, c->binding_value);
 }
 
-
-CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den)
+CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den, int64_t amount)
 {
     if (c->trace && c->n_steps < MAX_STEPS)
-        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den, 0};
+        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den, amount};
 }
 
 CALC_INLINE bool calc_has(const calc *c, int k)
 {
+    if (c->absent >> k & 1u)
+        return false;
     return !c->present || !c->present[k] || c->present[k][c->row];
 }
 
@@ -258,7 +332,8 @@ CALC_INLINE int64_t calc_input(calc *c, int k)
     if (!calc_has(c, k))
         return 0;
     int64_t v = c->cols[k][c->row];
-    calc_step(c, STEP_INPUT, SRC_INPUT + k, v, 1);
+    c->tested = (int16_t)(SRC_INPUT + k);
+    calc_step(c, STEP_INPUT, SRC_INPUT + k, v, 1, v);
     return v;
 }
 
@@ -278,6 +353,17 @@ CALC_INLINE void calc_overflow(calc *c, int src)
     if (!c->error) {
         c->error = DGS_E_OVERFLOW;
         c->error_src = (int16_t)src;
+    }
+}
+
+/* A caller's mistake found by the formula: input k is missing (DGS_E_MISSING_INPUT) or
+ * given together with an input it excludes (DGS_E_RANGE: outside the inputs allowed).  The evaluation
+ * fails with that error, naming the input; a batch row becomes invalid. */
+CALC_INLINE void calc_input_error(calc *c, int code, int k)
+{
+    if (!c->error) {
+        c->error = code;
+        c->error_src = (int16_t)(SRC_INPUT + k);
     }
 }
 
@@ -319,10 +405,9 @@ CALC_INLINE dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
         return 0;
     }
     /* The ratio sets the amount unless a larger term or a cap already does
-     * (selects, not branches: the batch loop stays free of data-dependent jumps). */
-    bool sets = (c->binding == SRC_NONE) | (v >= c->binding_value);
-    calc_bind_if(c, sets, p, v);
-    calc_step(c, STEP_RATIO, p, v, 1);
+     * (selects, not jumps: the batch loop stays free of data-dependent jumps). */
+    calc_bind_if(c, (c->binding == SRC_NONE) | (v >= c->binding_value), p, v);
+    calc_step(c, STEP_RATIO, p, c->p[p].num, c->p[p].den, v);
     return v;
 }
 
@@ -337,7 +422,7 @@ CALC_INLINE dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
     if (dgs_u128_cmp(dgs_u128_mul((uint64_t)v, (uint64_t)c->p[p].den),
                      dgs_u128_mul((uint64_t)base, (uint64_t)c->p[p].num)) < 0)
         v++;
-    calc_step(c, STEP_RATIO, p, v, 1);
+    calc_step(c, STEP_RATIO, p, c->p[p].num, c->p[p].den, v);
     return v;
 }
 
@@ -348,7 +433,7 @@ CALC_INLINE dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
     bool lower = cap < value;
     value = lower ? cap : value;
     calc_bind_if(c, lower, p, cap);
-    calc_step(c, STEP_CAP, p, value, 1);
+    calc_step(c, STEP_CAP, p, cap, 1, value);
     return value;
 }
 
@@ -370,7 +455,7 @@ CALC_INLINE int64_t calc_clamp(calc *c, int64_t value, int p)
 {
     if (c->p[p].num < value)
         value = c->p[p].num;
-    calc_step(c, STEP_CAP, p, value, 1);
+    calc_step(c, STEP_CAP, p, c->p[p].num, 1, value);
     return value;
 }
 
@@ -383,9 +468,7 @@ CALC_INLINE dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
     bool lower = cap < value;
     value = lower ? cap : value;
     calc_bind_if(c, lower, SRC_INPUT + k, cap);
-    calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, value, 1);
-    if (c->trace && c->n_steps)
-        c->steps[c->n_steps - 1].aux = cap;
+    calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, cap, 1, value);
     return value;
 }
 
@@ -402,9 +485,10 @@ CALC_INLINE bool calc_at_least(calc *c, int64_t value, int p)
 {
     if (value < c->p[p].num) {
         calc_ineligible(c, p, WHY_BELOW);
+        c->failed_value = value;
         return false;
     }
-    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    calc_step(c, STEP_THRESHOLD, p, c->p[p].num, 1, value);
     return true;
 }
 
@@ -413,9 +497,10 @@ CALC_INLINE bool calc_more_than(calc *c, int64_t value, int p)
 {
     if (value <= c->p[p].num) {
         calc_ineligible(c, p, WHY_NOT_ABOVE);
+        c->failed_value = value;
         return false;
     }
-    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    calc_step(c, STEP_THRESHOLD, p, c->p[p].num, 1, value);
     return true;
 }
 
@@ -424,9 +509,10 @@ CALC_INLINE bool calc_at_most(calc *c, int64_t value, int p)
 {
     if (value > c->p[p].num) {
         calc_ineligible(c, p, WHY_ABOVE);
+        c->failed_value = value;
         return false;
     }
-    calc_step(c, STEP_THRESHOLD, p, value, 1);
+    calc_step(c, STEP_THRESHOLD, p, c->p[p].num, 1, value);
     return true;
 }
 
@@ -448,7 +534,7 @@ CALC_INLINE dgs_fen_t calc_per_unit(calc *c, int64_t quantity, int p, int64_t sc
         calc_overflow(c, p);
         return 0;
     }
-    calc_step(c, STEP_PER_UNIT, p, v, 1);
+    calc_step(c, STEP_PER_UNIT, p, c->p[p].num, 1, v);
     return v;
 }
 
@@ -464,7 +550,7 @@ CALC_INLINE dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quanti
     bool lower = limit < value;
     value = lower ? limit : value;
     calc_bind_if(c, lower, p, limit);
-    calc_step(c, STEP_PER_UNIT, p, value, 1);
+    calc_step(c, STEP_PER_UNIT, p, c->p[p].num, 1, value);
     return value;
 }
 
@@ -476,7 +562,7 @@ CALC_INLINE dgs_fen_t calc_times_area(calc *c, dgs_fen_t per_m2, int64_t area)
         calc_overflow(c, SRC_NONE);
         return 0;
     }
-    calc_step(c, STEP_PRODUCT, SRC_NONE, v, 1);
+    calc_step(c, STEP_PRODUCT, SRC_NONE, v, 1, v);
     return v;
 }
 
@@ -487,10 +573,10 @@ CALC_INLINE dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
     int64_t room = c->p[p].num - granted;
     if (room < 0)
         room = 0;
-    calc_step(c, STEP_HEADROOM, p, room, 1);
     bool lower = room < value;
     value = lower ? room : value;
     calc_bind_if(c, lower, p, room);
+    calc_step(c, STEP_HEADROOM, p, room, 1, value);
     return value;
 }
 
@@ -501,7 +587,7 @@ CALC_INLINE dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
         calc_overflow(c, SRC_NONE);
         return 0;
     }
-    calc_step(c, STEP_SUM, SRC_NONE, v, 1);
+    calc_step(c, STEP_SUM, SRC_NONE, v, 1, v);
     return v;
 }
 
@@ -509,7 +595,7 @@ CALC_INLINE dgs_fen_t calc_sum(calc *c, dgs_fen_t a, dgs_fen_t b)
 CALC_INLINE dgs_fen_t calc_higher(calc *c, dgs_fen_t a, dgs_fen_t b)
 {
     dgs_fen_t v = a > b ? a : b;
-    calc_step(c, STEP_HIGHER, SRC_NONE, v, 1);
+    calc_step(c, STEP_HIGHER, SRC_NONE, v, 1, v);
     return v;
 }
 
@@ -517,7 +603,7 @@ CALC_INLINE void calc_grant(calc *c, dgs_fen_t award)
 {
     c->outcome = DGS_OUTCOME_GRANTED;
     c->award = award;
-    calc_step(c, STEP_AWARD, c->binding, award, 1);
+    calc_step(c, STEP_AWARD, c->binding, award, 1, award);
 }
 
 /* ---- the batch loop ------------------------------------------------------ */
@@ -530,6 +616,8 @@ CALC_INLINE void calc_reset(calc *c)
     c->binding = SRC_NONE;
     c->binding_value = 0;
     c->failed = SRC_NONE;
+    c->tested = SRC_NONE;
+    c->failed_value = 0;
     c->why = WHY_NONE;
     c->error = 0;
     c->error_src = SRC_NONE;
@@ -617,12 +705,14 @@ CALC_INLINE int32_t calc_binding_code(const calc *c)
 #define M2(a) ((int64_t)(a) * 100)
 #define WAN(w) ((int64_t)(w) * 1000000) /* 万元 in fen */
 
-#define IN_MONEY(name, req, zh, en) {name, DGS_TYPE_MONEY, "yuan", req, zh, en, NULL}
-#define IN_AREA(name, req, zh, en) {name, DGS_TYPE_AREA, "m2", req, zh, en, NULL}
-#define IN_COUNT(name, unit, req, zh, en) {name, DGS_TYPE_COUNT, unit, req, zh, en, NULL}
-#define IN_FLAG(name, req, zh, en) {name, DGS_TYPE_FLAG, "", req, zh, en, NULL}
-#define IN_CHOICE(name, choices, req, zh, en) {name, DGS_TYPE_CHOICE, "", req, zh, en, choices}
-#define IN_LIST(name, req, zh, en) {name, DGS_TYPE_MONEY_LIST, "yuan", req, zh, en, NULL}
+#define IN_MONEY(name, req, zh, en) {name, DGS_TYPE_MONEY, "yuan", req, zh, en, NULL, NULL, NULL}
+#define IN_AREA(name, req, zh, en) {name, DGS_TYPE_AREA, "m2", req, zh, en, NULL, NULL, NULL}
+#define IN_COUNT(name, unit, req, zh, en) {name, DGS_TYPE_COUNT, unit, req, zh, en, NULL, NULL, NULL}
+#define IN_FLAG(name, req, zh, en) {name, DGS_TYPE_FLAG, "", req, zh, en, NULL, NULL, NULL}
+/* A condition flag with the words of its absence, for the reason of a refusal. */
+#define IN_CONDITION(name, req, zh, en, not_zh, not_en) {name, DGS_TYPE_FLAG, "", req, zh, en, NULL, not_zh, not_en}
+#define IN_CHOICE(name, choices, req, zh, en) {name, DGS_TYPE_CHOICE, "", req, zh, en, choices, NULL, NULL}
+#define IN_LIST(name, req, zh, en) {name, DGS_TYPE_MONEY_LIST, "yuan", req, zh, en, NULL, NULL, NULL}
 
 #define IN_ASSESSED IN_MONEY("assessed", false, "主管部门核定的金额", "amount assessed by the department")
 #define IN_GRANTED_THIS_YEAR \
@@ -668,6 +758,11 @@ void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *
 void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
                                int32_t *reasons);
 
+void shape_restated(calc *c);         /* an item restating several measures: computed through one */
+void shape_restated_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_restated_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons);
+
 /* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
 #define CEILING(name, inputs, params, assessed, cost, granted)                                    \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ceiling, \
@@ -693,6 +788,16 @@ void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t 
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
                                shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1, shape_ratio_of_sum_capped_detail}
+
+/* An amount another policy sets (kind governed_elsewhere): nothing to
+ * compute; a formula of its own only where the clause writes a threshold. */
+void shape_governed(calc *c);
+void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_governed_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons);
+#define GOVERNED_ELSEWHERE(name) \
+    const measure_spec name = {NULL, 0, NULL, 0, shape_governed, shape_governed_batch, NULL, NO_SHAPE, -1, -1, \
+                               shape_governed_detail}
 
 /* An award the document promises without its numbers (按规定给予奖励): a
  * ceiling `cap` that a guideline supplies, then as CEILING_ASSESSED. */

@@ -105,6 +105,9 @@ static int read_change(ctx *x, const dgs_ruleset *base, json_t *o, change *c)
     if (mid) {
         if (!(m = dgs_ruleset_find(base, mid)))
             return refuse(x, 0, what, "unknown measure '%.40s'", mid);
+        if (!meta_has_own_params(m->meta))
+            return refuse(x, 0, what, "%s restates %s: its amount follows the parameters of %s; change those",
+                          mid, m->meta->restates[0], m->meta->restates[0]);
         np = dgs_measure_parameter_count(m);
     }
     int pi = -1;
@@ -311,6 +314,10 @@ DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measu
     const dgs_measure *m = NULL;
     if (measure_id && !(m = dgs_ruleset_find(base, measure_id)))
         return dgs_fail(err, DGS_E_UNKNOWN_MEASURE, "unknown measure '%.64s'", measure_id);
+    if (m && !meta_has_own_params(m->meta))
+        return dgs_fail(err, DGS_E_UNKNOWN_PARAMETER,
+                        "%s restates %s: its amount follows the parameters of %s; change those", measure_id,
+                        m->meta->restates[0], m->meta->restates[0]);
     size_t np = m ? dgs_measure_parameter_count(m) : G_COUNT;
     change c = {m, -1, {INT32_MIN, INT32_MAX, 0, 1, true, -1, reference ? reference : ""}};
     for (size_t i = 0; i < np; i++)

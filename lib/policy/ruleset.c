@@ -17,22 +17,23 @@ static const char *const nqi_readings[] = {"separate", "same", NULL};
 static const char *const upgrade_readings[] = {"difference", "full", NULL};
 static const char *const rounding_readings[] = {"floor", "half_up", NULL};
 
-/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16; catalog R1). */
+/* 附件1–5: 本措施自印发之日起实施，有效期三年 (印发 2024-01-16:
+ * in force 2024-01-16 … 2027-01-15 inclusive; docs/interpretation.md R1). */
 const param_def dgs_ruleset_params[G_COUNT] = {
     {"validity_start", DGS_TYPE_DATE, 19738, 1, "date", "政策施行之日", "first day in force",
-     "本措施自印发之日起实施（2024年1月16日印发）", 0, NULL},
+     "本措施自印发之日起实施", 0, NULL},
     {"validity_end", DGS_TYPE_DATE, 20833, 1, "date", "有效期末日", "last day in force",
      "有效期三年", 0, NULL},
     P_SWITCH("stacking_scope", SCOPE_PACKAGE, stacking_scopes, "就高从优不重复的适用范围",
              "parts of the document 就高、从优、不重复享受 covers",
-             "按照就高、从优、不重复享受的原则执行（附件1–4）"),
+             "按照就高、从优、不重复享受的原则执行"),
     P_SWITCH("nqi_station_group", NQI_SEPARATE, nqi_readings,
              "A3.08.a 与 A5.04.d 是否同一资质", "whether A3.08.a and A5.04.d are one designation",
-             "附件3（八）与附件5（四）"),
+             "质量基础设施“一站式”服务平台……质量技术综合服务站"),
     P_SWITCH("upgrade_payment", UPGRADE_DIFFERENCE, upgrade_readings, "同一对象升级时的支付方式",
              "how an upgrade of the same object is paid", "从高不重复享受"),
     P_SWITCH("rounding", ROUND_FLOOR, rounding_readings, "比例计算结果取整到分的方式",
-             "how a ratio's product is rounded to the fen", "不超过（catalog R12）"),
+             "how a ratio's product is rounded to the fen", "不超过"),
 };
 
 const param_def *measure_param(const dgs_measure *m, size_t i)
@@ -43,6 +44,13 @@ const param_def *measure_param(const dgs_measure *m, size_t i)
 static size_t n_params(const measure_meta *meta)
 {
     return meta->spec ? meta->spec->n_params : 0;
+}
+
+/* The parameters a measure holds values of: none for a restatement, whose
+ * parameters are those of the measure it restates (the same slots). */
+static size_t own_params(const measure_meta *meta)
+{
+    return meta_has_own_params(meta) ? n_params(meta) : 0;
 }
 
 void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out)
@@ -137,7 +145,7 @@ static dgs_ruleset *ruleset_alloc(size_t n_versions, size_t n_strings)
         return NULL;
     size_t n_slots = G_COUNT;
     for (size_t i = 0; i < dgs_catalog_count; i++)
-        n_slots += n_params(&dgs_catalog[i]);
+        n_slots += own_params(&dgs_catalog[i]);
     rs->n_measures = dgs_catalog_count;
     rs->measures = calloc(dgs_catalog_count, sizeof *rs->measures);
     rs->by_id = calloc(dgs_catalog_count, sizeof *rs->by_id);
@@ -153,9 +161,18 @@ static dgs_ruleset *ruleset_alloc(size_t n_versions, size_t n_strings)
     for (size_t i = 0, s = 0; i < dgs_catalog_count; i++) {
         rs->measures[i] = (dgs_measure){&dgs_catalog[i], rs, &slots[s]};
         rs->by_id[i] = &rs->measures[i];
-        s += n_params(&dgs_catalog[i]);
+        s += own_params(&dgs_catalog[i]);
     }
     qsort(rs->by_id, rs->n_measures, sizeof *rs->by_id, cmp_measure_id);
+    /* An item restating one measure as a whole reads that measure's values
+     * (an item with branches has parameters of its own, or none). */
+    for (size_t i = 0; i < rs->n_measures; i++) {
+        const measure_meta *meta = rs->measures[i].meta;
+        if (meta->restates && !meta->branches) {
+            const dgs_measure *src = dgs_ruleset_find(rs, meta->restates[0]);
+            rs->measures[i].slots = src ? src->slots : NULL;
+        }
+    }
     return rs;
 }
 
@@ -166,7 +183,7 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     *out = NULL;
     size_t n_versions = G_COUNT;
     for (size_t i = 0; i < dgs_catalog_count; i++)
-        n_versions += n_params(&dgs_catalog[i]);
+        n_versions += own_params(&dgs_catalog[i]);
     dgs_ruleset *rs = ruleset_alloc(n_versions, 0);
     if (!rs)
         return dgs_fail(err, DGS_E_NOMEM, "out of memory building the built-in ruleset");
@@ -178,7 +195,7 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     }
     for (size_t i = 0; i < rs->n_measures; i++) {
         dgs_measure *m = &rs->measures[i];
-        for (size_t k = 0; k < n_params(m->meta); k++) {
+        for (size_t k = 0; k < own_params(m->meta); k++) {
             const param_def *p = &m->meta->spec->params[k];
             rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den,
                                         !(p->flags & P_UNSET), -1, p->phrase};
@@ -279,7 +296,7 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
         derive_slot(rs, &v, &rs->global[g], &base->global[g], NULL, g, order, n, &next, base->n_strings);
     for (size_t i = 0; i < rs->n_measures; i++) {
         const dgs_measure *bm = &base->measures[i];
-        for (size_t k = 0; k < n_params(bm->meta); k++)
+        for (size_t k = 0; k < own_params(bm->meta); k++)
             derive_slot(rs, &v, &rs->measures[i].slots[k], &bm->slots[k], bm, (int)k, order, n, &next,
                         base->n_strings);
     }
@@ -494,6 +511,18 @@ DGS_API const char *dgs_measure_departments(const dgs_measure *m)
 }
 DGS_API const char *dgs_measure_group(const dgs_measure *m) { return m ? m->meta->group : NULL; }
 DGS_API int dgs_measure_fixed_amount(const dgs_measure *m) { return m ? m->meta->fixed_amount : 0; }
+DGS_API int dgs_measure_unit_type(const dgs_measure *m) { return m ? m->meta->unit : DGS_UNIT_FEN; }
+
+DGS_API const char *dgs_measure_restates(const dgs_measure *m, size_t i)
+{
+    if (!m || !m->meta->restates)
+        return NULL;
+    for (size_t k = 0; k <= i; k++)
+        if (!m->meta->restates[k])
+            return NULL;
+    return m->meta->restates[i];
+}
+
 DGS_API const char *dgs_measure_unit(const dgs_measure *m)
 {
     if (!m)
@@ -554,14 +583,16 @@ DGS_API long dgs_measure_input_index(const dgs_measure *m, const char *name)
     return -1;
 }
 
+/* A restatement has no parameters of its own: those of the measure it
+ * restates decide its amount (dgs_measure_restates()). */
 static const param_def *param_at(const dgs_measure *m, size_t i)
 {
-    return m && i < n_params(m->meta) ? &m->meta->spec->params[i] : NULL;
+    return m && i < own_params(m->meta) ? &m->meta->spec->params[i] : NULL;
 }
 
 DGS_API size_t dgs_measure_parameter_count(const dgs_measure *m)
 {
-    return m ? n_params(m->meta) : 0;
+    return m ? own_params(m->meta) : 0;
 }
 DGS_API const char *dgs_measure_parameter_name(const dgs_measure *m, size_t i)
 {

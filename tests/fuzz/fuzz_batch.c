@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_in in = {data, size};
     const dgs_measure *m = dgs_ruleset_measure_at(rs, fi_below(&in, dgs_ruleset_measure_count(rs)));
     size_t n_inputs = dgs_measure_input_count(m);
-    char datebuf[32], namebuf[MAX_COLS][32];
+    char datebuf[32], namebuf[MAX_COLS][32], condbuf[MAX_COLS][64];
     const char *date = fi_u8(&in) < 240 ? dates[fi_u8(&in) % 6] : fi_str(&in, datebuf, sizeof datebuf);
 
     size_t cols = fi_u8(&in) % (MAX_COLS + 1);
@@ -52,6 +52,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             names[j] = "date";
         else if (how < 242)
             names[j] = NULL;
+        else if (how < 250 && dgs_measure_condition_count(m)) {   /* a condition column */
+            snprintf(condbuf[j], sizeof condbuf[j], "condition.%s",
+                     dgs_measure_condition_id(m, fi_below(&in, dgs_measure_condition_count(m))));
+            names[j] = condbuf[j];
+        }
         else
             names[j] = fi_str(&in, namebuf[j], sizeof namebuf[j]);
         /* Values cycle through a small pool per column; masks likewise. */
@@ -110,6 +115,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 continue;
             if (with_present && present[j] && !present[j][i])
                 continue;
+            if (strncmp(names[j], "condition.", 10) == 0 && dgs_measure_input_index(m, names[j]) < 0) {
+                /* a condition column: 1 met, 0 not met, anything else refused */
+                int64_t v = columns[j][i];
+                ok = (v == 0 || v == 1) &&
+                     dgs_case_set_condition(c, names[j] + 10, (int)v, NULL) == DGS_OK;
+                continue;
+            }
             ok = dgs_case_set_int(c, names[j], columns[j][i], NULL) == DGS_OK;
         }
         if (ok) {

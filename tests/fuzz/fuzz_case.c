@@ -78,6 +78,10 @@ static const char *pick_name(fuzz_in *in, const dgs_measure *m, char *buf, size_
         return "date";
     if (how < 220)
         return NULL;
+    if (how < 235 && dgs_measure_condition_count(m)) {   /* condition.<id>, as the command line writes it */
+        snprintf(buf, size, "condition.%s", dgs_measure_condition_id(m, fi_below(in, dgs_measure_condition_count(m))));
+        return buf;
+    }
     return fi_str(in, buf, size);
 }
 

@@ -127,12 +127,15 @@ static inline void fuzz_evaluate_fixed(const dgs_measure *m, const char *date)
         }
         FUZZ_CHECK(ok);
         int rc = dgs_evaluate(c, &r, NULL);
-        FUZZ_CHECK(rc == DGS_OK || rc == DGS_E_OVERFLOW || rc == DGS_E_NOMEM);
+        /* DGS_E_RANGE / DGS_E_MISSING_INPUT: inputs that exclude or require each other (two forms
+         * of one figure, an input another reading reads), found by the formula. */
+        FUZZ_CHECK(rc == DGS_OK || rc == DGS_E_OVERFLOW || rc == DGS_E_NOMEM || rc == DGS_E_RANGE ||
+                   rc == DGS_E_MISSING_INPUT);
         if (brc == DGS_OK || (brc < 0 && brc != DGS_E_NOT_SUPPORTED && brc != DGS_E_DATE)) {
             if (rc == DGS_OK) {
                 FUZZ_CHECK(outcomes[w] == dgs_result_outcome(r));
                 FUZZ_CHECK(awards[w] == dgs_result_award(r));
-            } else if (rc == DGS_E_OVERFLOW) {
+            } else if (rc == DGS_E_OVERFLOW || rc == DGS_E_RANGE || rc == DGS_E_MISSING_INPUT) {
                 FUZZ_CHECK(outcomes[w] == DGS_OUTCOME_INVALID);
             }
         }

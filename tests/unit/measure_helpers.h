@@ -290,6 +290,24 @@ static inline void fill_required_inputs(dgs_case *c)
             print_error("%s: setting %s=%s: %s\n", dgs_measure_id(m), name, text, err.message);
         assert_int_equal(rc, DGS_OK);
     }
+    /* An input that is optional alone but required without its alternative
+     * (A1.10.a's new_purchases, unless both yearly totals are given): the error
+     * names it; give it the plain value. */
+    for (int tries = 0; tries < 4; tries++) {
+        dgs_result *r = NULL;
+        if (dgs_evaluate(c, &r, &err) != DGS_E_MISSING_INPUT) {
+            dgs_result_free(r);
+            return;
+        }
+        const char *q = strstr(err.message, "input '");
+        assert_non_null(q);
+        char name[64];
+        size_t n = strcspn(q + 7, "'");
+        assert_true(n < sizeof name);
+        memcpy(name, q + 7, n);
+        name[n] = '\0';
+        assert_int_equal(dgs_case_set_text(c, name, "100000", &err), DGS_OK);
+    }
 }
 
 /* Evaluates measure m at `date` with its required inputs filled in. */
@@ -328,7 +346,7 @@ static inline int has_parameter(const dgs_measure *m, const char *name)
 
 /*
  * Checks every measure of `kind` in `part` ("OP", "A1", …): there must be
- * `expected_count` of them (catalog §2), each evaluated with its required
+ * `expected_count` of them (the count of each kind in data/catalog.json), each evaluated with its required
  * inputs filled in must give `outcome`.  Returns how many were checked.
  */
 static inline size_t expect_kind_outcome_at(const char *file, int line, const dgs_ruleset *rs,
@@ -341,6 +359,9 @@ static inline size_t expect_kind_outcome_at(const char *file, int line, const dg
         if (!measure_in_part(m, part) || dgs_measure_kind(m) != kind)
             continue;
         seen++;
+        /* A restatement is computed through the measure it restates (tested there). */
+        if (dgs_measure_restates(m, 0))
+            continue;
         dgs_result *r = evaluate_filled(m, DATE);
         expect_outcome_at(file, line, r, outcome);
         if (!*dgs_result_reason(r, DGS_LANG_EN) || !*dgs_result_reason(r, DGS_LANG_ZH))
@@ -403,7 +424,8 @@ static inline void expect_ceilings_at(const char *file, int line, const dgs_rule
             measure_test_mismatch(file, line, "%s: fixed_amount %d, the clause says %s",
                                   row->id, dgs_measure_fixed_amount(m),
                                   row->exact ? "an exact amount (给予)" : "a ceiling (最高/不超过)");
-        if (!has_parameter(m, dgs_result_binding(r)))
+        /* (a restatement's parameters are those of the measure it computed through) */
+        if (!has_parameter(dgs_ruleset_find(rs, dgs_result_computed_by(r)), dgs_result_binding(r)))
             measure_test_mismatch(file, line, "%s: binding '%s' is not one of its parameters",
                                   row->id, dgs_result_binding(r));
         dgs_result_free(r);

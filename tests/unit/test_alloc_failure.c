@@ -490,7 +490,7 @@ static int op_batch(void)
     static dgs_fen_t awards[ROWS];
     static int32_t outcomes[ROWS];
     for (int i = 0; i < ROWS; i++) {
-        financed[i] = (int64_t)i * 1000003;
+        financed[i] = 500000000 + (int64_t)i * 1000003;   /* from 500万 yuan: at or above the bar */
         interest[i] = (int64_t)i * 997;
     }
     const char *names[] = {"financed_amount", "interest_paid"};

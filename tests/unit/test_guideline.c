@@ -123,16 +123,18 @@ static void reading_and_validity_set_by_guideline(void **state)
 {
     (void)state;
     const char *g = "{\"changes\": [\n"
-                    " {\"measure\": \"A1.07.a\", \"parameter\": \"reading_min_financing\", \"value\": \"threshold\"},\n"
+                    " {\"measure\": \"A1.07.a\", \"parameter\": \"reading_min_financing\", \"value\": \"limit_range\"},\n"
                     " {\"parameter\": \"validity_end\", \"value\": \"2027-12-31\", \"reference\": \"延期通知\"}\n]}";
     dgs_ruleset *rs;
     dgs_error e;
     int outcome;
     assert_int_equal(apply(g, &rs, &e), DGS_OK);
-    /* 300万 of financing: 15万 under the default reading, ineligible under the threshold. */
-    assert_int_equal(award_of(base, "A1.07.a", "2025-03-01", NULL, "financed_amount", "3000000", "interest_paid", "200000", NULL), 15000000);
-    award_of(rs, "A1.07.a", "2025-03-01", &outcome, "financed_amount", "3000000", "interest_paid", "200000", NULL);
+    /* 300万 of financing: ineligible under the default reading (500万 an entry bar), 15万
+     * under the limit_range reading the guideline chose. */
+    award_of(base, "A1.07.a", "2025-03-01", &outcome, "financed_amount", "3000000", "interest_paid", "200000", NULL);
     assert_int_equal(outcome, DGS_OUTCOME_INELIGIBLE);
+    assert_int_equal(award_of(rs, "A1.07.a", "2025-03-01", &outcome, "financed_amount", "3000000", "interest_paid", "200000", NULL), 15000000);
+    assert_int_equal(outcome, DGS_OUTCOME_GRANTED);
     award_of(base, "A3.05.a", "2027-06-01", &outcome, NULL);
     assert_int_equal(outcome, DGS_OUTCOME_NOT_IN_FORCE);
     award_of(rs, "A3.05.a", "2027-06-01", &outcome, NULL);

@@ -55,7 +55,7 @@ MEASURE_TEST(a1_01_a_total_share_cap)
 
 MEASURE_TEST(a1_01_a_share_funds_reading)
 {
-    /* 各级财政资金 read as national and provincial only (catalog R7, the other reading):
+    /* 各级财政资金 read as national and provincial only (R7, the other reading):
      * room 4,000,000 − (2,000,000 + 1,000,000) = 1,000,000 < match 2,500,000; the other
      * 500,000 is not counted */
     dgs_ruleset *g = derive(rs, "A1.01.a", "reading_share_funds", "upstream_only");
@@ -116,7 +116,7 @@ MEASURE_TEST(a1_05_a_tiers)
  * 对倍增企业兼并重组涉及交易额超过 1000 万元的，按企业实施并购银行贷款实付利息的 50% 给予
  * 贴息资助，每年贴息总额最高 150 万元，2 年合计最高贴息 300 万元；
  * 超过 excludes 1000万; at most 2 subsidy years; 150万 a year and 300万 over the two years
- * per enterprise (README decision 4), less what was already granted. */
+ * per enterprise (每年贴息总额: the total of the year, R22), less what was already granted. */
 MEASURE_TEST(a1_06_a_deal_threshold)
 {
     /* exactly 10,000,000: 超过 excludes it */
@@ -184,8 +184,8 @@ MEASURE_TEST(a1_06_a_two_years)
 
 /* ---- A1.06.b ----------------------------------------------------------------
  * 对兼并重组过程中发生的中介费用按最高 50% 的比例给予补助或按兼并重组合同价格的 0.5% 给予奖励，
- * 最高资助 200 万元。  README decisions 2, 3: 或 = the higher; the contract price must exceed
- * 1000万 (the transaction condition of the item). */
+ * 最高资助 200 万元。  或 = the higher (R5: 对倍增企业按最高标准执行); the contract price must
+ * exceed 1000万 (the transaction condition of the sentence, R21). */
 MEASURE_TEST(a1_06_b_either_or_higher)
 {
     /* fees: 50% × 1,000,000 = 500,000; price: 0.5% × 20,000,000 = 100,000 → the fees */
@@ -260,8 +260,9 @@ MEASURE_TEST(a1_06_b_rounding)
 /* ---- A1.07.a ----------------------------------------------------------------
  * 按不超过融资租赁合同融资额的 5% 给予一年期贴息，单个企业每年列入贴息的融资额不少于 500 万元且
  * 不高于 3000 万元，每年最高贴息 150 万元且不超过企业实际发生利息。
- * README decision 1: no entry bar; counted financing at most 3000万 (the range 500万–3000万
- * is the range of that limit); the threshold reading is a switch. */
+ * By default 不少于 500 万元 is an entry bar (reading `threshold`): below it the lease is not
+ * eligible under this item; counted financing is at most 3000万.  The reading `limit_range`
+ * drops the bar (500万–3000万 the range of the limit on counted financing). */
 MEASURE_TEST(a1_07_a_ratio_and_interest)
 {
     /* 5% × 28,000,000 = 1,400,000 < 1,500,000; interest 1,400,000.50 */
@@ -310,50 +311,79 @@ MEASURE_TEST(a1_07_a_yearly_cap)
     dgs_ruleset_free(g);
 }
 
-MEASURE_TEST(a1_07_a_no_entry_bar_by_default)
+MEASURE_TEST(a1_07_a_entry_bar_by_default)
 {
-    /* 5% × 4,000,000 = 200,000 (no 500万 bar) */
-    GRANT(rs, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
-          {"interest_paid", "250000"});
-    /* 5% × 4,999,999.99 = 249,999.9995 → 249,999.99 */
-    GRANT(rs, "A1.07.a", DATE, "249999.99", "ratio", {"financed_amount", "4999999.99"},
-          {"interest_paid", "300000"});
-}
-
-MEASURE_TEST(a1_07_a_threshold_reading)
-{
-    /* reading 不少于500万 as an entry bar (inclusive) */
-    dgs_ruleset *g = derive(rs, "A1.07.a", "reading_min_financing", "threshold");
-    OUTCOME(g, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "4999999.99"},
+    /* 不少于 500 万元 (inclusive): 4,999,999.99 financed is below the bar → ineligible, even with
+     * interest that would pay 249,999.99 under the other reading */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "4999999.99"},
             {"interest_paid", "300000"});
-    /* exactly 5,000,000: 5% = 250,000 */
-    GRANT(g, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000"},
+    /* 3,000,000 financed, interest 200,000: ineligible under this item */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "3000000"},
+            {"interest_paid", "200000"});
+    /* nothing financed: ineligible, not a grant of 0.00 */
+    OUTCOME(rs, "A1.07.a", DATE, DGS_OUTCOME_INELIGIBLE, {"financed_amount", "0"}, {"interest_paid", "0"});
+    /* exactly 5,000,000: at the bar; 5% = 250,000 < interest 300,000 */
+    GRANT(rs, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000"},
           {"interest_paid", "300000"});
-    /* 5% × 28,000,000 = 1,400,000 as under the default reading */
-    GRANT(g, "A1.07.a", DATE, "1400000.00", "ratio", {"financed_amount", "28000000"},
-          {"interest_paid", "1400000.50"});
-    dgs_result *r = evaluate(g, "A1.07.a", DATE, {"financed_amount", "4999999.99"},
+    /* exactly 5,000,000 with interest 200,000: 5% = 250,000 → the interest 200,000 binds */
+    GRANT(rs, "A1.07.a", DATE, "200000.00", "interest_paid", {"financed_amount", "5000000"},
+          {"interest_paid", "200000"});
+    /* the refusal names the bar */
+    dgs_result *r = evaluate(rs, "A1.07.a", DATE, {"financed_amount", "4999999.99"},
                              {"interest_paid", "300000"});
     expect_reason_mentions(r, "5,000,000");
     dgs_result_free(r);
+    /* a guideline may lower the bar within the text's words: at 400万, 4,000,000 × 5% = 200,000 */
+    dgs_ruleset *g = derive(rs, "A1.07.a", "min_counted_financing", "4000000");
+    GRANT(g, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
+          {"interest_paid", "250000"});
+    dgs_ruleset_free(g);
+}
+
+MEASURE_TEST(a1_07_a_limit_range_reading)
+{
+    /* reading 500万–3000万 as the range of the yearly limit: no bar */
+    dgs_ruleset *g = derive(rs, "A1.07.a", "reading_min_financing", "limit_range");
+    /* 5% × 4,000,000 = 200,000 */
+    GRANT(g, "A1.07.a", DATE, "200000.00", "ratio", {"financed_amount", "4000000"},
+          {"interest_paid", "250000"});
+    /* 5% × 4,999,999.99 = 249,999.9995 → 249,999.99 */
+    GRANT(g, "A1.07.a", DATE, "249999.99", "ratio", {"financed_amount", "4999999.99"},
+          {"interest_paid", "300000"});
+    /* 3,000,000 financed, interest 200,000: 5% = 150,000 */
+    GRANT(g, "A1.07.a", DATE, "150000.00", "ratio", {"financed_amount", "3000000"},
+          {"interest_paid", "200000"});
+    /* above the bar both readings agree: 5% × 28,000,000 = 1,400,000 */
+    GRANT(g, "A1.07.a", DATE, "1400000.00", "ratio", {"financed_amount", "28000000"},
+          {"interest_paid", "1400000.50"});
     dgs_ruleset_free(g);
 }
 
 MEASURE_TEST(a1_07_a_rounding)
 {
+    /* amounts of a few yuan exist only under the limit_range reading (no 500万 bar) */
+    dgs_ruleset *lr = derive(rs, "A1.07.a", "reading_min_financing", "limit_range");
     /* 5% × 333.33 = 16.6665 → 16.66 */
-    GRANT(rs, "A1.07.a", DATE, "16.66", "ratio", {"financed_amount", "333.33"},
+    GRANT(lr, "A1.07.a", DATE, "16.66", "ratio", {"financed_amount", "333.33"},
           {"interest_paid", "100"});
     /* 5% × 0.19 = 0.0095 → 0.00 */
-    GRANT(rs, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.19"}, {"interest_paid", "100"});
-    /* the rounding reading half_up (catalog R12, the other reading): 16.6665 → 16.67,
-     * 0.0095 → 0.01 */
-    dgs_ruleset *g = derive(rs, NULL, "rounding", "half_up");
+    GRANT(lr, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.19"}, {"interest_paid", "100"});
+    /* the rounding reading half_up: 16.6665 → 16.67, 0.0095 → 0.01 */
+    dgs_ruleset *g = derive(lr, NULL, "rounding", "half_up");
     GRANT(g, "A1.07.a", DATE, "16.67", "ratio", {"financed_amount", "333.33"}, {"interest_paid", "100"});
     GRANT(g, "A1.07.a", DATE, "0.01", "ratio", {"financed_amount", "0.19"}, {"interest_paid", "100"});
     /* 5% × 0.09 = 0.0045 → 0.00 either way */
     GRANT(g, "A1.07.a", DATE, "0.00", NULL, {"financed_amount", "0.09"}, {"interest_paid", "100"});
     dgs_ruleset_free(g);
+    /* under the default reading: 5% × 5,000,000.10 = 250,000.005 → 250,000.00 (floor),
+     * 250,000.01 (half up) */
+    GRANT(rs, "A1.07.a", DATE, "250000.00", "ratio", {"financed_amount", "5000000.10"},
+          {"interest_paid", "300000"});
+    dgs_ruleset *h = derive(rs, NULL, "rounding", "half_up");
+    GRANT(h, "A1.07.a", DATE, "250000.01", "ratio", {"financed_amount", "5000000.10"},
+          {"interest_paid", "300000"});
+    dgs_ruleset_free(h);
+    dgs_ruleset_free(lr);
 }
 
 /* ---- A1.09.a (unspecified) --------------------------------------------------
@@ -463,6 +493,74 @@ MEASURE_TEST(a1_12_a_reserve_price)
     dgs_result_free(r);
 }
 
+/* The floor is 70% of the exact product, rounded up once: never a fen below it, even when
+ * the product itself has fractions of a fen. */
+MEASURE_TEST(a1_12_a_floor_of_the_exact_product)
+{
+    /* 0.01 yuan/m² × 0.01 m² = 0.0001 yuan; 70% = 0.00007 yuan → the lowest price in fen
+     * not below it: 0.01 (rounding the product down first would give 0.00) */
+    GRANT(rs, "A1.12.a", DATE, "0.01", NULL, {"benchmark_price", "0.01"}, {"land_area", "0.01"});
+    /* 0.01 yuan/m² × 1.43 m² = 0.0143 yuan; 70% = 0.01001 yuan → 0.02 (the product floored
+     * to 0.01 first would give 70% × 0.01 = 0.007 → 0.01, below 70% of the benchmark value) */
+    GRANT(rs, "A1.12.a", DATE, "0.02", NULL, {"benchmark_price", "0.01"}, {"land_area", "1.43"});
+    /* 0.03 yuan/m² × 0.33 m² = 0.0099 yuan; 70% = 0.00693 → 0.01 */
+    GRANT(rs, "A1.12.a", DATE, "0.01", NULL, {"benchmark_price", "0.03"}, {"land_area", "0.33"});
+    /* exact: 1,234.56 × 1 = 1,234.56; 70% = 864.192 → 864.20 */
+    GRANT(rs, "A1.12.a", DATE, "864.20", NULL, {"benchmark_price", "1234.56"}, {"land_area", "1"});
+    /* a product that is exact in fen and a 70% that is exact: no rounding up
+     * (100 yuan/m² × 0.1 m² = 10 yuan; 70% = 7.00) */
+    GRANT(rs, "A1.12.a", DATE, "7.00", NULL, {"benchmark_price", "100"}, {"land_area", "0.1"});
+    /* nothing: a zero area gives a zero floor */
+    GRANT(rs, "A1.12.a", DATE, "0.00", NULL, {"benchmark_price", "1234.56"}, {"land_area", "0"});
+    /* a huge plot: 10,000 yuan/m² × 1,000,000,000 m² = 10,000,000,000,000 yuan; 70% =
+     * 7,000,000,000,000.00 */
+    GRANT(rs, "A1.12.a", DATE, "7000000000000.00", NULL, {"benchmark_price", "10000"},
+          {"land_area", "1000000000"});
+    /* the largest benchmark value: 92,233,720,368,547,758.07 yuan on 1 m²; 70% =
+     * 64,563,604,257,983,430.649 yuan → 64,563,604,257,983,430.65 */
+    GRANT(rs, "A1.12.a", DATE, "64563604257983430.65", NULL, {"benchmark_price", "92233720368547758.07"},
+          {"land_area", "1"});
+    /* benchmark values beyond the money range (92,233,720,368,547,758.07 yuan × 1.01, …) */
+    const char *const big[][2] = {{"92233720368547758.07", "1.01"}, {"92233720368547758.07", "92233720368547758.07"},
+                                  {"1.01", "92233720368547758.07"}};
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        dgs_case *c;
+        dgs_result *r = NULL;
+        dgs_error e;
+        assert_int_equal(dgs_case_new(measure(rs, "A1.12.a"), &c, &e), DGS_OK);
+        assert_int_equal(dgs_case_set_date(c, DATE, &e), DGS_OK);
+        assert_int_equal(dgs_case_set_text(c, "benchmark_price", big[i][0], &e), DGS_OK);
+        int rc = dgs_case_set_text(c, "land_area", big[i][1], &e);
+        if (rc == DGS_OK) {
+            assert_int_equal(dgs_evaluate(c, &r, &e), DGS_E_OVERFLOW);
+            assert_null(r);
+            assert_non_null(strstr(e.message, "A1.12.a"));
+        } else {
+            /* an area beyond the range of areas is refused when it is set */
+            assert_int_equal(rc, DGS_E_OVERFLOW);
+        }
+        dgs_case_free(c);
+    }
+    /* the batch path: the same floors, and the overflow an invalid row, not a wrap */
+    const char *names[] = {"benchmark_price", "land_area"};
+    const int64_t price[] = {1, 1, 3, 123456, INT64_MAX, INT64_MAX};
+    const int64_t area[] = {1, 143, 33, 100, 100, 101};
+    const int64_t *cols[] = {price, area};
+    dgs_fen_t awards[6];
+    int32_t outcomes[6];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch(measure(rs, "A1.12.a"), DATE, 6, 2, names, cols, NULL, awards, outcomes, &e),
+                     DGS_E_OVERFLOW);
+    assert_int_equal(e.row, 5);
+    const dgs_fen_t want[] = {1, 2, 1, 86420, 6456360425798343065, 0};
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(outcomes[i], DGS_OUTCOME_GRANTED);
+        assert_int_equal(awards[i], want[i]);
+    }
+    assert_int_equal(outcomes[5], DGS_OUTCOME_INVALID);
+    assert_int_equal(awards[5], 0);
+}
+
 /* ---- A1.16.a (quota), A1.16.b (unspecified) ---------------------------------
  * 为倍增企业翻倍配置义务教育公办学校学位指标；对入读民办学校的倍增企业骨干人员子女每人每年按
  * 一定标准给予补贴。 */
@@ -520,7 +618,7 @@ MEASURE_TEST(a1_18_period_and_cost)
 
 MEASURE_TEST(a1_kinds)
 {
-    /* catalog §2: 附件1 has 2 unspecified and 15 qualitative measures */
+    /* data/catalog.json: 附件1 has 2 unspecified and 15 qualitative measures */
     expect_kind_outcome(rs, "A1", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A1", DGS_KIND_QUALITATIVE, 15, DGS_OUTCOME_NOT_COMPUTABLE);
 }
@@ -546,8 +644,8 @@ int main(void)
         cmocka_unit_test(a1_07_a_ratio_and_interest),
         cmocka_unit_test(a1_07_a_counted_financing_limit),
         cmocka_unit_test(a1_07_a_yearly_cap),
-        cmocka_unit_test(a1_07_a_no_entry_bar_by_default),
-        cmocka_unit_test(a1_07_a_threshold_reading),
+        cmocka_unit_test(a1_07_a_entry_bar_by_default),
+        cmocka_unit_test(a1_07_a_limit_range_reading),
         cmocka_unit_test(a1_07_a_rounding),
         cmocka_unit_test(a1_09_a_unspecified_until_a_ratio),
         cmocka_unit_test(a1_10_a_new_purchases),
@@ -555,6 +653,7 @@ int main(void)
         cmocka_unit_test(a1_11_a_rent_and_setup),
         cmocka_unit_test(a1_11_a_granted_to_date),
         cmocka_unit_test(a1_12_a_reserve_price),
+        cmocka_unit_test(a1_12_a_floor_of_the_exact_product),
         cmocka_unit_test(a1_16_school_places),
         cmocka_unit_test(a1_ceilings),
         cmocka_unit_test(a1_18_period_and_cost),

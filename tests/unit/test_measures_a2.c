@@ -80,8 +80,8 @@ MEASURE_TEST(a2_09_b_matching_range)
 }
 
 /* ---- A2.05.a ----------------------------------------------------------------
- * 对我市申报高新技术企业的企业给予不超过 3 万元的认定奖励。  README decision 7: paid on
- * recognition; the switch pays on application. */
+ * 对我市申报高新技术企业的企业给予不超过 3 万元的认定奖励。  Paid on
+ * recognition (R14); the switch pays on application. */
 MEASURE_TEST(a2_05_a_recognition_award)
 {
     GRANT(rs, "A2.05.a", DATE, "30000.00", NULL, {"recognised", "true"});
@@ -165,7 +165,7 @@ MEASURE_TEST(a2_unspecified)
 
 MEASURE_TEST(a2_kinds)
 {
-    /* catalog §2: 附件2 has 2 unspecified and 9 qualitative measures */
+    /* data/catalog.json: 附件2 has 2 unspecified and 9 qualitative measures */
     expect_kind_outcome(rs, "A2", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A2", DGS_KIND_QUALITATIVE, 9, DGS_OUTCOME_NOT_COMPUTABLE);
 }

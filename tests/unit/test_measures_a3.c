@@ -6,7 +6,7 @@
 
 /* ---- A3.06.a ----------------------------------------------------------------
  * 对举办单位按场馆租金实际发生费用给予支持，每个展览会最高支持金额不超过 100 万元。
- * The ratio is not written (catalog R17): up to 100% of the rent, a guideline may lower it. */
+ * The ratio is not written (R17): up to 100% of the rent, a guideline may lower it. */
 MEASURE_TEST(a3_06_a_venue_rent)
 {
     /* 100% × 600,000 */
@@ -30,7 +30,7 @@ MEASURE_TEST(a3_06_a_venue_rent)
 
 /* ---- A3.08.b ----------------------------------------------------------------
  * 国家级检验检测平台按照省财政资金 1:3 予以资助，原则上不超过 3000 万元；省级检验检测平台按照
- * 省财政资金 1:1 予以资助，原则上不超过 500 万元。  原则上: a hard cap (catalog R15). */
+ * 省财政资金 1:1 予以资助，原则上不超过 500 万元。  原则上: a hard cap (R15). */
 MEASURE_TEST(a3_08_b_national)
 {
     /* 3 × 5,000,000 = 15,000,000 */
@@ -73,7 +73,7 @@ MEASURE_TEST(a3_08_b_provincial)
 
 MEASURE_TEST(a3_08_b_in_principle_reading)
 {
-    /* 原则上不超过 read as a soft cap (catalog R15, the other reading): the ratio alone */
+    /* 原则上不超过 read as a soft cap (R15, the other reading): the ratio alone */
     dgs_ruleset *g = derive(rs, "A3.08.b", "reading_in_principle", "soft");
     /* 3 × 12,000,000 = 36,000,000 */
     GRANT(g, "A3.08.b", DATE, "36000000.00", "ratio_national", {"tier", "national"},
@@ -118,7 +118,7 @@ MEASURE_TEST(a3_ceilings)
 
 MEASURE_TEST(a3_exact_amounts_refuse_assessed)
 {
-    /* README decision 18: an exact amount has no `assessed` input */
+    /* 给予…万元 with no 最高/不超过 is an exact amount (R29): no `assessed` input */
     const char *ids[] = {"A3.05.a", "A3.08.a"};
     for (size_t i = 0; i < 2; i++) {
         dgs_case *c = NULL;
@@ -143,7 +143,7 @@ MEASURE_TEST(a3_unspecified)
 
 MEASURE_TEST(a3_kinds)
 {
-    /* catalog §2: 附件3 has 2 unspecified and 8 qualitative measures */
+    /* data/catalog.json: 附件3 has 2 unspecified and 8 qualitative measures */
     expect_kind_outcome(rs, "A3", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A3", DGS_KIND_QUALITATIVE, 8, DGS_OUTCOME_NOT_COMPUTABLE);
 }

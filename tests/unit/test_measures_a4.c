@@ -188,7 +188,7 @@ MEASURE_TEST(a4_03_b_cap)
 
 MEASURE_TEST(a4_03_b_pro_rata_reading)
 {
-    /* 每增加5000平方米 read pro rata (catalog R8, the other reading): 100,000 per 5,000 m²,
+    /* 每增加5000平方米 read pro rata (R8, the other reading): 100,000 per 5,000 m²,
      * i.e. 20 yuan per m² above 10,000 m² */
     dgs_ruleset *g = derive(rs, "A4.03.b", "reading_increment", "pro_rata");
     /* 12,500 m²: 200,000 + 100,000 × 2,500 / 5,000 = 250,000 */
@@ -211,8 +211,29 @@ MEASURE_TEST(a4_03_b_pro_rata_reading)
  * 3 天或以上且展览面积 2 万平方米或以上的展会给予宣传费用补贴。  The rate is for a guideline. */
 MEASURE_TEST(a4_03_a_c_with_a_guideline_rate)
 {
-    expect_unspecified(rs, "A4.03.a", "ratio");
-    expect_unspecified(rs, "A4.03.c", "ratio");
+    /* Without a rate the amount is unspecified, but the written thresholds
+     * decide first: below 3 days or the area the exhibition is ineligible. */
+    dgs_result *r = evaluate(rs, "A4.03.a", DATE, {"exhibition_area", "10000"}, {"days", "3"},
+                             {"venue_rent", "400000"});
+    expect_outcome(r, DGS_OUTCOME_UNSPECIFIED);
+    expect_reason_mentions(r, "ratio");
+    dgs_result_free(r);
+    r = evaluate(rs, "A4.03.a", DATE, {"exhibition_area", "9999.99"}, {"days", "3"}, {"venue_rent", "400000"});
+    expect_outcome(r, DGS_OUTCOME_INELIGIBLE);
+    expect_reason_mentions(r, "exhibition area");
+    dgs_result_free(r);
+    OUTCOME(rs, "A4.03.a", DATE, DGS_OUTCOME_INELIGIBLE, {"exhibition_area", "10000"}, {"days", "2"},
+            {"venue_rent", "400000"});
+    r = evaluate(rs, "A4.03.c", DATE, {"exhibition_area", "20000"}, {"days", "3"}, {"publicity_cost", "1"});
+    expect_outcome(r, DGS_OUTCOME_UNSPECIFIED);
+    expect_reason_mentions(r, "ratio");
+    dgs_result_free(r);
+    OUTCOME(rs, "A4.03.c", DATE, DGS_OUTCOME_INELIGIBLE, {"exhibition_area", "19999.99"}, {"days", "3"},
+            {"publicity_cost", "1"});
+    OUTCOME(rs, "A4.03.c", DATE, DGS_OUTCOME_INELIGIBLE, {"exhibition_area", "20000"}, {"days", "2"},
+            {"publicity_cost", "1"});
+    /* Without the figures nothing can fail: still unspecified, not an error. */
+    OUTCOME(rs, "A4.03.a", DATE, DGS_OUTCOME_UNSPECIFIED, );
     dgs_ruleset *g1 = derive(rs, "A4.03.a", "ratio", "50%");
     /* 50% × 400,000 = 200,000 */
     GRANT(g1, "A4.03.a", DATE, "200000.00", "ratio", {"exhibition_area", "10000"}, {"days", "3"},
@@ -324,7 +345,7 @@ MEASURE_TEST(a4_09_e_usage_fee)
     GRANT(rs, "A4.09.e", DATE, "30000.00", NULL, {"usage_fee", "60000"});
     /* 50% × 0.03 = 0.015 → 0.01 */
     GRANT(rs, "A4.09.e", DATE, "0.01", "ratio", {"usage_fee", "0.03"});
-    /* the rounding reading half_up (catalog R12): 0.015 → 0.02 */
+    /* the rounding reading half_up (R12): 0.015 → 0.02 */
     dgs_ruleset *g = derive(rs, NULL, "rounding", "half_up");
     GRANT(g, "A4.09.e", DATE, "0.02", "ratio", {"usage_fee", "0.03"});
     /* 50% × 0.01 = 0.005 → 0.01 (floor: 0.00) */
@@ -333,7 +354,7 @@ MEASURE_TEST(a4_09_e_usage_fee)
     /* 30% × 333.33 = 99.999 → 100.00 under A4.09.a */
     GRANT(g, "A4.09.a", DATE, "100.00", "ratio", {"premium_paid", "333.33"});
     dgs_ruleset_free(g);
-    /* README decision 16: no condition the text does not write (no tax-compliance input) */
+    /* no condition the text does not write for it (R28: no tax-compliance input) */
     assert_int_equal(dgs_measure_input_count(measure(rs, "A4.09.e")), 1);
 }
 
@@ -363,13 +384,75 @@ MEASURE_TEST(a4_ceiling_and_waiver)
 
 MEASURE_TEST(a4_kinds)
 {
-    /* catalog §2: 附件4 has 6 unspecified and 8 qualitative measures */
-    expect_kind_outcome(rs, "A4", DGS_KIND_UNSPECIFIED, 6, DGS_OUTCOME_UNSPECIFIED);
+    /* 附件4 has 2 unspecified measures (A4.03.a, A4.03.c: the filled-in 1 day is
+     * below their 3 days), 4 whose amount another policy sets, 8 qualitative */
+    expect_kind_outcome(rs, "A4", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_INELIGIBLE);
     expect_kind_outcome(rs, "A4", DGS_KIND_QUALITATIVE, 8, DGS_OUTCOME_NOT_COMPUTABLE);
-    expect_unspecified(rs, "A4.04.a", "cap");
-    expect_unspecified(rs, "A4.10.a", "cap");
-    expect_unspecified(rs, "A4.10.b", "cap");
-    expect_unspecified(rs, "A4.10.c", "cap");
+}
+
+/* ---- A4.04.a, A4.10.a–c: amounts another policy sets ---------------------------
+ * 持续对……投资并购项目实施政策性保险支持；贯彻落实外资大项目奖补政策；可按规定享受省市两级外资
+ * 财政资金支持；对经省认定为跨国公司地区总部/总部型机构且年新增实际外资金额合计达 1000 万美元及
+ * 以上的项目，按照省市相关政策予以财政支持。 */
+MEASURE_TEST(a4_governed_elsewhere)
+{
+    static const struct {
+        const char *id, *policy_zh, *policy_en;
+    } rows[] = {
+        {"A4.04.a", "政策性保险", "policy-insurance"},
+        {"A4.10.a", "外资大项目奖补政策", "large foreign-investment projects"},
+        {"A4.10.b", "省市两级外资财政资金支持", "foreign-investment fiscal support"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const dgs_measure *m = dgs_ruleset_find(rs, rows[i].id);
+        assert_int_equal(dgs_measure_kind(m), DGS_KIND_GOVERNED_ELSEWHERE);
+        assert_string_equal(dgs_kind_name(dgs_measure_kind(m)), "governed_elsewhere");
+        assert_non_null(strstr(dgs_measure_governed_by(m, DGS_LANG_ZH), rows[i].policy_zh));
+        dgs_result *r = evaluate(rs, rows[i].id, DATE, );
+        expect_outcome(r, DGS_OUTCOME_GOVERNED_ELSEWHERE);
+        assert_string_equal(dgs_outcome_name(dgs_result_outcome(r)), "governed_elsewhere");
+        assert_int_equal(dgs_result_award(r), 0);
+        expect_reason_mentions(r, rows[i].policy_en);
+        assert_non_null(strstr(dgs_result_reason(r, DGS_LANG_ZH), rows[i].policy_zh));
+        /* not "waiting for a guideline" */
+        assert_null(strstr(dgs_result_reason(r, DGS_LANG_EN), "guideline"));
+        dgs_result_free(r);
+        /* a guideline cannot set an amount this document does not own */
+        dgs_ruleset *g = NULL;
+        dgs_error err;
+        assert_int_equal(dgs_ruleset_set_parameter(rs, rows[i].id, "cap", "100000", NULL, NULL, NULL, &g, &err),
+                         DGS_E_UNKNOWN_PARAMETER);
+    }
+    assert_string_equal(dgs_measure_governed_by(dgs_ruleset_find(rs, "A4.09.a"), DGS_LANG_ZH), "");
+
+    /* A4.10.c: 达 1000 万美元及以上, counted in whole US dollars (inclusive) */
+    const dgs_measure *m = dgs_ruleset_find(rs, "A4.10.c");
+    assert_int_equal(dgs_measure_kind(m), DGS_KIND_GOVERNED_ELSEWHERE);
+    assert_string_equal(dgs_measure_input_unit(m, 0), "USD");
+    assert_int_equal(dgs_measure_input_type(m, 0), DGS_TYPE_COUNT);
+    dgs_result *r = evaluate(rs, "A4.10.c", DATE, {"new_foreign_investment_usd", "10000000"});
+    expect_outcome(r, DGS_OUTCOME_GOVERNED_ELSEWHERE);
+    assert_non_null(strstr(dgs_result_reason(r, DGS_LANG_ZH), "跨国公司地区总部"));
+    dgs_result_free(r);
+    r = evaluate(rs, "A4.10.c", DATE, {"new_foreign_investment_usd", "9999999"});
+    expect_outcome(r, DGS_OUTCOME_INELIGIBLE);
+    expect_reason_mentions(r, "US dollars");
+    dgs_result_free(r);
+    /* not money: "10000000.50" is refused, not read as yuan */
+    dgs_case *c = NULL;
+    dgs_error err;
+    assert_int_equal(dgs_case_new(m, &c, &err), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "new_foreign_investment_usd", "10000000.50", &err), DGS_E_VALUE);
+    assert_int_equal(dgs_case_set_text(c, "condition.provincial_regional_hq", "false", &err), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "new_foreign_investment_usd", "20000000", &err), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, DATE, &err), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &err), DGS_OK);
+    expect_outcome(r, DGS_OUTCOME_INELIGIBLE);
+    assert_non_null(strstr(dgs_result_reason(r, DGS_LANG_ZH), "经省认定为跨国公司地区总部/总部型机构"));
+    dgs_result_free(r);
+    dgs_case_free(c);
+    /* out of force first */
+    OUTCOME(rs, "A4.10.c", "2027-01-16", DGS_OUTCOME_NOT_IN_FORCE, {"new_foreign_investment_usd", "9999999"});
 }
 
 int main(void)
@@ -396,6 +479,7 @@ int main(void)
         cmocka_unit_test(a4_09_e_guideline_from_a_date),
         cmocka_unit_test(a4_ceiling_and_waiver),
         cmocka_unit_test(a4_kinds),
+        cmocka_unit_test(a4_governed_elsewhere),
     };
     return cmocka_run_group_tests_name("measures of 附件4", tests, setup_ruleset, teardown_ruleset);
 }

@@ -65,7 +65,7 @@ MEASURE_TEST(a5_tiers)
 
 MEASURE_TEST(a5_06_c_per_person)
 {
-    /* README decision 9: 30万 per person; 120,000 already granted to the person leaves 180,000 */
+    /* 每位…人员 (R10): 30万 per person; 120,000 already granted to the person leaves 180,000 */
     GRANT(rs, "A5.06.c", DATE, "180000.00", NULL, {"granted_to_date", "120000"});
     GRANT(rs, "A5.06.c", DATE, "0.00", NULL, {"granted_to_date", "300000"});
     GRANT(rs, "A5.06.c", DATE, "90000.00", "assessed", {"granted_to_date", "120000"},
@@ -84,7 +84,7 @@ MEASURE_TEST(a5_10_a_credit_line)
 
 MEASURE_TEST(a5_exact_amounts_refuse_assessed)
 {
-    /* README decision 18 */
+    /* exact amounts (R29) */
     const char *ids[] = {"A5.01.a", "A5.04.d", "A5.08.a", "A5.09.a", "A5.09.b", "A5.09.c"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         dgs_case *c = NULL;
@@ -109,7 +109,7 @@ MEASURE_TEST(a5_unspecified)
 
 MEASURE_TEST(a5_kinds)
 {
-    /* catalog §2: 附件5 has 2 unspecified and 10 qualitative measures */
+    /* data/catalog.json: 附件5 has 2 unspecified and 10 qualitative measures */
     expect_kind_outcome(rs, "A5", DGS_KIND_UNSPECIFIED, 2, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "A5", DGS_KIND_QUALITATIVE, 10, DGS_OUTCOME_NOT_COMPUTABLE);
 }

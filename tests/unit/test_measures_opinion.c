@@ -6,7 +6,7 @@
 #include "measure_helpers.h"
 
 /* ---- the validity window ---------------------------------------------------
- * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  Catalog R1: in force for
+ * 附件1–5: 本措施自印发之日起实施，有效期三年; 印发 2024-01-16.  R1 (docs/interpretation.md): in force for
  * events dated 2024-01-16 … 2027-01-15 inclusive, the main opinion included. */
 MEASURE_TEST(validity_window)
 {
@@ -60,7 +60,7 @@ MEASURE_TEST(op_ceilings)
         {"OP.01.a", "creative_design_park", "recognition", "1000000.00", 0},
         {"OP.01.a", "national_design_centre", "recognition", "1000000.00", 0},
         {"OP.02.a", "well_known_trademark", "honour", "3000000.00", 0},
-        {"OP.02.a", "china_quality_award", "honour", "3000000.00", 0},
+        /* the China Quality Award branch is 附件5（九）'s exact 300万 (test_restatements) */
         {"OP.03.a", NULL, NULL, "1000000.00", 0},
         {"OP.05.a", NULL, NULL, "3000000.00", 0},
         {"OP.05.b", NULL, NULL, "1000000.00", 0},
@@ -73,7 +73,6 @@ MEASURE_TEST(op_ceilings)
         {"OP.14.c", NULL, NULL, "3000000.00", 0},
         {"OP.14.d", NULL, NULL, "10000000.00", 0},
         {"OP.17.a", NULL, NULL, "500000.00", 0},
-        {"OP.19.a", NULL, NULL, "3000000.00", 0},
         {"OP.21.b", NULL, NULL, "1000000.00", 0},
         {"OP.22.a", NULL, NULL, "2000000.00", 0},
     };
@@ -94,9 +93,11 @@ MEASURE_TEST(op_costs_and_periods)
           {"granted_this_year", "500000"});
     /* （十四）new drug, stages together at most 3000万: 18,000,000 before leaves 12,000,000 */
     GRANT(rs, "OP.14.a", DATE, "12000000.00", NULL, {"granted_to_date", "18000000"});
-    /* （十九）每年最高300万: 2,000,000 this year leaves 1,000,000 */
-    GRANT(rs, "OP.19.a", DATE, "1000000.00", NULL, {"granted_this_year", "2000000"});
-    /* README decision 14: （三）（二十二） are awards, not bounded by a cost */
+    /* （十九）每年最高300万, restating 附件1（十）'s 1% of new purchases: 1% × 150,000,000 =
+     * 1,500,000; 2,000,000 this year leaves 1,000,000 */
+    GRANT(rs, "OP.19.a", DATE, "1000000.00", "cap_per_year", {"new_purchases", "150000000"},
+          {"granted_this_year", "2000000"});
+    /* （三）（二十二） are awards (奖励), not bounded by a cost (R19) */
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.03.a")), 1);
     assert_int_equal(dgs_measure_input_count(measure(rs, "OP.22.a")), 1);
 }
@@ -104,7 +105,7 @@ MEASURE_TEST(op_costs_and_periods)
 /* ---- OP.10.a ----------------------------------------------------------------
  * （十）对纳入智能机器人产业链关键企业清单的，资助比例和资助限额在基准标准基础上可上浮 5%，对“链主”
  * 企业资助比例和资助限额在基准标准基础上可上浮 10%，每家企业每年最高 500 万元。
- * Catalog R2: relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
+ * R2 (docs/interpretation.md): relative (× 1.05 / × 1.10) for both the ratio and the limit by default;
  * percentage points for the ratio is a switch. */
 MEASURE_TEST(op_10_a_uplift_relative)
 {
@@ -210,15 +211,16 @@ MEASURE_TEST(op_unspecified_with_a_guideline)
 
 MEASURE_TEST(op_kinds)
 {
-    /* catalog §2: the main opinion has 23 unspecified and 25 qualitative measures */
+    /* data/catalog.json: the main opinion has 23 unspecified and 25 qualitative measures */
     expect_kind_outcome(rs, "OP", DGS_KIND_UNSPECIFIED, 23, DGS_OUTCOME_UNSPECIFIED);
     expect_kind_outcome(rs, "OP", DGS_KIND_QUALITATIVE, 25, DGS_OUTCOME_NOT_COMPUTABLE);
-    /* the whole catalogue (catalog §2): 22 formula, 52 fixed_cap, 8 tiered_fixed,
-     * 8 price_or_quota, 37 unspecified, 75 qualitative */
-    size_t per_kind[7] = {0};
+    /* the whole catalogue (data/catalog.json): 22 formula, 52 fixed_cap, 8 tiered_fixed,
+     * 8 price_or_quota, 37 unspecified, 75 qualitative; of the 37, four name
+     * another policy that sets the amount (governed_elsewhere) */
+    size_t per_kind[8] = {0};
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
         int kind = dgs_measure_kind(dgs_ruleset_measure_at(rs, i));
-        assert_in_range(kind, DGS_KIND_FORMULA, DGS_KIND_QUALITATIVE);
+        assert_in_range(kind, DGS_KIND_FORMULA, DGS_KIND_GOVERNED_ELSEWHERE);
         per_kind[kind]++;
     }
     assert_int_equal(dgs_ruleset_measure_count(rs), 202);
@@ -226,7 +228,8 @@ MEASURE_TEST(op_kinds)
     assert_int_equal(per_kind[DGS_KIND_FIXED_CAP], 52);
     assert_int_equal(per_kind[DGS_KIND_TIERED_FIXED], 8);
     assert_int_equal(per_kind[DGS_KIND_PRICE_OR_QUOTA], 8);
-    assert_int_equal(per_kind[DGS_KIND_UNSPECIFIED], 37);
+    assert_int_equal(per_kind[DGS_KIND_UNSPECIFIED], 33);
+    assert_int_equal(per_kind[DGS_KIND_GOVERNED_ELSEWHERE], 4);
     assert_int_equal(per_kind[DGS_KIND_QUALITATIVE], 75);
     /* the 22 formula measures, by name */
     static const char *const formulas[] = {

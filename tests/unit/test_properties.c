@@ -96,6 +96,8 @@ typedef struct clause {
     cond tiers[2];                 /* caps named cap_<choice> apply in that category only */
     const char *part_caps[2];      /* caps of separate parts: award ≤ their sum */
     threshold conditions[3];
+    const char *absent[2];         /* inputs never given: another form of an input, or another reading's period */
+    const char *given[1];          /* an optional input always given (the form of the figure tested) */
     void (*extra)(const struct clause *cl, const dgs_measure *m, const struct inputs *in, dgs_fen_t award);
 } clause;
 
@@ -123,10 +125,12 @@ static const clause clauses[] = {
     {"A1.07.a", {"financed_amount", "interest_paid"}, .ratios = {{"ratio", {"financed_amount"}}}},
     /* 按交易额1%给予每年最高300万元奖励。 */
     {"A1.10.a", {"new_purchases"}, .down = {"granted_this_year"}, .ratios = {{"ratio", {"new_purchases"}}},
-     .periods = {{"cap_per_year", "granted_this_year"}}},
+     .periods = {{"cap_per_year", "granted_this_year"}}, .absent = {"purchases_this_year", "purchases_last_year"},
+     .given = {"new_purchases"}},
     /* 按照实际投入的场租及会场搭建费用给予不高于50%的资助，每家企业最高资助50万元。 */
     {"A1.11.a", {"venue_rent", "setup_cost"}, .down = {"granted_to_date"},
-     .ratios = {{"ratio", {"venue_rent", "setup_cost"}}}, .periods = {{"cap_per_enterprise", "granted_to_date"}}},
+     .ratios = {{"ratio", {"venue_rent", "setup_cost"}}}, .periods = {{"cap_per_enterprise", "granted_to_date"}},
+     .absent = {"granted_this_year"}},
     /* 按国家和省实际到位资金不超过1:1和1:0.5的比例给予配套资助，最高额度分别为1000万元和500万元。 */
     {"A2.01.d", {"national_funds", "provincial_funds"},
      .ratios = {{"ratio_national", {"national_funds"}}, {"ratio_provincial", {"provincial_funds"}}},
@@ -142,7 +146,8 @@ static const clause clauses[] = {
      .tiers = {{"tier", "national"}, {"tier", "provincial"}}},
     /* (面积18平方米及以上)按实际发生特装布展费的50%予以支持，最高支持每平方米1500元，每家企业同一展会最高支持总额不超过10万元。 */
     {"A4.02.1.a", {"build_cost"}, .up = {"booth_area"}, .ratios = {{"ratio", {"build_cost"}}},
-     .units = {{"cap_per_m2", "booth_area"}}, .conditions = {{"booth_area", "min_area", AT_LEAST}}},
+     .units = {{"cap_per_m2", "booth_area"}}, .conditions = {{"booth_area", "min_area", AT_LEAST}},
+     .absent = {"booth_fee", "other_fiscal_support"}},
     /* 对由商协会统一承担的展品往返物流费用的50%给予最高10万元补贴。 */
     {"A4.02.1.c", {"logistics_cost"}, .ratios = {{"ratio", {"logistics_cost"}}}},
     /* 对场地租金、场地布置费用按实际发生金额给予支持，每家协会每场新品发布会最高支持不超过15万元。 */
@@ -329,6 +334,10 @@ static void random_inputs(const clause *cl, const dgs_measure *m, inputs *in)
             in->value[k] = magnitude(12);          /* up to ten billion yuan */
         }
     }
+    for (size_t a = 0; a < 2 && cl->absent[a]; a++)
+        in->present[input_index(m, cl->absent[a])] = false;
+    if (cl->given[0])
+        in->present[input_index(m, cl->given[0])] = true;
     /* Now and then an input right at the threshold of a condition. */
     for (size_t t = 0; t < 3 && cl->conditions[t].input; t++) {
         if (below(4) != 0)

@@ -110,22 +110,28 @@ static void top_up_after_a_lower_award(void **state)
 static void restatements_count_once(void **state)
 {
     (void)state;
+    /* （十九）restates 附件1（十）: the same inputs, the same amount (1% × 85,432,109.00 =
+     * 854,321.09, under 300万), one group: paid once, not the 300万 ceiling. */
     dgs_result *r[2] = {
-        eval(rs, "OP.19.a", "assessed", "1000000", NULL),                  /* 100万 assessed */
-        eval(rs, "A1.10.a", "new_purchases", "150000000", NULL),           /* 1% × 1.5亿 = 150万 */
+        eval(rs, "OP.19.a", "new_purchases", "85432109", NULL),
+        eval(rs, "A1.10.a", "new_purchases", "85432109", NULL),
     };
+    assert_int_equal(dgs_result_award(r[0]), 85432109);
+    assert_int_equal(dgs_result_award(r[1]), 85432109);
+    assert_string_equal(dgs_result_computed_by(r[0]), "A1.10.a");
+    assert_string_equal(dgs_result_group(r[0]), dgs_result_group(r[1]));
     dgs_stack *s;
     assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, NULL, &s, NULL), DGS_OK);
-    assert_int_equal(dgs_stack_paid(s, 1), 150000000);
-    assert_int_equal(dgs_stack_paid(s, 0), 0);
-    assert_int_equal(dgs_stack_total(s), 150000000);
+    assert_int_equal(dgs_stack_total(s), 85432109);
+    assert_int_equal(dgs_stack_paid(s, 0) + dgs_stack_paid(s, 1), 85432109);
     dgs_stack_free(s);
     dgs_result_free(r[0]);
     dgs_result_free(r[1]);
 }
 
 /* The group may cover one branch only: OP.02.a for a 驰名商标 is not A5.09.a's
- * China Quality Award (README decision 13), so both are paid. */
+ * China Quality Award (the group binds only the branch that restates another award, R27),
+ * so both are paid. */
 static void branch_groups(void **state)
 {
     (void)state;

@@ -199,6 +199,8 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
             fprintf(c->out, "%s%s\n", en ? "departments: " : "责任单位：", dgs_measure_departments(m));
         if (*dgs_measure_group(m))
             fprintf(c->out, "%s%s\n", en ? "exclusive group: " : "不重复享受组：", dgs_measure_group(m));
+        for (size_t k = 0; dgs_measure_restates(m, k); k++)
+            fprintf(c->out, en ? "restates %s: computed through it\n" : "重述 %s：按该条计算\n", dgs_measure_restates(m, k));
         fprintf(c->out, "%s\n  %s\n", en ? "clause:" : "条款原文：", dgs_measure_clause(m));
         if (dgs_measure_input_count(m))
             fprintf(c->out, "%s\n", en ? "inputs:" : "输入：");
@@ -240,6 +242,23 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         }
         dgs_free(value);
     }
+    /* The eligibility conditions (declared with condition.<id>=true|false) and the policy that sets the amount. */
+    json_t *conds = json_array();
+    if (!o->json && dgs_measure_condition_count(m))
+        fprintf(c->out, "%s\n", en ? "conditions (condition.<id>=true|false; undeclared: assumed):" : "条件（condition.<id>=true|false；未声明即假定满足）：");
+    for (size_t i = 0; i < dgs_measure_condition_count(m); i++) {
+        if (o->json)
+            json_array_append_new(conds, json_pack("{s:s, s:s, s:s}", "id", dgs_measure_condition_id(m, i), "text",
+                                                   dgs_measure_condition_text(m, i, o->lang), "phrase",
+                                                   dgs_measure_condition_phrase(m, i)));
+        else
+            fprintf(c->out, "  %-30s %s  〔%s〕\n", dgs_measure_condition_id(m, i), dgs_measure_condition_text(m, i, o->lang),
+                    dgs_measure_condition_phrase(m, i));
+    }
+    if (!o->json && *dgs_measure_governed_by(m, o->lang))
+        fprintf(c->out, "%s%s\n", en ? "amount set by: " : "金额由其他政策规定：", dgs_measure_governed_by(m, o->lang));
+    if (!o->json)
+        json_decref(conds);
     if (o->json) {
         json_object_set_new(root, "id", json_string(dgs_measure_id(m)));
         json_object_set_new(root, "kind", json_string(dgs_kind_name(dgs_measure_kind(m))));
@@ -251,8 +270,15 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         json_object_set_new(root, "group", json_string(dgs_measure_group(m)));
         json_object_set_new(root, "fixed_amount", json_boolean(dgs_measure_fixed_amount(m)));
         json_object_set_new(root, "unit", json_string(dgs_measure_unit(m)));
+        json_object_set_new(root, "unit_type", json_string(dgs_unit_name(dgs_measure_unit_type(m))));
+        json_t *sources = json_array();
+        for (size_t k = 0; dgs_measure_restates(m, k); k++)
+            json_array_append_new(sources, json_string(dgs_measure_restates(m, k)));
+        json_object_set_new(root, "restates", sources);
         json_object_set_new(root, "inputs", inputs);
         json_object_set_new(root, "parameters", params);
+        json_object_set_new(root, "conditions", conds);
+        json_object_set_new(root, "governed_by", json_string(dgs_measure_governed_by(m, o->lang)));
         char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         if (!text) {
             json_decref(root);
@@ -506,10 +532,13 @@ static int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
         rc = fail_err(c, &e);
         goto done;
     }
-    fprintf(c->out, "row,outcome,award\n");
+    /* The award in the measure's unit: yuan with two decimals, or a count (places). */
+    fprintf(c->out, "row,outcome,award,unit\n");
+    const char *unit = dgs_measure_unit_type(m) == DGS_UNIT_FEN ? "yuan" : dgs_measure_unit(m);
     for (size_t i = 0; i < rows; i++) {
         char v[32];
-        fprintf(c->out, "%zu,%s,%s\n", i + 1, dgs_outcome_name(outcomes[i]), dgs_money_format(awards[i], v, sizeof v));
+        fprintf(c->out, "%zu,%s,%s,%s\n", i + 1, dgs_outcome_name(outcomes[i]),
+                dgs_format_amount(dgs_measure_unit_type(m), awards[i], v, sizeof v), unit);
     }
     if (brc)
         rc = fail(c, "%s", e.message);
@@ -740,6 +769,9 @@ static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs)
                 *dgs_measure_group(m) ? ", group `" : "", dgs_measure_group(m), *dgs_measure_group(m) ? "`" : "");
         fprintf(f, "%s%s%s\n\n> %s\n", dgs_measure_location(m), *dgs_measure_departments(m) ? " · " : "",
                 dgs_measure_departments(m), dgs_measure_clause(m));
+        for (size_t k = 0; dgs_measure_restates(m, k); k++)
+            fprintf(f, "%sRestates [%s](#%s): computed through it, with its parameters (重述附件条款，按该条计算)\n",
+                    k ? "" : "\n", dgs_measure_restates(m, k), dgs_measure_restates(m, k));
         if (dgs_measure_input_count(m)) {
             fprintf(f, "\n| input | type | unit | required | description |\n| --- | --- | --- | --- | --- |\n");
             for (size_t k = 0; k < dgs_measure_input_count(m); k++) {

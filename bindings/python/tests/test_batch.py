@@ -276,10 +276,14 @@ def test_large_batch(rules, rows):
                           "interest_paid": rng.integers(0, 200_000_000, rows)})
     b = rules.evaluate_batch("A1.07.a", frame, DATE, units="base")
     assert len(b) == rows and b.total_fen == int(b.award_fen.astype(object).sum())
-    # 5% of the financed amount, at most 150万 and the interest, floored to the fen.
+    # 5% of the financed amount, at most 150万 and the interest, floored to the fen; financing
+    # below 500万 yuan (500,000,000 fen) is not eligible under this item.
     fin = frame["financed_amount"].to_numpy()
     want = np.minimum(np.minimum(np.minimum(fin, 3_000_000_000) // 20, 150_000_000), frame["interest_paid"].to_numpy())
-    assert (b.award_fen == want).all()
+    below = fin < 500_000_000
+    assert below.any() and (~below).any()
+    assert (b.award_fen[~below] == want[~below]).all()
+    assert (b.award_fen[below] == 0).all() and (b.outcomes[below] == "ineligible").all()
 
 
 def test_invalid_rows_out_of_force_are_invalid_as_in_the_scalar_path(rules):

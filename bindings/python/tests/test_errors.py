@@ -208,7 +208,7 @@ def test_hostile_batches(rules):
     for name in ("\x00", "a\x00b", "\udcff", "融" * 10_000, ""):
         expect(dgsubsidy.InvalidValue if ("\x00" in name or "\udcff" in name) else dgsubsidy.UnknownInput,
                rules.evaluate_batch, "A1.07.a", {"financed_amount": ok, "interest_paid": ok, name: ok}, DATE)
-    b = rules.evaluate_batch("A1.07.a", {"financed_amount": np.array([D("NaN"), D(1)], dtype=object),
+    b = rules.evaluate_batch("A1.07.a", {"financed_amount": np.array([D("NaN"), D(5_000_000)], dtype=object),
                                          "interest_paid": ok}, DATE, errors="mark")
     assert b.outcome_codes.tolist() == [dgsubsidy.Outcome.INVALID, 0]
     assert isinstance(b.error, dgsubsidy.InvalidValue) and b.error.row == 0

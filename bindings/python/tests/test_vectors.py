@@ -79,9 +79,10 @@ def base_units(inp, text):
 def test_vector_batch(rules, vector):
     rs = ruleset_for(rules, vector)
     m = rs[vector["measure"]]
-    if any(m.inputs[n].type == ValueType.MONEY_LIST for n in vector["inputs"]):
+    if any(n in m.inputs and m.inputs[n].type == ValueType.MONEY_LIST for n in vector["inputs"]):
         pytest.skip("list inputs cannot be batched")
-    columns = {n: np.array([base_units(m.inputs[n], t)] * 3, dtype=np.int64)
+    columns = {n: np.array([{"true": 1, "false": 0}[t] if n.startswith("condition.")
+                            else base_units(m.inputs[n], t)] * 3, dtype=np.int64)
                for n, t in vector["inputs"].items()}
     # a DataFrame gives the row count even without a column (measures without inputs)
     b = m.evaluate_batch(pd.DataFrame(columns, index=range(3)), vector["date"], units="base")

@@ -41,6 +41,7 @@ from ._errors import (Error, FileError, GuidelineError, InvalidArgument, Invalid
 from ._money import DateLike, Money, from_fen, to_fen  # noqa: E402
 from ._api import (Input, Kind, Measure, Measures, Outcome, Parameter, Result, Ruleset,  # noqa: E402
                    Step, UsedParameter, ValueType)
+from ._api import Condition, ConditionStatus  # noqa: E402
 from ._batch import BatchResult, DecimalView  # noqa: E402
 from ._stack import (Allocation, Decision, StackEntry, StackReport, allocate,  # noqa: E402
                      allocate_fen)
@@ -61,3 +62,4 @@ __all__ = [
     "TypeMismatch", "MissingInput", "InvalidValue", "NegativeValue", "Overflow", "InvalidDate",
     "InvalidChoice", "OutOfRange", "GuidelineError", "FileError", "NotSupported",
 ]
+__all__ += ["Condition", "ConditionStatus"]

@@ -74,6 +74,7 @@ class Kind(_NamedIntEnum):
     PRICE_OR_QUOTA = _native.DGS_KIND_PRICE_OR_QUOTA
     UNSPECIFIED = _native.DGS_KIND_UNSPECIFIED
     QUALITATIVE = _native.DGS_KIND_QUALITATIVE
+    GOVERNED_ELSEWHERE = _native.DGS_KIND_GOVERNED_ELSEWHERE  #: another policy, named, sets the amount
 
 
 class ValueType(_NamedIntEnum):
@@ -98,6 +99,7 @@ class Outcome(_NamedIntEnum):
     NOT_IN_FORCE = _native.DGS_OUTCOME_NOT_IN_FORCE
     UNSPECIFIED = _native.DGS_OUTCOME_UNSPECIFIED
     NOT_COMPUTABLE = _native.DGS_OUTCOME_NOT_COMPUTABLE
+    GOVERNED_ELSEWHERE = _native.DGS_OUTCOME_GOVERNED_ELSEWHERE  #: another policy, named in the reason, sets the amount
     INVALID = _native.DGS_OUTCOME_INVALID  #: batch only: the row's inputs are invalid
 
 
@@ -208,12 +210,55 @@ class Parameter:
         return (_restore_parameter, (self._owner, self.name))
 
 
+class Condition:
+    """An eligibility condition the clause writes (not a number: numbers are inputs).
+
+    ``id`` is short and stable ("direct_lease"); ``phrase`` the clause's own
+    words ("融资租赁直租方式"); ``text(lang)`` states it briefly.  Declare it
+    when evaluating: ``evaluate(..., conditions={"direct_lease": False})``;
+    undeclared, it is assumed met.
+    """
+
+    __slots__ = ("_texts", "index", "id", "phrase")
+
+    def __init__(self, m: Any, index: int) -> None:
+        self.index = index
+        self.id: str = _native.dgs_measure_condition_id(m, index)
+        self.phrase: str = _native.dgs_measure_condition_phrase(m, index)
+        self._texts = (_native.dgs_measure_condition_text(m, index, _native.DGS_LANG_ZH),
+                       _native.dgs_measure_condition_text(m, index, _native.DGS_LANG_EN))
+
+    def text(self, lang: str = "zh") -> str:
+        """The condition stated briefly in 'zh' ("直租方式") or 'en' ("a direct finance lease")."""
+        return self._texts[_lang(lang)]
+
+    def __repr__(self) -> str:
+        return f"<Condition {self.id}: {self.text('en')} 〔{self.phrase}〕>"
+
+
+class ConditionStatus(Condition):
+    """A condition as a result carries it: ``status`` is "met", "not_met" or "assumed"."""
+
+    __slots__ = ("status",)
+
+    def __init__(self, m: Any, index: int, status: str) -> None:
+        super().__init__(m, index)
+        self.status: str = status
+
+    @property
+    def assumed(self) -> bool:
+        return self.status == "assumed"
+
+    def __repr__(self) -> str:
+        return f"<Condition {self.id}: {self.status}>"
+
+
 class Measure:
     """One award clause of the policy, e.g. ``rules["A1.07.a"]``.
 
     Borrowed from its ruleset (which it keeps alive).  Metadata: ``id``,
     ``kind``, ``location``, ``title(lang)``, ``clause``, ``departments``,
-    ``group``, ``unit``, ``inputs`` and ``parameters``.
+    ``group``, ``unit``, ``inputs``, ``parameters`` and ``conditions``.
     """
 
     def __init__(self, ruleset: "Ruleset", ptr: Any) -> None:
@@ -264,6 +309,19 @@ class Measure:
         return _native.dgs_measure_unit(self._ptr)
 
     @property
+    def is_money(self) -> bool:
+        """True when the measure's number is money (fen), from the measure's typed unit."""
+        return _native.dgs_measure_unit_type(self._ptr) == _native.DGS_UNIT_FEN
+
+    @property
+    def restates(self) -> Tuple[str, ...]:
+        """The ids of the measures whose clause states the amount this item restates (computed through them)."""
+        out = []
+        while (source := _native.dgs_measure_restates(self._ptr, len(out))) is not None:
+            out.append(source)
+        return tuple(out)
+
+    @property
     def inputs(self) -> Mapping[str, Input]:
         """The inputs by name, in the measure's order."""
         if self._inputs is None:
@@ -278,6 +336,20 @@ class Measure:
             n = _native.dgs_measure_parameter_count(self._ptr)
             self._parameters = {p.name: p for p in (Parameter(self, k) for k in range(n))}
         return _ReadOnly(self._parameters)
+
+    @property
+    def conditions(self) -> Mapping[str, Condition]:
+        """The eligibility conditions by id, in the clause's order (none for qualitative measures)."""
+        conditions: Optional[Dict[str, Condition]] = getattr(self, "_conditions", None)
+        if conditions is None:
+            n = _native.dgs_measure_condition_count(self._ptr)
+            conditions = {c.id: c for c in (Condition(self._ptr, k) for k in range(n))}
+            self._conditions = conditions
+        return _ReadOnly(conditions)
+
+    def governed_by(self, lang: str = "zh") -> Optional[str]:
+        """For kind GOVERNED_ELSEWHERE: the policy that sets the amount; else None."""
+        return _native.dgs_measure_governed_by(self._ptr, _lang(lang)) or None
 
     def evaluate(self, date: Optional[DateLike] = None, **inputs: Any) -> "Result":
         """Evaluates one case of this measure; see :meth:`Ruleset.evaluate`."""
@@ -313,6 +385,10 @@ class Measure:
         params = "".join(
             f"<tr><td><code>{e(p.name)}</code></td><td>{e(p.value)}</td><td>{e(p.reference)}</td></tr>"
             for p in self.parameters.values())
+        conds = "".join(
+            f"<tr><td><code>{e(c.id)}</code></td><td>{e(c.text('zh'))}<br><small>{e(c.text('en'))}</small></td>"
+            f"<td>{e(c.phrase)}</td></tr>"
+            for c in self.conditions.values())
         return (
             f"<div><b>{e(self.id)}</b> {e(self.title('zh'))} — {e(self.title('en'))}<br>"
             f"<small>{e(self.location)} · kind {e(str(self.kind))}"
@@ -322,6 +398,8 @@ class Measure:
                f"{rows}</table>" if rows else "")
             + (f"<table><tr><th>parameter</th><th>value</th><th>reference</th></tr>{params}</table>"
                if params else "")
+            + (f"<table><tr><th>condition</th><th>statement</th><th>clause</th></tr>{conds}</table>"
+               if conds else "")
             + "</div>")
 
 
@@ -640,6 +718,13 @@ class Ruleset:
         - any input as text exactly as the command line takes it;
         - None: the input is not given.
 
+        ``conditions`` declares eligibility conditions by id, True (met) or
+        False (not met): ``conditions={"direct_lease": False}`` makes the
+        result ineligible with the clause's phrase as the reason.  Conditions
+        not declared (or None) are assumed met; ``result.conditions`` says
+        which.  The command line's form is taken too, as a keyword from a dict:
+        ``**{"condition.direct_lease": "false"}``.
+
         Returns a :class:`Result` whatever the outcome; raises an
         :class:`Error` for the caller's mistakes (unknown measure or input,
         missing required input, negative money, bad date, overflow).
@@ -848,6 +933,20 @@ def _set_input(case: Any, measure: Measure, name: str, value: Any) -> None:
         _native.dgs_case_set_int(case, name, to_int64(value, what))
 
 
+def _set_conditions(case: Any, measure: Measure, conditions: Any) -> None:
+    if not isinstance(conditions, Mapping):
+        raise _errors.TypeMismatch(f"{measure.id}: conditions is a mapping of condition id to True/False, "
+                                   f"not {type(conditions).__name__}")
+    for cid, met in conditions.items():
+        if met is None:
+            continue
+        what = f"{measure.id}: condition {cid!r}"
+        if not isinstance(met, bool) and type(met).__name__ != "bool_":
+            raise _errors.TypeMismatch(f"{what} is declared True (met) or False (not met), not {met!r}")
+        # The library names the measure and lists its conditions when the id is unknown.
+        _native.dgs_case_set_condition(case, c_string(str(cid), what), 1 if met else 0)
+
+
 def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, Any]) -> "Result":
     case = _native.dgs_case_new(measure._ptr)
     try:
@@ -855,6 +954,16 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
             _native.dgs_case_set_date(case, iso_date(date))
         for name, value in inputs.items():
             if value is None:
+                continue
+            if name == "conditions" and measure.inputs.get(name) is None:
+                _set_conditions(case, measure, value)
+                continue
+            if name.startswith("condition.") and measure.inputs.get(name) is None:
+                # As the command line writes it: condition.<id>="true"/"false" (or a bool).
+                if isinstance(value, str):
+                    _native.dgs_case_set_text(case, name, c_string(value, f"{measure.id}: {name}"))
+                else:
+                    _set_conditions(case, measure, {name[len("condition."):]: value})
                 continue
             _set_input(case, measure, name, value)
         ptr = _native.dgs_evaluate(case)
@@ -869,10 +978,10 @@ def _evaluate(measure: Measure, date: Optional[DateLike], inputs: Mapping[str, A
 class Step:
     """One step of a result's trace: a label, a value and where it came from."""
 
-    __slots__ = ("_labels", "type", "raw", "denominator", "source", "reference")
+    __slots__ = ("_labels", "type", "raw", "denominator", "source", "reference", "amount_type", "amount_raw")
 
     def __init__(self, labels: Tuple[str, str], vtype: ValueType, raw: int, den: int, source: str,
-                 reference: str) -> None:
+                 reference: str, amount_type: ValueType = ValueType.MONEY, amount_raw: int = 0) -> None:
         self._labels = labels
         self.type = vtype
         #: The value in the library's unit (fen for money, hundredths of m² for areas).
@@ -883,6 +992,10 @@ class Step:
         self.source = source
         #: The clause phrase or guideline reference behind the step, or "".
         self.reference = reference
+        #: The type of the amount after the step (money, area or count).
+        self.amount_type = amount_type
+        #: The amount after the step in the library's unit (``value`` is the step's own figure).
+        self.amount_raw = amount_raw
 
     def label(self, lang: str = "zh") -> str:
         return self._labels[_lang(lang)]
@@ -892,8 +1005,14 @@ class Step:
         """Decimal yuan for money, Decimal m² for areas, Fraction for ratios, bool for flags, else int."""
         return _value_of_type(self.type, self.raw, self.denominator)
 
+    @property
+    def amount(self) -> Any:
+        """The amount after the step: Decimal yuan for money, Decimal m² for areas, else int."""
+        return _value_of_type(self.amount_type, self.amount_raw, 1)
+
     def __repr__(self) -> str:
-        return f"<Step {self.label('en')}: {self.value} ({self.type}) from {self.source or '-'}>"
+        return (f"<Step {self.label('en')}: {self.value} ({self.type}) → {self.amount} "
+                f"from {self.source or '-'}>")
 
 
 class UsedParameter:
@@ -965,8 +1084,13 @@ class Result:
 
     @property
     def is_money(self) -> bool:
-        """True when the award is money (its unit is "yuan", possibly qualified: "yuan (credit line)")."""
-        return self.unit.startswith("yuan")
+        """True when the award is money (fen): the measure's typed unit, not a guess from ``unit``."""
+        return _native.dgs_result_unit_type(self._ptr) == _native.DGS_UNIT_FEN
+
+    @property
+    def computed_by(self) -> str:
+        """The id of the measure that computed the result: its own, or the one it restates."""
+        return _native.dgs_result_computed_by(self._ptr)
 
     @property
     def award(self) -> Union[Decimal, int]:
@@ -1008,9 +1132,19 @@ class Result:
                      _native.dgs_result_step_value(p, i),
                      _native.dgsw_result_step_denominator(p, i),
                      _native.dgs_result_step_source(p, i),
-                     _native.dgs_result_step_reference(p, i))
+                     _native.dgs_result_step_reference(p, i),
+                     ValueType(_native.dgs_result_step_amount_type(p, i)),
+                     _native.dgs_result_step_amount(p, i))
                 for i in range(_native.dgs_result_step_count(p)))
         return self._steps
+
+    @property
+    def conditions(self) -> Tuple[ConditionStatus, ...]:
+        """Every condition of the measure with its status: "met", "not_met" or "assumed"."""
+        p = self._ptr
+        m = self._measure._ptr
+        return tuple(ConditionStatus(m, i, _native.dgs_condition_status_name(_native.dgs_result_condition_status(p, i)))
+                     for i in range(_native.dgs_result_condition_count(p)))
 
     @property
     def parameters(self) -> Tuple[UsedParameter, ...]:
@@ -1030,7 +1164,8 @@ class Result:
 
     def to_dict(self, lang: str = "zh") -> Dict[str, Any]:
         """The result as a dict ready for json.dumps: measure, date, outcome, award (yuan string),
-        award_fen, unit, binding, reason, group, fingerprint, steps and parameters."""
+        award_fen, unit, binding, reason, group, fingerprint, conditions (id, status, text, phrase),
+        steps and parameters."""
         return json.loads(self.to_json(lang), parse_float=Decimal)
 
     def __repr__(self) -> str:
@@ -1042,7 +1177,8 @@ class Result:
         e = html.escape
         rows = "".join(
             f"<tr><td>{i + 1}</td><td>{e(s.label('zh'))}<br><small>{e(s.label('en'))}</small></td>"
-            f"<td style='text-align:right'>{e(_fmt_value(s))}</td><td><code>{e(s.source)}</code></td>"
+            f"<td style='text-align:right'>{e(_fmt_value(s))}</td>"
+            f"<td style='text-align:right'>{e(_fmt_amount(s))}</td><td><code>{e(s.source)}</code></td>"
             f"<td>{e(s.reference)}</td></tr>"
             for i, s in enumerate(self.steps))
         reason = self.reason("zh")
@@ -1051,7 +1187,12 @@ class Result:
             f"outcome <b>{e(str(self.outcome))}</b> · award <b>{e(_fmt_award(self))}</b>"
             f"{' · binding <code>' + e(self.binding) + '</code>' if self.binding else ''}"
             f"{'<br>' + e(reason) if reason else ''}"
-            + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>source</th><th>reference</th></tr>"
+            + "".join(f"<br><small>{e(label)}：{e('；'.join(c.text('zh') for c in cs))}</small>"
+                      for label, cs in (("假定满足", [c for c in self.conditions if c.status == "assumed"]),
+                                        ("已声明满足", [c for c in self.conditions if c.status == "met"]),
+                                        ("未满足", [c for c in self.conditions if c.status == "not_met"]))
+                      if cs)
+            + (f"<table><tr><th>#</th><th>step</th><th>value</th><th>amount</th><th>source</th><th>reference</th></tr>"
                f"{rows}</table>" if rows else "")
             + f"<small>ruleset {e(self.fingerprint)}</small></div>")
 
@@ -1068,11 +1209,20 @@ def _restore_result(measure: Measure, date: str, inputs: Dict[str, Any], json_zh
 
 
 def _fmt_award(r: Result) -> str:
-    if r.unit == "yuan":
+    if r.is_money and r.unit == "yuan":
         return f"CNY {r.award:,}"
     if r.is_money:
         return f"CNY {r.award:,} {r.unit[4:].strip()}"
     return f"{r.award:,} {r.unit}"
+
+
+def _fmt_amount(s: Step) -> str:
+    v = s.amount
+    if s.amount_type == ValueType.MONEY:
+        return f"CNY {v:,}"
+    if s.amount_type == ValueType.AREA:
+        return f"{v} m²"
+    return str(v)
 
 
 def _fmt_value(s: Step) -> str:

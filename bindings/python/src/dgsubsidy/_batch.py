@@ -209,8 +209,8 @@ class BatchResult:
 
     @property
     def is_money(self) -> bool:
-        """True when the awards are money (their unit is "yuan", possibly qualified)."""
-        return self.unit.startswith("yuan")
+        """True when the awards are money (fen); False for counts (places), from the measure's typed unit."""
+        return self.measure.is_money
 
     @property
     def awards(self) -> Union[DecimalView, np.ndarray]:
@@ -489,6 +489,19 @@ def _float_column(measure: Measure, inp: Any, arr: np.ndarray) -> _Column:
             code=_native.DGS_E_VALUE, row=first))
     col.values = np.where(ok & good, arr, 0).astype(np.int64)
     return col
+
+
+class _ConditionColumn:
+    """A column "condition.<id>", read as a flag (missing values: assumed)."""
+
+    __slots__ = ("name",)
+    type = ValueType.FLAG
+    required = False
+    choices: Tuple[str, ...] = ()
+    unit = ""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 def _int_column(measure: Measure, inp: Any, arr: np.ndarray, present: Optional[np.ndarray],
@@ -792,6 +805,9 @@ def prepare(measure: Measure, frame: Any, *, extra: str = "raise", units: str = 
             raise _errors.UnknownInput(f"{measure.id}: column name {name!r} is not an input name",
                                        code=_native.DGS_E_UNKNOWN_INPUT)
         inp = inputs.get(name)
+        if inp is None and name.startswith("condition.") and name[len("condition."):] in measure.conditions:
+            # A condition declared per row: True/1 met, False/0 not met, missing assumed.
+            inp = _ConditionColumn(name)
         if inp is None:
             if extra == "ignore":
                 continue

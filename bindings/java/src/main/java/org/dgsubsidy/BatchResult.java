@@ -43,20 +43,20 @@ public final class BatchResult {
     }
 
     private void requireMoney() {
-        if (!Result.isMoney(measure.unit())) {
+        if (!measure.isMoney()) {
             throw new IllegalStateException(measure.id() + " awards " + measure.unit()
                     + ", not money: it has no award in fen; read award(i)");
         }
     }
 
     /**
-     * Row i's award: yuan with two decimals when the measure's unit starts with "yuan", else whole units.
+     * Row i's award: yuan with two decimals when the measure's number is money, else whole units (places).
      *
      * @param i the row
      * @return the award
      */
     public BigDecimal award(int i) {
-        return Result.isMoney(measure.unit()) ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+        return measure.isMoney() ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class Case {
         static final int CHOICE = 4;
         static final int LIST = 5;
         static final int TEXT = 6;
+        static final int CONDITION = 7;
 
         final String input;
         final int how;
@@ -65,6 +66,9 @@ public final class Case {
                     break;
                 case LIST:
                     DgsNative.dgs_case_set_list(c, input, list);
+                    break;
+                case CONDITION:
+                    DgsNative.dgs_case_set_condition(c, text, (int) number);
                     break;
                 default:
                     DgsNative.dgs_case_set_text(c, input, text);
@@ -273,6 +277,35 @@ public final class Case {
     }
 
     /**
+     * Declares an eligibility condition of the measure met or not met.  A condition not met
+     * makes the result {@link Outcome#INELIGIBLE} with the clause's phrase as the reason;
+     * an undeclared one is assumed met (see {@link Result#conditions()}).
+     *
+     * @param id  the condition's id, e.g. "direct_lease" (see {@link Measure#conditions()})
+     * @param met true for met, false for not met
+     * @return this case
+     * @throws UnknownInputException if the measure has no such condition; the message lists them
+     */
+    public Case condition(String id, boolean met) {
+        Measure.Condition c = measure.condition(id);
+        return put(new Value(CONDITION_PREFIX + c.id(), Value.CONDITION, met ? 1 : 0, c.id(), null));
+    }
+
+    /**
+     * Forgets the declaration of a condition: it is assumed met again.
+     *
+     * @param id the condition's id
+     * @return this case
+     * @throws UnknownInputException if the measure has no such condition
+     */
+    public Case unsetCondition(String id) {
+        values.remove(CONDITION_PREFIX + measure.condition(id).id());
+        return this;
+    }
+
+    private static final String CONDITION_PREFIX = "condition.";
+
+    /**
      * Sets any input from text as the command line writes it: money in yuan ("33333.33"),
      * areas in m², counts as integers, flags "true"/"false", choices by name, lists
      * comma-separated.  The input "date" sets the date ("2024-06-01").  The text is read by the
@@ -292,6 +325,11 @@ public final class Case {
             values.put("date", new Value("date", Value.TEXT, 0, text, null));
             return this;
         }
+        if (input.startsWith(CONDITION_PREFIX) && !hasInput(input)) {
+            // condition.<id> = "true" | "false": read by the library, which reports a bad value.
+            Measure.Condition c = measure.condition(input.substring(CONDITION_PREFIX.length()));
+            return put(new Value(CONDITION_PREFIX + c.id(), Value.TEXT, 0, text, null));
+        }
         Measure.Input in = measure.input(input);
         return put(new Value(in.name(), Value.TEXT, 0, text, null));
     }
@@ -309,6 +347,9 @@ public final class Case {
             date = null;
             values.remove("date");
             return this;
+        }
+        if (input.startsWith(CONDITION_PREFIX) && !hasInput(input)) {
+            return unsetCondition(input.substring(CONDITION_PREFIX.length()));
         }
         values.remove(measure.input(input).name());
         return this;
@@ -343,6 +384,15 @@ public final class Case {
 
     Snapshot snapshot() {
         return new Snapshot(measure, date, values.values().toArray(new Value[0]));
+    }
+
+    private boolean hasInput(String name) {
+        for (Measure.Input in : measure.inputs()) {
+            if (in.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Case put(Value v) {

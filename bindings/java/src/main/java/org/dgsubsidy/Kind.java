@@ -13,7 +13,9 @@ public enum Kind {
     /** An award without a stated amount: a guideline supplies it. */
     UNSPECIFIED(5, "unspecified"),
     /** Services and procedures: nothing to compute. */
-    QUALITATIVE(6, "qualitative");
+    QUALITATIVE(6, "qualitative"),
+    /** The amount is set by another policy, which {@link Measure#governedBy(java.util.Locale)} names. */
+    GOVERNED_ELSEWHERE(7, "governed_elsewhere");
 
     private final int code;
     private final String label;

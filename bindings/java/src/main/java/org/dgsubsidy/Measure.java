@@ -28,8 +28,13 @@ public final class Measure {
     private final String group;
     private final boolean fixedAmount;
     private final String unit;
+    private final boolean money;
+    private final List<String> restates;
     private final List<Input> inputs;
     private final List<Parameter> parameters;
+    private final List<Condition> conditions;
+    private final String governedByZh;
+    private final String governedByEn;
 
     private Measure(Ruleset ruleset, SWIGTYPE_p_dgs_measure ptr) {
         this.ruleset = ruleset;
@@ -44,6 +49,11 @@ public final class Measure {
         this.group = DgsNative.dgs_measure_group(ptr);
         this.fixedAmount = DgsNative.dgs_measure_fixed_amount(ptr) != 0;
         this.unit = DgsNative.dgs_measure_unit(ptr);
+        this.money = "fen".equals(DgsNative.dgs_unit_name(DgsNative.dgs_measure_unit_type(ptr)));   // DGS_UNIT_FEN
+        java.util.List<String> sources = new java.util.ArrayList<>();
+        for (String src; (src = DgsNative.dgs_measure_restates(ptr, sources.size())) != null; )
+            sources.add(src);
+        this.restates = java.util.Collections.unmodifiableList(sources);
         long ni = DgsNative.dgs_measure_input_count(ptr);
         List<Input> ins = new ArrayList<>();
         for (long i = 0; i < ni; i++) {
@@ -56,6 +66,17 @@ public final class Measure {
             ps.add(Parameter.read(this, ptr, i));
         }
         this.parameters = Collections.unmodifiableList(ps);
+        long nc = DgsNative.dgs_measure_condition_count(ptr);
+        List<Condition> cs = new ArrayList<>();
+        for (long i = 0; i < nc; i++) {
+            cs.add(new Condition(DgsNative.dgs_measure_condition_id(ptr, i),
+                    DgsNative.dgs_measure_condition_phrase(ptr, i),
+                    DgsNative.dgs_measure_condition_text(ptr, i, Lang.ZH),
+                    DgsNative.dgs_measure_condition_text(ptr, i, Lang.EN)));
+        }
+        this.conditions = Collections.unmodifiableList(cs);
+        this.governedByZh = DgsNative.dgs_measure_governed_by(ptr, Lang.ZH);
+        this.governedByEn = DgsNative.dgs_measure_governed_by(ptr, Lang.EN);
     }
 
     /** Reads a measure's metadata; the caller holds a use of the ruleset. */
@@ -163,6 +184,25 @@ public final class Measure {
     }
 
     /**
+     * Whether the measure's number is money (fen), from its typed unit; false for counts (places).
+     *
+     * @return true for money
+     */
+    public boolean isMoney() {
+        return money;
+    }
+
+    /**
+     * The measures whose clause states the amount this item restates: it is computed through
+     * them (their parameters, their trace) and paid once with them.
+     *
+     * @return the ids, empty when the measure restates none
+     */
+    public List<String> restates() {
+        return restates;
+    }
+
+    /**
      * The inputs a case of this measure takes, in the library's order.
      *
      * @return an unmodifiable list
@@ -220,6 +260,47 @@ public final class Measure {
     }
 
     /**
+     * The eligibility conditions the clause writes (numbers are inputs), in the clause's order;
+     * none for qualitative measures.  Declare one on a case with
+     * {@link Case#condition(String, boolean)}; undeclared, it is assumed met.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /**
+     * The condition with this id.
+     *
+     * @param id e.g. "direct_lease"
+     * @return the condition
+     * @throws UnknownInputException if the measure has no such condition; the message lists them
+     */
+    public Condition condition(String id) {
+        Objects.requireNonNull(id, "id");
+        List<String> ids = new ArrayList<>();
+        for (Condition c : conditions) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+            ids.add(c.id());
+        }
+        throw new UnknownInputException(this.id + " has no condition '" + Lang.clip(id) + "' (conditions: "
+                + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")");
+    }
+
+    /**
+     * For a measure of kind {@link Kind#GOVERNED_ELSEWHERE}: the policy that sets its amount.
+     *
+     * @param locale Chinese for a Chinese locale, else English
+     * @return the policy's name, or "" for every other measure
+     */
+    public String governedBy(Locale locale) {
+        return Lang.pick(locale, governedByZh, governedByEn);
+    }
+
+    /**
      * A new, empty case of this measure.
      *
      * @return the case builder
@@ -241,6 +322,54 @@ public final class Measure {
     @Override
     public String toString() {
         return id + " " + titleEn;
+    }
+
+    /** An eligibility condition of a measure.  Immutable. */
+    public static final class Condition {
+        private final String id;
+        private final String phrase;
+        private final String textZh;
+        private final String textEn;
+
+        Condition(String id, String phrase, String textZh, String textEn) {
+            this.id = id;
+            this.phrase = phrase;
+            this.textZh = textZh;
+            this.textEn = textEn;
+        }
+
+        /**
+         * The condition's short, stable id.
+         *
+         * @return e.g. "direct_lease"
+         */
+        public String id() {
+            return id;
+        }
+
+        /**
+         * The words of the clause the condition comes from, verbatim.
+         *
+         * @return e.g. "融资租赁直租方式"
+         */
+        public String phrase() {
+            return phrase;
+        }
+
+        /**
+         * The condition stated briefly.
+         *
+         * @param locale Chinese for a Chinese locale, else English
+         * @return e.g. "直租方式" or "a direct finance lease"
+         */
+        public String text(Locale locale) {
+            return Lang.pick(locale, textZh, textEn);
+        }
+
+        @Override
+        public String toString() {
+            return id + " (" + textEn + ")";
+        }
     }
 
     /** An input of a measure.  Immutable. */

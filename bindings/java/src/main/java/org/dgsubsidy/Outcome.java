@@ -12,6 +12,8 @@ public enum Outcome {
     UNSPECIFIED(3, "unspecified"),
     /** A qualitative measure (services, procedures): nothing to compute. */
     NOT_COMPUTABLE(4, "not_computable"),
+    /** Another policy, named in the reason, sets the amount. */
+    GOVERNED_ELSEWHERE(6, "governed_elsewhere"),
     /** Batches only: the row's inputs are invalid. */
     INVALID(-1, "invalid");
 
@@ -55,6 +57,7 @@ public enum Outcome {
             case 2: return NOT_IN_FORCE;
             case 3: return UNSPECIFIED;
             case 4: return NOT_COMPUTABLE;
+            case 6: return GOVERNED_ELSEWHERE;
             case -1: return INVALID;
             default: throw new IllegalArgumentException("unknown outcome " + code);
         }

@@ -35,6 +35,8 @@ public final class Result {
     private final Outcome outcome;
     private final long awardFen;
     private final String unit;
+    private final boolean money;
+    private final String computedBy;
     private final String binding;
     private final String reasonZh;
     private final String reasonEn;
@@ -42,6 +44,7 @@ public final class Result {
     private final String fingerprint;
     private final List<Step> steps;
     private final List<ParameterUse> parameters;
+    private final List<Condition> conditions;
     private volatile String textZh;
     private volatile String textEn;
     private volatile String jsonZh;
@@ -54,6 +57,8 @@ public final class Result {
         this.outcome = Outcome.of(DgsNative.dgs_result_outcome(r));
         this.awardFen = DgsNative.dgs_result_award(r);
         this.unit = DgsNative.dgs_result_unit(r);
+        this.money = "fen".equals(DgsNative.dgs_unit_name(DgsNative.dgs_result_unit_type(r)));   // DGS_UNIT_FEN
+        this.computedBy = DgsNative.dgs_result_computed_by(r);
         this.binding = DgsNative.dgs_result_binding(r);
         this.reasonZh = DgsNative.dgs_result_reason(r, Lang.ZH);
         this.reasonEn = DgsNative.dgs_result_reason(r, Lang.EN);
@@ -73,7 +78,9 @@ public final class Result {
                     DgsNative.dgs_result_step_value(r, i),
                     DgsNative.dgsw_result_step_denominator(r, i),
                     rs.text(DgsNative.dgsw_step_source_key(r, k), () -> DgsNative.dgs_result_step_source(r, k)),
-                    rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k))));
+                    rs.text(DgsNative.dgsw_step_reference_key(r, k), () -> DgsNative.dgs_result_step_reference(r, k)),
+                    ValueType.of(DgsNative.dgs_result_step_amount_type(r, i)),
+                    DgsNative.dgs_result_step_amount(r, i)));
         }
         this.steps = Collections.unmodifiableList(st);
         long np = DgsNative.dgs_result_parameter_count(r);
@@ -85,6 +92,76 @@ public final class Result {
                     rs.text(DgsNative.dgsw_parameter_reference_key(r, k), () -> DgsNative.dgs_result_parameter_reference(r, k))));
         }
         this.parameters = Collections.unmodifiableList(ps);
+        long nc = DgsNative.dgs_result_condition_count(r);
+        List<Condition> cs = new ArrayList<>((int) nc);
+        List<Measure.Condition> defs = snapshot.measure.conditions();
+        for (long i = 0; i < nc; i++) {
+            cs.add(new Condition(defs.get((int) i), ConditionStatus.of(DgsNative.dgs_result_condition_status(r, i))));
+        }
+        this.conditions = Collections.unmodifiableList(cs);
+    }
+
+    /**
+     * Every eligibility condition of the measure with its status: met, not met (the result is
+     * then ineligible) or assumed (not declared).
+     *
+     * @return an unmodifiable list, in the clause's order
+     */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /** A condition as the result carries it.  Immutable. */
+    public static final class Condition {
+        private final Measure.Condition condition;
+        private final ConditionStatus status;
+
+        Condition(Measure.Condition condition, ConditionStatus status) {
+            this.condition = condition;
+            this.status = status;
+        }
+
+        /**
+         * The condition's id.
+         *
+         * @return e.g. "direct_lease"
+         */
+        public String id() {
+            return condition.id();
+        }
+
+        /**
+         * Met, not met or assumed.
+         *
+         * @return the status
+         */
+        public ConditionStatus status() {
+            return status;
+        }
+
+        /**
+         * The clause's words the condition comes from.
+         *
+         * @return e.g. "融资租赁直租方式"
+         */
+        public String phrase() {
+            return condition.phrase();
+        }
+
+        /**
+         * The condition stated briefly.
+         *
+         * @param locale Chinese for a Chinese locale, else English
+         * @return e.g. "直租方式"
+         */
+        public String text(Locale locale) {
+            return condition.text(locale);
+        }
+
+        @Override
+        public String toString() {
+            return condition.id() + "=" + status.label();
+        }
     }
 
     /** Copies a native result; the caller holds a use of the ruleset and frees r. */
@@ -146,14 +223,32 @@ public final class Result {
     }
 
     /**
-     * The award: yuan with two decimals when {@link #unit()} starts with "yuan" (the maximum the text
+     * The award: yuan with two decimals when {@link #isMoney()} (the maximum the text
      * allows: 最高/不超过 are ceilings), else a whole number in that unit (e.g. places of a
      * quota).  Zero unless granted.
      *
      * @return the award
      */
     public BigDecimal award() {
-        return isMoney(unit) ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+        return money ? BigDecimal.valueOf(awardFen, 2) : BigDecimal.valueOf(awardFen);
+    }
+
+    /**
+     * Whether the award is money (fen), from the measure's typed unit; false for counts (places).
+     *
+     * @return true for money
+     */
+    public boolean isMoney() {
+        return money;
+    }
+
+    /**
+     * The measure that computed the result: its own, or the attachment measure it restates.
+     *
+     * @return e.g. "A4.09.c" for a result of OP.22.b
+     */
+    public String computedBy() {
+        return computedBy;
     }
 
     /**
@@ -166,16 +261,11 @@ public final class Result {
      *         {@link #unit()} instead
      */
     public long awardFen() {
-        if (!isMoney(unit)) {
+        if (!money) {
             throw new IllegalStateException(measureId + " awards " + unit + ", not money: it has no award in fen;"
                     + " read award() and unit()");
         }
         return awardFen;
-    }
-
-    /** Whether an award of this unit is money: the library's rule, the unit starts with "yuan". */
-    static boolean isMoney(String unit) {
-        return unit.startsWith("yuan");
     }
 
     /**
@@ -338,7 +428,7 @@ public final class Result {
         m.put("date", date);
         m.put("outcome", outcome.label());
         m.put("award", award().toPlainString());
-        if (isMoney(unit)) {
+        if (money) {
             m.put("award_fen", awardFen);
         }
         m.put("unit", unit);
@@ -410,9 +500,13 @@ public final class Result {
         private final long denominator;
         private final String source;
         private final String reference;
+        private final ValueType amountType;
+        private final long amount;
 
         Step(String labelZh, String labelEn, ValueType type, long value, long denominator, String source,
-             String reference) {
+             String reference, ValueType amountType, long amount) {
+            this.amountType = amountType;
+            this.amount = amount;
             this.labelZh = labelZh;
             this.labelEn = labelEn;
             this.type = type;
@@ -483,6 +577,36 @@ public final class Result {
         }
 
         /**
+         * The amount after the step, in its base unit (fen, 0.01 m², units): the amount so far
+         * after a ratio, cap or sum; for an input or threshold, the quantity read or tested.
+         * {@link #value()} is the step's own figure (the input, ratio, cap or threshold).
+         *
+         * @return the amount after the step
+         */
+        public long amount() {
+            return amount;
+        }
+
+        /**
+         * The type of {@link #amount()}.
+         *
+         * @return MONEY, AREA or COUNT
+         */
+        public ValueType amountType() {
+            return amountType;
+        }
+
+        /**
+         * The amount after the step as a decimal: yuan for money, m² for areas, else the number.
+         *
+         * @return the amount
+         */
+        public BigDecimal amountDecimal() {
+            return amountType == ValueType.MONEY || amountType == ValueType.AREA
+                    ? BigDecimal.valueOf(amount, 2) : BigDecimal.valueOf(amount);
+        }
+
+        /**
          * The parameter or input the step came from.
          *
          * @return e.g. "ratio", "interest_paid", or ""
@@ -502,7 +626,22 @@ public final class Result {
 
         @Override
         public String toString() {
-            return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString());
+            return labelEn + ": " + (type == ValueType.RATIO ? value + "/" + denominator : decimal().toPlainString())
+                    + " → " + amountDecimal().toPlainString();
+        }
+
+        /** A ratio as the library writes it: a percentage when one with at most four decimals ("5%"), else num/den. */
+        static String ratioText(long num, long den) {
+            try {
+                BigDecimal pct = BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(100))
+                        .divide(BigDecimal.valueOf(den));
+                if (pct.stripTrailingZeros().scale() <= 4) {
+                    return pct.stripTrailingZeros().toPlainString() + "%";
+                }
+            } catch (ArithmeticException notExact) {
+                // a ratio such as 1/3: written as a fraction
+            }
+            return num + "/" + den;
         }
 
         /* ---- value semantics (Result.equals, Result.toMap) ---- */
@@ -513,12 +652,14 @@ public final class Result {
             m.put("type", type.label());
             if (type == ValueType.MONEY || type == ValueType.AREA) {
                 m.put("value", BigDecimal.valueOf(value, 2).toPlainString());
+            } else if (type == ValueType.RATIO) {
+                m.put("value", ratioText(value, denominator));
             } else {
                 m.put("value", value);
             }
-            if (type == ValueType.RATIO) {
-                m.put("denominator", denominator);
-            }
+            m.put("amount_type", amountType.label());
+            m.put("amount", amountType == ValueType.MONEY || amountType == ValueType.AREA
+                    ? BigDecimal.valueOf(amount, 2).toPlainString() : amount);
             m.put("source", source);
             m.put("reference", reference);
             return Collections.unmodifiableMap(m);
@@ -534,13 +675,14 @@ public final class Result {
             }
             Step t = (Step) o;
             return value == t.value && denominator == t.denominator && type == t.type
+                    && amount == t.amount && amountType == t.amountType
                     && Objects.equals(labelZh, t.labelZh) && Objects.equals(labelEn, t.labelEn)
                     && Objects.equals(source, t.source) && Objects.equals(reference, t.reference);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(labelZh, labelEn, type, value, denominator, source, reference);
+            return Objects.hash(labelZh, labelEn, type, value, denominator, amountType, amount, source, reference);
         }
     }
 

@@ -332,21 +332,25 @@ class ApiTest {
     @Test
     void batchOverColumns() {
         Measure m = rs.measure("A1.07.a");
-        long[] financed = {2_800_000_000L, 1_000_000_000L, 33_333L};
-        long[] interest = {140_000_050L, 30_000_000L, 10_000L};
+        // 2800万, 1000万 and 500万.01 financed; 333.33 is below the 500万 entry bar.
+        long[] financed = {2_800_000_000L, 1_000_000_000L, 500_000_010L, 33_333L};
+        long[] interest = {140_000_050L, 30_000_000L, 30_000_000L, 10_000L};
         BatchResult r = m.batch(TestSupport.IN_FORCE).column("financed_amount", financed)
                 .column("interest_paid", interest).run();
-        assertEquals(3, r.size());
+        assertEquals(4, r.size());
         assertEquals(140_000_000L, r.awardFen(0));
         assertEquals(new BigDecimal("300000.00"), r.award(1));
         assertEquals(Outcome.GRANTED, r.outcome(2));
-        assertEquals(1666, r.awardFen(2));
+        // 5% × 5,000,000.10 = 250,000.005 → 250,000.00
+        assertEquals(25_000_000L, r.awardFen(2));
+        assertEquals(Outcome.INELIGIBLE, r.outcome(3));
+        assertEquals(0, r.awardFen(3));
         assertTrue(r.firstError().isEmpty());
         assertEquals(0, r.invalidRows());
 
         // a missing required value makes that row invalid; the others are evaluated
         BatchResult partial = m.batch(TestSupport.IN_FORCE).column("financed_amount", financed)
-                .column("interest_paid", interest, new boolean[] {true, false, true}).run();
+                .column("interest_paid", interest, new boolean[] {true, false, true, true}).run();
         assertEquals(Outcome.INVALID, partial.outcome(1));
         assertEquals(0, partial.awardFen(1));
         assertEquals(140_000_000L, partial.awardFen(0));

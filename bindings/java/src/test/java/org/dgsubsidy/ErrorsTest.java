@@ -203,7 +203,7 @@ class ErrorsTest {
         npe("method", () -> Budget.allocateFen(1, new long[1], null));
         npe("claims[0]", () -> Budget.allocate(BigDecimal.ONE, java.util.Arrays.asList((BigDecimal) null), Allocation.PRO_RATA));
         npe("yuan", () -> Money.toFen(null));
-        Result r = m.newCase().date(TestSupport.IN_FORCE).moneyFen("financed_amount", 1).moneyFen("interest_paid", 1).evaluate();
+        Result r = m.newCase().date(TestSupport.IN_FORCE).moneyFen("financed_amount", 500_000_000L).moneyFen("interest_paid", 1).evaluate();
         npe("locale", () -> r.explain(null));
         npe("locale", () -> r.reason(null));
         npe("alreadyGranted", () -> rs.stack(List.of(r), (List<BigDecimal>) null));

@@ -133,7 +133,7 @@ class HostileInputTest {
     void closedHandlesThrowIllegalStateException() {
         Ruleset rs = Ruleset.builtin();
         Measure m = rs.measure("A1.07.a");
-        Case c = m.newCase().date(TestSupport.IN_FORCE).moneyFen("financed_amount", 1).moneyFen("interest_paid", 1);
+        Case c = m.newCase().date(TestSupport.IN_FORCE).moneyFen("financed_amount", 500_000_000L).moneyFen("interest_paid", 1);
         Result fresh = c.evaluate();
         Result rendered = c.evaluate();
         String text = rendered.explain(Locale.ENGLISH);

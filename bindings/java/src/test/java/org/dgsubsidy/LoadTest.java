@@ -72,6 +72,9 @@ class LoadTest {
             for (int k = 0; k < 5; k++) {
                 List<String[]> ins = new ArrayList<>();
                 for (Measure.Input in : m.inputs()) {
+                    if (BatchEqualsScalarTest.leftOut(m, in)) {
+                        continue;
+                    }
                     if (in.type() == ValueType.MONEY_LIST) {
                         ins.add(new String[] {in.name(), rnd.nextLong(0, 100_000) + "," + rnd.nextLong(0, 100_000)});
                         continue;
