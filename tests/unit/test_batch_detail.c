@@ -185,6 +185,59 @@ static void bad_arguments_are_refused(void **state)
     dgs_ruleset_free(rs);
 }
 
+
+/* Conditions declared per row ("condition.<id>" columns): a condition not met
+ * makes the row ineligible with no binding, as the scalar path says; a range
+ * starting mid-batch reports its first invalid row counted from row 0. */
+static void declared_conditions_and_ranges(void **state)
+{
+    (void)state;
+    dgs_ruleset *rs = builtin();
+    const dgs_measure *m = dgs_ruleset_find(rs, "A1.07.a");
+    assert_true(dgs_measure_condition_count(m) > 0);
+    const char *cond = dgs_measure_condition_id(m, 0);
+    char cname[80];
+    snprintf(cname, sizeof cname, "condition.%s", cond);
+    int64_t financed[] = {2800000000, 2800000000, 2800000000, 2800000000};
+    int64_t interest[] = {150000000, 150000000, 150000000, 150000000};
+    int64_t met[] = {1, 0, 7, 1};  /* met, not met, neither (invalid), met */
+    const char *names[] = {"financed_amount", "interest_paid", cname};
+    const int64_t *cols[] = {financed, interest, met};
+    dgs_fen_t awards[4];
+    int32_t outcomes[4], bindings[4], reasons[4];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch_detail(m, "2025-03-01", 4, 3, names, cols, NULL, 0, 4, awards, outcomes,
+                                               bindings, reasons, &e),
+                     DGS_E_RANGE);
+    assert_int_equal(e.row, 2);
+    assert_string_equal(binding_name(m, bindings[0]), "ratio");
+    assert_int_equal(outcomes[1], DGS_OUTCOME_INELIGIBLE);
+    assert_int_equal(reasons[1], DGS_REASON_DECLARED_NOT_MET);
+    assert_int_equal(bindings[1], -1);
+    assert_int_equal(reasons[2], DGS_REASON_INVALID);
+    /* The same row alone, through the scalar path: ineligible, no binding. */
+    dgs_case *c = NULL;
+    dgs_result *r = NULL;
+    assert_int_equal(dgs_case_new(m, &c, &e), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-03-01", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_int(c, "financed_amount", financed[1], &e), DGS_OK);
+    assert_int_equal(dgs_case_set_int(c, "interest_paid", interest[1], &e), DGS_OK);
+    assert_int_equal(dgs_case_set_condition(c, cond, 0, &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    assert_int_equal(dgs_result_outcome(r), DGS_OUTCOME_INELIGIBLE);
+    assert_string_equal(dgs_result_binding(r), "");
+    dgs_result_free(r);
+    dgs_case_free(c);
+    /* Rows 2..3 as a range: the invalid row is row 2 of the columns, in err and in the message. */
+    assert_int_equal(dgs_evaluate_batch_detail(m, "2025-03-01", 4, 3, names, cols, NULL, 2, 4, awards, outcomes,
+                                               bindings, reasons, &e),
+                     DGS_E_RANGE);
+    assert_int_equal(e.row, 2);
+    assert_non_null(strstr(e.message, "row 2"));
+    assert_string_equal(binding_name(m, bindings[3]), "ratio");
+    dgs_ruleset_free(rs);
+}
+
 /* ---- random rows of every formula measure against the scalar path ------------------- */
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
@@ -351,6 +404,7 @@ int main(void)
         cmocka_unit_test(a1_07_a_bindings_by_hand),
         cmocka_unit_test(binding_list_and_reason_names),
         cmocka_unit_test(bad_arguments_are_refused),
+        cmocka_unit_test(declared_conditions_and_ranges),
         cmocka_unit_test(every_measure_matches_the_scalar_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
