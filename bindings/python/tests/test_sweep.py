@@ -72,3 +72,39 @@ def test_sweep_errors(rules):
         rules.sweep("A1.07.a", "cap_per_year", "1000000", frame, DATE)
     with pytest.raises(dgsubsidy.TypeMismatch):  # money is never a float
         rules.sweep("A1.07.a", "cap_per_year", [1e6], frame, DATE)
+
+
+def test_compare_worked_by_hand(rules):
+    # The yearly cap of A1.07.a lowered from 1,500,000 to 1,000,000 yuan; A4.02.1.a unchanged.
+    reform = rules.with_parameter("A1.07.a", "cap_per_year", D(1_000_000))
+    frame = pd.DataFrame({"financed_amount": [28_000_000, 40_000_000, 10_000_000, 28_000_000],
+                          "interest_paid": [1_500_000, 2_000_000, 2_000_000, 1_000_000]},
+                         index=["a", "b", "c", "d"])
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.07.a"])
+    # Baseline 1,400,000 + 1,500,000 + 500,000 + 1,000,000 = 4,400,000;
+    # reform 1,000,000 + 1,000,000 + 500,000 + 1,000,000 = 3,500,000.
+    s = cmp.summary.loc["A1.07.a"]
+    assert (s["baseline"], s["reform"], s["difference"]) == (D("4400000.00"), D("3500000.00"), D("-900000.00"))
+    assert (s["gainers"], s["gained"], s["losers"], s["lost"]) == (0, D("0.00"), 2, D("900000.00"))
+    assert cmp.total_difference == D("-900000.00")
+    rows = cmp.rows
+    assert list(rows.index) == ["a", "b", "c", "d"]
+    assert list(rows["A1.07.a.difference_fen"]) == [-40_000_000, -50_000_000, 0, 0]
+    assert list(rows["A1.07.a.reform_binding"]) == ["cap_per_year", "cap_per_year", "ratio", "cap_per_year"]
+    assert rows["A1.07.a.baseline_binding"]["d"] == "interest_paid"
+    by = cmp.by_binding.loc["A1.07.a"]
+    assert by.loc["cap_per_year", "rows"] == 3 and by.loc["cap_per_year", "difference"] == D("-900000.00")
+    assert by.loc["ratio", "difference"] == D("0.00")
+
+
+def test_compare_several_measures_over_one_frame(rules):
+    reform = rules.with_parameter("A4.02.1.a", "cap", D(100_000)) if "cap" in rules["A4.02.1.a"].parameters \
+        else rules
+    frame = pd.DataFrame({"financed_amount": [28_000_000], "interest_paid": [1_000_000],
+                          "booth_area": [36], "build_cost": [120_000]})
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.07.a", "A4.02.1.a"])
+    assert list(cmp.summary.index) == ["A1.07.a", "A4.02.1.a"]
+    b = rules.evaluate_batch("A4.02.1.a", frame[["booth_area", "build_cost"]], DATE)
+    assert cmp.summary.loc["A4.02.1.a", "baseline"] == b.total
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        rules.compare(reform, frame, DATE, measures="A1.07.a")

@@ -802,6 +802,24 @@ class Ruleset:
         return sweep(self, measure, parameter, values, frame, date, valid_from=valid_from,
                      valid_until=valid_until, units=units, extra=extra, errors=errors, threads=threads)
 
+    def compare(self, reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
+                units: str = "yuan", extra: str = "ignore", errors: str = "raise",
+                threads: Optional[int] = None) -> Any:
+        """A reform (a ruleset derived by a guideline or :meth:`with_parameter`) against this
+        ruleset over one population: per row and measure the baseline, the reform and the
+        difference; per measure the totals, gainers and losers; per constraint that set the
+        reform's amount.  Returns a :class:`dgsubsidy.Comparison`.
+
+        ``frame`` holds the inputs of every measure of ``measures`` (so columns that are not
+        inputs of a measure are left out of its batch: ``extra="ignore"`` by default).  Each
+        measure is evaluated with :meth:`evaluate_batch` (the columns converted once for both
+        rulesets); the measures are not stacked against each other.
+        """
+        from ._analysis import compare
+
+        return compare(self, reform, frame, date, measures=measures, units=units, extra=extra, errors=errors,
+                       threads=threads)
+
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":
         """Applies 就高、从优、不重复享受 to one applicant's results; see :class:`StackReport`."""
