@@ -17,6 +17,9 @@ if(Python3_FOUND)
   # Every quotation of the text in the measures' comments and data is the text's words.
   add_test(NAME quotations_are_the_text
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/check_quotes.py)
+  # Every exclusive group of the catalog has its object in data/groups.json.
+  add_test(NAME generated_stacking_is_current
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_stacking.py --check)
 endif()
 
 # Exported symbols are exactly the documented DGS_API functions.

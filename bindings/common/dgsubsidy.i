@@ -36,7 +36,8 @@
  *     functions, exactly as in C (the idiomatic layers do this).
  *   - Arrays have no neutral form, so the few array functions get neutral
  *     helpers, prefixed dgsw_ (they live in the wrapper, not in the library):
- *       dgsw_results_*  + dgsw_stack_results   for dgs_stack_results()
+ *       dgsw_results_*  + dgsw_stack_results   for dgs_stack_results() and
+ *       dgsw_results_add_claim + dgsw_stack_claims  dgs_stack_claims() (objects)
  *       dgsw_fens_*     + dgsw_allocate        for dgs_allocate()
  *     dgs_evaluate_batch() and dgs_evaluate_batch_detail() are left to each
  *     overlay (Python uses the buffer protocol; Java its arrays): they are
@@ -104,6 +105,7 @@
 %ignore dgs_result_render;
 %ignore dgs_result_step_value;
 %ignore dgs_stack_results;
+%ignore dgs_stack_claims;
 %ignore dgs_stack_render;
 %ignore dgs_allocate;
 %ignore dgs_money_parse;
@@ -283,6 +285,7 @@ struct dgsw_results {
     size_t n, cap;
     const dgs_result **results;
     dgs_fen_t *granted;
+    char **objects;              /* owned copies, NULL for none; NULL until an object is added */
 };
 typedef struct dgsw_results dgsw_results;
 %}
@@ -305,6 +308,9 @@ static void dgsw_results_free(dgsw_results *l)
 {
     if (!l)
         return;
+    for (size_t i = 0; l->objects && i < l->n; i++)
+        free(l->objects[i]);
+    free(l->objects);
     free(l->results);
     free(l->granted);
     free(l);
@@ -334,7 +340,13 @@ static int dgsw_results_add(dgsw_results *l, const dgs_result *r, dgs_fen_t alre
         dgs_fen_t *gs = rs ? (dgs_fen_t *)realloc(l->granted, cap * sizeof *gs) : NULL;
         if (gs)
             l->granted = gs;
-        if (!rs || !gs) {
+        char **os = gs ? (char **)realloc(l->objects, cap * sizeof *os) : NULL;
+        if (os) {
+            for (size_t i = l->n; i < cap; i++)
+                os[i] = NULL;
+            l->objects = os;
+        }
+        if (!rs || !gs || !os) {
             if (err) {
                 err->code = DGS_E_NOMEM;
                 strcpy(err->message, "out of memory");
@@ -360,7 +372,38 @@ static dgs_stack *dgsw_stack_results(const dgs_ruleset *rs, const dgsw_results *
         }
         return NULL;
     }
-    return dgs_stack_results(rs, l->results, l->n, l->granted, &out, err) ? NULL : out;
+    return dgs_stack_claims(rs, l->results, (const char *const *)l->objects, l->n, l->granted, &out, err) ? NULL : out;
+}
+
+/** As dgsw_results_add(), with the object the claim is about (copied; NULL or "" for none). */
+static int dgsw_results_add_claim(dgsw_results *l, const dgs_result *r, dgs_fen_t already_granted,
+                                  const char *object, dgs_error *err)
+{
+    char *copy = NULL;
+    if (object && *object) {
+        copy = (char *)malloc(strlen(object) + 1);
+        if (!copy) {
+            if (err) {
+                err->code = DGS_E_NOMEM;
+                strcpy(err->message, "out of memory");
+            }
+            return DGS_E_NOMEM;
+        }
+        strcpy(copy, object);
+    }
+    int rc = dgsw_results_add(l, r, already_granted, err);
+    if (rc) {
+        free(copy);
+        return rc;
+    }
+    l->objects[l->n - 1] = copy;
+    return DGS_OK;
+}
+
+/** Applies 就高、从优、不重复享受 per object to the listed claims (see dgs_stack_claims). Free with dgs_stack_free(). */
+static dgs_stack *dgsw_stack_claims(const dgs_ruleset *rs, const dgsw_results *l, dgs_error *err)
+{
+    return dgsw_stack_results(rs, l, err);
 }
 %}
 

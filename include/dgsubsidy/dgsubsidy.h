@@ -683,6 +683,11 @@ DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, si
 #define DGS_STACK_ALREADY_PAID 4  /**< the highest of its group was fully paid before: nothing more */
 #define DGS_STACK_NOT_A_GRANT  5  /**< the number is not a grant (quota, price floor, investment or credit limit) */
 #define DGS_STACK_PENDING_ASSESSMENT 6 /**< (1.1) a ceiling still to be assessed (DGS_OUTCOME_UP_TO): not paid */
+#define DGS_STACK_CAPPED       7  /**< (1.1) paid less than its award: a cap across claims (a yearly cap, a cap per exhibition) is reached */
+
+/* Flags of a stacked claim (dgs_stack_flags). Append-only. */
+#define DGS_STACK_FLAG_REPEATED 0x1  /**< (1.1) one of two or more claims of the same one-off measure, in no
+                                          group, about the same object: likely the same benefit claimed twice */
 
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an
@@ -709,7 +714,7 @@ DGS_API size_t dgs_stack_count(const dgs_stack *s);
 DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
 /** A DGS_STACK_* decision for result i. */
 DGS_API int dgs_stack_decision(const dgs_stack *s, size_t i);
-/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant", "pending_assessment"; NULL if unknown. */
+/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant", "pending_assessment", "capped"; NULL if unknown. */
 DGS_API const char *dgs_stack_decision_name(int decision);
 /** The group result i was judged in, or "". */
 DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);
@@ -717,7 +722,7 @@ DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);
 DGS_API size_t dgs_stack_winner(const dgs_stack *s, size_t i);
 /** Why, in DGS_LANG_ZH or DGS_LANG_EN. Borrowed. */
 DGS_API const char *dgs_stack_reason(const dgs_stack *s, size_t i, int lang);
-/** The total paid now, in fen. */
+/** The total paid now, in fen: payments only (never a ceiling still to be assessed). */
 DGS_API dgs_fen_t dgs_stack_total(const dgs_stack *s);
 /** Renders the report as text or JSON; `*out` is the caller's (dgs_free). */
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err);
@@ -726,15 +731,61 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
  * (1.1) As dgs_stack_results(), with the object each claim is about.
  * 不重复享受 forbids paying the same benefit for the same object twice: claims
  * of one exclusive group compete only when they concern the same object (the
- * project, recognition, exhibition, …, as the group's clause says) and, for a
- * yearly award, the same year of the result's date.
+ * project, recognition, exhibition or contract, as the group's clause says;
+ * for a group whose benefit is per enterprise every claim competes) and, for a
+ * yearly award (每年), the same year of the result's date.
  *
- * @param objects  NULL, or `n` object ids (any text; NULL or "" = the claim
- *                 is about the one object of its measure family, as in 1.0).
+ * A result with outcome DGS_OUTCOME_UP_TO (a ceiling still to be assessed) is
+ * never paid: its decision is DGS_STACK_PENDING_ASSESSMENT; in a group where a
+ * computed or assessed amount exists, that amount is paid and the ceiling
+ * waits (an assessment above the paid amount tops up the difference).
+ * dgs_stack_up_to_total() sums what the ceilings could still add.
+ *
+ * Caps that hold across claims (data/groups.json: a yearly cap of one
+ * measure, a cap per exhibition shared by two measures) are applied after
+ * the groups, in claim order: a claim over what is left is paid the rest
+ * (DGS_STACK_CAPPED).  Every ruleset-wide reading (stacking_scope,
+ * upgrade_payment, …) is read at the date of the claim's result.
+ *
+ * Time O(n log n), memory O(n).
+ *
+ * @param rs               the ruleset (for its readings and caps); borrowed.
+ * @param results          `n` results; borrowed.
+ * @param objects  NULL, or `n` object ids (UTF-8 up to 256 bytes, without
+ *                 control characters or a leading or trailing space, compared
+ *                 byte for byte, copied; NULL or "" = the claim is about the
+ *                 one object of its measure family, as in 1.0).
+ * @param already_granted  NULL, or `n` amounts already granted for each claim's benefit (fen).
+ * @param out              receives the report (NULL on failure); free with dgs_stack_free().
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (NULL rs, out, results or result i);
+ *         DGS_E_NEGATIVE (a negative already granted amount); DGS_E_RANGE (an
+ *         object longer than 256 bytes); DGS_E_VALUE (an object that is not
+ *         valid UTF-8, has a control character or a leading or trailing
+ *         space); DGS_E_OVERFLOW (a total exceeds
+ *         int64 fen); DGS_E_NOMEM.  Thread-safe for distinct outputs.
  */
 DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
                              const char *const *objects, size_t n,
                              const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err);
+/**
+ * (1.1) The sum of what the ceilings still to be assessed could add to the
+ * total, in fen: for each benefit, its highest pending ceiling less what is
+ * paid (or was granted) for it.  0 for NULL.  Not part of dgs_stack_total().
+ */
+DGS_API dgs_fen_t dgs_stack_up_to_total(const dgs_stack *s);
+/** (1.1) What an assessment of claim i could still add, in fen (0 unless pending); 0 when out of range. */
+DGS_API dgs_fen_t dgs_stack_up_to(const dgs_stack *s, size_t i);
+/** (1.1) The object id given for claim i ("" for none); NULL when out of range. Borrowed. */
+DGS_API const char *dgs_stack_object(const dgs_stack *s, size_t i);
+/**
+ * (1.1) What the benefit of claim i's group is about: "enterprise", "project",
+ * "recognition", "exhibition", "contract"; "" in no group; NULL when out of range.
+ */
+DGS_API const char *dgs_stack_object_kind(const dgs_stack *s, size_t i);
+/** (1.1) DGS_STACK_FLAG_* bits of claim i; 0 when out of range. */
+DGS_API unsigned dgs_stack_flags(const dgs_stack *s, size_t i);
+/** (1.1) The number of claims flagged DGS_STACK_FLAG_REPEATED. 0 for NULL. */
+DGS_API size_t dgs_stack_repeated_count(const dgs_stack *s);
 
 /* ===================================================================== */
 /* Budget: 结合各级年度预算规模                                              */

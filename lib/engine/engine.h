@@ -2,6 +2,7 @@
 #ifndef DGS_ENGINE_ENGINE_H
 #define DGS_ENGINE_ENGINE_H
 
+#include "measures/stacking.h"
 #include "policy/ruleset.h"
 
 #define MAX_INPUTS 16
@@ -46,8 +47,13 @@ struct dgs_result {
  * Returns true when the formula must run. */
 bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *c);
 
-/* The group a result falls in (the branch may exclude it). */
-const char *engine_group(const dgs_measure *m, const calc *c);
+/* The group a result falls in at `date` (the branch, or a reading in force, may exclude it). */
+const char *engine_group(const dgs_measure *m, const calc *c, int32_t date);
+
+/* The entry of data/groups.json for group `id`, or NULL ("" or unknown). */
+const group_def *group_find(const char *id);
+/* Whether the reading a group rests on (if any) holds in `view`. */
+bool group_reading_holds(const group_def *g, const ruleset_view *view);
 
 /* Fails with DGS_E_UNKNOWN_INPUT, listing m's inputs. */
 int engine_unknown_input(const dgs_measure *m, const char *name, dgs_error *err);

@@ -329,9 +329,11 @@ bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *
     c->meta = m->meta;
     c->spec = m->meta->spec;
     c->p = params;
-    c->half_up = ruleset_global(rs, G_ROUNDING, date) == ROUND_HALF_UP;
+    ruleset_view view;
+    ruleset_view_at(rs, date, &view);
+    c->half_up = view.g[G_ROUNDING] == ROUND_HALF_UP;
     calc_reset(c);
-    if (date < ruleset_global(rs, G_VALIDITY_START, date) || date > ruleset_global(rs, G_VALIDITY_END, date)) {
+    if (date < view.g[G_VALIDITY_START] || date > view.g[G_VALIDITY_END]) {
         c->outcome = DGS_OUTCOME_NOT_IN_FORCE;
         c->why = WHY_NOT_IN_FORCE;
         return false;
@@ -352,16 +354,22 @@ bool engine_prepare(const dgs_measure *m, int32_t date, resolved *params, calc *
     return true;
 }
 
-const char *engine_group(const dgs_measure *m, const calc *c)
+const char *engine_group(const dgs_measure *m, const calc *c, int32_t date)
 {
     const measure_spec *s = m->meta->spec;
     if (s && s->branch_input >= 0) {
         if (!calc_has(c, s->branch_input) || c->cols[s->branch_input][c->row] != s->branch_choice)
             return "";
     }
-    if (strcmp(m->meta->group, "G-NQI-STATION") == 0 &&
-        ruleset_global(m->rs, G_NQI_STATION_GROUP, INT32_MIN) == NQI_SEPARATE)
-        return "";
+    /* A group that rests on a reading (e.g. whether two designations are one)
+     * applies only where that reading is in force at the case's date. */
+    const group_def *g = group_find(m->meta->group);
+    if (g && g->reading) {
+        ruleset_view view;
+        ruleset_view_at(m->rs, date, &view);
+        if (!group_reading_holds(g, &view))
+            return "";
+    }
     return m->meta->group;
 }
 
@@ -532,7 +540,8 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     }
     memcpy(r->conditions, cs->conditions, sizeof r->conditions);
     r->outcome = c.outcome;
-    r->award = c.outcome == DGS_OUTCOME_GRANTED ? c.award : 0;
+    /* A ceiling still to be assessed keeps its ceiling as the award ("up to"). */
+    r->award = c.outcome == DGS_OUTCOME_GRANTED || c.outcome == DGS_OUTCOME_UP_TO ? c.award : 0;
     r->binding = c.binding;
     r->failed = c.failed;
     r->tested = c.tested;
@@ -541,7 +550,7 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
     r->n_steps = c.n_steps;
     /* A restatement falls in the group of the measure it computed through
      * (its own: the catalog puts both in one group). */
-    r->group = run ? engine_group(via, &c) : via->meta->group;
+    r->group = run ? engine_group(via, &c, cs->date) : via->meta->group;
     /* The parameters the evaluation used, for audit. */
     r->n_used = 0;
     uint32_t seen = 0;

@@ -389,6 +389,13 @@ void result_explain(dgs_result *r)
         snprintf(en, sizeof en, "the date %s is outside the validity window %s … %s", r->date, from, to);
         break;
     }
+    case WHY_NONE:
+        if (r->outcome == DGS_OUTCOME_UP_TO) {
+            dgs_money_format(r->award, v, sizeof v);
+            snprintf(zh, sizeof zh, "最高 %s 元（待核定）：文件只规定上限，金额由主管部门核定（输入 assessed）", v);
+            snprintf(en, sizeof en, "up to %s yuan (to be assessed): the text states a ceiling; the department assesses the amount (input assessed)", v);
+        }
+        break;
     case WHY_CONDITION: {
         const condition_def *d = &r->m->meta->conditions[r->failed];
         snprintf(zh, sizeof zh, "不符合条件：未满足“%s”（条款原文：%s）", d->text_zh, d->phrase);
@@ -453,7 +460,10 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
                   r->via->meta->id, r->via->meta->location);
     sb_printf(&b, en ? "Date: %s    Outcome: %s\n" : "日期：%s　结果：%s\n", r->date,
               en ? dgs_outcome_name(r->outcome) : outcome_zh[outcome]);
-    if (r->outcome == DGS_OUTCOME_GRANTED) {
+    if (r->outcome == DGS_OUTCOME_UP_TO) {
+        format_value(DGS_TYPE_MONEY, r->award, 1, NULL, "yuan", en, v, sizeof v);
+        sb_printf(&b, en ? "Award: up to %s (to be assessed)\n" : "金额：最高 %s（待核定）\n", v);
+    } else if (r->outcome == DGS_OUTCOME_GRANTED) {
         bool money = meta->unit == DGS_UNIT_FEN;
         format_value(money ? DGS_TYPE_MONEY : DGS_TYPE_COUNT, r->award, 1, NULL, money ? "yuan" : dgs_result_unit(r),
                      en, v, sizeof v);

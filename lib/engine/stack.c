@@ -1,12 +1,24 @@
 /*
  * Stacking: 就高、从优、不重复享受.
  *
- * Within an exclusive group (an explicit 从高不重复 clause, or restatements
- * of one benefit: the groups of data/catalog.json) the highest award is paid once; what was
- * already granted in the group is deducted (a top-up).  Outside groups, an
- * amount already granted for the same measure is an upgrade of the same
+ * 不重复享受 forbids paying the same benefit for the same object twice.  The
+ * benefit is an exclusive group (an explicit 从高不重复 clause, or
+ * restatements of one benefit); what it is about — a project, a
+ * recognition, an exhibition, a contract, the enterprise, and for a 每年
+ * award the year — is data of the group (data/groups.json).  Claims compete
+ * only when they concern the same benefit for the same object: the highest
+ * computed award is paid once, less what was already granted for it (a
+ * top-up).  A ceiling still to be assessed (outcome up_to) is never paid: it
+ * is pending assessment, and never beats a computed amount.  Outside groups,
+ * an amount already granted for the same measure is an upgrade of the same
  * object: the difference is paid (or the full award, by the reading
- * `upgrade_payment`).
+ * `upgrade_payment`).  Then the caps that hold across claims (a yearly cap,
+ * a cap per exhibition shared by two measures) are applied in claim order.
+ *
+ * Every ruleset-wide reading is read at the date of the claim's result.
+ * Claims are ordered by their benefit with one sort (of keys that carry
+ * what they are compared by: no global or thread-local state), so stacking n
+ * claims takes O(n log n) time and O(n) memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,40 +30,72 @@
 #include "core/strbuf.h"
 #include "engine/engine.h"
 
+/* The most bytes of an object id. */
+#define OBJECT_MAX 256
+
 typedef struct line {
     const dgs_result *r;
+    dgs_fen_t before;        /* already granted (for the same object) */
     dgs_fen_t paid;
-    int decision;
+    dgs_fen_t up_to;         /* what an assessment of a pending ceiling could still add */
     size_t winner;
-    const char *group;
-    char reason_zh[240];
-    char reason_en[240];
+    size_t object;           /* offset of the object id in the pool */
+    size_t reason[2];        /* offsets of the reasons (zh, en) in the pool */
+    const char *group;       /* the group applied, or "" */
+    const group_def *gd;
+    int32_t date;
+    int32_t year;
+    int decision;
+    unsigned flags;
+    int cap;                 /* the cross-claim cap it falls under, or -1 */
+    int upgrade;             /* the reading upgrade_payment at its date */
 } line;
+
+/* Strings of a report, one allocation. */
+typedef struct pool {
+    char *p;
+    size_t len, cap;
+    bool failed;
+} pool;
 
 struct dgs_stack {
     size_t n;
     dgs_fen_t total;
+    dgs_fen_t up_to_total;
     line *lines;
+    pool strings;            /* reasons */
+    pool objects;            /* object ids: complete before claims are sorted */
 };
 
-/* Parts of the document whose text carries the 就高、从优、不重复享受 clause. */
-static bool part_has_clause(const char *id)
+static size_t pool_add(pool *pl, const char *text)
 {
-    return id[0] == 'A' && id[1] >= '1' && id[1] <= '4';
+    size_t n = strlen(text) + 1;
+    if (pl->failed)
+        return 0;
+    if (pl->len + n > pl->cap) {
+        size_t cap = pl->cap ? pl->cap : 1024;
+        while (cap < pl->len + n)
+            cap *= 2;
+        char *p = realloc(pl->p, cap);
+        if (!p) {
+            pl->failed = true;
+            return 0;
+        }
+        pl->p = p;
+        pl->cap = cap;
+    }
+    memcpy(pl->p + pl->len, text, n);
+    pl->len += n;
+    return pl->len - n;
 }
 
-/* Whether a group applies under the stacking scope in force: with "text",
- * only groups with a member in 附件1–4 (or an item-level clause). */
-static bool group_applies(const char *group, int scope)
+static const char *pool_at(const dgs_stack *s, size_t offset) { return s->strings.p + offset; }
+static const char *object_at(const dgs_stack *s, size_t offset) { return s->objects.p + offset; }
+
+static void set_reason(pool *pl, line *l, const char *zh, const char *en)
 {
-    if (!*group)
-        return false;
-    if (scope == SCOPE_PACKAGE || strcmp(group, "G-A1.19") == 0)
-        return true;
-    for (size_t i = 0; i < dgs_catalog_count; i++)
-        if (strcmp(dgs_catalog[i].group, group) == 0 && part_has_clause(dgs_catalog[i].id))
-            return true;
-    return false;
+    l->reason[0] = pool_add(pl, zh);
+    l->reason[1] = pool_add(pl, en);
 }
 
 /* Whether a group's highest award is paid in full although a lower award of the group was
@@ -68,138 +112,506 @@ static bool pays_in_full(const dgs_result *r)
 
 static const char *const decision_names[] = {"paid",         "top_up",      "superseded",
                                              "not_granted",  "already_paid", "not_a_grant",
-                                             "pending_assessment"};
+                                             "pending_assessment", "capped"};
 
 DGS_API const char *dgs_stack_decision_name(int decision)
 {
-    return decision >= 0 && decision <= DGS_STACK_PENDING_ASSESSMENT ? decision_names[decision] : NULL;
+    return decision >= 0 && decision <= DGS_STACK_CAPPED ? decision_names[decision] : NULL;
 }
 
-DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
-                              const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
+/* Why an object id is refused, or NULL: ids are compared byte for byte, so a
+ * stray space or control character would make one object two (and pay it
+ * twice); invalid UTF-8 could not be rendered. */
+static const char *object_problem(const char *id)
 {
-    if (!rs || !out || (n && !results))
-        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_results: ruleset, results and out must not be NULL");
-    *out = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (!results[i])
-            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_results: result %zu is NULL", i);
-        if (already_granted && already_granted[i] < 0)
-            return dgs_fail(err, DGS_E_NEGATIVE, "dgs_stack_results: already granted amount %zu is negative", i);
+    const unsigned char *s = (const unsigned char *)id;
+    size_t len = strlen(id);
+    if (len > OBJECT_MAX)
+        return "is longer than 256 bytes";
+    if (len && (s[0] == ' ' || s[len - 1] == ' '))
+        return "begins or ends with a space";
+    while (*s) {
+        if (*s < 0x20 || *s == 0x7f)
+            return "contains a control character";
+        if (*s < 0x80) {
+            s++;
+            continue;
+        }
+        int n;
+        unsigned long c;
+        if ((*s & 0xe0) == 0xc0)
+            n = 1, c = *s & 0x1fu;
+        else if ((*s & 0xf0) == 0xe0)
+            n = 2, c = *s & 0x0fu;
+        else if ((*s & 0xf8) == 0xf0)
+            n = 3, c = *s & 0x07u;
+        else
+            return "is not valid UTF-8";
+        s++;
+        for (int k = 0; k < n; k++, s++) {
+            if ((*s & 0xc0) != 0x80)
+                return "is not valid UTF-8";
+            c = c << 6 | (*s & 0x3fu);
+        }
+        if ((n == 1 && c < 0x80) || (n == 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+            (n == 3 && (c < 0x10000 || c > 0x10ffff)))
+            return "is not valid UTF-8";
     }
-    dgs_stack *s = calloc(1, sizeof *s);
-    line *lines = n ? calloc(n, sizeof *lines) : NULL;
-    if (!s || (n && !lines)) {
-        free(s);
-        free(lines);
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory stacking %zu results", n);
-    }
-    s->n = n;
-    s->lines = lines;
-    int scope = (int)ruleset_global(rs, G_STACKING_SCOPE, INT32_MIN);
-    int upgrade = (int)ruleset_global(rs, G_UPGRADE_PAYMENT, INT32_MIN);
-    char a[48], b[48];
+    return NULL;
+}
 
-    for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
-        l->r = results[i];
-        l->winner = i;
-        l->group = group_applies(results[i]->group, scope) ? results[i]->group : "";
+/* ---- the data of groups and caps --------------------------------------------- */
+
+static int cmp_group_id(const void *key, const void *g)
+{
+    return strcmp((const char *)key, ((const group_def *)g)->id);
+}
+
+const group_def *group_find(const char *id)
+{
+    if (!id || !*id)
+        return NULL;
+    return bsearch(id, dgs_groups, dgs_group_count, sizeof dgs_groups[0], cmp_group_id);
+}
+
+bool group_reading_holds(const group_def *g, const ruleset_view *view)
+{
+    if (!g->reading)
+        return true;
+    int k = ruleset_global_index(g->reading);
+    int value = ruleset_global_choice(k, g->reading_value);
+    return k >= 0 && value >= 0 && view->g[k] == value;
+}
+
+const char *group_object_name(int object)
+{
+    static const char *const names[] = {"enterprise", "project", "recognition", "exhibition", "contract"};
+    return object >= 0 && object <= OBJECT_CONTRACT ? names[object] : "";
+}
+
+/* A cap of the data, resolved against a ruleset. */
+typedef struct cap_ref {
+    const cap_def *d;
+    const dgs_measure *measure;   /* whose parameter is the cap */
+    long param;
+} cap_ref;
+
+static long param_index(const dgs_measure *m, const char *name)
+{
+    if (!m || !m->meta->spec || !name)
+        return -1;
+    for (size_t i = 0; i < m->meta->spec->n_params; i++)
+        if (strcmp(m->meta->spec->params[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long choice_index(const dgs_measure *m, long p, const char *value)
+{
+    const char *const *choices = p >= 0 ? m->meta->spec->params[p].choices : NULL;
+    for (long i = 0; choices && choices[i]; i++)
+        if (strcmp(choices[i], value) == 0)
+            return i;
+    return -1;
+}
+
+static int resolve_caps(const dgs_ruleset *rs, cap_ref *caps, dgs_error *err)
+{
+    for (size_t c = 0; c < dgs_cap_count; c++) {
+        const cap_def *d = &dgs_caps[c];
+        caps[c].d = d;
+        caps[c].measure = dgs_ruleset_find(rs, d->measure);
+        caps[c].param = param_index(caps[c].measure, d->parameter);
+        if (caps[c].param < 0)
+            return dgs_fail(err, DGS_E_UNKNOWN_PARAMETER, "cross-claim cap %s names a parameter its measure lacks", d->id);
     }
-    for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
-        const dgs_result *r = l->r;
-        dgs_fen_t before = already_granted ? already_granted[i] : 0;
-        if (r->outcome != DGS_OUTCOME_GRANTED) {
-            l->decision = DGS_STACK_NOT_GRANTED;
-            snprintf(l->reason_zh, sizeof l->reason_zh, "未获给予（%s）", dgs_outcome_name(r->outcome));
-            snprintf(l->reason_en, sizeof l->reason_en, "not granted (%s)", dgs_outcome_name(r->outcome));
+    return DGS_OK;
+}
+
+/* The cap a line falls under at its date, or -1: the first cap that has its
+ * measure as a member and whose switch (of the line's own measure, if it has
+ * it) is on. */
+static int line_cap(const cap_ref *caps, const line *l)
+{
+    const dgs_measure *m = l->r->m;
+    for (size_t c = 0; c < dgs_cap_count; c++) {
+        const cap_def *d = caps[c].d;
+        bool member = false;
+        for (size_t k = 0; k < CAP_MAX_MEMBERS && d->members[k]; k++)
+            member |= strcmp(d->members[k], m->meta->id) == 0;
+        if (!member)
             continue;
-        }
-        if (strcmp(dgs_result_unit(r), "yuan") != 0) {
-            l->decision = DGS_STACK_NOT_A_GRANT;
-            snprintf(l->reason_zh, sizeof l->reason_zh, "不是资金奖补（%s），不计入合计", dgs_result_unit(r));
-            snprintf(l->reason_en, sizeof l->reason_en, "not a grant (%s): not counted", dgs_result_unit(r));
-            continue;
-        }
-        if (!*l->group) {
-            if (upgrade == UPGRADE_FULL || before == 0) {
-                l->paid = r->award;
-                l->decision = DGS_STACK_PAID;
-            } else {
-                l->paid = r->award > before ? r->award - before : 0;
-                l->decision = l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
-            }
-            dgs_money_format(before, a, sizeof a);
-            if (l->decision == DGS_STACK_PAID) {
-                snprintf(l->reason_zh, sizeof l->reason_zh, "不属于不重复享受组，全额给予");
-                snprintf(l->reason_en, sizeof l->reason_en, "in no exclusive group: paid in full");
-            } else {
-                snprintf(l->reason_zh, sizeof l->reason_zh, "同一对象已获本项 %s 元，补足差额", a);
-                snprintf(l->reason_en, sizeof l->reason_en, "%s yuan already granted for the same object: the difference is paid", a);
-            }
-            continue;
-        }
-        /* The group's highest award (ties to the first); what it already received. */
-        size_t w = n;
-        dgs_fen_t group_before = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (strcmp(lines[j].group, l->group) != 0)
+        if (d->when_parameter) {
+            /* A member without the switch is always under the cap. */
+            long p = param_index(m, d->when_parameter);
+            if (p >= 0 && slot_at(&m->slots[p], l->date)->num != choice_index(m, p, d->when_value))
                 continue;
-            /* Saturating: the sum only matters compared with an award. */
-            if (already_granted && !dgs_add_checked(group_before, already_granted[j], &group_before))
-                group_before = INT64_MAX;
-            if (lines[j].r->outcome == DGS_OUTCOME_GRANTED && strcmp(dgs_result_unit(lines[j].r), "yuan") == 0 &&
-                (w == n || lines[j].r->award > lines[w].r->award))
-                w = j;
+        }
+        return (int)c;
+    }
+    return -1;
+}
+
+/* ---- ordering claims by their benefit ------------------------------------------ */
+
+/* What a claim is ordered by: the benefit it is about — its family (its group,
+ * or its measure), the object within it ("" for a group about the
+ * enterprise), the year that makes a yearly benefit another one (or 0) — or
+ * the cross-claim cap and period it falls in; then its place in the file. */
+typedef struct sort_key {
+    int cap;
+    int32_t year;
+    const char *family;
+    const char *object;
+    size_t index;
+} sort_key;
+
+static sort_key benefit_key(const line *l, const char *objects, size_t index)
+{
+    bool yearly = l->gd ? l->gd->yearly : l->r->m->meta->yearly;
+    return (sort_key){-1, yearly ? l->year : 0, *l->group ? l->group : l->r->m->meta->id,
+                      l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : objects + l->object, index};
+}
+
+static sort_key cap_key(const line *l, const char *objects, size_t index)
+{
+    bool yearly = dgs_caps[l->cap].period == CAP_PER_YEAR;
+    return (sort_key){l->cap, yearly ? l->year : 0, "", yearly ? "" : objects + l->object, index};
+}
+
+static int cmp_str(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
+
+/* Whether two keys name the same benefit (or cap period). */
+static bool same_key(const sort_key *x, const sort_key *y)
+{
+    return x->cap == y->cap && x->year == y->year && cmp_str(x->family, y->family) == 0 &&
+           cmp_str(x->object, y->object) == 0;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    const sort_key *x = a, *y = b;
+    int c = (x->cap > y->cap) - (x->cap < y->cap);
+    if (!c)
+        c = cmp_str(x->family, y->family);
+    if (!c)
+        c = cmp_str(x->object, y->object);
+    if (!c)
+        c = (x->year > y->year) - (x->year < y->year);
+    if (!c)
+        c = (x->index > y->index) - (x->index < y->index);
+    return c;
+}
+
+static bool is_money(const line *l) { return strcmp(dgs_result_unit(l->r), "yuan") == 0; }
+
+/* ---- deciding -------------------------------------------------------------------- */
+
+/* A claim in no exclusive group. */
+static void decide_alone(pool *pl, line *l)
+{
+    char a[48], b[48], zh[512], en[512];
+    const dgs_result *r = l->r;
+    dgs_money_format(r->award, a, sizeof a);
+    dgs_money_format(l->before, b, sizeof b);
+    if (r->outcome == DGS_OUTCOME_UP_TO) {
+        l->decision = DGS_STACK_PENDING_ASSESSMENT;
+        /* What an assessment could add: the ceiling, less an earlier grant for the same object. */
+        l->up_to = l->upgrade == UPGRADE_FULL ? r->award : r->award > l->before ? r->award - l->before : 0;
+        snprintf(zh, sizeof zh, "最高 %s 元（待核定）：主管部门核定后给予，不计入合计", a);
+        snprintf(en, sizeof en, "up to %s yuan (to be assessed): paid once the department assesses it; not in the total", a);
+        set_reason(pl, l, zh, en);
+        return;
+    }
+    if (l->upgrade == UPGRADE_FULL || l->before == 0) {
+        l->paid = r->award;
+        l->decision = DGS_STACK_PAID;
+        set_reason(pl, l, "不属于不重复享受组，全额给予", "in no exclusive group: paid in full");
+        return;
+    }
+    l->paid = r->award > l->before ? r->award - l->before : 0;
+    l->decision = l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
+    snprintf(zh, sizeof zh, "同一对象已获本项 %s 元，补足差额", b);
+    snprintf(en, sizeof en, "%s yuan already granted for the same object: the difference is paid", b);
+    set_reason(pl, l, zh, en);
+}
+
+/* The claims keys[0..k) about one benefit of one group. */
+static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
+{
+    char a[48], b[48], c[48], zh[512], en[512];
+    size_t w = SIZE_MAX, top = SIZE_MAX;       /* the highest computed award; the highest ceiling */
+    dgs_fen_t group_before = 0;
+    for (size_t j = 0; j < k; j++) {
+        const line *l = &lines[keys[j].index];
+        /* Saturating: the sum only matters compared with an award. */
+        if (!dgs_add_checked(group_before, l->before, &group_before))
+            group_before = INT64_MAX;
+        if (!is_money(l))
+            continue;
+        if (l->r->outcome == DGS_OUTCOME_GRANTED && (w == SIZE_MAX || l->r->award > lines[w].r->award))
+            w = keys[j].index;
+        if (l->r->outcome == DGS_OUTCOME_UP_TO && (top == SIZE_MAX || l->r->award > lines[top].r->award))
+            top = keys[j].index;
+    }
+    dgs_money_format(group_before, b, sizeof b);
+    for (size_t j = 0; j < k; j++) {
+        line *l = &lines[keys[j].index];
+        if (l->decision != -1)
+            continue;
+        const dgs_result *r = l->r;
+        const char *g = l->group;
+        dgs_money_format(r->award, c, sizeof c);
+        if (r->outcome == DGS_OUTCOME_UP_TO) {
+            l->decision = DGS_STACK_PENDING_ASSESSMENT;
+            if (w != SIZE_MAX) {
+                l->winner = w;
+                dgs_money_format(lines[w].r->award, a, sizeof a);
+                dgs_fen_t base = lines[w].r->award > group_before ? lines[w].r->award : group_before;
+                if (keys[j].index == top)
+                    l->up_to = r->award > base ? r->award - base : 0;
+                snprintf(zh, sizeof zh, "%s 组：已按 %s（%s 元）给予；本项最高 %s 元待核定，核定金额高于已给予金额的，补足差额",
+                         g, lines[w].r->m->meta->id, a, c);
+                snprintf(en, sizeof en, "%s: %s (%s yuan) is paid; this ceiling of %s yuan awaits assessment, and an assessment above the paid amount tops up the difference",
+                         g, lines[w].r->m->meta->id, a, c);
+            } else {
+                l->winner = top;
+                if (keys[j].index == top)
+                    l->up_to = r->award > group_before ? r->award - group_before : 0;
+                snprintf(zh, sizeof zh, "%s 组：最高 %s 元（待核定），核定后就高给予一次，不计入合计", g, c);
+                snprintf(en, sizeof en, "%s: up to %s yuan (to be assessed); the highest assessed amount is paid once; not in the total", g, c);
+            }
+            set_reason(pl, l, zh, en);
+            continue;
         }
         l->winner = w;
         dgs_money_format(lines[w].r->award, a, sizeof a);
-        dgs_money_format(group_before, b, sizeof b);
-        if (w != i) {
+        if (w != keys[j].index) {
             l->decision = DGS_STACK_SUPERSEDED;
-            snprintf(l->reason_zh, sizeof l->reason_zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予",
-                     l->group, lines[w].r->m->meta->id, a);
-            snprintf(l->reason_en, sizeof l->reason_en, "%s: paid once, the highest — %s (%s yuan) is paid instead",
-                     l->group, lines[w].r->m->meta->id, a);
+            snprintf(zh, sizeof zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予", g, lines[w].r->m->meta->id, a);
+            snprintf(en, sizeof en, "%s: paid once, the highest — %s (%s yuan) is paid instead", g,
+                     lines[w].r->m->meta->id, a);
+            set_reason(pl, l, zh, en);
             continue;
         }
-        if (pays_in_full(r) && group_before > before) {
+        if (pays_in_full(r) && group_before > l->before) {
             /* A new, higher honour: paid in full, less what this same honour already received. */
-            l->paid = r->award > before ? r->award - before : 0;
+            char other[48];
+            l->paid = r->award > l->before ? r->award - l->before : 0;
             l->decision = l->paid > 0 ? DGS_STACK_PAID : DGS_STACK_ALREADY_PAID;
-            dgs_money_format(group_before - before, b, sizeof b);
-            snprintf(l->reason_zh, sizeof l->reason_zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予",
-                     l->group, b);
-            snprintf(l->reason_en, sizeof l->reason_en,
+            dgs_money_format(group_before - l->before, other, sizeof other);
+            snprintf(zh, sizeof zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予", g, other);
+            snprintf(en, sizeof en,
                      "the highest of %s; %s yuan already granted for another honour of the group: paid in full "
-                     "under the reading in force", l->group, b);
+                     "under the reading in force", g, other);
+            set_reason(pl, l, zh, en);
             continue;
         }
         l->paid = r->award > group_before ? r->award - group_before : 0;
         l->decision = group_before == 0 ? DGS_STACK_PAID : l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
         if (group_before == 0) {
-            snprintf(l->reason_zh, sizeof l->reason_zh, "%s 组中金额最高，给予", l->group);
-            snprintf(l->reason_en, sizeof l->reason_en, "the highest of %s: paid", l->group);
+            snprintf(zh, sizeof zh, "%s 组中金额最高，给予", g);
+            snprintf(en, sizeof en, "the highest of %s: paid", g);
         } else {
-            snprintf(l->reason_zh, sizeof l->reason_zh, "%s 组中金额最高；该组已获 %s 元，补足差额", l->group, b);
-            snprintf(l->reason_en, sizeof l->reason_en, "the highest of %s; %s yuan already granted in the group: top-up",
-                     l->group, b);
+            snprintf(zh, sizeof zh, "%s 组中金额最高；该组已获 %s 元，补足差额", g, b);
+            snprintf(en, sizeof en, "the highest of %s; %s yuan already granted in the group: top-up", g, b);
+        }
+        set_reason(pl, l, zh, en);
+    }
+}
+
+/* The claims keys[0..k) under one cross-claim cap in one period, in claim order. */
+static void apply_cap(pool *pl, line *lines, const sort_key *keys, size_t k, const cap_ref *cap)
+{
+    char a[48], b[48], c[48], zh[512], en[512];
+    dgs_fen_t used = 0;
+    for (size_t j = 0; j < k; j++) {
+        line *l = &lines[keys[j].index];
+        dgs_fen_t limit = slot_at(&cap->measure->slots[cap->param], l->date)->num;
+        dgs_fen_t room = limit > used ? limit - used : 0;
+        if (l->paid > room) {
+            dgs_money_format(limit, a, sizeof a);
+            dgs_money_format(used, b, sizeof b);
+            dgs_money_format(room, c, sizeof c);
+            l->paid = room;
+            l->decision = DGS_STACK_CAPPED;
+            snprintf(zh, sizeof zh, "%s（%s 元）：本%s已给予 %s 元，本项给予余额 %s 元", cap->d->clause, a,
+                     cap->d->period == CAP_PER_YEAR ? "年度" : "对象", b, c);
+            snprintf(en, sizeof en, "cap of %s yuan per %s (%s): %s yuan already paid, %s yuan left is paid",
+                     a, cap->d->period == CAP_PER_YEAR ? "year" : "object", cap->d->id, b, c);
+            set_reason(pl, l, zh, en);
+        }
+        used += l->paid;   /* ≤ limit: cannot overflow */
+    }
+}
+
+DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
+                             const char *const *objects, size_t n,
+                             const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!rs || !out || (n && !results))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_claims: ruleset, results and out must not be NULL");
+    if (n > SIZE_MAX / sizeof(line) / 2)
+        return dgs_fail(err, DGS_E_RANGE, "dgs_stack_claims: %zu claims is too many", n);
+    for (size_t i = 0; i < n; i++) {
+        if (!results[i])
+            return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_claims: result %zu is NULL", i);
+        if (already_granted && already_granted[i] < 0)
+            return dgs_fail(err, DGS_E_NEGATIVE, "dgs_stack_claims: already granted amount %zu is negative", i);
+        const char *problem = objects && objects[i] ? object_problem(objects[i]) : NULL;
+        if (problem)
+            return dgs_fail(err, strstr(problem, "longer") ? DGS_E_RANGE : DGS_E_VALUE,
+                            "dgs_stack_claims: the object of claim %zu %s", i, problem);
+    }
+    cap_ref caps[CAP_MAX];
+    if (dgs_cap_count > CAP_MAX)   /* data/groups.json has more caps: a build error the test suite reports */
+        return dgs_fail(err, DGS_E_RANGE, "data/groups.json has %zu cross-claim caps, more than %d", dgs_cap_count,
+                        CAP_MAX);
+    int rc = resolve_caps(rs, caps, err);
+    if (rc)
+        return rc;
+
+    dgs_stack *s = calloc(1, sizeof *s);
+    line *lines = n ? calloc(n, sizeof *lines) : NULL;
+    sort_key *keys = n ? malloc(n * sizeof *keys) : NULL;
+    if (!s || (n && (!lines || !keys))) {
+        free(s);
+        free(lines);
+        free(keys);
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory stacking %zu results", n);
+    }
+    s->n = n;
+    s->lines = lines;
+    pool *pl = &s->strings, *ob = &s->objects;
+    pool_add(pl, "");   /* offset 0: the empty string */
+    pool_add(ob, "");
+
+    ruleset_view v;          /* the readings at the date of the claim before, reused while it holds */
+    v.date = INT32_MIN;
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        const dgs_result *r = results[i];
+        l->r = r;
+        l->winner = i;
+        l->decision = -1;
+        l->cap = -1;
+        l->before = already_granted ? already_granted[i] : 0;
+        l->object = objects && objects[i] && *objects[i] ? pool_add(ob, objects[i]) : 0;
+        if (dgs_date_parse(r->date, &l->date))
+            l->date = 0;
+        l->year = (int32_t)strtol(r->date, NULL, 10);
+        if (i == 0 || v.date != l->date)
+            ruleset_view_at(rs, l->date, &v);
+        l->gd = group_find(r->group);
+        /* With the reading "text", only groups whose 不重复享受 clause the text writes. */
+        bool applies = l->gd && (v.g[G_STACKING_SCOPE] == SCOPE_PACKAGE || l->gd->text_clause);
+        l->group = applies ? l->gd->id : "";
+        if (!applies)
+            l->gd = NULL;
+        l->upgrade = (int)v.g[G_UPGRADE_PAYMENT];
+    }
+    if (pl->failed || ob->failed)
+        goto nomem;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = benefit_key(&lines[i], ob->p, i);   /* the object pool is complete: its addresses hold */
+
+    /* Outcomes that are not payments, whatever their group. */
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        const dgs_result *r = l->r;
+        char zh[512], en[512];
+        if (r->outcome != DGS_OUTCOME_GRANTED && r->outcome != DGS_OUTCOME_UP_TO) {
+            l->decision = DGS_STACK_NOT_GRANTED;
+            snprintf(zh, sizeof zh, "未获给予（%s）", dgs_outcome_name(r->outcome));
+            snprintf(en, sizeof en, "not granted (%s)", dgs_outcome_name(r->outcome));
+            set_reason(pl, l, zh, en);
+        } else if (!is_money(l)) {
+            l->decision = DGS_STACK_NOT_A_GRANT;
+            snprintf(zh, sizeof zh, "不是资金奖补（%s），不计入合计", dgs_result_unit(r));
+            snprintf(en, sizeof en, "not a grant (%s): not counted", dgs_result_unit(r));
+            set_reason(pl, l, zh, en);
         }
     }
-    for (size_t i = 0; i < n; i++)
+
+    /* One sort by benefit; then each run of claims about one benefit. */
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, cmp_key);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && same_key(&keys[a], &keys[b]))
+            b++;
+        const line *first = &lines[keys[a].index];
+        if (*first->group) {
+            decide_group(pl, lines, keys + a, b - a);
+        } else {
+            /* Two claims of one one-off measure about the same object: likely the same benefit twice. */
+            bool twice = b - a > 1 && !first->r->m->meta->yearly;
+            for (size_t j = a; j < b; j++) {
+                line *l = &lines[keys[j].index];
+                if (twice)
+                    l->flags |= DGS_STACK_FLAG_REPEATED;
+                if (l->decision == -1)
+                    decide_alone(pl, l);
+            }
+        }
+        a = b;
+    }
+
+    /* Caps across claims, in claim order within each cap's year or object. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
+            keys[m++] = cap_key(l, ob->p, i);
+    }
+    if (m > 1)
+        qsort(keys, m, sizeof *keys, cmp_key);
+    for (size_t a = 0; a < m;) {
+        size_t b = a + 1;
+        while (b < m && same_key(&keys[a], &keys[b]))
+            b++;
+        apply_cap(pl, lines, keys + a, b - a, &caps[keys[a].cap]);
+        a = b;
+    }
+    if (pl->failed)
+        goto nomem;
+    free(keys);
+    keys = NULL;
+
+    for (size_t i = 0; i < n; i++) {
         if (!dgs_add_checked(s->total, lines[i].paid, &s->total)) {
             dgs_stack_free(s);
             return dgs_fail(err, DGS_E_OVERFLOW, "the stacked total overflows");
         }
+        if (!dgs_add_checked(s->up_to_total, lines[i].up_to, &s->up_to_total)) {
+            dgs_stack_free(s);
+            return dgs_fail(err, DGS_E_OVERFLOW, "the total of the ceilings to be assessed overflows");
+        }
+    }
     *out = s;
     return dgs_ok(err);
+
+nomem:
+    free(keys);
+    dgs_stack_free(s);
+    return dgs_fail(err, DGS_E_NOMEM, "out of memory stacking %zu results", n);
+}
+
+DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
+                              const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
+{
+    return dgs_stack_claims(rs, results, NULL, n, already_granted, out, err);
 }
 
 DGS_API void dgs_stack_free(dgs_stack *s)
 {
-    if (s)
+    if (s) {
         free(s->lines);
+        free(s->strings.p);
+        free(s->objects.p);
+    }
     free(s);
 }
 
@@ -232,9 +644,37 @@ DGS_API size_t dgs_stack_winner(const dgs_stack *s, size_t i)
 DGS_API const char *dgs_stack_reason(const dgs_stack *s, size_t i, int lang)
 {
     const line *l = line_at(s, i);
-    return l ? (lang == DGS_LANG_EN ? l->reason_en : l->reason_zh) : NULL;
+    return l ? pool_at(s, l->reason[lang == DGS_LANG_EN]) : NULL;
 }
 DGS_API dgs_fen_t dgs_stack_total(const dgs_stack *s) { return s ? s->total : 0; }
+DGS_API dgs_fen_t dgs_stack_up_to_total(const dgs_stack *s) { return s ? s->up_to_total : 0; }
+DGS_API dgs_fen_t dgs_stack_up_to(const dgs_stack *s, size_t i)
+{
+    const line *l = line_at(s, i);
+    return l ? l->up_to : 0;
+}
+DGS_API const char *dgs_stack_object(const dgs_stack *s, size_t i)
+{
+    const line *l = line_at(s, i);
+    return l ? object_at(s, l->object) : NULL;
+}
+DGS_API const char *dgs_stack_object_kind(const dgs_stack *s, size_t i)
+{
+    const line *l = line_at(s, i);
+    return l ? (l->gd ? group_object_name(l->gd->object) : "") : NULL;
+}
+DGS_API unsigned dgs_stack_flags(const dgs_stack *s, size_t i)
+{
+    const line *l = line_at(s, i);
+    return l ? l->flags : 0;
+}
+DGS_API size_t dgs_stack_repeated_count(const dgs_stack *s)
+{
+    size_t k = 0;
+    for (size_t i = 0; s && i < s->n; i++)
+        k += (s->lines[i].flags & DGS_STACK_FLAG_REPEATED) != 0;
+    return k;
+}
 
 static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
 {
@@ -243,20 +683,29 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
     int bad = !o || !items;
     for (size_t i = 0; !bad && i < s->n; i++) {
         const line *l = &s->lines[i];
-        json_t *j = json_object();
-        if (!j) {
+        json_t *j = json_object(), *flags = json_array();
+        if (!j || !flags) {
+            json_decref(j);
+            json_decref(flags);
             bad = 1;
             break;
         }
+        if (l->flags & DGS_STACK_FLAG_REPEATED)
+            bad |= json_array_append_new(flags, json_string("repeated"));
         bad |= json_object_set_new(j, "measure", json_string(l->r->m->meta->id));
+        bad |= json_object_set_new(j, "date", json_string(l->r->date));
+        bad |= json_object_set_new(j, "object", json_string(object_at(s, l->object)));
         bad |= json_object_set_new(j, "outcome", json_string(dgs_outcome_name(l->r->outcome)));
         bad |= json_object_set_new(j, "award", json_string(dgs_format_amount(dgs_result_unit_type(l->r), l->r->award, v, sizeof v)));
         bad |= json_object_set_new(j, "unit", json_string(dgs_result_unit(l->r)));
         bad |= json_object_set_new(j, "paid", json_string(dgs_money_format(l->paid, v, sizeof v)));
         bad |= json_object_set_new(j, "paid_fen", json_integer(l->paid));
+        bad |= json_object_set_new(j, "up_to", json_string(dgs_money_format(l->up_to, v, sizeof v)));
         bad |= json_object_set_new(j, "decision", json_string(decision_names[l->decision]));
         bad |= json_object_set_new(j, "group", json_string(l->group));
-        bad |= json_object_set_new(j, "reason", json_string(lang == DGS_LANG_EN ? l->reason_en : l->reason_zh));
+        bad |= json_object_set_new(j, "object_kind", json_string(l->gd ? group_object_name(l->gd->object) : ""));
+        bad |= json_object_set_new(j, "flags", flags);
+        bad |= json_object_set_new(j, "reason", json_string(pool_at(s, l->reason[lang == DGS_LANG_EN])));
         bad |= json_array_append_new(items, j);
     }
     if (!bad) {
@@ -264,6 +713,9 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         items = NULL;
         bad |= json_object_set_new(o, "total", json_string(dgs_money_format(s->total, v, sizeof v)));
         bad |= json_object_set_new(o, "total_fen", json_integer(s->total));
+        bad |= json_object_set_new(o, "up_to_total", json_string(dgs_money_format(s->up_to_total, v, sizeof v)));
+        bad |= json_object_set_new(o, "up_to_total_fen", json_integer(s->up_to_total));
+        bad |= json_object_set_new(o, "repeated", json_integer((json_int_t)dgs_stack_repeated_count(s)));
     }
     char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(o);
@@ -276,36 +728,42 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
 
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!s || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_stack_render: report and out must not be NULL");
-    *out = NULL;
     if (format == DGS_FORMAT_JSON)
         return render_json(s, lang, out, err);
     if (format != DGS_FORMAT_TEXT)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "unknown format %d", format);
     bool en = lang == DGS_LANG_EN;
     strbuf b = {0};
-    char award[48], paid[48];
+    char award[64], paid[48];
     sb_printf(&b, "%s\n", en ? "Stacking (就高、从优、不重复享受):" : "就高、从优、不重复享受：");
     for (size_t i = 0; i < s->n; i++) {
         const line *l = &s->lines[i];
-        if (spec_is_money(l->r->m->meta->spec))
+        if (l->r->outcome == DGS_OUTCOME_UP_TO) {
+            char m[48];
+            dgs_money_format(l->r->award, m, sizeof m);
+            snprintf(award, sizeof award, en ? "up to %s" : "最高 %s", m);
+        } else if (spec_is_money(l->r->m->meta->spec)) {
             dgs_money_format(l->r->award, award, sizeof award);
-        else
+        } else {
             snprintf(award, sizeof award, "%lld %s", (long long)l->r->award, dgs_result_unit(l->r));
-        sb_printf(&b, "  %-10s %14s → %14s  %-12s %s\n", l->r->m->meta->id, award,
+        }
+        sb_printf(&b, "  %-10s %16s → %14s  %-18s %s", l->r->m->meta->id, award,
                   dgs_money_format(l->paid, paid, sizeof paid), decision_names[l->decision],
-                  en ? l->reason_en : l->reason_zh);
+                  pool_at(s, l->reason[en]));
+        if (*object_at(s, l->object))
+            sb_printf(&b, en ? " [object: %s]" : "〔对象：%s〕", object_at(s, l->object));
+        if (l->flags & DGS_STACK_FLAG_REPEATED)
+            sb_printf(&b, "%s", en ? " [claimed twice for the same object: check it is not the same benefit]"
+                                   : "〔同一对象重复申报本项：请核实是否同一事项〕");
+        sb_printf(&b, "\n");
     }
     sb_printf(&b, en ? "  total paid: %s yuan\n" : "  合计给予：%s 元\n", dgs_money_format(s->total, paid, sizeof paid));
+    if (s->up_to_total)
+        sb_printf(&b, en ? "  ceilings to be assessed: up to %s yuan more\n" : "  待核定的最高额：至多另计 %s 元\n",
+                  dgs_money_format(s->up_to_total, paid, sizeof paid));
     return sb_finish(&b, out, "the stacking report", err);
-}
-
-/* Objects are not yet told apart: every claim is about its measure family's one object. */
-DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
-                             const char *const *objects, size_t n,
-                             const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err)
-{
-    (void)objects;
-    return dgs_stack_results(rs, results, n, already_granted, out, err);
 }

@@ -159,10 +159,11 @@ SPEC(spec_A1_06_b, a1_06_b_in, a1_06_b_p, a1_06_b);
  * measure OP.06.b remains).  The reading `limit_range` takes 500万–3000万 as the range in
  * which the yearly limit on counted financing lies (limit 3000万, no bar); both readings are
  * argued in docs/interpretation.md. */
-enum { A1_07_FINANCED, A1_07_INTEREST };
+enum { A1_07_FINANCED, A1_07_INTEREST, A1_07_GRANTED };
 static const input_def a1_07_a_in[] = {
     IN_MONEY("financed_amount", true, "当年融资租赁合同融资额", "financed amount of the year's direct-lease contracts"),
     IN_MONEY("interest_paid", true, "企业实际发生利息", "interest actually incurred"),
+    IN_GRANTED_THIS_YEAR,   /* 每年最高贴息 150 万元: what earlier contracts of the year used */
 };
 static const char *const a1_07_a_readings[] = {"limit_range", "threshold", NULL};
 enum { A1_07_LIMIT_RANGE, A1_07_THRESHOLD };
@@ -186,6 +187,8 @@ FORMULA(a1_07_a)
     dgs_fen_t counted = calc_cap(c, financed, A1_07_MAX);            /* 不高于 3000 万元 */
     dgs_fen_t award = calc_ratio(c, counted, A1_07_RATIO);           /* 融资租赁合同融资额的 5% */
     award = calc_cap(c, award, A1_07_CAP);                           /* 每年最高贴息 150 万元 */
+    if (calc_has(c, A1_07_GRANTED))
+        award = calc_headroom(c, award, A1_07_CAP, A1_07_GRANTED);   /* less what the year already received */
     award = calc_cap_by_input(c, award, A1_07_INTEREST);             /* 不超过企业实际发生利息 */
     calc_grant(c, award);
 }

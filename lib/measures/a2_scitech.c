@@ -102,7 +102,7 @@ FORMULA(a2_05_a)
     award = calc_cap_by_input(c, award, A2_05_ASSESSED);
     calc_grant(c, award);
 }
-SPEC(spec_A2_05_a, a2_05_a_in, a2_05_a_p, a2_05_a);
+SPEC_ASSESSED(spec_A2_05_a, a2_05_a_in, a2_05_a_p, a2_05_a, A2_05_ASSESSED);
 
 /* 对辅导服务效果突出的服务机构给予不超过 50 万元奖励。 (No 每年: the cap is per qualifying
  * evaluation, not per year; docs/interpretation.md R10.) */

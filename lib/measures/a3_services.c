@@ -42,7 +42,7 @@ FORMULA(a3_04_b)
     c->binding = A3_04B_CAP, c->binding_value = award;
     calc_grant(c, calc_cap_by_input(c, award, A3_04B_ASSESSED));
 }
-SPEC(spec_A3_04_b, a3_04_b_in, a3_04_b_p, a3_04_b);
+SPEC_ASSESSED(spec_A3_04_b, a3_04_b_in, a3_04_b_p, a3_04_b, A3_04B_ASSESSED);
 
 /* ---- A3.05 ------------------------------------------------------------------
  * 五、申请资料经正式受理的，给予一次性 300 万元奖励。 (an exact amount)

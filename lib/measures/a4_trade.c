@@ -181,7 +181,16 @@ static const input_def a4_03_a_in[] = {
     IN_MONEY("venue_rent", true, "场馆租金", "venue rent"),
     IN_ASSESSED,
 };
-static const param_def a4_03_a_p[] = {EXPO_PARAMS(10000, "展览面积 1 万平方米或以上", "场馆租金", "venue-rent")};
+/* 每个展会支持金额最高不超过 300 万元 closes the item that grants both the venue-rent subsidy and the
+ * new-exhibition support: one cap for both per exhibition (applied by stacking across the claims, the
+ * reading that cannot pay more than the text grants), or A4.03.b's cap alone (a switch). */
+static const char *const a4_03_a_cap_readings[] = {"shared", "own", NULL};
+static const param_def a4_03_a_p[] = {
+    EXPO_PARAMS(10000, "展览面积 1 万平方米或以上", "场馆租金", "venue-rent"),
+    P_SWITCH("reading_exhibition_cap", 0, a4_03_a_cap_readings, "每个展会 300 万元上限是否含场馆租金补贴（共用/仅新办展会支持）",
+             "whether the 3M cap per exhibition covers the venue-rent subsidy (shared / the new-exhibition support only)",
+             "每个展会支持金额最高不超过 300 万元"),
+};
 SPEC(spec_A4_03_a, a4_03_a_in, a4_03_a_p, expo_cost_subsidy);
 static const input_def a4_03_c_in[] = {
     IN_AREA("exhibition_area", true, "展览面积", "exhibition area"),
@@ -317,14 +326,23 @@ static const input_def premium_in[] = {
     IN_MONEY("premium_paid", true, "实缴保险费", "premium actually paid"),
     IN_GRANTED_THIS_YEAR,
 };
+/* Whether the two 50万 caps are one (R16): read by stacking, which applies the
+ * yearly caps across claims (data/groups.json); separate by default, as the
+ * two sentences state two caps of two supports. */
+static const char *const a4_09_cap_scopes[] = {"separate", "shared", NULL};
+#define A4_09_CAP_SCOPE(phrase)                                                                           \
+    P_SWITCH("reading_cap_scope", 0, a4_09_cap_scopes, "两项 50 万元上限的解读（各自/共用）",            \
+             "reading of the two 500,000 caps (separate / shared)", phrase)
 static const param_def a4_09_a_p[] = {
     P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按企业实缴保险费的 30% 给予支持"),
     P_MONEY("cap_per_year", WAN(50), "yuan", "每年每家企业累计支持上限", "yearly cap per enterprise", "每年每家企业累计支持金额不超过 50 万元"),
+    A4_09_CAP_SCOPE("每年每家企业累计支持金额不超过 50 万元"),
 };
 RATIO_CAPPED(spec_A4_09_a, premium_in, a4_09_a_p, 0, NO_INPUT, 1);
 static const param_def a4_09_b_p[] = {
     P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按其实缴保险费用不超过 30% 给予支持"),
     P_MONEY("cap_per_year", WAN(50), "yuan", "每家企业每年最高支持", "yearly cap per enterprise", "每家企业每年最高支持 50 万元"),
+    A4_09_CAP_SCOPE("每家企业每年最高支持 50 万元"),
 };
 RATIO_CAPPED(spec_A4_09_b, premium_in, a4_09_b_p, 0, NO_INPUT, 1);
 

@@ -1049,6 +1049,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.01.b",
@@ -1068,6 +1070,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "OP.01.c",
@@ -1087,6 +1091,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.02.a",
@@ -1106,6 +1112,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.02.b",
@@ -1125,6 +1133,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "OP.02.c",
@@ -1144,6 +1154,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.03.a",
@@ -1163,6 +1175,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.03.b",
@@ -1182,6 +1196,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.04.a",
@@ -1201,6 +1217,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.04.b",
@@ -1220,6 +1238,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.05.a",
@@ -1239,6 +1259,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.05.b",
@@ -1258,6 +1280,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.05.c",
@@ -1277,6 +1301,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.06.a",
@@ -1296,6 +1322,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.06.b",
@@ -1315,6 +1343,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.06.c",
@@ -1334,6 +1364,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.07.a",
@@ -1353,6 +1385,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.07.b",
@@ -1372,6 +1406,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.08.a",
@@ -1391,6 +1427,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.08.b",
@@ -1410,6 +1448,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.09.a",
@@ -1429,6 +1469,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.09.b",
@@ -1448,6 +1490,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.09.c",
@@ -1467,6 +1511,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.10.a",
@@ -1486,6 +1532,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "OP.10.b",
@@ -1505,6 +1553,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.10.c",
@@ -1524,6 +1574,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.11.a",
@@ -1543,6 +1595,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.11.b",
@@ -1562,6 +1616,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.12.a",
@@ -1581,6 +1637,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.12.b",
@@ -1600,6 +1658,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "OP.12.c",
@@ -1619,6 +1679,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.12.d",
@@ -1638,6 +1700,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.13.a",
@@ -1657,6 +1721,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.13.b",
@@ -1676,6 +1742,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.13.c",
@@ -1695,6 +1763,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.14.a",
@@ -1714,6 +1784,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.14.b",
@@ -1733,6 +1805,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.14.c",
@@ -1752,6 +1826,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.14.d",
@@ -1771,6 +1847,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.14.e",
@@ -1790,6 +1868,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.15.a",
@@ -1809,6 +1889,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.15.b",
@@ -1828,6 +1910,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.16.a",
@@ -1847,6 +1931,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.17.a",
@@ -1866,6 +1952,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.17.b",
@@ -1885,6 +1973,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.18.a",
@@ -1904,6 +1994,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.19.a",
@@ -1923,6 +2015,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "OP.19.b",
@@ -1942,6 +2036,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.20.a",
@@ -1961,6 +2057,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.20.b",
@@ -1980,6 +2078,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.20.c",
@@ -1999,6 +2099,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.21.a",
@@ -2018,6 +2120,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.21.b",
@@ -2037,6 +2141,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.21.c",
@@ -2056,6 +2162,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.22.a",
@@ -2075,6 +2183,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.22.b",
@@ -2094,6 +2204,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.22.c",
@@ -2113,6 +2225,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.22.d",
@@ -2132,6 +2246,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.22.e",
@@ -2151,6 +2267,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.23.a",
@@ -2170,6 +2288,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.23.b",
@@ -2189,6 +2309,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.23.c",
@@ -2208,6 +2330,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.23.d",
@@ -2227,6 +2351,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "OP.23.e",
@@ -2246,6 +2372,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.24.a",
@@ -2265,6 +2393,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.24.b",
@@ -2284,6 +2414,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "OP.25.a",
@@ -2303,6 +2435,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.01.a",
@@ -2322,6 +2456,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.02.a",
@@ -2341,6 +2477,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.03.a",
@@ -2360,6 +2498,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.04.a",
@@ -2379,6 +2519,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.04.b",
@@ -2398,6 +2540,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.05.a",
@@ -2417,6 +2561,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A1.06.a",
@@ -2436,6 +2582,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.06.b",
@@ -2455,6 +2603,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.07.a",
@@ -2474,6 +2624,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.08.a",
@@ -2493,6 +2645,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.09.a",
@@ -2512,6 +2666,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.09.b",
@@ -2531,6 +2687,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.10.a",
@@ -2550,6 +2708,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.11.a",
@@ -2569,6 +2729,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.11.b",
@@ -2588,6 +2750,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.12.a",
@@ -2607,6 +2771,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.12.b",
@@ -2626,6 +2792,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.13.a",
@@ -2645,6 +2813,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.14.a",
@@ -2664,6 +2834,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.15.a",
@@ -2683,6 +2855,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.16.a",
@@ -2702,6 +2876,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.16.b",
@@ -2721,6 +2897,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.17.a",
@@ -2740,6 +2918,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.18.a",
@@ -2759,6 +2939,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "A1.18.b",
@@ -2778,6 +2960,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "A1.18.c",
@@ -2797,6 +2981,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.19.a",
@@ -2816,6 +3002,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A1.19.b",
@@ -2835,6 +3023,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A1.20.a",
@@ -2854,6 +3044,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "A1.21.a",
@@ -2873,6 +3065,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A1.22.a",
@@ -2892,6 +3086,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A1.23.a",
@@ -2911,6 +3107,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.01.a",
@@ -2930,6 +3128,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.01.b",
@@ -2949,6 +3149,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.01.c",
@@ -2968,6 +3170,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.01.d",
@@ -2987,6 +3191,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.01.e",
@@ -3006,6 +3212,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A2.02.a",
@@ -3025,6 +3233,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.02.b",
@@ -3044,6 +3254,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A2.03.a",
@@ -3063,6 +3275,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A2.03.b",
@@ -3082,6 +3296,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.04.a",
@@ -3101,6 +3317,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.04.b",
@@ -3120,6 +3338,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.04.c",
@@ -3139,6 +3359,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.05.a",
@@ -3158,6 +3380,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.05.b",
@@ -3177,6 +3401,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.05.c",
@@ -3196,6 +3422,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.06.a",
@@ -3215,6 +3443,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.07.a",
@@ -3234,6 +3464,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A2.07.b",
@@ -3253,6 +3485,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "A2.07.c",
@@ -3272,6 +3506,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.08.a",
@@ -3291,6 +3527,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.09.a",
@@ -3310,6 +3548,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = true,
     },
     {
         "A2.09.b",
@@ -3329,6 +3569,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A2.09.c",
@@ -3348,6 +3590,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.01.a",
@@ -3367,6 +3611,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.01.b",
@@ -3386,6 +3632,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.02.a",
@@ -3405,6 +3653,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A3.03.a",
@@ -3424,6 +3674,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.03.b",
@@ -3443,6 +3695,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.04.a",
@@ -3462,6 +3716,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.04.b",
@@ -3481,6 +3737,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.05.a",
@@ -3500,6 +3758,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.05.b",
@@ -3519,6 +3779,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.05.c",
@@ -3538,6 +3800,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.06.a",
@@ -3557,6 +3821,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.06.b",
@@ -3576,6 +3842,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.07.a",
@@ -3595,6 +3863,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.07.b",
@@ -3614,6 +3884,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A3.07.c",
@@ -3633,6 +3905,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.08.a",
@@ -3652,6 +3926,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.08.b",
@@ -3671,6 +3947,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.08.c",
@@ -3690,6 +3968,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.09.a",
@@ -3709,6 +3989,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A3.10.a",
@@ -3728,6 +4010,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.01.a",
@@ -3747,6 +4031,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.02.1.a",
@@ -3766,6 +4052,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.02.1.b",
@@ -3785,6 +4073,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A4.02.1.c",
@@ -3804,6 +4094,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.02.2.a",
@@ -3823,6 +4115,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.02.2.b",
@@ -3842,6 +4136,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 4,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.02.2.c",
@@ -3861,6 +4157,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.03.a",
@@ -3880,6 +4178,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.03.b",
@@ -3899,6 +4199,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.03.c",
@@ -3918,6 +4220,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.03.d",
@@ -3937,6 +4241,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.04.a",
@@ -3956,6 +4262,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = "现行投资并购项目政策性保险支持政策（原文：持续对……投资并购项目实施政策性保险支持）",
         .governed_by_en = "the existing policy-insurance support for outbound investment and acquisition projects (the clause continues it: 持续……实施政策性保险支持)",
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.04.b",
@@ -3975,6 +4283,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.04.c",
@@ -3994,6 +4304,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.05.a",
@@ -4013,6 +4325,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.06.a",
@@ -4032,6 +4346,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.07.a",
@@ -4051,6 +4367,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.08.a",
@@ -4070,6 +4388,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.08.b",
@@ -4089,6 +4409,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.09.a",
@@ -4108,6 +4430,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 3,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A4.09.b",
@@ -4127,6 +4451,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = true,
     },
     {
         "A4.09.c",
@@ -4146,6 +4472,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.09.d",
@@ -4165,6 +4493,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.09.e",
@@ -4184,6 +4514,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.09.f",
@@ -4203,6 +4535,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.10.a",
@@ -4222,6 +4556,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = "外资大项目奖补政策",
         .governed_by_en = "the award policy for large foreign-investment projects (外资大项目奖补政策)",
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.10.b",
@@ -4241,6 +4577,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = "省市两级外资财政资金支持政策（原文：可按规定享受省市两级外资财政资金支持）",
         .governed_by_en = "the provincial and municipal foreign-investment fiscal support (省市两级外资财政资金支持)",
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A4.10.c",
@@ -4260,6 +4598,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = "广东省跨国公司地区总部/总部型机构支持政策及省市相关政策",
         .governed_by_en = "Guangdong's support policy for regional headquarters of multinationals and the related provincial and municipal policies",
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.01.a",
@@ -4279,6 +4619,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.01.b",
@@ -4298,6 +4640,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.02.a",
@@ -4317,6 +4661,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.02.b",
@@ -4336,6 +4682,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.03.a",
@@ -4355,6 +4703,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.03.b",
@@ -4374,6 +4724,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.04.a",
@@ -4393,6 +4745,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.04.b",
@@ -4412,6 +4766,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.04.c",
@@ -4431,6 +4787,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.04.d",
@@ -4450,6 +4808,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.04.e",
@@ -4469,6 +4829,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.04.f",
@@ -4488,6 +4850,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.04.g",
@@ -4507,6 +4871,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.05.a",
@@ -4526,6 +4892,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.05.b",
@@ -4545,6 +4913,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.05.c",
@@ -4564,6 +4934,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.05.d",
@@ -4583,6 +4955,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.06.a",
@@ -4602,6 +4976,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.06.b",
@@ -4621,6 +4997,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.06.c",
@@ -4640,6 +5018,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 2,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.06.d",
@@ -4659,6 +5039,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.07.a",
@@ -4678,6 +5060,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.07.b",
@@ -4697,6 +5081,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = true,
+        .yearly = false,
     },
     {
         "A5.07.c",
@@ -4716,6 +5102,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.08.a",
@@ -4735,6 +5123,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.08.b",
@@ -4754,6 +5144,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.09.a",
@@ -4773,6 +5165,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.09.b",
@@ -4792,6 +5186,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.09.c",
@@ -4811,6 +5207,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.09.d",
@@ -4830,6 +5228,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.10.a",
@@ -4849,6 +5249,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 1,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
     {
         "A5.10.b",
@@ -4868,6 +5270,8 @@ const measure_meta dgs_catalog[] = {
         .n_conditions = 0,
         .governed_by_zh = NULL,
         .governed_by_en = NULL,
+        .ceiling = false,
+        .yearly = false,
     },
 };
 

@@ -146,6 +146,9 @@ typedef struct measure_meta {
     uint8_t n_conditions;
     const char *governed_by_zh;   /* kind governed_elsewhere: the policy that sets the amount */
     const char *governed_by_en;
+    bool ceiling;                 /* 最高/不超过 X, the amount assessed by a department:
+                                     without `assessed` the result is up_to, not a grant */
+    bool yearly;                  /* granted each year (每年) */
 } measure_meta;
 
 /* Whether a measure computes with parameters of its own: not an item that
@@ -599,9 +602,13 @@ CALC_INLINE dgs_fen_t calc_higher(calc *c, dgs_fen_t a, dgs_fen_t b)
     return v;
 }
 
+/* The amount is paid — or, for a ceiling (最高/不超过 X) whose amount the
+ * department has not yet assessed, it is only the most that can be paid:
+ * "up to X, to be assessed", never a payment. */
 CALC_INLINE void calc_grant(calc *c, dgs_fen_t award)
 {
-    c->outcome = DGS_OUTCOME_GRANTED;
+    int k = c->spec->in.assessed;
+    c->outcome = c->meta->ceiling && (k == NO_INPUT || !calc_has(c, k)) ? DGS_OUTCOME_UP_TO : DGS_OUTCOME_GRANTED;
     c->award = award;
     calc_step(c, STEP_AWARD, c->binding, award, 1, award);
 }
@@ -736,6 +743,11 @@ CALC_INLINE int32_t calc_binding_code(const calc *c)
 /* A measure with its own formula. */
 #define SPEC(name, inputs, params, fn) \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1, fn##_detail}
+
+/* A measure with its own formula that reads the department's assessed amount (input `assessed`). */
+#define SPEC_ASSESSED(name, inputs, params, fn, assessed)                                    \
+    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, \
+                               {assessed, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, fn##_detail}
 
 /* Shared shapes (lib/measures/shapes.c). */
 extern const input_def dgs_in_assessed[1];   /* { assessed } */

@@ -67,6 +67,32 @@ int64_t ruleset_global(const dgs_ruleset *rs, int g, int32_t date)
     return slot_at(&rs->global[g], date)->num;
 }
 
+void ruleset_view_at(const dgs_ruleset *rs, int32_t date, ruleset_view *out)
+{
+    out->date = date;
+    for (int g = 0; g < G_COUNT; g++)
+        out->g[g] = slot_at(&rs->global[g], date)->num;
+}
+
+int ruleset_global_index(const char *name)
+{
+    for (int g = 0; name && g < G_COUNT; g++)
+        if (strcmp(dgs_ruleset_params[g].name, name) == 0)
+            return g;
+    return -1;
+}
+
+int ruleset_global_choice(int g, const char *value)
+{
+    if (g < 0 || g >= G_COUNT || !value)
+        return -1;
+    const char *const *choices = dgs_ruleset_params[g].choices;
+    for (int i = 0; choices && choices[i]; i++)
+        if (strcmp(choices[i], value) == 0)
+            return i;
+    return -1;
+}
+
 /* ---- fingerprint ------------------------------------------------------- */
 
 static int cmp_i32(const void *a, const void *b)

@@ -75,6 +75,22 @@ static inline const version *slot_at(const slot *s, int32_t date)
     return &s->v[0];
 }
 
+/* The ruleset-wide readings in force at one date: built once per case (or
+ * batch, or claim) and read by every formula and stacking rule, so that no
+ * code can read a reading at another date than the case's. */
+typedef struct ruleset_view {
+    int32_t date;
+    int64_t g[G_COUNT];
+} ruleset_view;
+
+/* The view of rs at `date`. */
+void ruleset_view_at(const dgs_ruleset *rs, int32_t date, ruleset_view *out);
+
+/* The index of the ruleset-wide parameter `name` and of its choice `value`
+ * (a switch), or -1. */
+int ruleset_global_index(const char *name);
+int ruleset_global_choice(int g, const char *value);
+
 /* Resolves every parameter of m at `date` into out[0..n_params). */
 void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out);
 /* The value in force of a ruleset-wide parameter. */

@@ -228,15 +228,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         before[i] = fi_u8(&in) < 128 ? 0 : fi_i64(&in);
         claims[i] = dgs_result_award(results[i]);
     }
+    /* The object of each claim: none, one of two names, or bytes of the input
+     * (which may be refused: a control character, invalid UTF-8, spaces at the ends). */
+    char raw[MAX_RESULTS][9];
+    const char *objects[MAX_RESULTS];
+    for (size_t i = 0; i < nres; i++) {
+        uint8_t how = fi_u8(&in) % 4;
+        size_t len = fi_below(&in, sizeof raw[i]);
+        for (size_t k = 0; k < len; k++)
+            raw[i][k] = (char)(fi_u8(&in) | 1);
+        raw[i][len] = '\0';
+        objects[i] = how == 0 ? NULL : how == 1 ? "P1" : how == 2 ? "P2" : raw[i];
+    }
     dgs_stack *s = NULL;
-    rc = dgs_stack_results(rs, (const dgs_result *const *)results, nres, fi_u8(&in) & 1 ? before : NULL, &s, &e);
+    rc = dgs_stack_claims(rs, (const dgs_result *const *)results, fi_u8(&in) & 1 ? objects : NULL, nres,
+                          fi_u8(&in) & 1 ? before : NULL, &s, &e);
     check_rc(rc, &e);
     if (rc == DGS_OK) {
         dgs_fen_t total = 0;
         FUZZ_CHECK(dgs_stack_count(s) == nres);
+        FUZZ_CHECK(dgs_stack_up_to_total(s) >= 0);
         for (size_t i = 0; i < nres; i++) {
             FUZZ_CHECK(dgs_stack_paid(s, i) >= 0);
             FUZZ_CHECK(dgs_stack_paid(s, i) <= dgs_result_award(results[i]));
+            /* only a grant is paid: never a ceiling still to be assessed */
+            if (dgs_result_outcome(results[i]) != DGS_OUTCOME_GRANTED)
+                FUZZ_CHECK(dgs_stack_paid(s, i) == 0);
+            FUZZ_CHECK(dgs_stack_up_to(s, i) >= 0);
+            (void)strlen(dgs_stack_object(s, i));
             FUZZ_CHECK(dgs_stack_decision_name(dgs_stack_decision(s, i)) != NULL);
             FUZZ_CHECK(dgs_stack_winner(s, i) < nres);
             (void)strlen(dgs_stack_group(s, i));

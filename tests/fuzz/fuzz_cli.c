@@ -10,6 +10,9 @@
  * The tool must return 0 or 2, never crash, and always leave one line on
  * its error stream when it returns 2.
  */
+/* fmemopen() is POSIX, not ISO C: declare it under -std=c11 (an implicit
+ * declaration would return an int, not the FILE *). */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -145,7 +145,7 @@ typedef struct fixture {
     dgs_case *travel;           /* A4.04.b with a list */
     dgs_fen_t travel_award;
     dgs_result *results[3];
-    char path[64];              /* the guideline as a file */
+    char path[512];             /* the guideline as a file (under the build directory) */
     dgs_error err;
 } fixture;
 
@@ -523,6 +523,27 @@ static int op_stack(void)
     return rc;
 }
 
+/* With objects: the object ids are copied, the reports render them. */
+static int op_stack_claims(void)
+{
+    dgs_stack *s = NULL;
+    const char *const objects[3] = {"项目 P1", NULL, "展会 E1"};
+    int rc = dgs_stack_claims(fx.base, (const dgs_result *const *)fx.results, objects, 3, NULL, &s, &fx.err);
+    if (rc != DGS_OK) {
+        assert_null(s);
+        return rc;
+    }
+    char *text = NULL;
+    rc = dgs_stack_render(s, DGS_FORMAT_JSON, DGS_LANG_EN, &text, &fx.err);
+    if (rc != DGS_OK)
+        assert_null(text);
+    else
+        assert_non_null(strstr(text, "\"object\": \"项目 P1\""));
+    dgs_free(text);
+    dgs_stack_free(s);
+    return rc;
+}
+
 static int op_allocate(void)
 {
     const dgs_fen_t claims[] = {300, 500, 700, 1, 0, 999};
@@ -561,6 +582,7 @@ static const named_op ops[] = {
     {"evaluate + render a long trace", op_render_long_trace},
     {"dgs_evaluate_batch", op_batch},
     {"dgs_stack_results + render", op_stack},
+    {"dgs_stack_claims (objects) + render", op_stack_claims},
     {"dgs_allocate pro rata", op_allocate},
 };
 

@@ -602,14 +602,14 @@ MEASURE_TEST(a1_ceilings)
 MEASURE_TEST(a1_18_period_and_cost)
 {
     /* 每人每年最高100万: 600,000 already this year leaves 400,000 */
-    GRANT(rs, "A1.18.a", DATE, "400000.00", NULL, {"granted_this_year", "600000"});
-    GRANT(rs, "A1.18.a", DATE, "0.00", NULL, {"granted_this_year", "1000000"});
+    UP_TO(rs, "A1.18.a", DATE, "400000.00", {"granted_this_year", "600000"});
+    UP_TO(rs, "A1.18.a", DATE, "0.00", {"granted_this_year", "1000000"});
     /* training fees actually paid 32,000.50 < 50,000 */
-    GRANT(rs, "A1.18.b", DATE, "32000.50", "training_fees", {"training_fees", "32000.50"});
+    UP_TO(rs, "A1.18.b", DATE, "32000.50", {"training_fees", "32000.50"});
     /* fees 80,000 > 50,000: the ceiling */
-    GRANT(rs, "A1.18.b", DATE, "50000.00", NULL, {"training_fees", "80000"});
+    UP_TO(rs, "A1.18.b", DATE, "50000.00", {"training_fees", "80000"});
     /* 20,000 already this year leaves 30,000 < fees 40,000 */
-    GRANT(rs, "A1.18.b", DATE, "30000.00", NULL, {"training_fees", "40000"},
+    UP_TO(rs, "A1.18.b", DATE, "30000.00", {"training_fees", "40000"},
           {"granted_this_year", "20000"});
     /* assessed 10,000 below all */
     GRANT(rs, "A1.18.b", DATE, "10000.00", "assessed", {"training_fees", "40000"},

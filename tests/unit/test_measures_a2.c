@@ -84,14 +84,14 @@ MEASURE_TEST(a2_09_b_matching_range)
  * recognition (R14); the switch pays on application. */
 MEASURE_TEST(a2_05_a_recognition_award)
 {
-    GRANT(rs, "A2.05.a", DATE, "30000.00", NULL, {"recognised", "true"});
+    UP_TO(rs, "A2.05.a", DATE, "30000.00", {"recognised", "true"});
     GRANT(rs, "A2.05.a", DATE, "29999.99", "assessed", {"recognised", "true"}, {"assessed", "29999.99"});
     GRANT(rs, "A2.05.a", DATE, "30000.00", NULL, {"recognised", "true"}, {"assessed", "45000"});
     OUTCOME(rs, "A2.05.a", DATE, DGS_OUTCOME_INELIGIBLE, {"recognised", "false"});
     OUTCOME(rs, "A2.05.a", DATE, DGS_OUTCOME_INELIGIBLE, );
     dgs_ruleset *g = derive(rs, "A2.05.a", "reading_paid_on", "application");
-    GRANT(g, "A2.05.a", DATE, "30000.00", NULL, );
-    GRANT(g, "A2.05.a", DATE, "30000.00", NULL, {"recognised", "false"});
+    UP_TO(g, "A2.05.a", DATE, "30000.00", );
+    UP_TO(g, "A2.05.a", DATE, "30000.00", {"recognised", "false"});
     GRANT(g, "A2.05.a", DATE, "12000.00", "assessed", {"assessed", "12000"});
     dgs_ruleset_free(g);
 }
@@ -117,21 +117,21 @@ MEASURE_TEST(a2_ceilings)
 MEASURE_TEST(a2_costs_and_periods)
 {
     /* 项目群资助总额不超过3000万: 25,000,000 granted to the group's projects leaves 5,000,000 */
-    GRANT(rs, "A2.01.a", DATE, "5000000.00", NULL, {"granted_to_date", "25000000"});
-    GRANT(rs, "A2.01.a", DATE, "0.00", NULL, {"granted_to_date", "30000000"});
+    UP_TO(rs, "A2.01.a", DATE, "5000000.00", {"granted_to_date", "25000000"});
+    UP_TO(rs, "A2.01.a", DATE, "0.00", {"granted_to_date", "30000000"});
     /* rent subsidy not above the rent actually paid: 640,000.80 < 1,000,000 */
-    GRANT(rs, "A2.07.a", DATE, "640000.80", "rent_paid", {"rent_paid", "640000.80"});
-    GRANT(rs, "A2.07.a", DATE, "1000000.00", NULL, {"rent_paid", "1800000"});
+    UP_TO(rs, "A2.07.a", DATE, "640000.80", {"rent_paid", "640000.80"});
+    UP_TO(rs, "A2.07.a", DATE, "1000000.00", {"rent_paid", "1800000"});
     /* 100万 per enterprise: 700,000 before leaves 300,000 < rent 640,000 */
-    GRANT(rs, "A2.07.a", DATE, "300000.00", NULL, {"rent_paid", "640000"},
+    UP_TO(rs, "A2.07.a", DATE, "300000.00", {"rent_paid", "640000"},
           {"granted_to_date", "700000"});
     /* clean room: cost 420,000 < 1,000,000 a year */
-    GRANT(rs, "A2.07.b", DATE, "420000.00", "build_cost", {"build_cost", "420000"});
+    UP_TO(rs, "A2.07.b", DATE, "420000.00", {"build_cost", "420000"});
     /* 800,000 this year leaves 200,000 < cost 420,000 */
-    GRANT(rs, "A2.07.b", DATE, "200000.00", NULL, {"build_cost", "420000"},
+    UP_TO(rs, "A2.07.b", DATE, "200000.00", {"build_cost", "420000"},
           {"granted_this_year", "800000"});
     /* 每专项每年 500万: 4,500,000 this year leaves 500,000 */
-    GRANT(rs, "A2.09.a", DATE, "500000.00", NULL, {"granted_this_year", "4500000"});
+    UP_TO(rs, "A2.09.a", DATE, "500000.00", {"granted_this_year", "4500000"});
 }
 
 /* ---- A2.04 (investment room, tolerated loss) -----------------------------------

@@ -88,7 +88,7 @@ MEASURE_TEST(a3_08_b_in_principle_reading)
  * 对当年新上规，并于次年实现营业收入正增长的服务业企业，给予最高5万元奖励。  正增长: > 0. */
 MEASURE_TEST(a3_04_b_growth)
 {
-    GRANT(rs, "A3.04.b", DATE, "50000.00", NULL, {"revenue_year_listed", "20000000"},
+    UP_TO(rs, "A3.04.b", DATE, "50000.00", {"revenue_year_listed", "20000000"},
           {"revenue_next_year", "20000000.01"});
     OUTCOME(rs, "A3.04.b", DATE, DGS_OUTCOME_INELIGIBLE, {"revenue_year_listed", "20000000"},
             {"revenue_next_year", "20000000"});

@@ -66,8 +66,8 @@ MEASURE_TEST(a5_tiers)
 MEASURE_TEST(a5_06_c_per_person)
 {
     /* 每位…人员 (R10): 30万 per person; 120,000 already granted to the person leaves 180,000 */
-    GRANT(rs, "A5.06.c", DATE, "180000.00", NULL, {"granted_to_date", "120000"});
-    GRANT(rs, "A5.06.c", DATE, "0.00", NULL, {"granted_to_date", "300000"});
+    UP_TO(rs, "A5.06.c", DATE, "180000.00", {"granted_to_date", "120000"});
+    UP_TO(rs, "A5.06.c", DATE, "0.00", {"granted_to_date", "300000"});
     GRANT(rs, "A5.06.c", DATE, "90000.00", "assessed", {"granted_to_date", "120000"},
           {"assessed", "90000"});
 }

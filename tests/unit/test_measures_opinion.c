@@ -16,8 +16,8 @@ MEASURE_TEST(validity_window)
                                           "10000000.00", "200000.00", "500000.00"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         OUTCOME(rs, ids[i], "2024-01-15", DGS_OUTCOME_NOT_IN_FORCE, );
-        GRANT(rs, ids[i], "2024-01-16", amounts[i], NULL, );
-        GRANT(rs, ids[i], "2027-01-15", amounts[i], NULL, );
+        UP_TO(rs, ids[i], "2024-01-16", amounts[i], );
+        UP_TO(rs, ids[i], "2027-01-15", amounts[i], );
         OUTCOME(rs, ids[i], "2027-01-16", DGS_OUTCOME_NOT_IN_FORCE, );
     }
     /* a formula measure: 5% × 28,000,000 = 1,400,000 inside the window, nothing outside */
@@ -40,7 +40,7 @@ MEASURE_TEST(validity_window_moved_by_a_guideline)
 {
     /* a ruleset-wide parameter: the window ends one day later */
     dgs_ruleset *g = derive(rs, NULL, "validity_end", "2027-01-16");
-    GRANT(g, "OP.03.a", "2027-01-16", "1000000.00", NULL, );
+    UP_TO(g, "OP.03.a", "2027-01-16", "1000000.00", );
     OUTCOME(g, "OP.03.a", "2027-01-17", DGS_OUTCOME_NOT_IN_FORCE, );
     OUTCOME(g, "OP.03.a", "2024-01-15", DGS_OUTCOME_NOT_IN_FORCE, );
     dgs_ruleset_free(g);
@@ -82,17 +82,17 @@ MEASURE_TEST(op_ceilings)
 MEASURE_TEST(op_costs_and_periods)
 {
     /* （十二）租金补贴 not above the rent actually paid (R19): 456,789.12 */
-    GRANT(rs, "OP.12.a", DATE, "456789.12", "rent_paid", {"rent_paid", "456789.12"});
-    GRANT(rs, "OP.12.a", DATE, "1000000.00", NULL, {"rent_paid", "2000000"});
+    UP_TO(rs, "OP.12.a", DATE, "456789.12", {"rent_paid", "456789.12"});
+    UP_TO(rs, "OP.12.a", DATE, "1000000.00", {"rent_paid", "2000000"});
     /* 100万 per enterprise: 300,000 before leaves 700,000 < rent 2,000,000 */
-    GRANT(rs, "OP.12.a", DATE, "700000.00", NULL, {"rent_paid", "2000000"},
+    UP_TO(rs, "OP.12.a", DATE, "700000.00", {"rent_paid", "2000000"},
           {"granted_to_date", "300000"});
     /* clean room: 每年最高100万; cost 650,000; 500,000 this year leaves 500,000 */
-    GRANT(rs, "OP.12.b", DATE, "650000.00", "build_cost", {"build_cost", "650000"});
-    GRANT(rs, "OP.12.b", DATE, "500000.00", NULL, {"build_cost", "650000"},
+    UP_TO(rs, "OP.12.b", DATE, "650000.00", {"build_cost", "650000"});
+    UP_TO(rs, "OP.12.b", DATE, "500000.00", {"build_cost", "650000"},
           {"granted_this_year", "500000"});
     /* （十四）new drug, stages together at most 3000万: 18,000,000 before leaves 12,000,000 */
-    GRANT(rs, "OP.14.a", DATE, "12000000.00", NULL, {"granted_to_date", "18000000"});
+    UP_TO(rs, "OP.14.a", DATE, "12000000.00", {"granted_to_date", "18000000"});
     /* （十九）每年最高300万, restating 附件1（十）'s 1% of new purchases: 1% × 150,000,000 =
      * 1,500,000; 2,000,000 this year leaves 1,000,000 */
     GRANT(rs, "OP.19.a", DATE, "1000000.00", "cap_per_year", {"new_purchases", "150000000"},

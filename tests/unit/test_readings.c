@@ -165,8 +165,9 @@ static void a2_05_a_paid_on(void **state)
     (void)state;
     dgs_ruleset *app = with("A2.05.a", "reading_paid_on", "application");
     assert_int_equal(award(base, "A2.05.a", "recognised", "false", NULL), -1);
-    assert_int_equal(award(base, "A2.05.a", "recognised", "true", NULL), 3000000);
-    assert_int_equal(award(app, "A2.05.a", "recognised", "false", NULL), 3000000);
+    /* a ceiling (不超过 3 万元): the department assesses it at 3万 */
+    assert_int_equal(award(base, "A2.05.a", "recognised", "true", "assessed", "30000", NULL), 3000000);
+    assert_int_equal(award(app, "A2.05.a", "recognised", "false", "assessed", "30000", NULL), 3000000);
     dgs_ruleset_free(app);
 }
 
@@ -207,7 +208,7 @@ static void departures(void **state)
     assert_int_equal(award(base, "A4.02.2.b", "first_year_rent", "960000", "area", "100", "months", "15", NULL), 4200000);
     /* A3.04.b: 正增长 is strict: equal revenue is ineligible, one fen more is granted. */
     assert_int_equal(award(base, "A3.04.b", "revenue_year_listed", "1000000", "revenue_next_year", "1000000", NULL), -1);
-    assert_int_equal(award(base, "A3.04.b", "revenue_year_listed", "1000000", "revenue_next_year", "1000000.01", NULL), 5000000);
+    assert_int_equal(award(base, "A3.04.b", "revenue_year_listed", "1000000", "revenue_next_year", "1000000.01", "assessed", "50000", NULL), 5000000);
     /* A2.09.b: 1:1 by default; a guideline may choose 1:0.5 within the range, not above 1:1. */
     dgs_ruleset *half = with("A2.09.b", "ratio", "1:0.5");
     assert_int_equal(award(base, "A2.09.b", "upstream_funds", "6000000", NULL), 600000000);
@@ -339,9 +340,11 @@ static void a1_19_earlier_award(void **state)
         dgs_result *r[2];
         dgs_error e;
         const char *ids[2] = {"A1.19.b", "A1.19.a"};
+        const char *assessed[2] = {"500000", "3000000"};   /* 最高 50 万 / 300 万, assessed at the ceiling */
         for (int i = 0; i < 2; i++) {
             assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, ids[i]), &c[i], &e), DGS_OK);
             assert_int_equal(dgs_case_set_date(c[i], "2025-06-01", &e), DGS_OK);
+            assert_int_equal(dgs_case_set_text(c[i], "assessed", assessed[i], &e), DGS_OK);
             assert_int_equal(dgs_evaluate(c[i], &r[i], &e), DGS_OK);
             dgs_case_free(c[i]);
         }

@@ -54,7 +54,7 @@ static void explicit_group_pays_the_highest(void **state)
 {
     (void)state;
     dgs_result *r[3] = {
-        eval(rs, "A1.19.b", NULL),                         /* 50万 */
+        eval(rs, "A1.19.b", "assessed", "500000", NULL),   /* 50万 assessed */
         eval(rs, "A1.19.a", "assessed", "2500000", NULL),  /* 250万 */
         eval(rs, "A4.09.e", "usage_fee", "10000", NULL),   /* no group: 5,000 */
     };
@@ -87,7 +87,7 @@ static void explicit_group_pays_the_highest(void **state)
 static void top_up_after_a_lower_award(void **state)
 {
     (void)state;
-    dgs_result *r[2] = {eval(rs, "A1.19.b", NULL), eval(rs, "A1.19.a", NULL)};
+    dgs_result *r[2] = {eval(rs, "A1.19.b", "assessed", "500000", NULL), eval(rs, "A1.19.a", "assessed", "3000000", NULL)};
     dgs_fen_t before[2] = {50000000, 0};
     dgs_stack *s;
     assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, before, &s, NULL), DGS_OK);
@@ -136,7 +136,7 @@ static void branch_groups(void **state)
 {
     (void)state;
     dgs_result *r[2] = {
-        eval(rs, "OP.02.a", "honour", "well_known_trademark", NULL),
+        eval(rs, "OP.02.a", "honour", "well_known_trademark", "assessed", "3000000", NULL),
         eval(rs, "A5.09.a", "tier", "china", NULL),
     };
     assert_string_equal(dgs_result_group(r[0]), "");
@@ -147,7 +147,7 @@ static void branch_groups(void **state)
     dgs_stack_free(s);
     dgs_result_free(r[0]);
     /* The China Quality Award branch of OP.02.a restates A5.09.a: once. */
-    r[0] = eval(rs, "OP.02.a", "honour", "china_quality_award", NULL);
+    r[0] = eval(rs, "OP.02.a", "honour", "china_quality_award", "assessed", "3000000", NULL);
     assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, NULL, &s, NULL), DGS_OK);
     assert_int_equal(dgs_stack_total(s), 300000000);
     dgs_stack_free(s);
@@ -163,10 +163,10 @@ static void stacking_scope_is_a_reading(void **state)
     dgs_ruleset *text_scope;
     assert_int_equal(dgs_ruleset_set_parameter(rs, NULL, "stacking_scope", "text", NULL, NULL, NULL, &text_scope, NULL), DGS_OK);
     dgs_result *r[4] = {
-        eval(rs, "OP.02.a", "honour", "china_quality_award", NULL),
+        eval(rs, "OP.02.a", "honour", "china_quality_award", "assessed", "3000000", NULL),
         eval(rs, "A5.09.a", "tier", "china", NULL),
-        eval(rs, "A1.19.a", NULL),
-        eval(rs, "A1.19.b", NULL),
+        eval(rs, "A1.19.a", "assessed", "3000000", NULL),
+        eval(rs, "A1.19.b", "assessed", "500000", NULL),
     };
     dgs_stack *s;
     assert_int_equal(dgs_stack_results(text_scope, (const dgs_result *const *)r, 4, NULL, &s, NULL), DGS_OK);
@@ -185,7 +185,7 @@ static void stacking_scope_is_a_reading(void **state)
 static void upgrade_reading(void **state)
 {
     (void)state;
-    dgs_result *r[1] = {eval(rs, "A5.05.b", "tier", "national", NULL)};
+    dgs_result *r[1] = {eval(rs, "A5.05.b", "tier", "national", "assessed", "500000", NULL)};
     dgs_fen_t before[1] = {30000000};
     dgs_stack *s;
     assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 1, before, &s, NULL), DGS_OK);
@@ -206,7 +206,7 @@ static void upgrade_reading(void **state)
 static void already_granted_does_not_wrap(void **state)
 {
     (void)state;
-    dgs_result *r[2] = {eval(rs, "A1.19.a", NULL), eval(rs, "A1.19.b", NULL)};
+    dgs_result *r[2] = {eval(rs, "A1.19.a", "assessed", "3000000", NULL), eval(rs, "A1.19.b", "assessed", "500000", NULL)};
     dgs_fen_t before[2] = {INT64_MAX - 1, INT64_MAX / 2};
     dgs_stack *s;
     assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)r, 2, before, &s, NULL), DGS_OK);

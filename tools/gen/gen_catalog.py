@@ -2,7 +2,8 @@
 """Generates lib/measures/catalog.gen.c: the metadata of every measure of
 东府〔2024〕1号 (id, location, kind, titles, verbatim clause, departments,
 exclusive group, the policy that governs the amount where another policy does,
-and the eligibility conditions) from data/catalog.json, data/titles_zh.tsv and
+the eligibility conditions, whether its amount is a ceiling a department
+assesses, whether it is a yearly award) from data/catalog.json, data/titles_zh.tsv and
 data/conditions.json.
 
 data/conditions.json maps each measure that is not qualitative to the list of
@@ -101,6 +102,22 @@ def generated_input(m):
 
 def spec_name(mid):
     return "spec_" + mid.replace(".", "_")
+
+
+def is_ceiling(m, by_id=None):
+    """最高/不超过 X with the amount left to a department: a fixed_cap or
+    tiered_fixed measure that is not one of the exact amounts (`fixed_amount`).
+    An item that restates one measure as a whole is computed through it: it is
+    a ceiling when that measure is."""
+    restates = m.get("restates")
+    if by_id is not None and isinstance(restates, str):
+        return is_ceiling(by_id[restates])
+    return m["kind"] in ("fixed_cap", "tiered_fixed") and not m.get("fixed_amount")
+
+
+def is_yearly(m):
+    """An award the clause grants each year (每年)."""
+    return "每年" in m["text_zh"]
 
 
 def c_name(mid):
@@ -248,6 +265,8 @@ def generate():
             f"        .n_conditions = {len(listed)},",
             f"        .governed_by_zh = {c_string(governed['zh']) if governed else 'NULL'},",
             f"        .governed_by_en = {c_string(governed['en']) if governed else 'NULL'},",
+            f"        .ceiling = {'true' if is_ceiling(m, by_id) else 'false'},",
+            f"        .yearly = {'true' if is_yearly(m) else 'false'},",
         ]
         lines.append("    },")
     lines += ["};", "", f"const size_t dgs_catalog_count = {len(catalog)};", ""]

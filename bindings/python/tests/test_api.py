@@ -77,7 +77,7 @@ def test_measure_metadata(rules):
     assert m.group == "G-LEASE"
     assert m.unit == "yuan"
     assert isinstance(m.departments, tuple)
-    assert list(m.inputs) == ["financed_amount", "interest_paid"]
+    assert list(m.inputs) == ["financed_amount", "interest_paid", "granted_this_year"]
     fa = m.inputs["financed_amount"]
     assert fa.type is ValueType.MONEY and fa.required and fa.unit == "yuan"
     assert fa.description("en") and fa.description("zh")

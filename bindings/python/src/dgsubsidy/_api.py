@@ -99,6 +99,7 @@ class Outcome(_NamedIntEnum):
     NOT_IN_FORCE = _native.DGS_OUTCOME_NOT_IN_FORCE
     UNSPECIFIED = _native.DGS_OUTCOME_UNSPECIFIED
     NOT_COMPUTABLE = _native.DGS_OUTCOME_NOT_COMPUTABLE
+    UP_TO = _native.DGS_OUTCOME_UP_TO  #: a ceiling (最高/不超过 X) still to be assessed: the award is the ceiling, not a payment
     GOVERNED_ELSEWHERE = _native.DGS_OUTCOME_GOVERNED_ELSEWHERE  #: another policy, named in the reason, sets the amount
     INVALID = _native.DGS_OUTCOME_INVALID  #: batch only: the row's inputs are invalid
 
@@ -821,11 +822,12 @@ class Ruleset:
                        threads=threads)
 
     def stack(self, results: Sequence["Result"],
-              already_granted: Optional[Sequence[Optional[Money]]] = None) -> "StackReport":
-        """Applies 就高、从优、不重复享受 to one applicant's results; see :class:`StackReport`."""
+              already_granted: Optional[Sequence[Optional[Money]]] = None,
+              objects: Optional[Sequence[Optional[str]]] = None) -> "StackReport":
+        """Applies 就高、从优、不重复享受 to one applicant's claims; see :func:`dgsubsidy.stack`."""
         from ._stack import stack
 
-        return stack(self, results, already_granted)
+        return stack(self, results, already_granted, objects=objects)
 
     def __repr__(self) -> str:
         origin = f" {self._origin}" if self._origin else ""

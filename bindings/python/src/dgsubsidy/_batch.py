@@ -136,8 +136,8 @@ def _exact_sum(a: np.ndarray) -> int:
 class BatchResult:
     """The results of a batch: awards as int64 fen, outcomes as int32 codes.
 
-    - ``award_fen``: numpy int64 array of fen (0 unless granted); for a measure
-      whose ``unit`` is not money (e.g. "places"), of that unit;
+    - ``award_fen``: numpy int64 array of fen (0 unless granted; the ceiling for ``up_to``);
+      for a measure whose ``unit`` is not money (e.g. "places"), of that unit;
     - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`), or
       the ints of the unit when it is not money;
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
@@ -262,12 +262,13 @@ class BatchResult:
 
     @property
     def total_fen(self) -> int:
-        """The exact sum of the awards, in fen."""
-        return _exact_sum(self.award_fen)
+        """The exact sum of the awards granted, in fen (a ceiling still to be assessed, outcome
+        ``up_to``, is not a payment and is not counted)."""
+        return _exact_sum(np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0))
 
     @property
     def total(self) -> Union[Decimal, int]:
-        """The exact sum of the awards, in yuan (an int of the unit when it is not money)."""
+        """The exact sum of the awards granted, in yuan (an int of the unit when it is not money)."""
         return from_fen(self.total_fen) if self.is_money else self.total_fen
 
     def _total_text(self) -> str:

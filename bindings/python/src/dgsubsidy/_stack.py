@@ -15,6 +15,8 @@ from ._money import Money, from_fen, to_fen, to_int64
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+_UP_TO = _native.DGS_OUTCOME_UP_TO
+
 __all__ = ["Decision", "StackEntry", "StackReport", "Allocation", "allocate", "allocate_fen", "stack"]
 
 
@@ -27,12 +29,15 @@ class Decision(_NamedIntEnum):
     NOT_GRANTED = _native.DGS_STACK_NOT_GRANTED
     ALREADY_PAID = _native.DGS_STACK_ALREADY_PAID
     NOT_A_GRANT = _native.DGS_STACK_NOT_A_GRANT
+    PENDING_ASSESSMENT = _native.DGS_STACK_PENDING_ASSESSMENT  #: a ceiling still to be assessed: not paid
+    CAPPED = _native.DGS_STACK_CAPPED  #: paid less than its award: a cap across claims is reached
 
 
 class StackEntry:
     """One result in a stacking report: what is paid now for it, and why."""
 
-    __slots__ = ("_report", "_s", "index", "result", "paid_fen", "decision", "group", "winner")
+    __slots__ = ("_report", "_s", "index", "result", "paid_fen", "decision", "group", "winner", "object",
+                 "object_kind", "up_to_fen", "repeated")
 
     def __init__(self, report: "StackReport", s: Any, index: int, result: Result) -> None:
         self._report = report  # keeps the C report alive
@@ -46,11 +51,25 @@ class StackEntry:
         self.group: Optional[str] = _native.dgs_stack_group(s, index) or None
         #: The index of the result that is paid in this one's group (itself when it is paid).
         self.winner: int = _native.dgs_stack_winner(s, index)
+        #: The object the claim is about (a project, recognition, exhibition, …), or None.
+        self.object: Optional[str] = _native.dgs_stack_object(s, index) or None
+        #: What the benefit of the claim's group is about ("project", "recognition", "exhibition",
+        #: "contract", "enterprise"), or None outside groups.
+        self.object_kind: Optional[str] = _native.dgs_stack_object_kind(s, index) or None
+        #: What an assessment of this pending ceiling could still add, in fen (0 unless pending).
+        self.up_to_fen: int = _native.dgs_stack_up_to(s, index)
+        #: True when the same one-off measure (in no group) is claimed twice for the same object.
+        self.repeated: bool = bool(_native.dgs_stack_flags(s, index) & _native.DGS_STACK_FLAG_REPEATED)
 
     @property
     def paid(self) -> Decimal:
         """What is paid now for this result, in yuan."""
         return from_fen(self.paid_fen)
+
+    @property
+    def up_to(self) -> Decimal:
+        """What an assessment of this pending ceiling could still add, in yuan."""
+        return from_fen(self.up_to_fen)
 
     def reason(self, lang: str = "zh") -> str:
         return _native.dgs_stack_reason(self._s, self.index, _lang(lang))
@@ -95,8 +114,22 @@ class StackReport(Sequence[StackEntry]):
 
     @property
     def total(self) -> Decimal:
-        """The total paid now, in yuan."""
+        """The total paid now, in yuan: payments only, never a ceiling still to be assessed."""
         return from_fen(self.total_fen)
+
+    @property
+    def up_to_total_fen(self) -> int:
+        return _native.dgs_stack_up_to_total(self._ptr)
+
+    @property
+    def up_to_total(self) -> Decimal:
+        """What the ceilings still to be assessed could add to ``total`` at most, in yuan."""
+        return from_fen(self.up_to_total_fen)
+
+    @property
+    def repeated(self) -> Tuple[StackEntry, ...]:
+        """The claims of a one-off measure claimed twice for the same object (to check)."""
+        return tuple(x for x in self._entries if x.repeated)
 
     def explain(self, lang: str = "zh") -> str:
         return _native.dgs_stack_render(self._ptr, _native.DGS_FORMAT_TEXT, _lang(lang))
@@ -108,26 +141,36 @@ class StackReport(Sequence[StackEntry]):
         return json.loads(self.to_json(lang), parse_float=Decimal)
 
     def __repr__(self) -> str:
-        return f"<StackReport {len(self)} results, total paid CNY {self.total:,}>"
+        pending = f", up to CNY {self.up_to_total:,} to be assessed" if self.up_to_total_fen else ""
+        return f"<StackReport {len(self)} results, total paid CNY {self.total:,}{pending}>"
 
     def _repr_html_(self) -> str:
         e = html.escape
         rows = "".join(
             f"<tr><td>{x.index}</td><td>{e(x.result.measure_id)}</td>"
-            f"<td style='text-align:right'>CNY {x.result.award:,}</td><td>{e(str(x.decision))}</td>"
+            f"<td style='text-align:right'>{'up to ' if x.result.outcome == _UP_TO else ''}CNY {x.result.award:,}</td>"
+            f"<td>{e(str(x.decision))}</td>"
             f"<td style='text-align:right'>CNY {x.paid:,}</td><td>{e(x.group or '')}</td>"
             f"<td>{e(x.reason('zh'))}</td></tr>" for x in self._entries if x.result.is_money)
         return (f"<div><table><tr><th>#</th><th>measure</th><th>award</th><th>decision</th><th>paid</th>"
-                f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b></div>")
+                f"<th>group</th><th>reason</th></tr>{rows}</table>total paid <b>CNY {self.total:,}</b>"
+                + (f"; up to CNY {self.up_to_total:,} more to be assessed" if self.up_to_total_fen else "") + "</div>")
 
 
 def stack(ruleset: Ruleset, results: Sequence[Result],
-          already_granted: Optional[Sequence[Optional[Money]]] = None) -> StackReport:
-    """Applies 就高、从优、不重复享受 to one applicant's results.
+          already_granted: Optional[Sequence[Optional[Money]]] = None,
+          objects: Optional[Sequence[Optional[str]]] = None) -> StackReport:
+    """Applies 就高、从优、不重复享受 to one applicant's claims.
 
     ``already_granted`` (optional, one entry per result, None = nothing) is
     the money already granted for each result's object; the highest of a
     group is then paid as a top-up.
+
+    ``objects`` (optional, one entry per result, None = none) says what each
+    claim is about — a project, a recognition, an exhibition, a contract: claims
+    of one exclusive group compete only for the same object (and, for a yearly
+    award, the same year).  A ceiling still to be assessed (``Outcome.UP_TO``) is
+    never paid; ``up_to_total`` says what it could add.
     """
     results = list(results)
     for i, r in enumerate(results):
@@ -141,11 +184,24 @@ def stack(ruleset: Ruleset, results: Sequence[Result],
             raise _errors.InvalidArgument(
                 f"already_granted has {len(granted)} amounts for {len(results)} results",
                 code=_native.DGS_E_INVALID_ARGUMENT)
+    if objects is None:
+        objs: List[Optional[str]] = [None] * len(results)
+    else:
+        objs = list(objects)
+        if len(objs) != len(results):
+            raise _errors.InvalidArgument(f"objects has {len(objs)} entries for {len(results)} results",
+                                          code=_native.DGS_E_INVALID_ARGUMENT)
+        for i, o in enumerate(objs):
+            if o is not None and not isinstance(o, str):
+                raise _errors.TypeMismatch(f"objects[{i}] is a {type(o).__name__}, not a str (or None)")
+            if o is not None and "\0" in o:
+                raise _errors.InvalidArgument(f"objects[{i}] contains a NUL character",
+                                              code=_native.DGS_E_INVALID_ARGUMENT)
     lst = _native.dgsw_results_new()
     try:
-        for r, g in zip(results, granted):
-            _native.dgsw_results_add(lst, r._ptr, g)
-        ptr = _native.dgsw_stack_results(ruleset._ptr, lst)
+        for r, g, o in zip(results, granted, objs):
+            _native.dgsw_results_add_claim(lst, r._ptr, g, o)
+        ptr = _native.dgsw_stack_claims(ruleset._ptr, lst)
     finally:
         _native.dgsw_results_free(lst)
     return StackReport(ruleset, results, ptr)

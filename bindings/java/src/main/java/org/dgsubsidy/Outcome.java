@@ -12,6 +12,11 @@ public enum Outcome {
     UNSPECIFIED(3, "unspecified"),
     /** A qualitative measure (services, procedures): nothing to compute. */
     NOT_COMPUTABLE(4, "not_computable"),
+    /**
+     * A ceiling (最高/不超过 X) whose amount the department has not assessed: the award holds the
+     * ceiling, "up to X, to be assessed"; it is not a payment and stacking never pays it.
+     */
+    UP_TO(5, "up_to"),
     /** Another policy, named in the reason, sets the amount. */
     GOVERNED_ELSEWHERE(6, "governed_elsewhere"),
     /** Batches only: the row's inputs are invalid. */
@@ -57,6 +62,7 @@ public enum Outcome {
             case 2: return NOT_IN_FORCE;
             case 3: return UNSPECIFIED;
             case 4: return NOT_COMPUTABLE;
+            case 5: return UP_TO;
             case 6: return GOVERNED_ELSEWHERE;
             case -1: return INVALID;
             default: throw new IllegalArgumentException("unknown outcome " + code);

@@ -13,7 +13,14 @@ public enum StackDecision {
     /** The highest of its group was fully paid before: nothing more. */
     ALREADY_PAID(4, "already_paid"),
     /** The number is not a grant (a quota, a price floor, an investment or credit limit): not stacked. */
-    NOT_A_GRANT(5, "not_a_grant");
+    NOT_A_GRANT(5, "not_a_grant"),
+    /**
+     * A ceiling still to be assessed ({@link Outcome#UP_TO}): not paid.  Where its group pays a
+     * computed amount, an assessment above that amount tops up the difference.
+     */
+    PENDING_ASSESSMENT(6, "pending_assessment"),
+    /** Paid less than its award: a cap that holds across claims (a yearly cap, a cap per exhibition) is reached. */
+    CAPPED(7, "capped");
 
     private final int code;
     private final String label;

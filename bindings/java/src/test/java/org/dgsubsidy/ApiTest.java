@@ -73,7 +73,7 @@ class ApiTest {
         assertEquals("yuan", m.unit());
         assertEquals("G-LEASE", m.group());
         assertFalse(m.fixedAmount());
-        assertEquals(List.of("financed_amount", "interest_paid"),
+        assertEquals(List.of("financed_amount", "interest_paid", "granted_this_year"),
                 m.inputs().stream().map(Measure.Input::name).collect(java.util.stream.Collectors.toList()));
         Measure.Input in = m.input("financed_amount");
         assertEquals(ValueType.MONEY, in.type());

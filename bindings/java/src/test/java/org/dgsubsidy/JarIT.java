@@ -12,15 +12,20 @@ import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -88,30 +93,217 @@ class JarIT {
         assertTrue(d.opens().isEmpty());
     }
 
-    @Test
-    void theLibraryExportsOnlyJniSymbolsAndNeedsOnlyLibc(@TempDir Path tmp) throws Exception {
-        Path so = tmp.resolve("lib.so");
-        try (JarFile jf = new JarFile(jar().toFile()); InputStream in = jf.getInputStream(jf.getEntry(entry()))) {
-            Files.copy(in, so, StandardCopyOption.REPLACE_EXISTING);
+    /** The platforms the jar must carry: -Ddgs.natives of the build ("all", "host" or a list). */
+    static Set<String> expectedPlatforms() {
+        String host = System.getProperty("dgsubsidy.test.platform", NativeLibrary.platform());
+        String natives = System.getProperty("dgsubsidy.test.natives", "all");
+        Set<String> platforms = new TreeSet<>();
+        platforms.add(host);
+        if (natives.equals("all")) {
+            platforms.addAll(List.of("linux-x86_64", "linux-aarch64", "windows-x86_64"));
+        } else if (!natives.equals("host") && !natives.isEmpty()) {
+            platforms.addAll(Arrays.asList(natives.split("[,\\s]+")));
         }
-        List<String> symbols = lines("nm", "-D", "--defined-only", so.toString());
-        List<String> names = new ArrayList<>();
-        for (String line : symbols) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 3) {
-                names.add(f[2]);
+        return platforms;
+    }
+
+    /** The os.name and os.arch a JVM of each platform reports, and the ELF/PE machine it runs. */
+    private static final Map<String, String[]> PLATFORMS = Map.of(
+            "linux-x86_64", new String[] {"Linux", "amd64"},
+            "linux-aarch64", new String[] {"Linux", "aarch64"},
+            "windows-x86_64", new String[] {"Windows 11", "amd64"});
+
+    private static final int EM_X86_64 = 62;
+    private static final int EM_AARCH64 = 183;
+    private static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
+
+    @Test
+    void theJarCarriesTheLibraryOfEachPlatformWhereTheLoaderLooks() throws IOException {
+        Set<String> inJar = new TreeSet<>();
+        try (JarFile jf = new JarFile(jar().toFile())) {
+            jf.stream().map(JarEntry::getName).filter(n -> n.startsWith("native/") && !n.endsWith("/"))
+                    .forEach(n -> inJar.add(n));
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String platform : expectedPlatforms()) {
+            String[] os = PLATFORMS.get(platform);
+            assertNotNull(os, "a platform this test does not know: " + platform);
+            assertEquals(platform, NativeLibrary.platform(os[0], os[1]));
+            expected.add(NativeLibrary.resourcePath(os[0], os[1]).substring(1));
+        }
+        assertEquals(expected, inJar, "the native libraries in the jar");
+    }
+
+    /**
+     * Each packaged library is a shared library for its platform's machine (ELF x86-64, ELF
+     * AArch64, a PE32+ x86-64 DLL), exports exactly the JNI functions of the jar's native methods
+     * (and JNI_OnLoad) -- none of libdgsubsidy's or jansson's, none missing -- and needs nothing
+     * but the system's C library.
+     */
+    @Test
+    void eachLibraryIsForItsMachineAndExportsExactlyTheJniFunctions(@TempDir Path tmp) throws Exception {
+        Set<String> jni = jniFunctions();
+        assertTrue(jni.size() > 50, "native methods: " + jni);
+        assertTrue(jni.contains("Java_org_dgsubsidy_internal_NativeLibrary_nativeVersion"), jni.toString());
+        Set<String> expectedExports = new TreeSet<>(jni);
+        expectedExports.add("JNI_OnLoad");
+        for (String platform : expectedPlatforms()) {
+            String[] os = PLATFORMS.get(platform);
+            String entry = NativeLibrary.resourcePath(os[0], os[1]).substring(1);
+            Path lib = tmp.resolve(platform + "-" + entry.substring(entry.lastIndexOf('/') + 1));
+            try (JarFile jf = new JarFile(jar().toFile())) {
+                JarEntry e = jf.getJarEntry(entry);
+                assertNotNull(e, "no " + entry + " in " + jar());
+                try (InputStream in = jf.getInputStream(e)) {
+                    Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            byte[] b = Files.readAllBytes(lib);
+            ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+            if (platform.startsWith("windows-")) {
+                assertEquals('M', b[0], platform + ": not a PE file");
+                assertEquals('Z', b[1], platform + ": not a PE file");
+                int pe = bb.getInt(0x3c);
+                assertEquals(0x00004550, bb.getInt(pe), platform + ": no PE signature");
+                assertEquals(IMAGE_FILE_MACHINE_AMD64, bb.getShort(pe + 4) & 0xffff, platform + ": machine");
+                assertTrue((bb.getShort(pe + 22) & 0x2000) != 0, platform + ": not a DLL");
+                assertEquals(0x20b, bb.getShort(pe + 24) & 0xffff, platform + ": not PE32+");
+                List<String> p = lines("objdump", "-p", lib.toString());
+                assertEquals(expectedExports, peExports(p), platform + ": the DLL's exports");
+                Set<String> imports = p.stream().filter(l -> l.contains("DLL Name:"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertEquals(Set.of("kernel32.dll", "msvcrt.dll"), imports,
+                        platform + ": needs only what every Windows has (no libgcc or winpthread DLL)");
+            } else {
+                assertEquals(0x7f, b[0]);
+                assertEquals("ELF", new String(b, 1, 3, StandardCharsets.US_ASCII), platform + ": not an ELF file");
+                assertEquals(2, b[4], platform + ": not 64-bit");
+                assertEquals(1, b[5], platform + ": not little-endian");
+                assertEquals(3, bb.getShort(16), platform + ": not a shared object");
+                int machine = platform.endsWith("-aarch64") ? EM_AARCH64 : EM_X86_64;
+                assertEquals(machine, bb.getShort(18) & 0xffff, platform + ": machine");
+                assertEquals(expectedExports, elfExports(lines("readelf", "--dyn-syms", "-W", lib.toString())),
+                        platform + ": the library's exports");
+                List<String> needed = lines("readelf", "-d", lib.toString()).stream()
+                        .filter(l -> l.contains("(NEEDED)")).collect(Collectors.toList());
+                assertFalse(needed.isEmpty());
+                for (String n : needed) {
+                    assertTrue(n.contains("[libc.so.6]") || n.contains("[ld-linux"), platform + " needs " + n);
+                }
             }
         }
-        assertTrue(names.size() > 50, "exported: " + names);
-        for (String n : names) {
-            assertTrue(n.startsWith("Java_org_dgsubsidy_") || n.startsWith("JNI_"), "exported: " + n);
+    }
+
+    /**
+     * With the os.arch or os.name of another platform, the loader takes that platform's library out
+     * of the jar -- and this machine's JVM refuses it for the machine it was built for.
+     */
+    @Test
+    void theLoaderTakesEachPlatformsLibraryFromTheJar(@TempDir Path tmp) throws Exception {
+        Path probe = tmp.resolve("src/probe/LoadOnly.java");
+        Files.createDirectories(probe.getParent());
+        Files.writeString(probe, "package probe;\n"
+                + "public final class LoadOnly {\n"
+                + "    public static void main(String[] args) {\n"
+                + "        try {\n"
+                + "            org.dgsubsidy.internal.NativeLibrary.load();\n"
+                + "            System.out.println(\"source=\" + org.dgsubsidy.internal.NativeLibrary.source());\n"
+                + "        } catch (UnsatisfiedLinkError e) {\n"
+                + "            System.out.println(\"error=\" + e.getMessage());\n"
+                + "        }\n"
+                + "    }\n"
+                + "}\n");
+        Path classes = tmp.resolve("classes");
+        assertEquals(0, javac("-d", classes.toString(), "-cp", jar().toString(), probe.toString()));
+        String cp = jar() + File.pathSeparator + classes;
+        String extract = "-D" + NativeLibrary.EXTRACT_DIR_PROPERTY + "=" + tmp.resolve("extract");
+        String none = "-Djava.library.path=" + tmp;
+        Set<String> platforms = expectedPlatforms();
+        if (platforms.contains("linux-aarch64")) {
+            Run r = run(java(), extract, none, "-Dos.arch=aarch64", "-cp", cp, "probe.LoadOnly");
+            assertTrue(r.out.contains("extracting /native/linux-aarch64/libdgsubsidy_jni.so"), r.out + r.err);
+            assertTrue(r.out.contains("AARCH64"), "the JVM names the library's machine: " + r.out + r.err);
         }
-        List<String> needed = lines("readelf", "-d", so.toString()).stream().filter(l -> l.contains("(NEEDED)"))
-                .collect(Collectors.toList());
-        assertFalse(needed.isEmpty());
-        for (String n : needed) {
-            assertTrue(n.contains("libc.so") || n.contains("ld-linux"), "needs " + n);
+        if (platforms.contains("windows-x86_64")) {
+            Run r = run(java(), extract, none, "-Dos.name=Windows 11", "-Dos.arch=amd64", "-cp", cp, "probe.LoadOnly");
+            assertTrue(r.out.contains("extracting /native/windows-x86_64/dgsubsidy_jni.dll"), r.out + r.err);
+            assertTrue(r.out.contains("invalid ELF header"), "a DLL is not ELF: " + r.out + r.err);
         }
+        Run host = run(java(), extract, none, "-cp", cp, "probe.LoadOnly");
+        assertTrue(host.out.startsWith("source=jar:"), host.out + host.err);
+        assertTrue(host.out.contains("/native/" + NativeLibrary.platform() + "/"), host.out);
+    }
+
+    /** The JNI name of every native method of the jar's classes (JNI specification, "Resolving Native Method Names"). */
+    static Set<String> jniFunctions() throws IOException, ClassNotFoundException {
+        Set<String> names = new TreeSet<>();
+        ClassLoader loader = JarIT.class.getClassLoader();
+        List<String> classes;
+        try (JarFile jf = new JarFile(jar().toFile())) {
+            classes = jf.stream().map(JarEntry::getName)
+                    .filter(n -> n.endsWith(".class") && !n.equals("module-info.class"))
+                    .map(n -> n.substring(0, n.length() - 6).replace('/', '.')).collect(Collectors.toList());
+        }
+        for (String name : classes) {
+            Class<?> c = Class.forName(name, false, loader);
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (java.lang.reflect.Modifier.isNative(m.getModifiers())) {
+                    names.add("Java_" + jniMangle(name.replace('.', '/')) + "_" + jniMangle(m.getName()));
+                }
+            }
+        }
+        return names;
+    }
+
+    static String jniMangle(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '/') {
+                b.append('_');
+            } else if (ch == '_') {
+                b.append("_1");
+            } else if (ch == ';') {
+                b.append("_2");
+            } else if (ch == '[') {
+                b.append("_3");
+            } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+                b.append(ch);
+            } else {
+                b.append(String.format("_0%04x", (int) ch));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The defined global symbols of `readelf --dyn-syms -W`. */
+    static Set<String> elfExports(List<String> readelf) {
+        Set<String> names = new TreeSet<>();
+        for (String line : readelf) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 8 && f[0].endsWith(":") && (f[4].equals("GLOBAL") || f[4].equals("WEAK"))
+                    && !f[6].equals("UND")) {
+                names.add(f[7].replaceAll("@.*", ""));
+            }
+        }
+        return names;
+    }
+
+    /** The names of the export table of `objdump -p`. */
+    static Set<String> peExports(List<String> objdump) {
+        Set<String> names = new TreeSet<>();
+        boolean inTable = false;
+        for (String line : objdump) {
+            if (line.startsWith("[Ordinal/Name Pointer] Table")) {
+                inTable = true;
+            } else if (inTable && line.trim().isEmpty()) {
+                inTable = false;
+            } else if (inTable) {
+                names.add(line.replaceFirst("^\\s*\\[\\s*\\d+\\]\\s*", "").trim());
+            }
+        }
+        assertFalse(names.isEmpty(), "no export table in: " + objdump);
+        return names;
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.dgsubsidy.internal.NativeLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The native loader: where it looks, what it checks, and loading more than once. */
 class LoaderTest {
@@ -83,6 +85,31 @@ class LoaderTest {
         assertEquals("osx-x86_64", NativeLibrary.platform("Mac OS X", "x86_64"));
         assertEquals("windows-x86_64", NativeLibrary.platform("Windows 11", "amd64"));
         assertEquals("freebsd-x86_64", NativeLibrary.platform("FreeBSD", "amd64"));
+    }
+
+    /** Where the loader looks in the jar, for the os.name and os.arch each platform's JVM reports. */
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource({
+        "Linux, amd64, /native/linux-x86_64/libdgsubsidy_jni.so",
+        "Linux, aarch64, /native/linux-aarch64/libdgsubsidy_jni.so",
+        "Linux, arm64, /native/linux-aarch64/libdgsubsidy_jni.so",
+        "Windows 10, amd64, /native/windows-x86_64/dgsubsidy_jni.dll",
+        "Windows 11, amd64, /native/windows-x86_64/dgsubsidy_jni.dll",
+        "Windows Server 2022, amd64, /native/windows-x86_64/dgsubsidy_jni.dll",
+        "Windows 11, x86_64, /native/windows-x86_64/dgsubsidy_jni.dll",
+        "Mac OS X, aarch64, /native/osx-aarch64/libdgsubsidy_jni.dylib",
+    })
+    void theJarPathOfEachPlatformsLibrary(String osName, String osArch, String path) {
+        assertEquals(path, NativeLibrary.resourcePath(osName, osArch));
+    }
+
+    /** The jar's file name is the one this JVM itself would look for (System.mapLibraryName). */
+    @Test
+    void theFileNameIsTheRunningJvmsOwn() {
+        assertEquals(System.mapLibraryName(NativeLibrary.LIBRARY_NAME),
+                NativeLibrary.fileName(System.getProperty("os.name")));
+        assertEquals("dgsubsidy_jni.dll", NativeLibrary.fileName("Windows 10"));
+        assertEquals("libdgsubsidy_jni.so", NativeLibrary.fileName("Linux"));
     }
 
     @Test

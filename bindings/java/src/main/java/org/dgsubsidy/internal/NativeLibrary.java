@@ -18,11 +18,14 @@ import java.util.Properties;
  *
  * <ol>
  *   <li>If the system property {@value #LIBRARY_PATH_PROPERTY} is set, the library at that path
- *       (a file, or a directory holding {@code libdgsubsidy_jni.so}); nothing else is tried.</li>
- *   <li>Else the copy inside the jar, {@code /native/<platform>/libdgsubsidy_jni.so}, extracted
- *       to the directory named by {@value #EXTRACT_DIR_PROPERTY} (default: {@code java.io.tmpdir};
- *       choose another where /tmp is mounted noexec) under a unique name, loaded, and deleted
- *       again (the mapping stays valid).</li>
+ *       (a file, or a directory holding {@code libdgsubsidy_jni.so}, {@code dgsubsidy_jni.dll} on
+ *       Windows); nothing else is tried.</li>
+ *   <li>Else the copy inside the jar, {@link #resourcePath(String, String)}: e.g.
+ *       {@code /native/linux-x86_64/libdgsubsidy_jni.so}, {@code /native/linux-aarch64/libdgsubsidy_jni.so},
+ *       {@code /native/windows-x86_64/dgsubsidy_jni.dll}, extracted to the directory named by
+ *       {@value #EXTRACT_DIR_PROPERTY} (default: {@code java.io.tmpdir}; choose another where /tmp
+ *       is mounted noexec) under a unique name, loaded, and deleted again (the mapping stays
+ *       valid; Windows refuses to delete a loaded DLL, so there the copy is left behind).</li>
  *   <li>Else {@code System.loadLibrary("dgsubsidy_jni")} from {@code java.library.path}.</li>
  * </ol>
  *
@@ -121,17 +124,54 @@ public final class NativeLibrary {
      * @return e.g. "linux-x86_64"
      */
     public static String platform(String osName, String osArch) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        String arch = osArch.toLowerCase(Locale.ROOT);
-        if (os.startsWith("linux")) {
-            os = "linux";
-        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
-            os = "osx";
-        } else if (os.startsWith("windows")) {
-            os = "windows";
-        } else {
-            os = os.replaceAll("[^a-z0-9]+", "");
+        return os(osName) + "-" + arch(osArch);
+    }
+
+    /**
+     * The file name of the JNI library on an operating system, as {@link System#mapLibraryName}
+     * gives it there: {@code dgsubsidy_jni.dll} on Windows, {@code libdgsubsidy_jni.dylib} on
+     * macOS, {@code libdgsubsidy_jni.so} elsewhere.
+     *
+     * @param osName e.g. "Linux", "Windows 11"
+     * @return the file name
+     */
+    public static String fileName(String osName) {
+        switch (os(osName)) {
+            case "windows":
+                return LIBRARY_NAME + ".dll";
+            case "osx":
+                return "lib" + LIBRARY_NAME + ".dylib";
+            default:
+                return "lib" + LIBRARY_NAME + ".so";
         }
+    }
+
+    /**
+     * Where the jar holds the JNI library for an {@code os.name} and an {@code os.arch}.
+     *
+     * @param osName e.g. "Linux", "Windows 11"
+     * @param osArch e.g. "amd64", "aarch64"
+     * @return e.g. "/native/linux-aarch64/libdgsubsidy_jni.so",
+     *         "/native/windows-x86_64/dgsubsidy_jni.dll"
+     */
+    public static String resourcePath(String osName, String osArch) {
+        return "/native/" + platform(osName, osArch) + "/" + fileName(osName);
+    }
+
+    private static String os(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("linux")) {
+            return "linux";
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return "osx";
+        } else if (os.startsWith("windows")) {
+            return "windows";
+        }
+        return os.replaceAll("[^a-z0-9]+", "");
+    }
+
+    private static String arch(String osArch) {
+        String arch = osArch.toLowerCase(Locale.ROOT);
         switch (arch) {
             case "amd64":
             case "x86_64":
@@ -145,7 +185,7 @@ public final class NativeLibrary {
             default:
                 arch = arch.replaceAll("[^a-z0-9_]+", "");
         }
-        return os + "-" + arch;
+        return arch;
     }
 
     /**
@@ -185,7 +225,7 @@ public final class NativeLibrary {
         }
 
         List<String> tried = new ArrayList<>();
-        String resource = "/native/" + platform() + "/" + fileName;
+        String resource = resourcePath(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
         URL url = NativeLibrary.class.getResource(resource);
         if (url == null) {
             tried.add("the jar has no " + resource);
@@ -220,7 +260,9 @@ public final class NativeLibrary {
     private static String extractAndLoad(URL url) throws IOException {
         Path dir = extractDir();
         Files.createDirectories(dir);
-        Path file = Files.createTempFile(dir, "libdgsubsidy_jni-" + javaVersion() + "-", ".so");
+        String name = url.getPath();
+        String suffix = name.endsWith(".dll") ? ".dll" : name.endsWith(".dylib") ? ".dylib" : ".so";
+        Path file = Files.createTempFile(dir, "libdgsubsidy_jni-" + javaVersion() + "-", suffix);
         try {
             try (InputStream in = url.openStream()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
