@@ -654,8 +654,10 @@ DGS_API const char *dgs_measure_binding_name(const dgs_measure *m, size_t i);
  * constraint that set row i's amount, exactly the constraint
  * dgs_result_binding() names for the same case evaluated alone, or -1 when
  * it names none ("") or the row is invalid.  reasons[i] receives a
- * DGS_REASON_* code: DGS_REASON_NONE for a grant, the kind of reason of
- * dgs_result_reason() otherwise, DGS_REASON_INVALID for an invalid row.
+ * DGS_REASON_* code: DGS_REASON_NONE for a grant (and for a ceiling still to
+ * be assessed, DGS_OUTCOME_UP_TO, which its outcome explains), the kind of
+ * reason of dgs_result_reason() otherwise, DGS_REASON_INVALID for an invalid
+ * row.
  *
  * @param begin, end  the range of rows, begin <= end <= rows.
  * @param bindings, reasons  `rows` int32 each, or both NULL: then only awards
