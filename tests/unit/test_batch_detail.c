@@ -12,6 +12,7 @@
  *     over every row, and dgs_evaluate_batch's awards and outcomes;
  *   - bad arguments are refused with one clear error.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -398,6 +399,77 @@ static void every_measure_matches_the_scalar_path(void **state)
     dgs_ruleset_free(rs);
 }
 
+
+/* Threads running disjoint ranges of one batch at once, over shared columns and
+ * outputs, write exactly what one call writes (run under ThreadSanitizer by
+ * scripts/check-tsan.sh, which also reports any race). */
+#define TROWS 40000
+#define TPARTS 4
+static int64_t t_financed[TROWS], t_interest[TROWS];
+static dgs_fen_t t_awards[TROWS];
+static int32_t t_outcomes[TROWS], t_bindings[TROWS], t_reasons[TROWS];
+static const dgs_measure *t_measure;
+typedef struct part {
+    size_t begin, end;
+    int rc;
+    size_t row;
+} part;
+
+static void *run_part(void *arg)
+{
+    part *p = arg;
+    const char *names[] = {"financed_amount", "interest_paid"};
+    const int64_t *cols[] = {t_financed, t_interest};
+    dgs_error e;
+    e.row = 0;
+    p->rc = dgs_evaluate_batch_detail(t_measure, "2025-03-01", TROWS, 2, names, cols, NULL, p->begin, p->end,
+                                      t_awards, t_outcomes, t_bindings, t_reasons, &e);
+    p->row = e.row;
+    return NULL;
+}
+
+static void threads_over_ranges(void **state)
+{
+    (void)state;
+    dgs_ruleset *rs = builtin();
+    t_measure = dgs_ruleset_find(rs, "A1.07.a");
+    for (size_t i = 0; i < TROWS; i++) {
+        t_financed[i] = (int64_t)(next() % 4000000000u);
+        t_interest[i] = (int64_t)(next() % 200000000u);
+    }
+    t_financed[TROWS / 2 + 3] = -1; /* one invalid row, in the third range */
+    static dgs_fen_t awards[TROWS];
+    static int32_t outcomes[TROWS], bindings[TROWS], reasons[TROWS];
+    const char *names[] = {"financed_amount", "interest_paid"};
+    const int64_t *cols[] = {t_financed, t_interest};
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch_detail(t_measure, "2025-03-01", TROWS, 2, names, cols, NULL, 0, TROWS, awards,
+                                               outcomes, bindings, reasons, &e),
+                     DGS_E_NEGATIVE);
+    assert_int_equal(e.row, TROWS / 2 + 3);
+    pthread_t th[TPARTS];
+    part parts[TPARTS];
+    for (size_t k = 0; k < TPARTS; k++) {
+        parts[k] = (part){TROWS * k / TPARTS, TROWS * (k + 1) / TPARTS, 0, 0};
+        assert_int_equal(pthread_create(&th[k], NULL, run_part, &parts[k]), 0);
+    }
+    for (size_t k = 0; k < TPARTS; k++)
+        assert_int_equal(pthread_join(th[k], NULL), 0);
+    for (size_t k = 0; k < TPARTS; k++) {
+        if (k == 2) {
+            assert_int_equal(parts[k].rc, DGS_E_NEGATIVE);
+            assert_int_equal(parts[k].row, TROWS / 2 + 3); /* counted from row 0 of the columns */
+        } else {
+            assert_int_equal(parts[k].rc, DGS_OK);
+        }
+    }
+    assert_memory_equal(awards, t_awards, sizeof awards);
+    assert_memory_equal(outcomes, t_outcomes, sizeof outcomes);
+    assert_memory_equal(bindings, t_bindings, sizeof bindings);
+    assert_memory_equal(reasons, t_reasons, sizeof reasons);
+    dgs_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +478,7 @@ int main(void)
         cmocka_unit_test(bad_arguments_are_refused),
         cmocka_unit_test(declared_conditions_and_ranges),
         cmocka_unit_test(every_measure_matches_the_scalar_path),
+        cmocka_unit_test(threads_over_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
