@@ -29,9 +29,9 @@ done
 # Sizes: the figures of docs/performance.md use the defaults; --quick checks the
 # whole chain in a minute or two with small sizes (its figures are not comparable).
 if [ $QUICK = 1 ]; then
-  ROWS=100000 REPS=2 CALLS=20000 EQ_ROWS=2000 PY_ROWS=100000 JAVA_CALLS=20000 BUILDS=100 CLAIMS=10000
+  ROWS=100000 REPS=2 CALLS=20000 EQ_ROWS=2000 PY_ROWS=100000 JAVA_CALLS=20000 BUILDS=100 CLAIMS=10000 CHANGES=100000
 else
-  ROWS=10000000 REPS=7 CALLS=1000000 EQ_ROWS=20000 PY_ROWS=1000000 JAVA_CALLS=200000 BUILDS=2000 CLAIMS=1000000
+  ROWS=10000000 REPS=7 CALLS=1000000 EQ_ROWS=20000 PY_ROWS=1000000 JAVA_CALLS=200000 BUILDS=2000 CLAIMS=1000000 CHANGES=1000000
 fi
 
 mkdir -p "$OUT"
@@ -64,6 +64,7 @@ echo "== C"
 run "$BUILD/bench_batch" "$ROWS" "$REPS"
 run "$BUILD/bench_scalar" "$CALLS" "$REPS"
 run "$BUILD/bench_build" "$BUILDS"
+run "$BUILD/bench_guideline" "$CHANGES" 3
 run "$BUILD/bench_stack" "$CLAIMS" 5
 
 VENV=$BUILD/venv

@@ -7,6 +7,11 @@
 #   FUZZ_RUNS=10000000 FUZZ_JOBS=2 scripts/fuzz.sh 0   # long local runs, 2 at a time
 #   FUZZ_ASAN=0 ...                                     # UBSan only: faster long runs
 #
+# guideline-large runs the guideline harness with inputs up to
+# $FUZZ_LARGE_MAX_LEN bytes (1 MB), from a generated seed of thousands of
+# changes, so the paths that only large guidelines take (growing buffers,
+# sorting and sweeping many versions of one parameter) are fuzzed too.
+#
 # The corpus a run grows and any crash, leak or timeout input go to
 # $FUZZ_WORK (build-fuzz/work/<harness>/), never into the repository: a
 # crash is minimised by hand, fixed, and its input committed under
@@ -19,7 +24,7 @@ work=${FUZZ_WORK:-$build/work}
 secs=${1:-30}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline case cli batch)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline guideline-large case cli batch)
 jobs=${FUZZ_JOBS:-1}
 
 # ASan + UBSan by default; FUZZ_ASAN=0 builds with UBSan alone, about twice
@@ -33,23 +38,38 @@ fi
 cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="${FUZZ_CC:-clang}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DDGS_FUZZ=ON "${san[@]}" -DDGS_BUILD_TESTS=OFF -DDGS_BUILD_TOOLS=OFF \
       -DDGS_BUILD_SHARED=OFF -DDGS_INSTALL=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${harnesses[@]}")
+cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s\n' "${harnesses[@]%-large}" | sort -u)
 
 # Open findings reported and awaiting a fix in lib/ (tests/fuzz/ubsan-open.supp)
 # are passed over; any other undefined behaviour stops the run.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tests/fuzz/ubsan-open.supp"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
 
+# A guideline of many changes, one day each, over several parameters.
+large_seed() {
+    awk 'BEGIN { printf "{\"name\": \"large\", \"changes\": ["
+                 split("A1.07.a cap_per_year 1000000|A4.09.e cap 20000|A1.10.a cap_per_year 2000000", p, "|")
+                 for (i = 0; i < 6000; i++) {
+                     split(p[i % 3 + 1], f, " "); d = 1 + int(i / 3); y = 2024 + int(d / 336); m = 1 + int(d % 336 / 28); dd = 1 + d % 28
+                     printf "%s\n {\"measure\": \"%s\", \"parameter\": \"%s\", \"value\": \"%d\", \"from\": \"%04d-%02d-%02d\", \"until\": \"%04d-%02d-%02d\", \"reference\": \"第%d条\"}", \
+                            i ? "," : "", f[1], f[2], f[3] - i % 100, y, m, dd, y, m, dd, i }
+                 print "\n]}" }'
+}
+
 run() {
-    local h=$1 dir=$work/$1
+    local h=$1 dir=$work/$1 bin=${1%-large} max_len=4096
     mkdir -p "$dir/corpus"
-    local args=(-timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
+    if [ "$h" != "$bin" ]; then
+        max_len=${FUZZ_LARGE_MAX_LEN:-1048576}
+        [ -f "$dir/corpus/large-seed.json" ] || large_seed >"$dir/corpus/large-seed.json"
+    fi
+    local args=(-timeout=30 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1
                 -artifact_prefix="$dir/")
     [ "$secs" -gt 0 ] && args+=(-max_total_time="$secs")
     [ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
-    [ -f "$root/tests/fuzz/$h.dict" ] && args+=(-dict="$root/tests/fuzz/$h.dict")
+    [ -f "$root/tests/fuzz/$bin.dict" ] && args+=(-dict="$root/tests/fuzz/$bin.dict")
     local status=0
-    "$build/tests/fuzz/fuzz_$h" "${args[@]}" "$dir/corpus" "$root/tests/fuzz/corpus/$h" \
+    "$build/tests/fuzz/fuzz_$bin" "${args[@]}" "$dir/corpus" "$root/tests/fuzz/corpus/$bin" \
         >"$dir.log" 2>&1 || status=$?
     local execs rate cov
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir.log")

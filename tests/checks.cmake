@@ -49,3 +49,13 @@ add_test(NAME example_consumer COMMAND example_consumer)
 if(TARGET test_cli_conditions AND TARGET dgsubsidy_cli_objects)
   target_sources(test_cli_conditions PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
 endif()
+
+# The static library exports only dgs_ names (nm), and a host that defines
+# functions named like the library's internal ones links against it.
+if(DGS_STATIC_LOCALIZED)
+  add_test(NAME static_archive_exports_only_dgs_names
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/abi/check-static.sh $<TARGET_FILE:dgsubsidy_static>)
+  add_executable(static_host ${CMAKE_CURRENT_SOURCE_DIR}/abi/static_host.c)
+  target_link_libraries(static_host PRIVATE dgsubsidy_static ${DGS_JANSSON})
+  add_test(NAME static_host_with_the_library_s_internal_names COMMAND static_host)
+endif()

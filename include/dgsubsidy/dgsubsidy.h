@@ -41,7 +41,10 @@
  * the caller and released with its *_free function, which accepts NULL.
  * Strings returned as `const char *` are borrowed from the object they came
  * from.  Strings returned through `char **out` are the caller's and are
- * released with dgs_free().
+ * released with dgs_free().  After a failed call every pointer out parameter
+ * (`dgs_ruleset **`, `char **`, `const char **`, …) is NULL, whatever the
+ * error, NULL arguments included (the `out` pointer itself may be NULL only
+ * where a function says so), so freeing it after an error is always safe.
  * ---------------------------------------------------------------------------
  */
 #ifndef DGSUBSIDY_H
@@ -127,10 +130,17 @@ typedef struct dgs_error {
     uint32_t reserved[4];
 } dgs_error;
 
-/** The symbolic name of a status code ("DGS_E_OVERFLOW"), or "DGS_E_UNKNOWN". Thread-safe. */
+/** The symbolic name of a status code ("DGS_E_OVERFLOW"), or "DGS_E_UNKNOWN" for any other int
+ *  (INT_MIN included). Never NULL. Thread-safe. */
 DGS_API const char *dgs_status_name(int code);
 
-/** Releases a string or buffer the library returned through a `char **out`. NULL is fine. */
+/**
+ * Releases a string or buffer the library returned through a `char **out`.
+ * NULL is fine.  It is the C library's free(): every such string was
+ * allocated by libdgsubsidy with malloc(), never by jansson (a host may give
+ * jansson its own allocator with json_set_alloc_funcs(); JSON text is copied
+ * into the library's own allocation).  Pass nothing else to it.
+ */
 DGS_API void dgs_free(void *p);
 
 /** The library's version, e.g. "1.0.0". Thread-safe. */
@@ -213,15 +223,39 @@ DGS_API void dgs_ruleset_free(dgs_ruleset *rs);
  * @param base    the ruleset to derive from (borrowed).
  * @param json    UTF-8 JSON text, `len` bytes (need not be NUL-terminated).
  * @param source  a name for messages (a file name), or NULL for "<guideline>".
+ * A value above the maximum the clause itself states (最高 X, 不超过 X%) is
+ * refused unless its change says "exceeds_text": true and gives a reference;
+ * results that use such a value show the clause beside the guideline's article
+ * and are flagged in JSON ("exceeds_text").  A leading UTF-8 BOM is skipped;
+ * values are read whole, whatever their length.
+ *
  * @param out     receives the derived ruleset; free with dgs_ruleset_free().
- * @return DGS_OK; DGS_E_GUIDELINE with err->reason = line and a message naming
- *         the source, line, measure and parameter; DGS_E_NOMEM.
+ *                NULL after every error.
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (base or out NULL, or json NULL with
+ *         len > 0); DGS_E_GUIDELINE with err->reason = line and a message
+ *         naming the source, line, measure and parameter (every problem of the
+ *         text, its values included); DGS_E_NOMEM.
  * Thread-safe (base may be shared).
  */
 DGS_API int dgs_ruleset_apply_guideline(const dgs_ruleset *base, const char *json, size_t len,
                                         const char *source, dgs_ruleset **out, dgs_error *err);
 
-/** As dgs_ruleset_apply_guideline() for the file at `path`; DGS_E_IO if it cannot be read. */
+/** The largest guideline file dgs_ruleset_apply_guideline_file() reads: 64 MiB. (1.1) */
+#define DGS_GUIDELINE_MAX_BYTES 67108864 /* 64 MiB; a plain decimal, so the bindings read it as a constant */
+
+/**
+ * As dgs_ruleset_apply_guideline() for the file at `path`.  Only a regular
+ * file is read: the file is opened without blocking and examined before any
+ * byte is read, so a FIFO, a device (/dev/zero), a socket or a directory is
+ * refused at once, never read forever or waited on.  A leading UTF-8 byte
+ * order mark is skipped (also by dgs_ruleset_apply_guideline()).
+ *
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (a NULL argument); DGS_E_IO (the
+ *         file cannot be opened or read, or is not a regular file);
+ *         DGS_E_GUIDELINE (larger than DGS_GUIDELINE_MAX_BYTES, or as
+ *         dgs_ruleset_apply_guideline()); DGS_E_NOMEM.  `*out` is NULL on
+ *         every error.  Thread-safe (base may be shared).
+ */
 DGS_API int dgs_ruleset_apply_guideline_file(const dgs_ruleset *base, const char *path,
                                              dgs_ruleset **out, dgs_error *err);
 
@@ -234,8 +268,15 @@ DGS_API int dgs_ruleset_apply_guideline_file(const dgs_ruleset *base, const char
  * @param value       text as in guidelines: money "1500000.00" (yuan), ratio "5%",
  *                    "0.05" or "1:0.5", area "18", count "3", reading by name, date ISO.
  * @param reference   what authorises the change (shown in traces), or NULL.
- * @return DGS_OK, DGS_E_UNKNOWN_MEASURE, DGS_E_UNKNOWN_PARAMETER, DGS_E_VALUE,
- *         DGS_E_RANGE, DGS_E_NEGATIVE, DGS_E_DATE, DGS_E_NOMEM.
+ * A value above the maximum the clause itself states is accepted here (the
+ * path for what-if calculations) but marked as a guideline's would be: every
+ * result that uses it shows the clause beside it and "exceeds_text" in JSON.
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (base, parameter, value or out NULL);
+ *         DGS_E_UNKNOWN_MEASURE; DGS_E_UNKNOWN_PARAMETER; DGS_E_VALUE (malformed
+ *         number); DGS_E_RANGE (a ratio above 100% where the text says 不超过, or
+ *         0 where a formula divides by it); DGS_E_NEGATIVE; DGS_E_OVERFLOW;
+ *         DGS_E_CHOICE (unknown reading); DGS_E_DATE (value, from or until);
+ *         DGS_E_NOMEM.  `*out` is NULL after every error.
  * Thread-safe (base may be shared).
  */
 DGS_API int dgs_ruleset_set_parameter(const dgs_ruleset *base, const char *measure_id,
@@ -255,7 +296,8 @@ DGS_API const dgs_measure *dgs_ruleset_measure_at(const dgs_ruleset *rs, size_t 
 /** The measure with this id ("A1.07.a"), or NULL if none. Borrowed from rs. Thread-safe. */
 DGS_API const dgs_measure *dgs_ruleset_find(const dgs_ruleset *rs, const char *id);
 
-/** As dgs_ruleset_find(), reporting DGS_E_UNKNOWN_MEASURE (message names the id) when none. */
+/** As dgs_ruleset_find(), reporting DGS_E_UNKNOWN_MEASURE (message names the id) when none, and
+ *  DGS_E_INVALID_ARGUMENT when rs, id or out is NULL; `*out` is NULL after either. */
 DGS_API int dgs_ruleset_lookup(const dgs_ruleset *rs, const char *id, const dgs_measure **out,
                                dgs_error *err);
 
@@ -271,7 +313,8 @@ DGS_API const char *dgs_ruleset_parameter_name(const dgs_ruleset *rs, size_t i);
 /**
  * The value of ruleset-wide parameter i in force at `date` (ISO; NULL = as
  * printed) as text, into `*out` (the caller's; dgs_free()).
- * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL or i out of range), DGS_E_DATE, DGS_E_NOMEM.
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL or i out of range), DGS_E_DATE, DGS_E_NOMEM;
+ *         `*out` is NULL after every error.
  */
 DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const char *date,
                                        char **out, dgs_error *err);
@@ -335,6 +378,8 @@ DGS_API const char *dgs_measure_parameter_choice(const dgs_measure *m, size_t i,
  * The parameter's value in force at `date` (ISO; NULL = as printed) as text
  * ("1500000.00", "5%", "higher", "unset"), and the reference that set it.
  * `*out` is the caller's (dgs_free); `reference` (may be NULL) is borrowed.
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (m or out NULL, or i out of range);
+ *         DGS_E_DATE; DGS_E_NOMEM.  `*out` and `*reference` are NULL after every error.
  */
 DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const char *date,
                                        char **out, const char **reference, dgs_error *err);
@@ -421,7 +466,8 @@ DGS_API int dgs_result_condition_status(const dgs_result *r, size_t i);
 /**
  * Creates an empty case for measure `m`.  The case borrows m (and its
  * ruleset): free the case first.  Set the date and the inputs, then evaluate.
- * @return DGS_OK, DGS_E_INVALID_ARGUMENT, DGS_E_NOMEM.
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (m or out NULL), DGS_E_NOMEM; `*out` is NULL after
+ *         either.
  */
 DGS_API int dgs_case_new(const dgs_measure *m, dgs_case **out, dgs_error *err);
 DGS_API void dgs_case_free(dgs_case *c);
@@ -430,23 +476,28 @@ DGS_API void dgs_case_clear(dgs_case *c);
 /** The measure the case is for (borrowed). */
 DGS_API const dgs_measure *dgs_case_measure(const dgs_case *c);
 
-/** The date of the qualifying event, "YYYY-MM-DD" (years 1900–9999).  DGS_E_DATE if malformed or impossible. */
+/** The date of the qualifying event, "YYYY-MM-DD" (years 1900–9999).  DGS_E_DATE if malformed or
+ *  impossible; DGS_E_INVALID_ARGUMENT if c or iso_date is NULL. */
 DGS_API int dgs_case_set_date(dgs_case *c, const char *iso_date, dgs_error *err);
 
 /**
  * Sets an input to a value in its base unit: fen for money, hundredths of m²
  * for areas, whole units for counts, 0/1 for flags, the choice's index for
- * choices.  Errors: DGS_E_UNKNOWN_INPUT, DGS_E_TYPE (a list input),
- * DGS_E_NEGATIVE, DGS_E_CHOICE / DGS_E_RANGE (index or flag out of range).
+ * choices.  Errors: DGS_E_INVALID_ARGUMENT (c or input NULL), DGS_E_UNKNOWN_INPUT,
+ * DGS_E_TYPE (a list input), DGS_E_NEGATIVE, DGS_E_CHOICE / DGS_E_RANGE (index or
+ * flag out of range).  The typed setters below report the same codes, and
+ * DGS_E_TYPE when the input is not of their type.
  */
 DGS_API int dgs_case_set_int(dgs_case *c, const char *input, int64_t value, dgs_error *err);
 /** As dgs_case_set_int() for a money input (fen); DGS_E_TYPE if the input is not money. */
 DGS_API int dgs_case_set_money(dgs_case *c, const char *input, dgs_fen_t fen, dgs_error *err);
 /** Sets a flag input (0 or 1). */
 DGS_API int dgs_case_set_flag(dgs_case *c, const char *input, int value, dgs_error *err);
-/** Sets a choice input by the choice's name ("national"); DGS_E_CHOICE lists the choices. */
+/** Sets a choice input by the choice's name ("national"); DGS_E_CHOICE lists the choices;
+ *  DGS_E_INVALID_ARGUMENT for a NULL name. */
 DGS_API int dgs_case_set_choice(dgs_case *c, const char *input, const char *value, dgs_error *err);
-/** Sets a list-of-money input to `n` fen amounts (copied). */
+/** Sets a list-of-money input to `n` fen amounts (copied).  DGS_E_INVALID_ARGUMENT (NULL list
+ *  with n > 0), DGS_E_RANGE (more than 4096 items), DGS_E_NEGATIVE, DGS_E_TYPE, DGS_E_NOMEM. */
 DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen, size_t n,
                               dgs_error *err);
 /**
@@ -454,13 +505,16 @@ DGS_API int dgs_case_set_list(dgs_case *c, const char *input, const int64_t *fen
  * at most two decimals ("33333.33"), areas in m² with at most two decimals,
  * counts as integers, flags "true"/"false", choices by name, lists
  * comma-separated.  The input "date" sets the date.  DGS_E_VALUE names the
- * input and the text when it cannot be read.  (1.1) The name
+ * input and the text when it cannot be read; also DGS_E_INVALID_ARGUMENT,
+ * DGS_E_UNKNOWN_INPUT, DGS_E_NEGATIVE, DGS_E_OVERFLOW, DGS_E_CHOICE, DGS_E_RANGE,
+ * DGS_E_DATE (the date), DGS_E_NOMEM (a list), as the setters above.  (1.1) The name
  * "condition.<id>" with "true"/"false" (or "1"/"0") declares a condition of
  * the measure met or not met (see dgs_case_set_condition()); an unknown id is
  * DGS_E_UNKNOWN_INPUT listing the measure's conditions.
  */
 DGS_API int dgs_case_set_text(dgs_case *c, const char *input, const char *text, dgs_error *err);
-/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again). */
+/** Unsets one input; (1.1) with the name "condition.<id>", forgets the condition's declaration (assumed again).
+ *  DGS_E_INVALID_ARGUMENT, DGS_E_UNKNOWN_INPUT. */
 DGS_API int dgs_case_unset(dgs_case *c, const char *input, dgs_error *err);
 
 /* ===================================================================== */
@@ -544,12 +598,16 @@ DGS_API const char *dgs_result_parameter_reference(const dgs_result *r, size_t i
  * JSON (DGS_FORMAT_JSON: measure, date, outcome, award (in its unit: yuan with two
  * decimals, or a count such as "12" places), award_fen (the exact integer in that
  * unit), unit, unit_type ("fen" or "places"), binding, reason, group, computed_by (the
- * measure that computed it: its own, or the one it restates), fingerprint, steps (each
+ * measure that computed it: its own, or the one it restates), fingerprint, exceeds_text
+ * (whether a value used is above the clause's own maximum), steps (each
  * with label, type and value — the step's own figure —, amount_type and amount — the
  * amount after the step —, source, reference), parameters, and (1.1) conditions:
  * [{id, status, text, phrase}]).  The text names the conditions assumed
  * (「假定满足：倍增企业；直租方式；生产型设备」), met and not met.
- * `*out` is the caller's; free with dgs_free().
+ * `*out` is the caller's; free with dgs_free().  Text is returned whole or not
+ * at all: when memory runs out the call fails and `*out` is NULL.
+ * @return DGS_OK; DGS_E_INVALID_ARGUMENT (r or out NULL, unknown format or
+ *         language); DGS_E_NOMEM.
  */
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out,
                               dgs_error *err);
@@ -704,7 +762,8 @@ DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, si
  *                         ruleset derived from the same base).
  * @param already_granted  NULL, or `n` amounts already granted for each result.
  * @param out              receives the report; free with dgs_stack_free().
- * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL result), DGS_E_NEGATIVE, DGS_E_NOMEM.
+ * @return DGS_OK, DGS_E_INVALID_ARGUMENT (rs or out NULL, NULL results with n > 0, a NULL
+ *         result), DGS_E_NEGATIVE, DGS_E_NOMEM; `*out` is NULL after every error.
  */
 DGS_API int dgs_stack_results(const dgs_ruleset *rs, const dgs_result *const *results, size_t n,
                               const dgs_fen_t *already_granted, dgs_stack **out, dgs_error *err);
@@ -726,7 +785,8 @@ DGS_API size_t dgs_stack_winner(const dgs_stack *s, size_t i);
 DGS_API const char *dgs_stack_reason(const dgs_stack *s, size_t i, int lang);
 /** The total paid now, in fen: payments only (never a ceiling still to be assessed). */
 DGS_API dgs_fen_t dgs_stack_total(const dgs_stack *s);
-/** Renders the report as text or JSON; `*out` is the caller's (dgs_free). */
+/** Renders the report as text or JSON; `*out` is the caller's (dgs_free), NULL after an error.
+ *  DGS_OK, DGS_E_INVALID_ARGUMENT (s or out NULL, unknown format), DGS_E_NOMEM. */
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err);
 
 /**
@@ -803,7 +863,8 @@ DGS_API size_t dgs_stack_repeated_count(const dgs_stack *s);
  * claim that meets the end gets the rest).
  * @return DGS_OK, DGS_E_INVALID_ARGUMENT (NULL arrays with n > 0, unknown
  *         method), DGS_E_NEGATIVE (a negative claim or budget, err->row = index),
- *         DGS_E_OVERFLOW (Σ claims exceeds int64).  Thread-safe.
+ *         DGS_E_OVERFLOW (Σ claims exceeds int64), DGS_E_NOMEM.  On an error
+ *         nothing is written to out.  Thread-safe.
  */
 DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, int method,
                          dgs_fen_t *out, dgs_error *err);
@@ -814,7 +875,9 @@ DGS_API int dgs_allocate(dgs_fen_t budget, const dgs_fen_t *claims, size_t n, in
 
 /**
  * Reads a decimal yuan amount ("33333.33", "-0.5" is refused, at most two
- * decimals, no exponent) into fen.  DGS_E_VALUE, DGS_E_NEGATIVE, DGS_E_OVERFLOW.
+ * decimals, no exponent) into fen.  DGS_E_VALUE, DGS_E_NEGATIVE, DGS_E_OVERFLOW,
+ * DGS_E_INVALID_ARGUMENT (text or out NULL).  `*out` (a number, not a pointer) is
+ * left unchanged on an error.
  */
 DGS_API int dgs_money_parse(const char *text, dgs_fen_t *out, dgs_error *err);
 /** Writes fen as yuan with two decimals ("33333.33") into buf (≥ 24 bytes); returns buf. */

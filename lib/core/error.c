@@ -69,7 +69,8 @@ DGS_API const char *dgs_status_name(int code)
         "DGS_E_NEGATIVE", "DGS_E_OVERFLOW", "DGS_E_DATE", "DGS_E_CHOICE", "DGS_E_RANGE",
         "DGS_E_VALUE", "DGS_E_GUIDELINE", "DGS_E_IO", "DGS_E_NOT_SUPPORTED",
     };
-    if (code > 0 || (size_t)-code >= sizeof names / sizeof names[0])
+    /* Compared before negating: -INT_MIN does not exist. */
+    if (code > 0 || code <= -(int)(sizeof names / sizeof names[0]))
         return "DGS_E_UNKNOWN";
     return names[-code];
 }

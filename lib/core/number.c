@@ -7,20 +7,21 @@
 #include "core/error.h"
 #include "dgsubsidy/dgsubsidy.h"
 
-int dgs_decimal_parse(const char *text, int scale, int64_t *out)
+/* As dgs_decimal_parse() over the `n` bytes at text (no terminator needed). */
+static int decimal_parse_n(const char *text, size_t n, int scale, int64_t *out)
 {
-    const char *s = text;
+    const char *s = text, *end = text + n;
     int64_t v = 0;
     int decimals = -1;
     bool digits = false;
 
-    if (!s || !*s)
+    if (!s || n == 0)
         return DGS_E_VALUE;
     if (*s == '-')
         return DGS_E_NEGATIVE;
     if (*s == '+')
         s++;
-    for (; *s; s++) {
+    for (; s < end; s++) {
         if (*s == '.') {
             if (decimals >= 0 || !digits)
                 return DGS_E_VALUE;
@@ -44,6 +45,11 @@ int dgs_decimal_parse(const char *text, int scale, int64_t *out)
     return 0;
 }
 
+int dgs_decimal_parse(const char *text, int scale, int64_t *out)
+{
+    return decimal_parse_n(text, text ? strlen(text) : 0, scale, out);
+}
+
 static int64_t gcd64(int64_t a, int64_t b)
 {
     while (b) {
@@ -54,11 +60,11 @@ static int64_t gcd64(int64_t a, int64_t b)
     return a;
 }
 
-/* A decimal with up to 12 decimals as num/10^12, reduced. */
-static int decimal_ratio(const char *text, int64_t *num, int64_t *den)
+/* A decimal with up to 12 decimals (the n bytes at text) as num/10^12, reduced. */
+static int decimal_ratio(const char *text, size_t n, int64_t *num, int64_t *den)
 {
     int64_t v;
-    int rc = dgs_decimal_parse(text, 12, &v);
+    int rc = decimal_parse_n(text, n, 12, &v);
     if (rc)
         return rc;
     int64_t d = 1000000000000LL;
@@ -68,28 +74,24 @@ static int decimal_ratio(const char *text, int64_t *num, int64_t *den)
     return 0;
 }
 
+/* Reads the ratio text of any length in place: no copy, no limit. */
 int dgs_ratio_parse(const char *text, int64_t *num, int64_t *den)
 {
-    char buf[64];
-    size_t n;
     int rc;
 
     if (!text || !*text)
         return DGS_E_VALUE;
-    n = strlen(text);
-    if (n >= sizeof buf)
-        return DGS_E_VALUE;
-    memcpy(buf, text, n + 1);
-    if (buf[0] == '-')
+    size_t n = strlen(text);
+    if (text[0] == '-')
         return DGS_E_NEGATIVE;
 
-    char *sep = strpbrk(buf, ":/");
+    const char *sep = strpbrk(text, ":/");
     if (sep) {
         /* "a:b" (upstream : city, the document's convention) is b/a; "a/b" is a/b. */
         int64_t an, ad, bn, bd, rn, rd;
         char kind = *sep;
-        *sep = '\0';
-        if ((rc = decimal_ratio(buf, &an, &ad)) || (rc = decimal_ratio(sep + 1, &bn, &bd)))
+        size_t na = (size_t)(sep - text);
+        if ((rc = decimal_ratio(text, na, &an, &ad)) || (rc = decimal_ratio(sep + 1, n - na - 1, &bn, &bd)))
             return rc;
         if (kind == ':') {
             if (an == 0)
@@ -108,9 +110,8 @@ int dgs_ratio_parse(const char *text, int64_t *num, int64_t *den)
         *den = rd / g;
         return 0;
     }
-    if (n > 1 && buf[n - 1] == '%') {
-        buf[n - 1] = '\0';
-        if ((rc = decimal_ratio(buf, num, den)))
+    if (n > 1 && text[n - 1] == '%') {
+        if ((rc = decimal_ratio(text, n - 1, num, den)))
             return rc;
         int64_t d;
         if (!dgs_mul_checked(*den, 100, &d))
@@ -120,7 +121,7 @@ int dgs_ratio_parse(const char *text, int64_t *num, int64_t *den)
         *den = d / g;
         return 0;
     }
-    return decimal_ratio(buf, num, den);
+    return decimal_ratio(text, n, num, den);
 }
 
 char *dgs_decimal_format(int64_t v, int scale, bool group, char *buf, size_t size)

@@ -17,6 +17,13 @@ typedef struct strbuf {
 
 /* Appends formatted text; on allocation failure sets b->failed. */
 void sb_printf(strbuf *b, const char *fmt, ...) DGS_PRINTF(2, 3);
+/* Appends n bytes. */
+void sb_append(strbuf *b, const char *p, size_t n);
+/* Renders a JSON value (indented by 2, keys in order) into memory the
+ * library allocates (freed with dgs_free, whatever allocator the host gave
+ * jansson), or fails with DGS_E_NOMEM naming `what`: never partial text. */
+struct json_t;
+int sb_json(const struct json_t *j, char **out, const char *what, dgs_error *err);
 /* Hands the text to the caller (*out, to free with dgs_free), or fails with
  * DGS_E_NOMEM naming `what`. */
 int sb_finish(strbuf *b, char **out, const char *what, dgs_error *err);

@@ -5,8 +5,13 @@
 #include "measures/stacking.h"
 #include "policy/ruleset.h"
 
-#define MAX_INPUTS 16
-#define MAX_PARAMS 24
+/* What a case and a result hold; every spec table is checked against these
+ * when it is compiled (COUNT_INPUTS, COUNT_PARAMS in measures/spec.h). */
+#define MAX_INPUTS SPEC_MAX_INPUTS
+#define MAX_PARAMS SPEC_MAX_PARAMS
+/* The parameters a result used are collected in a 32-bit set; steps are counted in a uint8_t. */
+_Static_assert(MAX_PARAMS <= 32, "the set of used parameters is a uint32_t");
+_Static_assert(MAX_STEPS <= UINT8_MAX, "n_steps is a uint8_t");
 
 struct dgs_case {
     const dgs_measure *m;

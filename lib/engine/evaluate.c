@@ -12,6 +12,8 @@
 
 DGS_API int dgs_case_new(const dgs_measure *m, dgs_case **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!m || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_case_new: measure and out must not be NULL");
     *out = calloc(1, sizeof **out);
@@ -432,9 +434,10 @@ void result_explain(dgs_result *r);   /* result.c */
 
 DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!cs || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate: case and out must not be NULL");
-    *out = NULL;
     const dgs_measure *m = cs->m;
     const measure_spec *spec = m->meta->spec;
     if (!cs->has_date)

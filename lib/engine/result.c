@@ -419,6 +419,21 @@ void result_explain(dgs_result *r)
 
 /* ---- rendering ------------------------------------------------------------------- */
 
+/* Whether a step uses a guideline's value above the text's own maximum. */
+static bool step_exceeds(const dgs_result *r, const step *s)
+{
+    return s->src >= 0 && s->src < SRC_INPUT && s->src < MAX_PARAMS && r->params[s->src].exceeds;
+}
+
+/* Whether any value the result used is above the text's own maximum. */
+static bool result_exceeds(const dgs_result *r)
+{
+    for (size_t i = 0; i < r->n_used; i++)
+        if (r->params[r->used[i]].exceeds)
+            return true;
+    return false;
+}
+
 /* The words of the constraint that set the amount: its label in Chinese
  * (the name is an identifier), the name and label in English. */
 static void binding_words(const dgs_result *r, bool en, char *buf, size_t size)
@@ -512,7 +527,13 @@ static int render_text(const dgs_result *r, int lang, char **out, dgs_error *err
             else
                 sb_printf(&b, " → %s", a);
         }
-        if (*ref)
+        if (step_exceeds(r, st)) {
+            /* Beyond the text: the original clause beside the guideline's article. */
+            char pv[64];
+            format_param(r, st->src, en, pv, sizeof pv);
+            sb_printf(&b, en ? "    [beyond the text — original: %s; %s: %s]" : "　〔超出原文——原文：%s；%s：%s〕",
+                      r->via->meta->spec->params[st->src].phrase, *ref ? ref : (en ? "guideline" : "指南"), pv);
+        } else if (*ref)
             sb_printf(&b, en ? "    [%s]" : "　〔%s〕", ref);
         sb_printf(&b, "\n");
     }
@@ -559,6 +580,7 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(o, "group", json_string(r->group));
         bad |= json_object_set_new(o, "computed_by", json_string(r->via->meta->id));
         bad |= json_object_set_new(o, "fingerprint", json_string(r->fingerprint));
+        bad |= json_object_set_new(o, "exceeds_text", json_boolean(result_exceeds(r)));
     }
     for (size_t i = 0; !bad && i < r->n_steps; i++) {
         const step *s = &r->steps[i];
@@ -575,6 +597,10 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(j, "amount", json_figure(figure_type(r, s, true), s->amount, 1));
         bad |= json_object_set_new(j, "source", json_string(dgs_result_step_source(r, i)));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_step_reference(r, i)));
+        if (step_exceeds(r, s)) {   /* beyond the text: the clause it goes beyond */
+            bad |= json_object_set_new(j, "exceeds_text", json_true());
+            bad |= json_object_set_new(j, "text", json_string(r->via->meta->spec->params[s->src].phrase));
+        }
         bad |= json_array_append_new(steps, j);
     }
     for (size_t i = 0; !bad && i < r->n_used; i++) {
@@ -587,6 +613,14 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         format_param(r, r->used[i], true, v, sizeof v);
         bad |= json_object_set_new(j, "value", json_string(v));
         bad |= json_object_set_new(j, "reference", json_string(dgs_result_parameter_reference(r, i)));
+        if (r->params[r->used[i]].exceeds) {
+            const param_def *d = &r->via->meta->spec->params[r->used[i]];
+            version printed = {0, 0, d->num, d->den, true, -1, NULL, false};
+            param_value_format(d, &printed, v, sizeof v);
+            bad |= json_object_set_new(j, "exceeds_text", json_true());
+            bad |= json_object_set_new(j, "text", json_string(d->phrase));
+            bad |= json_object_set_new(j, "text_value", json_string(v));
+        }
         bad |= json_array_append_new(params, j);
     }
     json_t *conditions = bad ? NULL : json_array();
@@ -615,22 +649,21 @@ static int render_json(const dgs_result *r, int lang, char **out, dgs_error *err
         bad |= json_object_set_new(o, "parameters", params);
         params = NULL;
     }
-    char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    /* The text is copied into the library's own allocation: jansson may use
+     * an allocator the host set (json_set_alloc_funcs), which dgs_free is not. */
+    int rc = sb_json(bad ? NULL : o, out, r->m->meta->id, err);
     json_decref(o);
     json_decref(steps);
     json_decref(params);
-    if (!text)
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory rendering %s as JSON", r->m->meta->id);
-    /* jansson allocates with malloc by default, so dgs_free releases it. */
-    *out = text;
-    return dgs_ok(err);
+    return rc;
 }
 
 DGS_API int dgs_result_render(const dgs_result *r, int format, int lang, char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!r || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_result_render: result and out must not be NULL");
-    *out = NULL;
     if (lang != DGS_LANG_ZH && lang != DGS_LANG_EN)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "unknown language %d (DGS_LANG_ZH or DGS_LANG_EN)", lang);
     if (format == DGS_FORMAT_TEXT)

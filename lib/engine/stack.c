@@ -717,13 +717,10 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         bad |= json_object_set_new(o, "up_to_total_fen", json_integer(s->up_to_total));
         bad |= json_object_set_new(o, "repeated", json_integer((json_int_t)dgs_stack_repeated_count(s)));
     }
-    char *text = bad ? NULL : json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    int rc = sb_json(bad ? NULL : o, out, "the stacking report", err);   /* the library's allocation, not jansson's */
     json_decref(o);
     json_decref(items);
-    if (!text)
-        return dgs_fail(err, DGS_E_NOMEM, "out of memory rendering the stacking report");
-    *out = text;
-    return dgs_ok(err);
+    return rc;
 }
 
 DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **out, dgs_error *err)

@@ -22,9 +22,9 @@ static const input_def a1_01_a_in[] = {
 static const char *const a1_01_a_readings[] = {"all_levels", "upstream_only", NULL};
 enum { A1_01_RATIO_NATIONAL, A1_01_RATIO_PROVINCIAL, A1_01_SHARE_CAP, A1_01_READING };
 static const param_def a1_01_a_p[] = {
-    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家项目配套比例", "matching ratio of national funds", "国家、省相关项目分别按最高 1:1"),
+    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE | P_TEXT_MAX, "国家项目配套比例", "matching ratio of national funds", "国家、省相关项目分别按最高 1:1"),
     P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省项目配套比例", "matching ratio of provincial funds", "省相关项目……和 1:0.5 的比例"),
-    P_RATIO("total_fiscal_share_cap", 1, 2, P_NOT_ABOVE, "各级财政资金资助总额占项目总投资上限",
+    P_RATIO("total_fiscal_share_cap", 1, 2, P_NOT_ABOVE | P_TEXT_MAX, "各级财政资金资助总额占项目总投资上限",
             "all fiscal funds as a share of total investment, at most", "各级财政资金资助总额不超过项目总投资的 50%"),
     P_SWITCH("reading_share_funds", 0, a1_01_a_readings, "50%上限计入的资金（各级/仅国家省）",
              "funds counted in the 50% cap (all levels / national and provincial only)", "各级财政资金资助总额"),
@@ -58,7 +58,7 @@ static const input_def a1_04_a_in[] = {
     IN_MONEY("contract_amount", true, "平台采购合同金额", "contract purchase amount on the platform"),
 };
 static const param_def a1_04_a_p[] = {
-    P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按合同采购额补贴比例", "share of the contract amount", "按合同采购额给予不超过 50% 的补贴"),
+    P_RATIO("ratio", 1, 2, P_NOT_ABOVE | P_TEXT_MAX, "按合同采购额补贴比例", "share of the contract amount", "按合同采购额给予不超过 50% 的补贴"),
 };
 RATIO_CAPPED(spec_A1_04_a, a1_04_a_in, a1_04_a_p, 0, NO_INPUT, NO_INPUT);
 
@@ -70,8 +70,8 @@ static const input_def a1_05_a_in[] = {
     IN_ASSESSED,
 };
 static const param_def a1_05_a_p[] = {
-    P_MONEY("cap_smart_factory", WAN(1000), "yuan", "智能工厂最高奖励", "ceiling for a smart factory", "智能工厂……最高 1000 万元"),
-    P_MONEY("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间，分别给予最高 1000 万元、500 万元"),
+    P_MONEY_MAX("cap_smart_factory", WAN(1000), "yuan", "智能工厂最高奖励", "ceiling for a smart factory", "智能工厂……最高 1000 万元"),
+    P_MONEY_MAX("cap_smart_workshop", WAN(500), "yuan", "智能车间最高奖励", "ceiling for a smart workshop", "智能车间，分别给予最高 1000 万元、500 万元"),
 };
 TIERS(spec_A1_05_a, a1_05_a_in, a1_05_a_p, 0, 1);
 
@@ -92,8 +92,8 @@ enum { A1_06A_THRESHOLD, A1_06A_RATIO, A1_06A_CAP_YEAR, A1_06A_CAP_TWO, A1_06A_Y
 static const param_def a1_06_a_p[] = {
     P_MONEY("deal_threshold", WAN(1000), "yuan", "交易额须超过", "transaction value must exceed", "交易额超过 1000 万元"),
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按实付利息贴息比例", "share of the interest paid", "实付利息的 50%"),
-    P_MONEY("cap_per_year", WAN(150), "yuan", "每年贴息总额上限", "yearly cap per enterprise", "每年贴息总额最高 150 万元"),
-    P_MONEY("cap_two_years", WAN(300), "yuan", "2年合计贴息上限", "two-year cap", "2 年合计最高贴息 300 万元"),
+    P_MONEY_MAX("cap_per_year", WAN(150), "yuan", "每年贴息总额上限", "yearly cap per enterprise", "每年贴息总额最高 150 万元"),
+    P_MONEY_MAX("cap_two_years", WAN(300), "yuan", "2年合计贴息上限", "two-year cap", "2 年合计最高贴息 300 万元"),
     P_COUNT("max_years", 2, "years", "贴息年限", "subsidy years at most", "2 年"),
 };
 FORMULA(a1_06_a)
@@ -123,9 +123,9 @@ static const char *const a1_06_b_either[] = {"higher", "fees", "price", NULL};
 static const char *const a1_06_b_threshold[] = {"applies", "not_applied", NULL};
 enum { A1_06B_RATIO_FEES, A1_06B_RATIO_PRICE, A1_06B_CAP, A1_06B_THRESHOLD, A1_06B_EITHER, A1_06B_READ_THRESHOLD };
 static const param_def a1_06_b_p[] = {
-    P_RATIO("ratio_fees", 1, 2, P_NOT_ABOVE, "中介费用补助比例", "share of the intermediary fees", "中介费用按最高 50% 的比例"),
+    P_RATIO("ratio_fees", 1, 2, P_NOT_ABOVE | P_TEXT_MAX, "中介费用补助比例", "share of the intermediary fees", "中介费用按最高 50% 的比例"),
     P_RATIO("ratio_price", 1, 200, P_NOT_ABOVE, "按合同价格奖励比例", "share of the contract price", "兼并重组合同价格的 0.5%"),
-    P_MONEY("cap", WAN(200), "yuan", "最高资助", "ceiling", "最高资助 200 万元"),
+    P_MONEY_MAX("cap", WAN(200), "yuan", "最高资助", "ceiling", "最高资助 200 万元"),
     P_MONEY("deal_threshold", WAN(1000), "yuan", "交易额须超过", "transaction value must exceed", "交易额超过 1000 万元"),
     P_SWITCH("reading_either_or", 0, a1_06_b_either, "“或”的解读（取高/中介费/合同价）",
              "reading of 或 (the higher / fees / price)", "补助或……奖励"),
@@ -169,12 +169,12 @@ static const char *const a1_07_a_readings[] = {"limit_range", "threshold", NULL}
 enum { A1_07_LIMIT_RANGE, A1_07_THRESHOLD };
 enum { A1_07_RATIO, A1_07_MIN, A1_07_MAX, A1_07_CAP, A1_07_TERM, A1_07_READING };
 static const param_def a1_07_a_p[] = {
-    P_RATIO("ratio", 1, 20, P_NOT_ABOVE, "按融资额贴息比例", "share of the financed amount", "不超过融资租赁合同融资额的 5%"),
+    P_RATIO("ratio", 1, 20, P_NOT_ABOVE | P_TEXT_MAX, "按融资额贴息比例", "share of the financed amount", "不超过融资租赁合同融资额的 5%"),
     P_MONEY("min_counted_financing", WAN(500), "yuan", "列入贴息的融资额不少于", "counted financing at least",
             "每年列入贴息的融资额不少于 500 万元"),
-    P_MONEY("max_counted_financing", WAN(3000), "yuan", "每年列入贴息的融资额上限", "yearly limit on counted financing",
+    P_MONEY_MAX("max_counted_financing", WAN(3000), "yuan", "每年列入贴息的融资额上限", "yearly limit on counted financing",
             "不高于 3000 万元"),
-    P_MONEY("cap_per_year", WAN(150), "yuan", "每年最高贴息", "yearly cap", "每年最高贴息 150 万元"),
+    P_MONEY_MAX("cap_per_year", WAN(150), "yuan", "每年最高贴息", "yearly cap", "每年最高贴息 150 万元"),
     P_COUNT("subsidy_term", 1, "years", "贴息期限", "subsidy term", "一年期贴息"),
     P_SWITCH("reading_min_financing", 1, a1_07_a_readings, "500万元下限的解读（限额区间/准入门槛）",
              "reading of the 5M bound (range of the limit / entry threshold)", "不少于 500 万元且不高于 3000 万元"),
@@ -245,7 +245,7 @@ static const input_def a1_10_a_in[] = {
 enum { A1_10_RATIO, A1_10_CAP };
 static const param_def a1_10_a_p[] = {
     P_RATIO("ratio", 1, 100, 0, "按新增采购交易额奖励比例", "share of the new purchases", "按交易额1%"),
-    P_MONEY("cap_per_year", WAN(300), "yuan", "每年最高奖励", "yearly cap", "每年最高300万元奖励"),
+    P_MONEY_MAX("cap_per_year", WAN(300), "yuan", "每年最高奖励", "yearly cap", "每年最高300万元奖励"),
 };
 FORMULA(a1_10_a)
 {
@@ -292,8 +292,8 @@ static const char *const a1_11_a_periods[] = {"per_enterprise", "per_year", NULL
 enum { A1_11_RATIO, A1_11_CAP, A1_11_PERIOD };
 enum { A1_11_PER_ENTERPRISE, A1_11_PER_YEAR };
 static const param_def a1_11_a_p[] = {
-    P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "场租及搭建费用资助比例", "share of rent and set-up", "给予不高于50%的资助"),
-    P_MONEY("cap_per_enterprise", WAN(50), "yuan", "每家企业最高资助", "cap per enterprise", "每家企业最高资助50万元"),
+    P_RATIO("ratio", 1, 2, P_NOT_ABOVE | P_TEXT_MAX, "场租及搭建费用资助比例", "share of rent and set-up", "给予不高于50%的资助"),
+    P_MONEY_MAX("cap_per_enterprise", WAN(50), "yuan", "每家企业最高资助", "cap per enterprise", "每家企业最高资助50万元"),
     P_SWITCH("reading_cap_period", A1_11_PER_ENTERPRISE, a1_11_a_periods, "50万元上限的期间（每家企业累计/每年）",
              "period of the 500k cap (per enterprise over the term / per year)", "每家企业最高资助50万元"),
 };
@@ -398,7 +398,7 @@ SPEC(spec_A1_16_b, a1_16_b_in, a1_16_b_p, a1_16_b);
  * 附件1（十八）实施倍增企业产业创新人才奖励，符合条件的每人每年最高奖励 100 万元。 */
 static const input_def per_person_year_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
 static const param_def a1_18_a_p[] = {
-    P_MONEY("cap_per_person_year", WAN(100), "yuan", "每人每年最高奖励", "cap per person per year", "每人每年最高奖励 100 万元"),
+    P_MONEY_MAX("cap_per_person_year", WAN(100), "yuan", "每人每年最高奖励", "cap per person per year", "每人每年最高奖励 100 万元"),
 };
 CEILING(spec_A1_18_a, per_person_year_in, a1_18_a_p, 0, NO_INPUT, 1);
 
@@ -410,7 +410,7 @@ static const input_def a1_18_b_in[] = {
     IN_GRANTED_THIS_YEAR,
 };
 static const param_def a1_18_b_p[] = {
-    P_MONEY("cap_per_person_year", WAN(5), "yuan", "每人每年最高补贴", "cap per person per year", "每人每年最高 5 万元补贴"),
+    P_MONEY_MAX("cap_per_person_year", WAN(5), "yuan", "每人每年最高补贴", "cap per person per year", "每人每年最高 5 万元补贴"),
 };
 CEILING(spec_A1_18_b, a1_18_b_in, a1_18_b_p, 0, 1, 2);
 
@@ -426,12 +426,12 @@ static const char *const a1_19_readings[] = {"top_up", "full", NULL};
     P_SWITCH("reading_earlier_award", 0, a1_19_readings, "已获较低奖励后获更高认定（补差/全额）",              \
              "after a lower award of the item (pay the difference / pay in full)", "以上从高不重复享受市级奖补政策")
 static const param_def a1_19_a_p[] = {
-    P_MONEY("cap", WAN(300), "yuan", "一次性最高奖励", "one-off ceiling", "分别一次性给予最高 300 万元奖励"),
+    P_MONEY_MAX("cap", WAN(300), "yuan", "一次性最高奖励", "one-off ceiling", "分别一次性给予最高 300 万元奖励"),
     A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_a, a1_19_a_p);
 static const param_def a1_19_b_p[] = {
-    P_MONEY("cap", WAN(50), "yuan", "一次性最高奖励", "one-off ceiling", "一次性给予最高 50 万元奖励"),
+    P_MONEY_MAX("cap", WAN(50), "yuan", "一次性最高奖励", "one-off ceiling", "一次性给予最高 50 万元奖励"),
     A1_19_EARLIER_AWARD,
 };
 CEILING_ASSESSED(spec_A1_19_b, a1_19_b_p);
@@ -439,6 +439,6 @@ CEILING_ASSESSED(spec_A1_19_b, a1_19_b_p);
 /* ---- A1.20.a ------------------------------------------------------------------
  * 附件1（二十）根据评价结果分档对企业核心团队给予最高 200 万元的奖励。 */
 static const param_def a1_20_a_p[] = {
-    P_MONEY("cap", WAN(200), "yuan", "核心团队最高奖励", "ceiling", "分档对企业核心团队给予最高 200 万元的奖励"),
+    P_MONEY_MAX("cap", WAN(200), "yuan", "核心团队最高奖励", "ceiling", "分档对企业核心团队给予最高 200 万元的奖励"),
 };
 CEILING_ASSESSED(spec_A1_20_a, a1_20_a_p);

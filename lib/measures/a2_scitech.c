@@ -9,16 +9,16 @@
  * 发榜公布……单个项目最高资助额度 500 万元。 */
 static const input_def per_group_in[] = {IN_ASSESSED, IN_GRANTED_TO_DATE};
 static const param_def a2_01_a_p[] = {
-    P_MONEY("cap_per_group", WAN(3000), "yuan", "每个项目群资助总额上限", "cap per project group (all its projects)",
+    P_MONEY_MAX("cap_per_group", WAN(3000), "yuan", "每个项目群资助总额上限", "cap per project group (all its projects)",
             "项目群最高资助总额 3000 万元"),
 };
 CEILING(spec_A2_01_a, per_group_in, a2_01_a_p, 0, NO_INPUT, 1);
 static const param_def a2_01_b_p[] = {
-    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 1000 万元"),
+    P_MONEY_MAX("cap_per_project", WAN(1000), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 1000 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_b, a2_01_b_p);
 static const param_def a2_01_c_p[] = {
-    P_MONEY("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 500 万元"),
+    P_MONEY_MAX("cap_per_project", WAN(500), "yuan", "每个项目最高资助", "ceiling per project", "单个项目最高资助额度 500 万元"),
 };
 CEILING_ASSESSED(spec_A2_01_c, a2_01_c_p);
 
@@ -32,8 +32,8 @@ static const input_def a2_01_d_in[] = {
 };
 enum { A2_01D_RATIO_N, A2_01D_CAP_N, A2_01D_RATIO_P, A2_01D_CAP_P };
 static const param_def a2_01_d_p[] = {
-    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE, "国家资金配套比例", "matching ratio of national funds", "国家……不超过 1:1"),
-    P_MONEY("cap_national", WAN(1000), "yuan", "国家项目配套最高额度", "cap on the national match", "最高额度分别为 1000 万元"),
+    P_RATIO("ratio_national", 1, 1, P_NOT_ABOVE | P_TEXT_MAX, "国家资金配套比例", "matching ratio of national funds", "国家……不超过 1:1"),
+    P_MONEY_MAX("cap_national", WAN(1000), "yuan", "国家项目配套最高额度", "cap on the national match", "最高额度分别为 1000 万元"),
     P_RATIO("ratio_provincial", 1, 2, P_NOT_ABOVE, "省资金配套比例", "matching ratio of provincial funds", "省实际到位资金……和 1:0.5 的比例"),
     P_MONEY("cap_provincial", WAN(500), "yuan", "省项目配套最高额度", "cap on the provincial match", "和 500 万元"),
 };
@@ -59,7 +59,7 @@ static const input_def a2_04_a_in[] = {
     IN_MONEY("invested_to_date", false, "母基金体系已对该企业累计投资", "already invested in the enterprise by the fund system"),
 };
 static const param_def a2_04_a_p[] = {
-    P_MONEY("max_cumulative_investment", WAN(1000), "yuan", "对单个企业累计投资上限", "cumulative investment in one enterprise at most",
+    P_MONEY_MAX("max_cumulative_investment", WAN(1000), "yuan", "对单个企业累计投资上限", "cumulative investment in one enterprise at most",
             "对单个企业的累计投资总金额最高1000万元"),
 };
 const measure_spec spec_A2_04_a = {a2_04_a_in, COUNT_OF(a2_04_a_in), a2_04_a_p, COUNT_OF(a2_04_a_p),
@@ -89,7 +89,7 @@ static const input_def a2_05_a_in[] = {
 static const char *const a2_05_a_readings[] = {"recognition", "application", NULL};
 enum { A2_05_CAP, A2_05_READING };
 static const param_def a2_05_a_p[] = {
-    P_MONEY("cap", WAN(3), "yuan", "认定奖励最高额", "ceiling", "给予不超过 3 万元的认定奖励"),
+    P_MONEY_MAX("cap", WAN(3), "yuan", "认定奖励最高额", "ceiling", "给予不超过 3 万元的认定奖励"),
     P_SWITCH("reading_paid_on", 0, a2_05_a_readings, "奖励条件（获认定/申报）", "paid on (recognition / application)",
              "对我市申报高新技术企业的企业给予……认定奖励"),
 };
@@ -107,7 +107,7 @@ SPEC_ASSESSED(spec_A2_05_a, a2_05_a_in, a2_05_a_p, a2_05_a, A2_05_ASSESSED);
 /* 对辅导服务效果突出的服务机构给予不超过 50 万元奖励。 (No 每年: the cap is per qualifying
  * evaluation, not per year; docs/interpretation.md R10.) */
 static const param_def a2_05_b_p[] = {
-    P_MONEY("cap", WAN(50), "yuan", "最高奖励（每次评价）", "ceiling per evaluation", "给予不超过 50 万元奖励"),
+    P_MONEY_MAX("cap", WAN(50), "yuan", "最高奖励（每次评价）", "ceiling per evaluation", "给予不超过 50 万元奖励"),
 };
 CEILING_ASSESSED(spec_A2_05_b, a2_05_b_p);
 
@@ -120,7 +120,7 @@ static const input_def a2_07_a_in[] = {
     IN_GRANTED_TO_DATE,
 };
 static const param_def a2_07_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "租金补贴最高额（每家企业累计）", "ceiling per enterprise (cumulative)",
+    P_MONEY_MAX("cap", WAN(100), "yuan", "租金补贴最高额（每家企业累计）", "ceiling per enterprise (cumulative)",
             "给予最高不超过 100 万元的补贴"),
 };
 CEILING(spec_A2_07_a, a2_07_a_in, a2_07_a_p, 0, 1, 2);
@@ -130,7 +130,7 @@ static const input_def a2_07_b_in[] = {
     IN_GRANTED_THIS_YEAR,
 };
 static const param_def a2_07_b_p[] = {
-    P_MONEY("cap_per_year", WAN(100), "yuan", "每家企业每年最高补贴", "cap per enterprise per year", "每家企业每年补贴最高不超过 100 万元"),
+    P_MONEY_MAX("cap_per_year", WAN(100), "yuan", "每家企业每年最高补贴", "cap per enterprise per year", "每家企业每年补贴最高不超过 100 万元"),
 };
 CEILING(spec_A2_07_b, a2_07_b_in, a2_07_b_p, 0, 1, 2);
 
@@ -140,7 +140,7 @@ CEILING(spec_A2_07_b, a2_07_b_in, a2_07_b_p, 0, 1, 2);
  * Reading R9: the ratio lies in the range; the guideline picks it (default the maximum, 1:1). */
 static const input_def per_programme_in[] = {IN_ASSESSED, IN_GRANTED_THIS_YEAR};
 static const param_def a2_09_a_p[] = {
-    P_MONEY("cap_per_programme_year", WAN(500), "yuan", "每专项每年资助上限", "cap per programme per year", "每专项每年资助不超过500万元"),
+    P_MONEY_MAX("cap_per_programme_year", WAN(500), "yuan", "每专项每年资助上限", "cap per programme per year", "每专项每年资助不超过500万元"),
 };
 CEILING(spec_A2_09_a, per_programme_in, a2_09_a_p, 0, NO_INPUT, 1);
 static const input_def a2_09_b_in[] = {

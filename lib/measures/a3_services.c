@@ -11,7 +11,7 @@ UNSPECIFIED_AWARD(spec_A3_03_a);
 
 /* 三、经认定为总部企业后，按照认定的上一年度综合经济规模情况给予最高1000万元的新迁入落户奖励。 */
 static const param_def a3_03_b_p[] = {
-    P_MONEY("cap", WAN(1000), "yuan", "新迁入落户奖励最高额", "ceiling of the settlement award", "给予最高1000万元的新迁入落户奖励"),
+    P_MONEY_MAX("cap", WAN(1000), "yuan", "新迁入落户奖励最高额", "ceiling of the settlement award", "给予最高1000万元的新迁入落户奖励"),
 };
 CEILING_ASSESSED(spec_A3_03_b, a3_03_b_p);
 
@@ -19,7 +19,7 @@ CEILING_ASSESSED(spec_A3_03_b, a3_03_b_p);
  * 四、对当年新上规的服务业企业，给予最高5万元奖励。
  * 对当年新上规，并于次年实现营业收入正增长的服务业企业，给予最高5万元奖励。 (正增长: > 0) */
 static const param_def a3_04_a_p[] = {
-    P_MONEY("cap", WAN(5), "yuan", "最高奖励", "ceiling", "给予最高5万元奖励"),
+    P_MONEY_MAX("cap", WAN(5), "yuan", "最高奖励", "ceiling", "给予最高5万元奖励"),
 };
 CEILING_ASSESSED(spec_A3_04_a, a3_04_a_p);
 enum { A3_04B_REVENUE, A3_04B_NEXT, A3_04B_ASSESSED };
@@ -30,7 +30,7 @@ static const input_def a3_04_b_in[] = {
 };
 enum { A3_04B_CAP };
 static const param_def a3_04_b_p[] = {
-    P_MONEY("cap", WAN(5), "yuan", "最高奖励", "ceiling", "给予最高5万元奖励"),
+    P_MONEY_MAX("cap", WAN(5), "yuan", "最高奖励", "ceiling", "给予最高5万元奖励"),
 };
 FORMULA(a3_04_b)
 {
@@ -52,7 +52,7 @@ static const param_def a3_05_a_p[] = {
 };
 EXACT_AMOUNT(spec_A3_05_a, a3_05_a_p);
 static const param_def a3_05_b_p[] = {
-    P_MONEY("cap", WAN(700), "yuan", "上市后首发融资奖励最高额", "ceiling of the post-listing award", "最高给予企业 700 万元的上市后首发融资奖励"),
+    P_MONEY_MAX("cap", WAN(700), "yuan", "上市后首发融资奖励最高额", "ceiling of the post-listing award", "最高给予企业 700 万元的上市后首发融资奖励"),
 };
 CEILING_ASSESSED(spec_A3_05_b, a3_05_b_p);
 
@@ -65,7 +65,7 @@ static const input_def a3_06_a_in[] = {
 };
 static const param_def a3_06_a_p[] = {
     P_RATIO("ratio", 1, 1, P_NOT_ABOVE, "按场馆租金支持比例", "share of the venue rent", "按场馆租金实际发生费用给予支持"),
-    P_MONEY("cap_per_exhibition", WAN(100), "yuan", "每个展览会最高支持", "cap per exhibition", "每个展览会最高支持金额不超过 100 万元"),
+    P_MONEY_MAX("cap_per_exhibition", WAN(100), "yuan", "每个展览会最高支持", "cap per exhibition", "每个展览会最高支持金额不超过 100 万元"),
 };
 RATIO_CAPPED(spec_A3_06_a, a3_06_a_in, a3_06_a_p, 0, 1, NO_INPUT);
 
@@ -73,11 +73,11 @@ RATIO_CAPPED(spec_A3_06_a, a3_06_a_in, a3_06_a_p, 0, 1, NO_INPUT);
  * 七、对获认定为国家级、省级服务型制造示范企业（平台）的，给予最高 100 万元奖励 (G-SOM)……
  * 对获认定为国家级、省级工业设计中心（工业设计研究院）的，给予最高 100 万元奖励 (G-IDC)。 */
 static const param_def a3_07_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
+    P_MONEY_MAX("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
 };
 CEILING_ASSESSED(spec_A3_07_a, a3_07_a_p);
 static const param_def a3_07_b_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
+    P_MONEY_MAX("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
 };
 CEILING_ASSESSED(spec_A3_07_b, a3_07_b_p);
 
@@ -99,9 +99,9 @@ static const char *const a3_08_b_readings[] = {"hard", "soft", NULL};
 enum { A3_08B_RATIO_N, A3_08B_CAP_N, A3_08B_RATIO_P, A3_08B_CAP_P, A3_08B_READING };
 static const param_def a3_08_b_p[] = {
     P_RATIO("ratio_national", 3, 1, 0, "国家级平台按省财政资金资助比例", "national platform: multiple of provincial funds", "按照省财政资金 1:3 予以资助"),
-    P_MONEY("cap_national", WAN(3000), "yuan", "国家级平台资助上限", "national platform cap", "原则上不超过 3000 万元"),
+    P_MONEY_MAX("cap_national", WAN(3000), "yuan", "国家级平台资助上限", "national platform cap", "原则上不超过 3000 万元"),
     P_RATIO("ratio_provincial", 1, 1, 0, "省级平台按省财政资金资助比例", "provincial platform: multiple of provincial funds", "按照省财政资金 1:1 予以资助"),
-    P_MONEY("cap_provincial", WAN(500), "yuan", "省级平台资助上限", "provincial platform cap", "原则上不超过 500 万元"),
+    P_MONEY_MAX("cap_provincial", WAN(500), "yuan", "省级平台资助上限", "provincial platform cap", "原则上不超过 500 万元"),
     P_SWITCH("reading_in_principle", 0, a3_08_b_readings, "“原则上不超过”的解读（硬上限/可突破）",
              "reading of 原则上不超过 (hard cap / soft cap)", "原则上不超过"),
 };

@@ -20,8 +20,8 @@ enum { A4_021A_RATIO, A4_021A_PER_M2, A4_021A_CAP, A4_021A_MIN_AREA, A4_021A_REA
 enum { A4_021A_ALTERNATIVES, A4_021A_BOOTH_FEE_CAP };
 static const param_def a4_02_1_a_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按特装布展费支持比例", "share of the build cost", "按实际发生特装布展费的50%予以支持"),
-    P_MONEY("cap_per_m2", YUAN(1500), "yuan per m2", "每平方米最高支持", "limit per m² of booth", "最高支持每平方米1500元"),
-    P_MONEY("cap_per_exhibition", WAN(10), "yuan", "同一展会最高支持总额", "cap per enterprise per exhibition",
+    P_MONEY_MAX("cap_per_m2", YUAN(1500), "yuan per m2", "每平方米最高支持", "limit per m² of booth", "最高支持每平方米1500元"),
+    P_MONEY_MAX("cap_per_exhibition", WAN(10), "yuan", "同一展会最高支持总额", "cap per enterprise per exhibition",
             "每家企业同一展会最高支持总额不超过10万元"),
     P_AREA("min_area", M2(18), "特装展位面积不少于", "booth area at least", "面积18平方米及以上"),
     P_SWITCH("reading_doubling_total", A4_021A_ALTERNATIVES, a4_02_1_a_readings,
@@ -74,7 +74,7 @@ SPEC(spec_A4_02_1_a, a4_02_1_a_in, a4_02_1_a_p, a4_02_1_a);
 /* 鼓励商协会抱团参加境外展会，每个展会组展奖励最高 20 万元，对由商协会统一承担的展品往返物流费用的
  * 50%给予最高 10 万元补贴。 */
 static const param_def a4_02_1_b_p[] = {
-    P_MONEY("cap_per_exhibition", WAN(20), "yuan", "每个展会组展奖励最高", "ceiling per exhibition", "每个展会组展奖励最高 20 万元"),
+    P_MONEY_MAX("cap_per_exhibition", WAN(20), "yuan", "每个展会组展奖励最高", "ceiling per exhibition", "每个展会组展奖励最高 20 万元"),
 };
 CEILING_ASSESSED(spec_A4_02_1_b, a4_02_1_b_p);
 static const input_def a4_02_1_c_in[] = {
@@ -82,7 +82,7 @@ static const input_def a4_02_1_c_in[] = {
 };
 static const param_def a4_02_1_c_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按物流费用补贴比例", "share of the logistics cost", "物流费用的 50%"),
-    P_MONEY("cap", WAN(10), "yuan", "最高补贴", "cap", "给予最高 10 万元补贴"),
+    P_MONEY_MAX("cap", WAN(10), "yuan", "最高补贴", "cap", "给予最高 10 万元补贴"),
 };
 RATIO_CAPPED(spec_A4_02_1_c, a4_02_1_c_in, a4_02_1_c_p, 0, NO_INPUT, NO_INPUT);
 
@@ -94,7 +94,7 @@ static const input_def a4_02_2_a_in[] = {
 };
 static const param_def a4_02_2_a_p[] = {
     P_RATIO("ratio", 1, 1, P_NOT_ABOVE, "按实际发生金额支持比例", "share of the actual costs", "按实际发生金额给予支持"),
-    P_MONEY("cap_per_launch", WAN(15), "yuan", "每场新品发布会最高支持", "cap per product launch", "每场新品发布会最高支持不超过 15 万元"),
+    P_MONEY_MAX("cap_per_launch", WAN(15), "yuan", "每场新品发布会最高支持", "cap per product launch", "每场新品发布会最高支持不超过 15 万元"),
 };
 RATIO_OF_SUM_CAPPED(spec_A4_02_2_a, a4_02_2_a_in, a4_02_2_a_p, NO_INPUT);
 
@@ -109,9 +109,9 @@ static const input_def a4_02_2_b_in[] = {
 enum { A4_022B_RATIO, A4_022B_PER_M2_MONTH, A4_022B_CAP, A4_022B_MAX_MONTHS };
 static const param_def a4_02_2_b_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按首年租金支持比例", "share of the first-year rent", "按实际发生金额的 50%给予支持"),
-    P_MONEY("cap_per_m2_month", YUAN(35), "yuan per m2 per month", "每平方米每月最高支持", "limit per m² per month",
+    P_MONEY_MAX("cap_per_m2_month", YUAN(35), "yuan per m2 per month", "每平方米每月最高支持", "limit per m² per month",
             "每平方米最高支持 35 元/月"),
-    P_MONEY("cap_year", WAN(50), "yuan", "全年支持总额上限", "yearly cap", "全年支持总额不超过 50 万元"),
+    P_MONEY_MAX("cap_year", WAN(50), "yuan", "全年支持总额上限", "yearly cap", "全年支持总额不超过 50 万元"),
     P_COUNT("max_months", 12, "months", "首年月数上限", "months in the first year at most", "运营首年"),
 };
 FORMULA(a4_02_2_b)
@@ -139,8 +139,8 @@ static const input_def a4_02_2_c_in[] = {
 enum { A4_022C_RATIO, A4_022C_PER_M2, A4_022C_CAP };
 static const param_def a4_02_2_c_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按装修费支持比例", "share of the decoration cost", "按实际发生金额的 50%给予一次性支持"),
-    P_MONEY("cap_per_m2", YUAN(1000), "yuan per m2", "每平方米最高支持", "limit per m²", "每平方米最高支持 1000 元"),
-    P_MONEY("cap_total", WAN(50), "yuan", "支持总额上限", "total cap", "支持总额不超过 50 万元"),
+    P_MONEY_MAX("cap_per_m2", YUAN(1000), "yuan per m2", "每平方米最高支持", "limit per m²", "每平方米最高支持 1000 元"),
+    P_MONEY_MAX("cap_total", WAN(50), "yuan", "支持总额上限", "total cap", "支持总额不超过 50 万元"),
 };
 FORMULA(a4_02_2_c)
 {
@@ -224,7 +224,7 @@ static const param_def a4_03_b_p[] = {
      P_POSITIVE, NULL},
     P_AREA("min_area", M2(10000), "展览面积不少于", "exhibition area at least", "展览面积 1 万平方米或以上"),
     P_COUNT("min_days", 3, "days", "展期不少于", "exhibition days at least", "展期在 3 天或以上"),
-    P_MONEY("cap_per_exhibition", WAN(300), "yuan", "每个展会支持金额上限", "cap per exhibition", "每个展会支持金额最高不超过 300 万元"),
+    P_MONEY_MAX("cap_per_exhibition", WAN(300), "yuan", "每个展会支持金额上限", "cap per exhibition", "每个展会支持金额最高不超过 300 万元"),
     P_SWITCH("reading_increment", 0, a4_03_b_readings, "面积增量计算（整档/按比例）",
              "area increments (whole steps / pro rata)", "展览面积每增加 5000 平方米的，给予 10 万元支持"),
 };
@@ -268,9 +268,9 @@ static const input_def a4_04_b_in[] = {
 };
 enum { A4_04B_RATIO, A4_04B_MAX_STAFF, A4_04B_CAP };
 static const param_def a4_04_b_p[] = {
-    P_RATIO("ratio", 4, 5, P_NOT_ABOVE, "机票及住宿费资助比例", "share of airfare and hotel", "按不超过 80%的比例给予资助"),
-    P_COUNT("max_staff", 2, "persons", "每个单位支持人数上限", "staff per unit at most", "每个单位支持不超过 2 名工作人员"),
-    P_MONEY("cap_per_event", WAN(5), "yuan", "每场活动最高支持", "cap per enterprise per event", "每家企业每场活动最高支持金额不超过 5 万元"),
+    P_RATIO("ratio", 4, 5, P_NOT_ABOVE | P_TEXT_MAX, "机票及住宿费资助比例", "share of airfare and hotel", "按不超过 80%的比例给予资助"),
+    P_COUNT_MAX("max_staff", 2, "persons", "每个单位支持人数上限", "staff per unit at most", "每个单位支持不超过 2 名工作人员"),
+    P_MONEY_MAX("cap_per_event", WAN(5), "yuan", "每场活动最高支持", "cap per enterprise per event", "每家企业每场活动最高支持金额不超过 5 万元"),
 };
 FORMULA(a4_04_b)
 {
@@ -316,7 +316,7 @@ FORMULA(a4_08_a)
         return;
     calc_grant(c, calc_ratio(c, calc_input(c, A4_08_FEES), 0));     /* 免除 */
 }
-const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_OF(a4_08_a_in), a4_08_a_p, COUNT_OF(a4_08_a_p),
+const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_INPUTS(a4_08_a_in), a4_08_a_p, COUNT_PARAMS(a4_08_a_p),
                                    a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1, a4_08_a_detail};
 
 /* ---- A4.09 提升内外贸全流程服务 ----------------------------------------------------
@@ -335,13 +335,13 @@ static const char *const a4_09_cap_scopes[] = {"separate", "shared", NULL};
              "reading of the two 500,000 caps (separate / shared)", phrase)
 static const param_def a4_09_a_p[] = {
     P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按企业实缴保险费的 30% 给予支持"),
-    P_MONEY("cap_per_year", WAN(50), "yuan", "每年每家企业累计支持上限", "yearly cap per enterprise", "每年每家企业累计支持金额不超过 50 万元"),
+    P_MONEY_MAX("cap_per_year", WAN(50), "yuan", "每年每家企业累计支持上限", "yearly cap per enterprise", "每年每家企业累计支持金额不超过 50 万元"),
     A4_09_CAP_SCOPE("每年每家企业累计支持金额不超过 50 万元"),
 };
 RATIO_CAPPED(spec_A4_09_a, premium_in, a4_09_a_p, 0, NO_INPUT, 1);
 static const param_def a4_09_b_p[] = {
-    P_RATIO("ratio", 3, 10, P_NOT_ABOVE, "按实缴保险费支持比例", "share of the premium", "按其实缴保险费用不超过 30% 给予支持"),
-    P_MONEY("cap_per_year", WAN(50), "yuan", "每家企业每年最高支持", "yearly cap per enterprise", "每家企业每年最高支持 50 万元"),
+    P_RATIO("ratio", 3, 10, P_NOT_ABOVE | P_TEXT_MAX, "按实缴保险费支持比例", "share of the premium", "按其实缴保险费用不超过 30% 给予支持"),
+    P_MONEY_MAX("cap_per_year", WAN(50), "yuan", "每家企业每年最高支持", "yearly cap per enterprise", "每家企业每年最高支持 50 万元"),
     A4_09_CAP_SCOPE("每家企业每年最高支持 50 万元"),
 };
 RATIO_CAPPED(spec_A4_09_b, premium_in, a4_09_b_p, 0, NO_INPUT, 1);
@@ -366,7 +366,7 @@ static const input_def a4_09_d_in[] = {
 };
 static const param_def a4_09_d_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按建设费用支持比例", "share of the build cost", "按照实际建设费用的 50%"),
-    P_MONEY("cap", WAN(15), "yuan", "每家企业最高支持", "cap per enterprise", "每家企业最高支持 15 万元"),
+    P_MONEY_MAX("cap", WAN(15), "yuan", "每家企业最高支持", "cap per enterprise", "每家企业最高支持 15 万元"),
 };
 RATIO_CAPPED(spec_A4_09_d, a4_09_d_in, a4_09_d_p, 0, NO_INPUT, NO_INPUT);
 static const input_def a4_09_e_in[] = {
@@ -374,7 +374,7 @@ static const input_def a4_09_e_in[] = {
 };
 static const param_def a4_09_e_p[] = {
     P_RATIO("ratio", 1, 2, P_NOT_ABOVE, "按使用费用支持比例", "share of the usage fees", "按照实际使用费用的 50%"),
-    P_MONEY("cap", WAN(3), "yuan", "每家企业最高支持", "cap per enterprise", "每家企业最高支持 3 万元"),
+    P_MONEY_MAX("cap", WAN(3), "yuan", "每家企业最高支持", "cap per enterprise", "每家企业最高支持 3 万元"),
 };
 RATIO_CAPPED(spec_A4_09_e, a4_09_e_in, a4_09_e_p, 0, NO_INPUT, NO_INPUT);
 

@@ -20,7 +20,7 @@ static const input_def op_01_a_in[] = {
     IN_ASSESSED,
 };
 static const param_def op_01_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
+    P_MONEY_MAX("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
 };
 const measure_spec spec_OP_01_a = {op_01_a_in, COUNT_OF(op_01_a_in), op_01_a_p, COUNT_OF(op_01_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
@@ -38,7 +38,7 @@ static const input_def op_02_a_in[] = {
     IN_ASSESSED,
 };
 static const param_def op_02_a_p[] = {
-    P_MONEY("cap", WAN(300), "yuan", "最高奖励", "ceiling", "给予最高 300 万元奖励"),
+    P_MONEY_MAX("cap", WAN(300), "yuan", "最高奖励", "ceiling", "给予最高 300 万元奖励"),
 };
 const measure_spec spec_OP_02_a = {op_02_a_in, COUNT_OF(op_02_a_in), op_02_a_p, COUNT_OF(op_02_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
@@ -50,7 +50,7 @@ UNSPECIFIED_AWARD(spec_OP_02_b);
  * （三）对潮玩企业与大流量媒体平台、品牌策划机构等合作的，给予最高100万元奖励。
  * An award (奖励), not a subsidy of a cost: the text gives it no cost base, so no cost bounds it. */
 static const param_def op_03_a_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高100万元奖励"),
+    P_MONEY_MAX("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高100万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_03_a, op_03_a_p);
 
@@ -61,11 +61,11 @@ UNSPECIFIED_AWARD(spec_OP_04_a);
  * （五）支持造纸企业实施节能降碳改造……给予最高300万元奖励……
  * 对企业建设研发平台开展国产废纸再生核心技术攻关，且研发平台绩效考核为优秀的，给予最高100万元奖励。 */
 static const param_def op_05_a_p[] = {
-    P_MONEY("cap_per_project", WAN(300), "yuan", "每个项目最高奖励", "ceiling per project", "最高 300 万元"),
+    P_MONEY_MAX("cap_per_project", WAN(300), "yuan", "每个项目最高奖励", "ceiling per project", "最高 300 万元"),
 };
 CEILING_ASSESSED(spec_OP_05_a, op_05_a_p);
 static const param_def op_05_b_p[] = {
-    P_MONEY("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
+    P_MONEY_MAX("cap", WAN(100), "yuan", "最高奖励", "ceiling", "给予最高 100 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_05_b, op_05_b_p);
 
@@ -90,7 +90,7 @@ UNSPECIFIED_AWARD(spec_OP_07_a);
 
 /* （八）对符合条件的增资扩产项目给予最高 1000 万元奖励 */
 static const param_def op_08_a_p[] = {
-    P_MONEY("cap_per_project", WAN(1000), "yuan", "每个项目最高奖励", "ceiling per project", "最高 1000 万元"),
+    P_MONEY_MAX("cap_per_project", WAN(1000), "yuan", "每个项目最高奖励", "ceiling per project", "最高 1000 万元"),
 };
 CEILING_ASSESSED(spec_OP_08_a, op_08_a_p);
 
@@ -117,7 +117,7 @@ enum { OP_10_UP_KEY, OP_10_UP_LEADER, OP_10_CAP, OP_10_READING };
 static const param_def op_10_a_p[] = {
     P_RATIO("uplift_key_list", 1, 20, 0, "关键企业上浮幅度", "uplift for key-list enterprises", "可上浮 5%"),
     P_RATIO("uplift_chain_leader", 1, 10, 0, "链主企业上浮幅度", "uplift for chain leaders", "可上浮 10%"),
-    P_MONEY("cap_per_enterprise_per_year", WAN(500), "yuan", "每家企业每年最高", "cap per enterprise per year", "每家企业每年最高 500 万元"),
+    P_MONEY_MAX("cap_per_enterprise_per_year", WAN(500), "yuan", "每家企业每年最高", "cap per enterprise per year", "每家企业每年最高 500 万元"),
     P_SWITCH("reading_uplift", 0, op_10_a_readings, "上浮的解读（相对比例/百分点）",
              "reading of the uplift (relative / percentage points)", "在基准标准基础上可上浮"),
 };
@@ -179,7 +179,7 @@ RATIO_CAPPED(spec_OP_12_c, op_12_c_in, op_12_c_p, 0, 1, NO_INPUT);
  * 对获得国家级、省级重点实验室……给予最高500万元奖励。 */
 UNSPECIFIED_AWARD(spec_OP_13_a);
 static const param_def op_13_b_p[] = {
-    P_MONEY("cap", WAN(500), "yuan", "最高奖励", "ceiling", "给予最高 500 万元奖励"),
+    P_MONEY_MAX("cap", WAN(500), "yuan", "最高奖励", "ceiling", "给予最高 500 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_13_b, op_13_b_p);
 
@@ -189,20 +189,20 @@ CEILING_ASSESSED(spec_OP_13_b, op_13_b_p);
  * 给予最高 1000 万元奖励。 */
 static const input_def per_drug_in[] = {IN_ASSESSED, IN_GRANTED_TO_DATE};
 static const param_def op_14_a_p[] = {
-    P_MONEY("cap_per_drug", WAN(3000), "yuan", "每个新药各阶段合计最高奖励", "cap per new drug over all stages",
+    P_MONEY_MAX("cap_per_drug", WAN(3000), "yuan", "每个新药各阶段合计最高奖励", "cap per new drug over all stages",
             "分阶段给予最高3000万元奖励"),
 };
 CEILING(spec_OP_14_a, per_drug_in, op_14_a_p, 0, NO_INPUT, 1);
 static const param_def op_14_b_p[] = {
-    P_MONEY("cap_per_variety", WAN(200), "yuan", "每个品种最高奖励", "ceiling per variety", "每个品种给予最高 200 万元奖励"),
+    P_MONEY_MAX("cap_per_variety", WAN(200), "yuan", "每个品种最高奖励", "ceiling per variety", "每个品种给予最高 200 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_14_b, op_14_b_p);
 static const param_def op_14_c_p[] = {
-    P_MONEY("cap_per_product", WAN(300), "yuan", "每个产品最高奖励", "ceiling per product", "每个产品给予最高 300 万元奖励"),
+    P_MONEY_MAX("cap_per_product", WAN(300), "yuan", "每个产品最高奖励", "ceiling per product", "每个产品给予最高 300 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_14_c, op_14_c_p);
 static const param_def op_14_d_p[] = {
-    P_MONEY("cap", WAN(1000), "yuan", "最高奖励", "ceiling", "给予最高 1000 万元奖励"),
+    P_MONEY_MAX("cap", WAN(1000), "yuan", "最高奖励", "ceiling", "给予最高 1000 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_14_d, op_14_d_p);
 
@@ -220,7 +220,7 @@ static const param_def op_15_a_p[] = {
      P_UNSET | P_NOT_ABOVE, NULL},
     {"cap_per_year", DGS_TYPE_MONEY, 0, 1, "yuan", "每年补贴上限（由申报指南规定）", "yearly cap (set by the guideline)", "",
      P_UNSET | P_OPTIONAL, NULL},
-    P_COUNT("max_duration", 3, "years", "补贴年限", "subsidy years at most", "不超过 3 年租金补贴"),
+    P_COUNT_MAX("max_duration", 3, "years", "补贴年限", "subsidy years at most", "不超过 3 年租金补贴"),
 };
 FORMULA(op_15_a)
 {
@@ -236,7 +236,7 @@ SPEC(spec_OP_15_a, op_15_a_in, op_15_a_p, op_15_a);
 
 /* （十七）对通过数据管理能力成熟度（DCMM）的给予最高 50 万元奖励 */
 static const param_def op_17_a_p[] = {
-    P_MONEY("cap", WAN(50), "yuan", "最高奖励", "ceiling", "给予最高 50 万元奖励"),
+    P_MONEY_MAX("cap", WAN(50), "yuan", "最高奖励", "ceiling", "给予最高 50 万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_17_a, op_17_a_p);
 
@@ -255,7 +255,7 @@ UNSPECIFIED_AWARD(spec_OP_20_a);
  * （二十二）对企业出海的给予最高200万元奖励 (an award: no cost bound)；外贸综合服务企业名单、
  * 展会支持、出口信用保险：see A4.09.c, A4.02–A4.03, A4.09.a. */
 static const param_def op_22_a_p[] = {
-    P_MONEY("cap", WAN(200), "yuan", "最高奖励", "ceiling", "对企业出海的给予最高200万元奖励"),
+    P_MONEY_MAX("cap", WAN(200), "yuan", "最高奖励", "ceiling", "对企业出海的给予最高200万元奖励"),
 };
 CEILING_ASSESSED(spec_OP_22_a, op_22_a_p);
 /* 入选省外贸综合服务企业重点培育名单 restates A4.09.c, 出口信用保险 restates A4.09.a: computed through them. */
@@ -271,7 +271,7 @@ UNSPECIFIED_AWARD(spec_OP_22_c);
 
 /* （二十四）对符合条件的天使期项目最高投资1000万元 (an equity investment, not a grant). */
 static const param_def op_24_a_p[] = {
-    P_MONEY("max_investment_angel_project", WAN(1000), "yuan", "天使期项目最高投资", "largest equity investment in an angel-stage project",
+    P_MONEY_MAX("max_investment_angel_project", WAN(1000), "yuan", "天使期项目最高投资", "largest equity investment in an angel-stage project",
             "对符合条件的天使期项目最高投资1000万元"),
 };
 const measure_spec spec_OP_24_a = {dgs_in_assessed, 1, op_24_a_p, COUNT_OF(op_24_a_p), shape_ceiling,

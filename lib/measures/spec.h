@@ -48,6 +48,9 @@ typedef struct input_def {
 #define P_NOT_ABOVE    0x02  /* a ratio the text bounds (不超过…%): never above 100% */
 #define P_OPTIONAL     0x04  /* may stay unset without making the measure unspecified */
 #define P_POSITIVE     0x08  /* never 0: a formula divides by it */
+#define P_TEXT_MAX     0x10  /* the printed value is the text's own maximum (最高 X, 不超过 X, 不高于 X):
+                                a guideline may lower it; a value above it goes beyond the text and is
+                                refused unless the change declares it (exceeds_text) */
 
 typedef struct param_def {
     const char *name;
@@ -175,6 +178,7 @@ typedef struct resolved {
     int64_t den;
     const char *ref;              /* the phrase, or the guideline's reference */
     bool set;
+    bool exceeds;                 /* a guideline's value above the text's own maximum (P_TEXT_MAX) */
 } resolved;
 
 /* Trace steps: what a helper did. */
@@ -730,6 +734,9 @@ CALC_INLINE int32_t calc_binding_code(const calc *c)
 #define P_MONEY(name, fen, unit, zh, en, phrase) {name, DGS_TYPE_MONEY, fen, 1, unit, zh, en, phrase, 0, NULL}
 #define P_RATIO(name, num, den, flags, zh, en, phrase) \
     {name, DGS_TYPE_RATIO, num, den, "ratio", zh, en, phrase, flags, NULL}
+/* The same, for a value the text states as a maximum (P_TEXT_MAX). */
+#define P_MONEY_MAX(name, fen, unit, zh, en, phrase) {name, DGS_TYPE_MONEY, fen, 1, unit, zh, en, phrase, P_TEXT_MAX, NULL}
+#define P_COUNT_MAX(name, n, unit, zh, en, phrase) {name, DGS_TYPE_COUNT, n, 1, unit, zh, en, phrase, P_TEXT_MAX, NULL}
 #define P_AREA(name, a, zh, en, phrase) {name, DGS_TYPE_AREA, a, 1, "m2", zh, en, phrase, 0, NULL}
 #define P_COUNT(name, n, unit, zh, en, phrase) {name, DGS_TYPE_COUNT, n, 1, unit, zh, en, phrase, 0, NULL}
 #define P_SWITCH(name, deflt, choices, zh, en, phrase) \
@@ -738,11 +745,21 @@ CALC_INLINE int32_t calc_binding_code(const calc *c)
 #define P_UNSET_RATIO(name, zh, en) {name, DGS_TYPE_RATIO, 0, 1, "ratio", zh, en, "", P_UNSET, NULL}
 
 #define COUNT_OF(a) ((uint8_t)(sizeof(a) / sizeof((a)[0])))
+/* The number of a spec's inputs or parameters, checked when the table is
+ * compiled against what a case and a result hold (engine.h): a table with
+ * more entries does not compile (a bit-field of negative width). */
+#define SPEC_MAX_INPUTS 16
+#define SPEC_MAX_PARAMS 24
+#define COUNT_CHECKED(a, max, what)                                                         \
+    ((uint8_t)(sizeof(a) / sizeof((a)[0]) +                                                  \
+               0 * sizeof(struct { int what : sizeof(a) / sizeof((a)[0]) <= (max) ? 1 : -1; })))
+#define COUNT_INPUTS(a) COUNT_CHECKED(a, SPEC_MAX_INPUTS, more_than_16_inputs)
+#define COUNT_PARAMS(a) COUNT_CHECKED(a, SPEC_MAX_PARAMS, more_than_24_parameters)
 #define NO_SHAPE {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}
 
 /* A measure with its own formula. */
 #define SPEC(name, inputs, params, fn) \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1, fn##_detail}
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1, fn##_detail}
 
 /* A measure with its own formula that reads the department's assessed amount (input `assessed`). */
 #define SPEC_ASSESSED(name, inputs, params, fn, assessed)                                    \
@@ -777,28 +794,28 @@ void shape_restated_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *out
 
 /* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
 #define CEILING(name, inputs, params, assessed, cost, granted)                                    \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ceiling, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ceiling, \
                                shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* A ceiling with the one optional input `assessed`. */
 #define CEILING_ASSESSED(name, params)                                                         \
-    const measure_spec name = {dgs_in_assessed, 1, params, COUNT_OF(params), shape_ceiling,   \
+    const measure_spec name = {dgs_in_assessed, 1, params, COUNT_PARAMS(params), shape_ceiling,   \
                                shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* An exact amount (给予X元): no inputs. */
 #define EXACT_AMOUNT(name, params)                                                              \
-    const measure_spec name = {NULL, 0, params, COUNT_OF(params), shape_ceiling, shape_ceiling_batch, \
+    const measure_spec name = {NULL, 0, params, COUNT_PARAMS(params), shape_ceiling, shape_ceiling_batch, \
                                NULL, NO_SHAPE, -1, -1, shape_ceiling_detail}
 /* A ceiling per category: params in the order of the tier input's choices. */
 #define TIERS(name, inputs, params, tier, assessed)                                              \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_tier,  \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_tier,  \
                                shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1, shape_tier_detail}
 /* min(ratio × base, cap − granted, assessed): params[0] ratio, params[1] cap (optional). */
 #define RATIO_CAPPED(name, inputs, params, base, assessed, granted)                                 \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_capped, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_capped, \
                                shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1, shape_ratio_capped_detail}
 
 /* min(ratio × (inputs[0] + inputs[1]), cap − granted): params[0] ratio, params[1] cap. */
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
-    const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), shape_ratio_of_sum_capped, \
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_of_sum_capped, \
                                shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1, shape_ratio_of_sum_capped_detail}
 
 /* An amount another policy sets (kind governed_elsewhere): nothing to

@@ -58,7 +58,7 @@ void ruleset_resolve(const dgs_measure *m, int32_t date, resolved *out)
     size_t n = n_params(m->meta);
     for (size_t i = 0; i < n; i++) {
         const version *v = slot_at(&m->slots[i], date);
-        out[i] = (resolved){v->num, v->den, v->ref, v->set};
+        out[i] = (resolved){v->num, v->den, v->ref, v->set, v->exceeds};
     }
 }
 
@@ -93,66 +93,163 @@ int ruleset_global_choice(int g, const char *value)
     return -1;
 }
 
-/* ---- fingerprint ------------------------------------------------------- */
+/* ---- the value in force, as spans ------------------------------------------ */
 
-static int cmp_i32(const void *a, const void *b)
+/* A version starting (add) or ending (its last day + 1) at a date. */
+typedef struct event {
+    int64_t date;
+    uint32_t index;
+    bool add;
+} event;
+
+static int event_cmp(const void *a, const void *b)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
+    const event *x = a, *y = b;
+    return (x->date > y->date) - (x->date < y->date);
 }
+
+/* A max-heap of version indices: the latest version applies. */
+static void heap_push(uint32_t *heap, size_t *n, uint32_t v)
+{
+    size_t i = (*n)++;
+    while (i && heap[(i - 1) / 2] < v) {
+        heap[i] = heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    heap[i] = v;
+}
+
+static void heap_pop(uint32_t *heap, size_t *n)
+{
+    uint32_t last = heap[--*n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= *n)
+            break;
+        if (c + 1 < *n && heap[c + 1] > heap[c])
+            c++;
+        if (heap[c] <= last)
+            break;
+        heap[i] = heap[c];
+        i = c;
+    }
+    if (*n)
+        heap[i] = last;
+}
+
+/* Temporary room for the sweep of the largest slot. */
+typedef struct sweep {
+    event *ev;
+    uint32_t *heap;
+    bool *ended;
+} sweep;
+
+/* Writes the spans of s into `out` (room for 2 × s->n + 1): a sweep over
+ * the dates where a version starts or ends, keeping the versions in force
+ * in a heap whose top is the latest one.  n log n for n versions. */
+static uint32_t slot_spans(const slot *s, span *out, sweep *w)
+{
+    if (s->n == 1) {
+        out[0] = (span){INT32_MIN, 0};
+        return 1;
+    }
+    size_t ne = 0, nh = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        w->ev[ne++] = (event){s->v[i].from, i, true};
+        if (s->v[i].until != INT32_MAX)
+            w->ev[ne++] = (event){(int64_t)s->v[i].until + 1, i, false};
+        w->ended[i] = false;
+    }
+    qsort(w->ev, ne, sizeof *w->ev, event_cmp);
+    uint32_t ns = 0;
+    for (size_t e = 0; e < ne;) {
+        int64_t date = w->ev[e].date;
+        for (; e < ne && w->ev[e].date == date; e++) {
+            if (w->ev[e].add)
+                heap_push(w->heap, &nh, w->ev[e].index);
+            else
+                w->ended[w->ev[e].index] = true;
+        }
+        while (nh && w->ended[w->heap[0]])
+            heap_pop(w->heap, &nh);
+        uint32_t top = nh ? w->heap[0] : 0;   /* v[0] applies at every date */
+        if (ns && out[ns - 1].index == top)
+            continue;
+        out[ns] = (span){ns ? (int32_t)date : INT32_MIN, top};
+        ns++;
+    }
+    return ns;
+}
+
+/* ---- fingerprint ------------------------------------------------------- */
 
 /* Hashes the value of a slot as a function of the date, so that two
  * rulesets with the same values have the same fingerprint however the
- * values were written.  `starts` has room for 2 × s->n + 1 dates. */
-static uint64_t hash_slot(uint64_t h, const slot *s, int32_t *starts)
+ * values were written: one record per date where the value changes. */
+static uint64_t hash_slot(uint64_t h, const slot *s)
 {
-    size_t n = 0;
-    starts[n++] = INT32_MIN;
-    for (uint32_t i = 0; i < s->n; i++) {
-        starts[n++] = s->v[i].from;
-        if (s->v[i].until != INT32_MAX)
-            starts[n++] = s->v[i].until + 1;
-    }
-    qsort(starts, n, sizeof starts[0], cmp_i32);
     const version *prev = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (i && starts[i] == starts[i - 1])
-            continue;
-        const version *v = slot_at(s, starts[i]);
+    for (uint32_t i = 0; i < s->ns; i++) {
+        const version *v = &s->v[s->s[i].index];
         if (prev && prev->num == v->num && prev->den == v->den && prev->set == v->set)
             continue;
         int64_t rec[3] = {v->set ? v->num : 0, v->set ? v->den : 0, v->set};
-        h = dgs_hash_bytes(h, &starts[i], sizeof starts[i]);
+        h = dgs_hash_bytes(h, &s->s[i].from, sizeof s->s[i].from);
         h = dgs_hash_bytes(h, rec, sizeof rec);
         prev = v;
     }
     return h;
 }
 
-/* Computes rs->fingerprint; false when memory runs out. */
-static bool fingerprint(dgs_ruleset *rs)
+/* Every slot of the ruleset, in a fixed order. */
+static size_t n_params(const measure_meta *meta);
+#define FOR_EACH_SLOT(rs, sl, body)                                                \
+    do {                                                                           \
+        for (int g_ = 0; g_ < G_COUNT; g_++) {                                     \
+            slot *sl = &(rs)->global[g_];                                          \
+            body;                                                                  \
+        }                                                                          \
+        for (size_t i_ = 0; i_ < (rs)->n_measures; i_++)                           \
+            for (size_t p_ = 0; p_ < n_params((rs)->measures[i_].meta); p_++) {    \
+                slot *sl = &(rs)->measures[i_].slots[p_];                          \
+                body;                                                              \
+            }                                                                      \
+    } while (0)
+
+/* Computes every slot's spans and rs->fingerprint; false when memory runs out. */
+static bool finish(dgs_ruleset *rs)
 {
     uint32_t most = 0;
-    for (int g = 0; g < G_COUNT; g++)
-        most = rs->global[g].n > most ? rs->global[g].n : most;
-    for (size_t i = 0; i < rs->n_measures; i++)
-        for (size_t p = 0; p < n_params(rs->measures[i].meta); p++)
-            most = rs->measures[i].slots[p].n > most ? rs->measures[i].slots[p].n : most;
-    int32_t *starts = malloc((2 * (size_t)most + 1) * sizeof *starts);
-    if (!starts)
-        return false;
-    uint64_t h = DGS_HASH_SEED;
-    for (int g = 0; g < G_COUNT; g++)
-        h = hash_slot(h, &rs->global[g], starts);
-    for (size_t i = 0; i < rs->n_measures; i++) {
-        const dgs_measure *m = &rs->measures[i];
-        h = dgs_hash_bytes(h, m->meta->id, strlen(m->meta->id) + 1);
-        for (size_t p = 0; p < n_params(m->meta); p++)
-            h = hash_slot(h, &m->slots[p], starts);
+    FOR_EACH_SLOT(rs, sl, most = sl->n > most ? sl->n : most);
+    size_t room = 2 * rs->n_versions + rs->n_versions;   /* 2n + 1 per slot, n ≥ 1 */
+    sweep w = {malloc(2 * (size_t)most * sizeof *w.ev), malloc((size_t)most * sizeof *w.heap),
+               malloc((size_t)most * sizeof *w.ended)};
+    rs->spans = malloc(room * sizeof *rs->spans);
+    bool ok = w.ev && w.heap && w.ended && rs->spans;
+    if (ok) {
+        size_t used = 0;
+        FOR_EACH_SLOT(rs, sl, {
+            sl->s = &rs->spans[used];
+            sl->ns = slot_spans(sl, sl->s, &w);
+            used += sl->ns;
+        });
+        rs->n_spans = used;
+        uint64_t h = DGS_HASH_SEED;
+        for (int g = 0; g < G_COUNT; g++)
+            h = hash_slot(h, &rs->global[g]);
+        for (size_t i = 0; i < rs->n_measures; i++) {
+            const dgs_measure *m = &rs->measures[i];
+            h = dgs_hash_bytes(h, m->meta->id, strlen(m->meta->id) + 1);
+            for (size_t p = 0; p < n_params(m->meta); p++)
+                h = hash_slot(h, &m->slots[p]);
+        }
+        snprintf(rs->fingerprint, sizeof rs->fingerprint, "%016llx", (unsigned long long)h);
     }
-    free(starts);
-    snprintf(rs->fingerprint, sizeof rs->fingerprint, "%016llx", (unsigned long long)h);
-    return true;
+    free(w.ev);
+    free(w.heap);
+    free(w.ended);
+    return ok;
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -216,19 +313,19 @@ DGS_API int dgs_ruleset_builtin(dgs_ruleset **out, dgs_error *err)
     size_t v = 0;
     for (int g = 0; g < G_COUNT; g++) {
         const param_def *p = &dgs_ruleset_params[g];
-        rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den, true, -1, p->phrase};
-        rs->global[g] = (slot){&rs->versions[v++], 1};
+        rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den, true, -1, p->phrase, false};
+        rs->global[g] = (slot){&rs->versions[v++], 1, NULL, 0};
     }
     for (size_t i = 0; i < rs->n_measures; i++) {
         dgs_measure *m = &rs->measures[i];
         for (size_t k = 0; k < own_params(m->meta); k++) {
             const param_def *p = &m->meta->spec->params[k];
             rs->versions[v] = (version){INT32_MIN, INT32_MAX, p->num, p->den,
-                                        !(p->flags & P_UNSET), -1, p->phrase};
-            m->slots[k] = (slot){&rs->versions[v++], 1};
+                                        !(p->flags & P_UNSET), -1, p->phrase, false};
+            m->slots[k] = (slot){&rs->versions[v++], 1, NULL, 0};
         }
     }
-    if (!fingerprint(rs)) {
+    if (!finish(rs)) {
         dgs_ruleset_free(rs);
         return dgs_fail(err, DGS_E_NOMEM, "out of memory building the built-in ruleset");
     }
@@ -248,6 +345,7 @@ DGS_API void dgs_ruleset_free(dgs_ruleset *rs)
     free(rs->measures);
     free(rs->by_id);
     free(rs->versions);
+    free(rs->spans);
     free(rs);
 }
 
@@ -328,7 +426,7 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
     }
     free(order);
     order = NULL;
-    if (!fingerprint(rs))
+    if (!finish(rs))
         goto nomem;
     *out = rs;
     return dgs_ok(err);
@@ -400,6 +498,14 @@ int param_value_parse(const param_def *p, const char *text, const char *what, in
     return dgs_ok(err);
 }
 
+bool param_above_text(const param_def *p, int64_t num, int64_t den)
+{
+    if (!(p->flags & P_TEXT_MAX) || (p->flags & P_UNSET))
+        return false;
+    /* num/den > p->num/p->den, all non-negative, compared as exact 128-bit products. */
+    return dgs_u128_cmp(dgs_u128_mul((uint64_t)num, (uint64_t)p->den), dgs_u128_mul((uint64_t)p->num, (uint64_t)den)) > 0;
+}
+
 void param_value_format(const param_def *p, const version *v, char *buf, size_t size)
 {
     if (!v->set) {
@@ -463,6 +569,8 @@ DGS_API const dgs_measure *dgs_ruleset_find(const dgs_ruleset *rs, const char *i
 DGS_API int dgs_ruleset_lookup(const dgs_ruleset *rs, const char *id, const dgs_measure **out,
                                dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!rs || !id || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_ruleset_lookup: ruleset, id and out must not be NULL");
@@ -501,6 +609,8 @@ static int value_text(const param_def *p, const slot *s, const char *date, char 
 DGS_API int dgs_ruleset_parameter_text(const dgs_ruleset *rs, size_t i, const char *date,
                                        char **out, dgs_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!rs || !out || i >= G_COUNT)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_ruleset_parameter_text: NULL argument or index out of range");
@@ -653,6 +763,10 @@ DGS_API int dgs_measure_parameter_text(const dgs_measure *m, size_t i, const cha
                                        char **out, const char **reference, dgs_error *err)
 {
     const param_def *p = param_at(m, i);
+    if (out)
+        *out = NULL;
+    if (reference)
+        *reference = NULL;
     if (!p || !out)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
                         "dgs_measure_parameter_text: NULL argument or index out of range");

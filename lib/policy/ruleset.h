@@ -13,12 +13,23 @@ typedef struct version {
     bool set;
     int32_t owned;     /* index of ref in the ruleset's strings, or -1 for a static phrase */
     const char *ref;   /* the clause phrase (static) or a guideline's reference (ruleset-owned) */
+    bool exceeds;      /* above the limit the text itself states (P_TEXT_MAX), declared so */
 } version;
 
-/* A parameter's values, the later ones overriding the earlier where both apply. */
+/* From `from` on (until the next span's start) the value in force is v[index]. */
+typedef struct span {
+    int32_t from;
+    uint32_t index;
+} span;
+
+/* A parameter's values, the later ones overriding the earlier where both
+ * apply (v[0] applies at every date), and the value in force as spans sorted
+ * by date, so that a lookup is a binary search however many values there are. */
 typedef struct slot {
     version *v;
     uint32_t n;
+    span *s;
+    uint32_t ns;
 } slot;
 
 struct dgs_measure {
@@ -52,6 +63,8 @@ struct dgs_ruleset {
     slot global[G_COUNT];
     version *versions;           /* every slot's values, one allocation */
     size_t n_versions;
+    span *spans;                 /* every slot's spans, one allocation */
+    size_t n_spans;
     char **strings;              /* references owned by the ruleset */
     size_t n_strings;
     char fingerprint[17];
@@ -66,13 +79,19 @@ static inline size_t choice_count(const char *const *choices)
     return n;
 }
 
-/* The value of a slot at `date`. */
+/* The value of a slot at `date`: the last span that starts on or before it
+ * (the first span starts at the earliest date). */
 static inline const version *slot_at(const slot *s, int32_t date)
 {
-    for (uint32_t i = s->n; i-- > 0;)
-        if (s->v[i].from <= date && date <= s->v[i].until)
-            return &s->v[i];
-    return &s->v[0];
+    uint32_t lo = 0, hi = s->ns;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->s[mid].from <= date)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &s->v[s->ns ? s->s[lo].index : 0];
 }
 
 /* The ruleset-wide readings in force at one date: built once per case (or
@@ -116,6 +135,9 @@ int ruleset_derive(const dgs_ruleset *base, const change *changes, size_t n, dgs
  * `what` names it in messages ("A1.07.a.cap_per_year"). */
 int param_value_parse(const param_def *p, const char *text, const char *what, int64_t *num,
                       int64_t *den, dgs_error *err);
+/* Whether num/den is above the maximum the text itself states for p
+ * (P_TEXT_MAX: 最高 X, 不超过 X); false for every other parameter. */
+bool param_above_text(const param_def *p, int64_t num, int64_t den);
 /* Writes a value as text ("1500000.00", "5%", "higher", "2024-01-16", "unset"). */
 void param_value_format(const param_def *p, const version *v, char *buf, size_t size);
 

@@ -334,10 +334,16 @@ static int op_builtin(void)
     return rc;
 }
 
-static int check_derived(int rc, dgs_ruleset *rs)
+/* A derived ruleset, when returned, has exactly the guideline's values (its
+ * fingerprint, when `want` is given): an allocation failure never changes
+ * a value silently (jansson's lexer drops a character when its buffer
+ * cannot grow; the library parses each change twice to see it). */
+static int check_derived_values(int rc, dgs_ruleset *rs, const char *want)
 {
     if (rc == DGS_OK) {
         assert_non_null(rs);
+        if (want)
+            assert_string_equal(dgs_ruleset_fingerprint(rs), want);
         dgs_ruleset_free(rs);
     } else {
         assert_null(rs);
@@ -345,11 +351,13 @@ static int check_derived(int rc, dgs_ruleset *rs)
     return rc;
 }
 
+static int check_derived(int rc, dgs_ruleset *rs) { return check_derived_values(rc, rs, NULL); }
+
 static int op_guideline_text(void)
 {
     dgs_ruleset *rs = NULL;
     int rc = dgs_ruleset_apply_guideline(fx.base, guideline, sizeof guideline - 1, "g.json", &rs, &fx.err);
-    return check_derived(rc, rs);
+    return check_derived_values(rc, rs, fx.derived_fp);
 }
 
 /* A derived base owns reference strings that the new ruleset copies. */
@@ -357,7 +365,7 @@ static int op_guideline_on_derived(void)
 {
     dgs_ruleset *rs = NULL;
     int rc = dgs_ruleset_apply_guideline(fx.derived, guideline, sizeof guideline - 1, NULL, &rs, &fx.err);
-    return check_derived(rc, rs);
+    return check_derived_values(rc, rs, fx.derived_fp);   /* the same values again */
 }
 
 static int op_guideline_file(void)
@@ -447,13 +455,36 @@ static int op_evaluate(void)
     return rc;
 }
 
+/* Rendered text that is returned is whole: JSON parses as one object with
+ * every key the format has (`last` is the last one written), text ends
+ * with its last line.  Checked with allocation failures suspended. */
+static void assert_whole(const char *text, int format, const char *last)
+{
+    long saved = fail_at;
+    fail_at = 0;
+    assert_non_null(text);
+    if (format == DGS_FORMAT_JSON) {
+        json_error_t je;
+        json_t *j = json_loads(text, 0, &je);
+        if (!j)
+            fail_msg("rendered JSON does not parse (%s): %.200s", je.text, text);
+        assert_true(json_is_object(j));
+        assert_non_null(json_object_get(j, last));
+        json_decref(j);
+    } else {
+        size_t n = strlen(text);
+        assert_true(n > 0 && text[n - 1] == '\n');
+        assert_non_null(strstr(text, last));
+    }
+    fail_at = saved;
+}
+
 static int render(int format, int lang)
 {
     char *text = NULL;
     int rc = dgs_result_render(fx.results[0], format, lang, &text, &fx.err);
     if (rc == DGS_OK) {
-        assert_non_null(text);
-        assert_true(strlen(text) > 0);
+        assert_whole(text, format, format == DGS_FORMAT_JSON ? "parameters" : lang == DGS_LANG_EN ? "Ruleset: " : "规则集：");
         dgs_free(text);
     } else {
         assert_null(text);
@@ -473,9 +504,13 @@ static int op_render_long_trace(void)
     int rc = dgs_evaluate(fx.travel, &r, &fx.err);
     if (rc == DGS_OK) {
         rc = dgs_result_render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH, &text, &fx.err);
+        if (rc == DGS_OK)
+            assert_whole(text, DGS_FORMAT_TEXT, "规则集：");
         dgs_free(text);
         if (rc == DGS_OK) {
             rc = dgs_result_render(r, DGS_FORMAT_JSON, DGS_LANG_ZH, &text, &fx.err);
+            if (rc == DGS_OK)
+                assert_whole(text, DGS_FORMAT_JSON, "parameters");
             dgs_free(text);
         }
     }
@@ -517,6 +552,8 @@ static int op_stack(void)
         rc = dgs_stack_render(s, format, DGS_LANG_ZH, &text, &fx.err);
         if (rc != DGS_OK)
             assert_null(text);
+        else
+            assert_whole(text, format, format == DGS_FORMAT_JSON ? "total_fen" : "合计给予：");
         dgs_free(text);
     }
     dgs_stack_free(s);

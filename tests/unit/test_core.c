@@ -2,10 +2,13 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "core/number.h"
 #include "dgsubsidy/dgsubsidy.h"
@@ -159,6 +162,240 @@ static void version_matches_the_headers(void **state)
     assert_int_equal(DGS_VERSION_NUMBER, 10100);
 }
 
+/* Long ratio text is read whole (no copy into a fixed buffer). */
+static void long_ratio_text_is_read_whole(void **state)
+{
+    (void)state;
+    char text[200];
+    int64_t num, den;
+    memset(text, '0', 150);
+    snprintf(text + 150, sizeof text - 150, "5%%");
+    assert_int_equal(dgs_ratio_parse(text, &num, &den), 0);
+    assert_int_equal(num, 1);
+    assert_int_equal(den, 20);
+    memset(text, '0', 150);
+    snprintf(text + 150, sizeof text - 150, "1:0.5");
+    assert_int_equal(dgs_ratio_parse(text, &num, &den), 0);
+    assert_int_equal(num, 1);
+    assert_int_equal(den, 2);
+}
+
+/* The name of every code, and of codes that are none, INT_MIN included
+ * (negating it would overflow). */
+static void status_names_of_extreme_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(dgs_status_name(INT_MIN), "DGS_E_UNKNOWN");
+    assert_string_equal(dgs_status_name(INT_MIN + 1), "DGS_E_UNKNOWN");
+    assert_string_equal(dgs_status_name(INT_MAX), "DGS_E_UNKNOWN");
+    assert_string_equal(dgs_status_name(1), "DGS_E_UNKNOWN");
+    assert_string_equal(dgs_status_name(DGS_E_NOT_SUPPORTED), "DGS_E_NOT_SUPPORTED");
+    assert_string_equal(dgs_status_name(DGS_E_NOT_SUPPORTED - 1), "DGS_E_UNKNOWN");
+    assert_string_equal(dgs_status_name(DGS_OK), "DGS_OK");
+}
+
+#define SENTINEL ((void *)&sentinel_target)
+static int sentinel_target;
+
+/* Every function with an out parameter leaves *out NULL when it fails,
+ * NULL arguments included: a caller who frees *out after an error (or who
+ * never initialised it) frees nothing. */
+static void out_is_null_after_every_failure(void **state)
+{
+    (void)state;
+    dgs_error e;
+    dgs_ruleset *rs = NULL, *derived;
+    assert_int_equal(dgs_ruleset_builtin(&rs, &e), DGS_OK);
+    const dgs_measure *m = dgs_ruleset_find(rs, "A1.07.a");
+    assert_non_null(m);
+
+    /* rulesets */
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline(NULL, "{}", 2, NULL, &derived, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline(rs, NULL, 2, NULL, &derived, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline(rs, "{", 1, NULL, &derived, &e), DGS_E_GUIDELINE);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline_file(NULL, "x.json", &derived, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline_file(rs, NULL, &derived, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_apply_guideline_file(rs, "/nonexistent/x.json", &derived, &e), DGS_E_IO);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_set_parameter(NULL, "A1.07.a", "ratio", "4%", NULL, NULL, NULL, &derived, &e),
+                     DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_set_parameter(rs, "A1.07.a", NULL, "4%", NULL, NULL, NULL, &derived, &e),
+                     DGS_E_INVALID_ARGUMENT);
+    assert_null(derived);
+    derived = SENTINEL;
+    assert_int_equal(dgs_ruleset_set_parameter(rs, "A1.07.a", "ratio", "x", NULL, NULL, NULL, &derived, &e), DGS_E_VALUE);
+    assert_null(derived);
+
+    const dgs_measure *found = SENTINEL;
+    assert_int_equal(dgs_ruleset_lookup(NULL, "A1.07.a", &found, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(found);
+    found = SENTINEL;
+    assert_int_equal(dgs_ruleset_lookup(rs, NULL, &found, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(found);
+    found = SENTINEL;
+    assert_int_equal(dgs_ruleset_lookup(rs, "A9.99.z", &found, &e), DGS_E_UNKNOWN_MEASURE);
+    assert_null(found);
+
+    char *text = SENTINEL;
+    assert_int_equal(dgs_ruleset_parameter_text(NULL, 0, NULL, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    text = SENTINEL;
+    assert_int_equal(dgs_ruleset_parameter_text(rs, 999, NULL, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    text = SENTINEL;
+    assert_int_equal(dgs_ruleset_parameter_text(rs, 0, "2025-02-30", &text, &e), DGS_E_DATE);
+    assert_null(text);
+    text = SENTINEL;
+    const char *ref = SENTINEL;
+    assert_int_equal(dgs_measure_parameter_text(NULL, 0, NULL, &text, &ref, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    assert_null(ref);
+    text = SENTINEL;
+    ref = SENTINEL;
+    assert_int_equal(dgs_measure_parameter_text(m, 999, NULL, &text, &ref, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    assert_null(ref);
+    text = SENTINEL;
+    ref = SENTINEL;
+    assert_int_equal(dgs_measure_parameter_text(m, 0, "not a date", &text, &ref, &e), DGS_E_DATE);
+    assert_null(text);
+    assert_null(ref);
+
+    /* cases and results */
+    dgs_case *c = SENTINEL;
+    assert_int_equal(dgs_case_new(NULL, &c, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(c);
+    dgs_result *r = SENTINEL;
+    assert_int_equal(dgs_evaluate(NULL, &r, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(r);
+    assert_int_equal(dgs_case_new(m, &c, &e), DGS_OK);
+    r = SENTINEL;
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_E_MISSING_INPUT);   /* no date */
+    assert_null(r);
+    assert_int_equal(dgs_case_set_date(c, "2025-03-01", &e), DGS_OK);
+    r = SENTINEL;
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_E_MISSING_INPUT);   /* no financed amount */
+    assert_null(r);
+    assert_int_equal(dgs_case_set_text(c, "financed_amount", "28000000", &e), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "interest_paid", "1200000", &e), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, &e), DGS_OK);
+    text = SENTINEL;
+    assert_int_equal(dgs_result_render(NULL, DGS_FORMAT_JSON, DGS_LANG_ZH, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    text = SENTINEL;
+    assert_int_equal(dgs_result_render(r, 7, DGS_LANG_ZH, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    text = SENTINEL;
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_TEXT, 9, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+
+    /* stacking */
+    dgs_stack *s = SENTINEL;
+    assert_int_equal(dgs_stack_results(NULL, (const dgs_result *const *)&r, 1, NULL, &s, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(s);
+    s = SENTINEL;
+    assert_int_equal(dgs_stack_results(rs, NULL, 1, NULL, &s, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(s);
+    s = SENTINEL;
+    dgs_fen_t negative = -1;
+    assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)&r, 1, &negative, &s, &e), DGS_E_NEGATIVE);
+    assert_null(s);
+    s = SENTINEL;
+    assert_int_equal(dgs_stack_claims(NULL, (const dgs_result *const *)&r, NULL, 1, NULL, &s, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(s);
+    assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)&r, 1, NULL, &s, &e), DGS_OK);
+    text = SENTINEL;
+    assert_int_equal(dgs_stack_render(NULL, DGS_FORMAT_JSON, DGS_LANG_ZH, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+    text = SENTINEL;
+    assert_int_equal(dgs_stack_render(s, 7, DGS_LANG_ZH, &text, &e), DGS_E_INVALID_ARGUMENT);
+    assert_null(text);
+
+    dgs_stack_free(s);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    dgs_ruleset_free(rs);
+}
+
+/* A host allocator for jansson: each block carries a header the C library's
+ * free() does not know, so freeing such a block with free() aborts. */
+#define HOST_MAGIC 0x686f7374u
+static size_t host_blocks;
+static void *host_malloc(size_t n)
+{
+    unsigned char *p = malloc(n + 16);
+    if (!p)
+        return NULL;
+    memcpy(p, &(uint32_t){HOST_MAGIC}, 4);
+    host_blocks++;
+    return p + 16;
+}
+static void host_free(void *q)
+{
+    if (!q)
+        return;
+    unsigned char *p = (unsigned char *)q - 16;
+    uint32_t magic;
+    memcpy(&magic, p, 4);
+    if (magic != HOST_MAGIC)
+        abort();
+    host_blocks--;
+    free(p);
+}
+
+/* dgs_free() frees only the library's own allocations: JSON text is the
+ * library's even when the host gave jansson its own allocator. */
+static void dgs_free_with_a_host_allocator_for_jansson(void **state)
+{
+    (void)state;
+    dgs_ruleset *rs;
+    dgs_case *c;
+    dgs_result *r;
+    dgs_stack *s;
+    char *text;
+    assert_int_equal(dgs_ruleset_builtin(&rs, NULL), DGS_OK);
+    assert_int_equal(dgs_case_new(dgs_ruleset_find(rs, "A1.07.a"), &c, NULL), DGS_OK);
+    assert_int_equal(dgs_case_set_date(c, "2025-03-01", NULL), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "financed_amount", "28000000", NULL), DGS_OK);
+    assert_int_equal(dgs_case_set_text(c, "interest_paid", "1200000", NULL), DGS_OK);
+    assert_int_equal(dgs_evaluate(c, &r, NULL), DGS_OK);
+    assert_int_equal(dgs_stack_results(rs, (const dgs_result *const *)&r, 1, NULL, &s, NULL), DGS_OK);
+
+    json_set_alloc_funcs(host_malloc, host_free);
+    host_blocks = 0;
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_JSON, DGS_LANG_EN, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "\"award\": \"1200000.00\""));
+    dgs_free(text);
+    assert_int_equal(dgs_stack_render(s, DGS_FORMAT_JSON, DGS_LANG_EN, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "\"total_fen\": 120000000"));
+    dgs_free(text);
+    const char *g = "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"4%\"}]}";
+    dgs_ruleset *derived;
+    assert_int_equal(dgs_ruleset_apply_guideline(rs, g, strlen(g), NULL, &derived, NULL), DGS_OK);
+    dgs_ruleset_free(derived);
+    assert_int_equal(host_blocks, 0);   /* jansson gave back all it took */
+    json_set_alloc_funcs(malloc, free);
+
+    dgs_stack_free(s);
+    dgs_result_free(r);
+    dgs_case_free(c);
+    dgs_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +407,10 @@ int main(void)
         cmocka_unit_test(dates_are_strict),
         cmocka_unit_test(status_codes_have_names),
         cmocka_unit_test(version_matches_the_headers),
+        cmocka_unit_test(long_ratio_text_is_read_whole),
+        cmocka_unit_test(status_names_of_extreme_codes),
+        cmocka_unit_test(out_is_null_after_every_failure),
+        cmocka_unit_test(dgs_free_with_a_host_allocator_for_jansson),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

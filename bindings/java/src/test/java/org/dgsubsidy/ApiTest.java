@@ -249,8 +249,9 @@ class ApiTest {
                 + "  \"name\": \"2025年度申报指南\",\n"
                 + "  \"changes\": [\n"
                 + "    {\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"2000000.00\",\n"
-                + "     \"from\": \"2025-01-01\", \"reference\": \"2025年指南 第三条（一）\"},\n"
-                + "    {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\", \"reference\": \"第四条\"}\n"
+                + "     \"from\": \"2025-01-01\", \"reference\": \"2025年指南 第三条（一）\", \"exceeds_text\": true},\n"
+                + "    {\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\", \"reference\": \"第四条\","
+                + " \"exceeds_text\": true}\n"
                 + "  ]\n"
                 + "}\n").getBytes(StandardCharsets.UTF_8));
         try (Ruleset y2025 = rs.withGuideline(g)) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A guideline path that is not a regular file is refused before it is opened. */
 class GuidelineFileTest {
     private static final String SIX_PERCENT =
-            "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\"}]}";
+            "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\","
+            + " \"reference\": \"第三条\", \"exceeds_text\": true}]}";
     static Ruleset rs;
 
     @BeforeAll

@@ -61,7 +61,7 @@ class HostileInputTest {
                 assertTrue(r.toJson().contains(reference));
             }
             String guideline = "{\"changes\": [{\"measure\": \"A1.07.a\", \"parameter\": \"ratio\", \"value\": \"6%\","
-                    + " \"reference\": \"" + EMOJI + "\"}]}";
+                    + " \"reference\": \"" + EMOJI + "\", \"exceeds_text\": true}]}";
             try (Ruleset g = rs.withGuideline(guideline, "指南" + EMOJI + ".json")) {
                 assertEquals(EMOJI, g.measure("A1.07.a").parameter("ratio").valueAt(TestSupport.IN_FORCE).reference());
             }
