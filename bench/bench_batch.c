@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The batch path against hand-written fused C loops of the same formulas.
  *

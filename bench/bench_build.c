@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Building the built-in ruleset: time and memory; and what the evaluation
  * paths allocate.

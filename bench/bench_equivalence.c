@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Before any figure: the fast paths compute what the plain ones compute.
  *

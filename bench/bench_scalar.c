@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The scalar path: one case evaluated with its trace, as a portal does per
  * request; and whether its cost grows with the number of measures.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Stacking (dgs_stack_claims) against the number of claims: 10^3 … 10^6
  * claims of one file, in three shapes —

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Draws rows (or calls) per second of every path for A1.07.a from results.csv.
 
 Usage: python bench/chart.py build-bench/results/results.csv out.png

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* What the benchmark programs share: a clock, a random generator, timing
  * with repetitions, checked calls and result records. */
 #ifndef BENCH_COMMON_H

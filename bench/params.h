@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Reading a measure's parameter values from the ruleset at run time, so the
  * hand-written loops use exactly the numbers the library uses. */
 #ifndef BENCH_PARAMS_H

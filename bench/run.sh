@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Runs every benchmark of libdgsubsidy and prints its tables (see bench/README.md).
 #
 #   bash bench/run.sh [--quick] [--no-python] [--no-openfisca] [--no-java]

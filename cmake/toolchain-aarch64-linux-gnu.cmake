@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Cross-building for ARM64 Linux (Kunpeng, Phytium) with Debian's cross
 # toolchain (gcc-aarch64-linux-gnu); tests run under qemu-user.
 set(CMAKE_SYSTEM_NAME Linux)

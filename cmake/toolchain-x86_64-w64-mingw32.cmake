@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Cross-building for 64-bit Windows with Debian's mingw-w64; tests run under wine.
 set(CMAKE_SYSTEM_NAME Windows)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Builds the Python source distribution dgsubsidy-VERSION.tar.gz, which builds
 # from itself alone: the Python project (bindings/python) with, in
 # libdgsubsidy/ beside it, what its CMake build reads from the repository —

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The Python wheel for ARM64 Linux (Kunpeng, Phytium servers), cross-built on an
 # x86-64 Debian machine and checked with auditwheel:
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Line and branch coverage of lib/ and tools/ by the C tests (ctest), with
 # gcovr: builds once with --coverage in build-coverage/ (or $BUILD_DIR), runs
 # ctest, prints the summary per directory and fails when a figure falls under

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Cross builds, tested: the library, the command-line tool and the C tests
 # built for ARM64 Linux with Debian's aarch64-linux-gnu toolchain and run
 # under qemu-user, and for 64-bit Windows with mingw-w64 and run under wine.
@@ -65,6 +66,13 @@ for target in "${targets[@]}"; do
         run_tests windows
         bash "$root/tests/abi/check-symbols.sh" "$root/build-cross-windows/lib/libdgsubsidy.dll" |
             sed 's/^/cross: windows: /'
+        # The static library exports nothing: a DLL that links it must not re-export dgs_ functions.
+        if x86_64-w64-mingw32-objdump -s -j .drectve "$root/build-cross-windows/lib/libdgsubsidy.a" 2>/dev/null |
+            grep -q 'export'; then
+            echo "cross: windows: libdgsubsidy.a carries dllexport directives"
+            exit 1
+        fi
+        echo "cross: windows: libdgsubsidy.a carries no dllexport directive"
         ;;
     *)
         echo "cross: unknown target '$target' (aarch64, windows)" >&2

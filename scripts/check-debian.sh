@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The Debian packages: builds libdgsubsidy1, libdgsubsidy-dev and dgsubsidy
 # with dpkg-buildpackage (the cmocka tests run inside the build), checks them
 # with lintian (no errors allowed), installs them with dpkg -i, builds and runs

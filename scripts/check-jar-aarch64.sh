@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # CI: the jar on an ARM64 JVM.  Debian's arm64 OpenJDK 17 runtime (unpacked
 # without root by scripts/fetch-arm64.sh) runs under qemu-aarch64 with the jar
 # that `mvn verify` built (bindings/java/target; built here with

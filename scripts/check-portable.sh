@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Portable C: builds the library, the command-line tool and every test with
 # gcc and with clang as ISO C11 (no GNU extensions) at
 # -Wall -Wextra -pedantic -Werror and runs the tests; then once more with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Builds the library, the tool, the C tests and the fuzz-corpus replayers
 # with AddressSanitizer + UndefinedBehaviorSanitizer (-fno-sanitize-recover:
 # the first finding fails the test) in its own build directory, then runs

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Builds with ThreadSanitizer (-DDGS_TSAN=ON) in its own build directory and
 # runs the concurrency test (tests/unit/test_threads.c: eight threads
 # evaluating and batching over one shared ruleset while others derive

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # CI: building needs no root and writes nothing outside the build tree.
 #
 # As an unprivileged user (DGS_BUILD_USER, default dgsbuild, created with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Runs the C tests and the command-line tool under valgrind memcheck: any
 # invalid read or write, use of an uninitialised value, or definitely or
 # indirectly lost block fails the check.
@@ -90,6 +91,14 @@ for g in "$root"/examples/guidelines/*.json; do
 done
 printf '{"changes": [{"measure": "A1.07.a", "parameter": "ratio", "value": 0.05}]}' >"$tmp/bad.json"
 check 2 "cli malformed guideline" "$tool" list --guideline "$tmp/bad.json"
+printf '\xef\xbb\xbfid,financed_amount,interest_paid\r\n"a,1",30000000,"2000000"\r\n\r\nb,1,"1,000"\r\n' >"$tmp/excel.csv"
+check 2 "cli batch RFC 4180 with invalid rows" "$tool" batch A1.07.a --input "$tmp/excel.csv" --id id --date 2025-03-01
+check 2 "cli batch --json with invalid rows" "$tool" batch A1.07.a --input "$tmp/excel.csv" --id id --date 2025-03-01 --json
+printf '{"date": "2025-05-01",\n "claims": [{"measure": "A1.19.b", "alredy_granted": "1"}]}' >"$tmp/typo.json"
+check 2 "cli stack unknown key" "$tool" stack "$tmp/typo.json"
+check 1 "cli stack missing file" "$tool" stack "$tmp/missing.json"
+check 0 "cli allocate --json" "$tool" allocate --budget 100 60 60 --json
+check 0 "cli list --json" "$tool" list --json
 apps=("$root"/examples/applications/*.json)
 if [ -e "${apps[0]}" ]; then
     check 0 "cli stack examples/applications" "$tool" stack "${apps[@]}"

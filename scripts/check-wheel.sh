@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # CI: the Python packages people install.
 #
 #   1. builds the sdist (scripts/build-sdist.sh) and checks it holds the C sources,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Unpacks Debian arm64 packages into a directory, without root and without
 # touching the machine: apt runs with its lists, cache and source list under
 # STATE (the machine's own Debian sources, arm64 as the only architecture), the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Puts the source of jansson (the JSON library libdgsubsidy uses) into
 # third_party/jansson, so that builds which must be self-contained (the Python
 # wheel, the JNI library in the jar) compile it as position-independent code

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Unpacks the Debian source of a package into a directory, without root and
 # without touching /etc: apt runs with its lists, cache and source list in a
 # temporary directory, reading deb-src lines derived from the machine's own

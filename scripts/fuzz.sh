@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Builds the libFuzzer harnesses (clang, ASan + UBSan) and runs each for a
 # bounded time, starting from the seed corpus in tests/fuzz/corpus/.
 #

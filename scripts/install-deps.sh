@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Installs what building and testing libdgsubsidy needs on a Debian machine:
 # the C toolchain and libraries (apt), the Python test packages (pip).
 # Java (JDK 17, Maven) is expected on the machine; Maven fetches its plugins

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Sets everything up on a fresh machine and runs the main job: the
 # command-line tool evaluating the bundled sample applications, with the
 # explanation of every award and the 就高、从优、不重复享受 decision.

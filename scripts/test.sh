@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Runs every test: the C library (cmocka under ctest), the Python binding
 # (pytest) and the Java binding (Maven Surefire).  Assumes
 # scripts/install-deps.sh has run (scripts/setup.sh runs it).

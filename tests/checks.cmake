@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Checks beyond the unit tests.
 
 # The CLI test drives the tool's own code.
@@ -8,6 +9,8 @@ endif()
 # Generated sources must match their data.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
+  add_test(NAME licence_named_in_every_source
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/check_spdx.py ${PROJECT_SOURCE_DIR})
   add_test(NAME generated_catalog_is_current
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/gen/gen_catalog.py --check)
   # docs/coverage.md is current, and every figure of the text is in a measure
@@ -44,6 +47,30 @@ endif()
 add_executable(example_consumer ${PROJECT_SOURCE_DIR}/examples/c/consumer.c)
 target_link_libraries(example_consumer PRIVATE dgsubsidy_static ${DGS_JANSSON})
 add_test(NAME example_consumer COMMAND example_consumer)
+
+# The command-line tool as a process: /dev/full, a closed stdout, inputs that
+# cannot be opened or are not regular files, for every command.
+if(TARGET dgsubsidy_cli AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME cli_process
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/process.sh $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
+endif()
+
+# `cmake --install` puts the tool's manual page in share/man/man1, and it is
+# well-formed roff (groff's warnings are errors).
+if(TARGET dgsubsidy_cli AND DGS_INSTALL AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME cli_man_page_installed
+           COMMAND bash -c "set -e; p=$(mktemp -d); trap 'rm -rf $p' EXIT; cmake --install '${PROJECT_BINARY_DIR}' --prefix $p >/dev/null; test -s $p/share/man/man1/dgsubsidy.1; if command -v groff >/dev/null; then w=$(groff -k -Tutf8 -man -ww -z $p/share/man/man1/dgsubsidy.1 2>&1); test -z \"$w\" || { echo \"$w\"; exit 1; }; fi; echo installed")
+endif()
+
+# The JSON Schemas of docs/schemas/ against the example files and the JSON
+# the tool writes, and the CSV files users bring (pandas, Excel).  Needs the
+# Python packages of scripts/requirements-test.txt (jsonschema, pandas).
+if(TARGET dgsubsidy_cli AND Python3_FOUND AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME cli_schemas_and_user_files
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_files.py
+                   $<TARGET_FILE:dgsubsidy_cli> ${PROJECT_SOURCE_DIR})
+  set_tests_properties(cli_schemas_and_user_files PROPERTIES SKIP_RETURN_CODE 77)
+endif()
 
 # The conditions of the command line (show, eval with condition.<id>=…).
 if(TARGET test_cli_conditions AND TARGET dgsubsidy_cli_objects)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 /*
  * The Java binding's scalar path: one case evaluated with its trace per call,
  * as a portal does per request.  A warm-up (JIT compilation) and then timed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """A1.07.a for 10^6 enterprises in OpenFisca against libdgsubsidy's batch.
 
 OpenFisca: openfisca-core from PyPI with the minimal country package beside

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The Python binding against numpy and a plain Python loop, in one run.
 
 For A1.07.a, A4.02.1.a and A4.03.b, 10^6 rows of generated inputs go through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * dgsubsidy.i — the one SWIG interface over include/dgsubsidy/dgsubsidy.h,
  * shared by every language binding (SWIG in C mode).

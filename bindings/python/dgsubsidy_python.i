@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The Python overlay of bindings/common/dgsubsidy.i.
  *

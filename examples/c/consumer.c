@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A minimal program using the installed library: evaluates A1.07.a and
  * prints the explanation.  Build it with
  *   cc consumer.c $(pkg-config --cflags --libs dgsubsidy)

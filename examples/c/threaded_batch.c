@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Multi-threaded batch: one shared, read-only ruleset; each thread runs
  * dgs_evaluate_batch over its own range of rows of the same columns.
  * The library has no global state, so nothing else is needed.

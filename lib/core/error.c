@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Errors: the caller-allocated dgs_error and the names of status codes. */
 #include "core/error.h"
 

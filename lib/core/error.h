@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Errors: filling the caller's dgs_error. */
 #ifndef DGS_CORE_ERROR_H
 #define DGS_CORE_ERROR_H

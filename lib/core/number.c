@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Exact numbers: decimal text in and out, ratios, dates. */
 #include "core/number.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Exact numbers: checked integer arithmetic, exact ratios, decimal text. */
 #ifndef DGS_CORE_NUMBER_H
 #define DGS_CORE_NUMBER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A growing string. */
 #include "core/strbuf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A growing string, for rendering text and reading files. */
 #ifndef DGS_CORE_STRBUF_H
 #define DGS_CORE_STRBUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Portable wide arithmetic: checked 64-bit addition and multiplication, and
  * the few 128-bit products the library needs (a ratio of an amount, a share

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Budget: 结合各级年度预算规模 — scaling claims to a budget, exactly to the fen.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The batch path: one measure over columns of inputs, without traces.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Eligibility conditions: the measure's list (generated from
  * data/conditions.json), what a case declares, what a result carries, and

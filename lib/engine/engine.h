@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The engine: cases, results, and what the scalar and batch paths share. */
 #ifndef DGS_ENGINE_ENGINE_H
 #define DGS_ENGINE_ENGINE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Evaluating one case: the scalar path, with a trace.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Results: accessors, the explanation of an outcome, and rendering as text
  * (zh or en) and JSON.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件2 关于强化科技创新赋能产业高质量发展的 的若干措施 (市科学技术局; the title as printed).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件5 关于全面提升东莞制造业质量标准品牌水平的若干措施 (市市场监管局).  Unlike 附件1–4,
  * 附件5 has no clause on paying the higher of similar awards once: see the ruleset reading

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 关于加快推进新型工业化 高质量建设国际科创制造强市的实施意见 (the opinion itself, 实施意见)
  *

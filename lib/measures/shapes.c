@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Shapes shared by many clauses: a ceiling (最高X元, or an exact 给予X元), a
  * ceiling per category (分别给予…), and a ratio of a cost with a cap — the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * What stacking knows about the policy, as data: the exclusive groups (what
  * "the same benefit" is about, from each group's clause) and the caps that

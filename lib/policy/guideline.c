@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Guidelines (申报指南): JSON files that derive a ruleset whose parameter
  * values change from a date on.  docs/guidelines.md describes the format:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Rulesets: the built-in one (the policy as printed), derived ones (a
  * guideline's values from a date on), lookup, parameter values and the

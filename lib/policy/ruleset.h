@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Rulesets: the catalogue plus effective-dated parameter values. */
 #ifndef DGS_POLICY_RULESET_H
 #define DGS_POLICY_RULESET_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Shared by update-baseline.sh and check.sh: how the shared library is
 # built for an ABI description, and how abidw describes it.  Sourced.
 #

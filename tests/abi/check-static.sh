@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The static library defines as global symbols only names that begin with
 # dgs_, and among them every function declared with DGS_API in
 # include/dgsubsidy/*.h.  Any other global name (an internal helper such as

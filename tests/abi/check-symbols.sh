@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The exported symbols of libdgsubsidy.so.1 are exactly the functions
 # declared with DGS_API in include/dgsubsidy/*.h, and every one carries a
 # version of lib/dgsubsidy.map.  Also checks the SONAME.  Given a Windows

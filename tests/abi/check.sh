@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # The ABI gate: builds libdgsubsidy.so.1 in its own directory with debug
 # info and compares it with the committed baseline
 # (tests/abi/libdgsubsidy.so.1.abi) using abidiff.

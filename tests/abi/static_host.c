@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A host program that defines functions whose names the library uses
  * internally.  It links against libdgsubsidy.a only because the archive
  * keeps those names local; the build failing is the test failing. */

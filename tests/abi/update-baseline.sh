@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Writes the ABI description of libdgsubsidy.so.1 that check.sh compares
 # against: tests/abi/libdgsubsidy.so.1.abi.  Run it at a release tag (and
 # commit the file with the tag); never to make check.sh pass.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Installs the built tree into a temporary prefix, then builds and runs a
 # small C program against it twice: with pkg-config and with find_package.
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Batch evaluation with arbitrary columns: names (the measure's inputs,
  * "date", duplicates, unknown names, NULL), values, presence masks, row

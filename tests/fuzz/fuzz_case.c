@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Case setters: a sequence of set_text / set_int / set_money / set_flag /
  * set_choice / set_list / set_date / unset / clear calls with arbitrary

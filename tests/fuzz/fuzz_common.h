@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * What the harnesses share: evaluating a measure over a few fixed cases
  * (small, typical and extreme figures) through the scalar and the batch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Guideline JSON: dgs_ruleset_apply_guideline() on arbitrary bytes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Reading a fuzzer's bytes as a sequence of choices: small integers, 64-bit
  * values (biased towards the edges that break arithmetic), and strings.

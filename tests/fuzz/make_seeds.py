@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """Writes the seed corpus of each harness into tests/fuzz/corpus/<harness>/.
 
 The seeds are small, valid-looking inputs (and a few broken ones) that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * A main() for the harnesses where libFuzzer is not available (gcc, or a
  * valgrind run): runs LLVMFuzzerTestOneInput once on every file named on

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # test_alloc_failure fails the Nth allocation of each operation.  It sees
 # every allocation of the library's objects by linking them with --wrap
 # (the calls to malloc, calloc, realloc, strdup and free in libdgsubsidy.a

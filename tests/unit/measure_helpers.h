@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Helpers shared by the hand-worked tests of the measures
  * (tests/unit/test_measures_*.c).  Public API only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Allocation failure, SQLite's way: for N = 1, 2, … fail the Nth
  * allocation of an operation (and, in a second pass, every allocation from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The command-line tool and eligibility conditions. */
 #include <setjmp.h>
 #include <stdarg.h>

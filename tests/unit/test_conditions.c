@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Eligibility conditions: every measure lists the conditions its clause
  * writes; a condition declared not met makes the result ineligible with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Core: exact money, ratios, dates, status codes — no policy knowledge. */
 #include <setjmp.h>
 #include <stdarg.h>

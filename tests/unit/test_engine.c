@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The engine through the public API: rulesets, cases, errors, results,
  * rendering and the batch path's agreement with the scalar path. */
 #include <setjmp.h>

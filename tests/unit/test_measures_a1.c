@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件1 关于推进“倍增企业”高质量发展的若干措施: every measure worked by hand
  * from its clause.  Amounts in the comments are yuan; a ratio's product is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件2 关于强化科技创新赋能产业高质量发展的若干措施: every measure worked by
  * hand from its clause.  Amounts in the comments are yuan.

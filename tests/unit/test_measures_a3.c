@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件3 关于支持生产性服务业发展的若干措施: every measure worked by hand from
  * its clause.  Amounts in the comments are yuan.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件4 关于支持内外贸一体化高质量发展的若干措施: every measure worked by hand
  * from its clause.  Amounts in the comments are yuan, areas m².

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 附件5 关于推进质量强市建设的若干措施: every measure worked by hand from its
  * clause.  附件5 has no formula measure: its awards are ceilings (不超过 X 万元),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * 实施意见 (the main opinion): every measure worked by hand from its clause,
  * and the validity window of the whole document.  Amounts in the comments

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Arithmetic properties of every formula measure, on random cases (a fixed
  * seed, 20,000 cases per measure), written from the clauses:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Every reading switch, with the worked example of each reading that
  * docs/interpretation.md gives. */
 #include <setjmp.h>

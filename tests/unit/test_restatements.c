@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Opinion items that restate an attachment measure are computed through it:
  * the same inputs, the same amount, the same trace, its parameters (a
@@ -205,7 +206,7 @@ static void batch_goes_through_the_source(void **state)
                                         awards, outcomes, NULL), DGS_OK);
     assert_int_equal(awards[0], 30000000);   /* 30% × 1,000,000 */
     assert_int_equal(awards[1], 50000000);   /* 30% × 3,000,000 = 900,000 → 每年50万 */
-    /* an exact amount restated keeps its exactness in the batch too (A4.09.c, decision 18) */
+    /* an exact amount restated keeps its exactness in the batch too (A4.09.c 给予 8 万元 is exact: R29) */
     int64_t tier[1] = {0};
     const int64_t *tcols[1] = {tier};
     const char *tnames[1] = {"tier"};

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The library quotes the document: every clause it carries and every phrase a
  * parameter cites (the reference a trace shows) are found word for word in

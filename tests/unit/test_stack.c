@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* 就高、从优、不重复享受 and budget allocation. */
 #include <setjmp.h>
 #include <stdarg.h>

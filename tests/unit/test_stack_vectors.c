@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The stacking vectors (tests/vectors/stack.jsonl, described in
  * tests/vectors/README.md): each line is one applicant's claims, evaluated

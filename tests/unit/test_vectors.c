@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The golden vectors (tests/vectors/vectors.jsonl, described in
  * tests/vectors/README.md): every line is evaluated through the public API

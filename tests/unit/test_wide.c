@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The plain C11 fallbacks of lib/core/wide.h, checked against the compiler's
  * 128-bit integers on edge values and a million pseudo-random ones.  The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The words of results: every refusal says what was found and what the
  * clause requires, with units, in both languages; Chinese output carries no

@@ -1,19 +1,15 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
- * dgsubsidy — the command-line tool.
+ * dgsubsidy — the command-line tool: the commands, their options and help.
+ * batch.c reads CSV; appfile.c reads application files and stacks them;
+ * io.c checks every read and write.
  *
- *   dgsubsidy list [--kind K] [--lang zh|en]
- *   dgsubsidy show ID [--json] [--lang zh|en] [--date D]
- *   dgsubsidy eval ID [name=value ...] [--date YYYY-MM-DD] [--json] [--lang zh|en]
- *   dgsubsidy batch ID --input FILE.csv [--date D]
- *   dgsubsidy stack FILE.json ... [--json] [--lang zh|en]
- *   dgsubsidy allocate --budget YUAN [--method pro-rata|first-come] (YUAN ... | --input FILE)
- *   dgsubsidy catalog --format markdown
- *
- * Every command takes --guideline FILE.  Exit 0 for any outcome; 2 with one
- * line on stderr for bad usage or bad input.
+ * Exit codes: 0 success (any outcome), 1 an I/O or runtime failure, 2 bad
+ * usage or bad input; every failure prints one line on stderr.
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -22,106 +18,256 @@
 
 #include <jansson.h>
 
-#include "dgsubsidy/dgsubsidy.h"
+#include "cli_internal.h"
 
-#define USAGE                                                                                     \
-    "usage: dgsubsidy list [--kind K] [--lang zh|en]\n"                                          \
-    "       dgsubsidy show ID [--json] [--lang zh|en] [--date YYYY-MM-DD]\n"                       \
-    "       dgsubsidy eval ID [name=value ...] [--date YYYY-MM-DD] [--json] [--lang zh|en]\n"      \
-    "       dgsubsidy batch ID --input FILE.csv [--date YYYY-MM-DD]\n"                             \
-    "       dgsubsidy stack FILE.json ... [--json] [--lang zh|en]\n"                               \
-    "       dgsubsidy allocate --budget YUAN [--method pro-rata|first-come] (YUAN ... | --input FILE)\n" \
-    "       dgsubsidy catalog --format markdown\n"                                                 \
-    "       (every command takes --guideline FILE)\n"
+/* ---- commands, options and help ------------------------------------------ */
 
-typedef struct opts {
-    int lang;
-    bool json;
-    const char *date;
-    const char *guideline;
-    const char *kind;
-    const char *format;
-    const char *budget;
-    const char *method;
-    const char *input;
-    char **pos;
-    int npos;
-    char today[16];
-} opts;
+typedef struct command {
+    const char *name;
+    unsigned opts; /* the options it takes (OPT_HELP always) */
+    bool ruleset;  /* loads the ruleset (and so takes --guideline) */
+    int (*run)(cli *c, const opts *o, const dgs_ruleset *rs);
+    const char *usage;
+    const char *help;
+} command;
 
-typedef struct cli {
-    FILE *out;
-    FILE *err;
-} cli;
+static int cmd_list(cli *c, const opts *o, const dgs_ruleset *rs);
+static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs);
+static int cmd_eval(cli *c, const opts *o, const dgs_ruleset *rs);
+static int cmd_allocate(cli *c, const opts *o, const dgs_ruleset *rs);
+static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs);
 
-#if defined(__MINGW32__)
-static int fail(cli *c, const char *fmt, ...) __attribute__((format(gnu_printf, 2, 3)));
-#else
-static int fail(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-#endif
-static int fail(cli *c, const char *fmt, ...)
+#define EXIT_HELP                                                                              \
+    "\nExit status: 0 success (whatever the outcome: granted, ineligible, not in force, …);\n"  \
+    "1 a file could not be opened, read or written, or memory ran out; 2 bad usage or bad\n"    \
+    "input. Every failure prints one line \"dgsubsidy: …\" on stderr.\n"
+
+static const command commands[] = {
+    {"list", OPT_KIND | OPT_LANG | OPT_JSON | OPT_GUIDELINE, true, cmd_list,
+     "dgsubsidy list [--kind KIND] [--lang zh|en] [--json] [--guideline FILE]",
+     "Lists every measure: id, kind and title (in --lang, Chinese by default).\n"
+     "\n"
+     "  --kind KIND       only measures of this kind (formula, fixed_cap, tiered_fixed,\n"
+     "                    price_or_quota, unspecified, qualitative, governed_elsewhere)\n"
+     "  --lang zh|en      the language of the titles\n"
+     "  --json            a JSON array of {id, kind, title_zh, title_en, group}\n"
+     "  --guideline FILE  apply a guideline (docs/guidelines.md) first\n"},
+    {"show", OPT_JSON | OPT_LANG | OPT_DATE | OPT_GUIDELINE, true, cmd_show,
+     "dgsubsidy show ID [--date YYYY-MM-DD] [--json] [--lang zh|en] [--guideline FILE]",
+     "Shows one measure: clause, inputs (name, type, unit, required) and parameters with the\n"
+     "values in force at --date (today by default) and the reference that set each one.\n"
+     "\n"
+     "  --date YYYY-MM-DD the date whose parameter values are shown\n"
+     "  --json            one JSON object\n"
+     "  --lang zh|en      the language of titles and descriptions\n"
+     "  --guideline FILE  apply a guideline first\n"},
+    {"eval", OPT_JSON | OPT_LANG | OPT_DATE | OPT_GUIDELINE, true, cmd_eval,
+     "dgsubsidy eval ID [name=value ...] [--date YYYY-MM-DD] [--json] [--lang zh|en] [--guideline FILE]",
+     "Evaluates one measure for one applicant and explains the result step by step.\n"
+     "\n"
+     "Inputs are name=value: money in yuan with at most two decimals (33333.33), areas in m2\n"
+     "with at most two decimals, counts as whole numbers, flags true/false, choices by name,\n"
+     "lists comma-separated. `dgsubsidy show ID` lists a measure's inputs. Each input at most\n"
+     "once. The date of the qualifying event is --date or the input date=, not both; when\n"
+     "neither is given, today's date is used and a note on stderr says so.\n"
+     "\n"
+     "  --date YYYY-MM-DD the date of the qualifying event\n"
+     "  --json            the result as JSON (docs/schemas/result.schema.json)\n"
+     "  --lang zh|en      the language of the explanation\n"
+     "  --guideline FILE  apply a guideline first\n"},
+    {"batch", OPT_INPUT | OPT_DATE | OPT_ID | OPT_JSON | OPT_GUIDELINE, true, cmd_batch,
+     "dgsubsidy batch ID --input FILE.csv [--date YYYY-MM-DD] [--id COLUMN] [--json] [--guideline FILE]",
+     "Evaluates one measure for every row of a CSV file (RFC 4180: quoted fields, CRLF or LF,\n"
+     "an optional UTF-8 BOM), streamed in constant memory.\n"
+     "\n"
+     "The header names the columns: each is an input of the measure, a condition.<id> (true\n"
+     "or false, as eval takes it), the column named by --id (echoed in the output), or `date`\n"
+     "(a date per row, instead of --date). Any other\n"
+     "column, an unnamed column (a pandas index: write with to_csv(index=False)) and a\n"
+     "repeated column are refused. Each cell is read exactly as `eval` reads name=value; an\n"
+     "empty cell is an input not given. A row whose fields do not match the header, an empty\n"
+     "row and a row with an invalid value are written with outcome `invalid` and the error,\n"
+     "reported on stderr with their line, and make the exit status 2; the other rows are\n"
+     "still evaluated, so the output has one line per input row.\n"
+     "\n"
+     "Output (CSV): [ID,]row,line,outcome,award,unit,binding,error; with --json one JSON\n"
+     "object per line (JSON Lines). Without --date or a date column, today's date is used and\n"
+     "a note on stderr says so.\n"
+     "\n"
+     "  --input FILE.csv  the rows (a regular file)\n"
+     "  --date YYYY-MM-DD the date of every row\n"
+     "  --id COLUMN       the column that identifies the applicant\n"
+     "  --json            JSON Lines instead of CSV\n"
+     "  --guideline FILE  apply a guideline first\n"},
+    {"stack", OPT_JSON | OPT_LANG | OPT_GUIDELINE, true, cmd_stack,
+     "dgsubsidy stack FILE.json ... [--json] [--lang zh|en] [--guideline FILE]",
+     "Evaluates every claim of an application file and applies 就高、从优、不重复享受: what is\n"
+     "paid, what is superseded, the total. The file format is in docs/application-format.md\n"
+     "(schema docs/schemas/application.schema.json); unknown keys, wrong types and missing\n"
+     "fields are refused with the file, line and key.\n"
+     "\n"
+     "  --json            the stack report as JSON (docs/schemas/stack.schema.json), one\n"
+     "                    object per file\n"
+     "  --lang zh|en      the language of the explanation\n"
+     "  --guideline FILE  apply a guideline first\n"},
+    {"allocate", OPT_BUDGET | OPT_METHOD | OPT_INPUT | OPT_JSON, false, cmd_allocate,
+     "dgsubsidy allocate --budget YUAN [--method pro-rata|first-come] (YUAN ... | --input FILE) [--json]",
+     "Scales claims (yuan) to a budget: pro rata (largest remainder to the fen) or first come.\n"
+     "The claims are the arguments or, with --input, a file of one amount per line (no empty\n"
+     "lines), not both.\n"
+     "\n"
+     "  --budget YUAN     the budget\n"
+     "  --method M        pro-rata (default) or first-come\n"
+     "  --input FILE      the claims, one per line\n"
+     "  --json            one JSON object instead of CSV\n"},
+    {"catalog", OPT_FORMAT | OPT_GUIDELINE, true, cmd_catalog,
+     "dgsubsidy catalog --format markdown [--guideline FILE]",
+     "Writes the catalogue of every measure (clause, inputs, parameters as printed) as\n"
+     "Markdown; docs/measures.md is this output.\n"
+     "\n"
+     "  --format markdown the format (only markdown)\n"
+     "  --guideline FILE  apply a guideline first\n"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct {
+    const char *name;
+    unsigned bit;
+    bool value;
+} options[] = {
+    {"--json", OPT_JSON, false},     {"--lang", OPT_LANG, true},         {"--date", OPT_DATE, true},
+    {"--guideline", OPT_GUIDELINE, true}, {"--kind", OPT_KIND, true},   {"--format", OPT_FORMAT, true},
+    {"--budget", OPT_BUDGET, true},  {"--method", OPT_METHOD, true},     {"--input", OPT_INPUT, true},
+    {"--id", OPT_ID, true},          {"--help", OPT_HELP, false},
+};
+
+static void usage_all(FILE *f)
 {
-    va_list ap;
-    fputs("dgsubsidy: ", c->err);
-    va_start(ap, fmt);
-    vfprintf(c->err, fmt, ap);
-    va_end(ap);
-    fputc('\n', c->err);
-    return 2;
+    fputs("usage:", f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "%s%s\n", i ? "       " : " ", commands[i].usage);
+    fputs("       dgsubsidy COMMAND --help | dgsubsidy --help | dgsubsidy --version\n", f);
 }
 
-/* One line: the message of a library error, without newlines. */
-static int fail_err(cli *c, const dgs_error *e)
+static void help_all(FILE *f)
 {
-    return fail(c, "%s", e->message[0] ? e->message : dgs_status_name(e->code));
+    fputs("dgsubsidy — the subsidies of Dongguan's 东府〔2024〕1号, computed exactly.\n\n", f);
+    usage_all(f);
+    fputs("\nCommands:\n"
+          "  list      the measures\n"
+          "  show      one measure: clause, inputs, parameters\n"
+          "  eval      evaluate one measure for one applicant\n"
+          "  batch     evaluate one measure for every row of a CSV file\n"
+          "  stack     evaluate an application's claims and apply 就高、从优、不重复享受\n"
+          "  allocate  scale claims to a budget\n"
+          "  catalog   the catalogue as Markdown\n"
+          "\n`dgsubsidy COMMAND --help` describes a command; `man dgsubsidy` all of them.\n"
+          "Options take their value as the next argument or after '=' (--date=2025-03-01);\n"
+          "each option at most once.\n",
+          f);
+    fputs(EXIT_HELP, f);
 }
 
-static int parse_opts(cli *c, int argc, char **argv, int start, opts *o)
+static const command *find_command(const char *name)
 {
-    memset(o, 0, sizeof *o);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int parse_opts(cli *c, const command *cmd, int argc, char **argv, int start, opts *o)
+{
     o->pos = calloc((size_t)argc + 1, sizeof *o->pos);
     if (!o->pos)
-        return fail(c, "out of memory");
+        return cli_fail_io(c, "out of memory");
+    unsigned takes = cmd->opts | OPT_HELP;
     for (int i = start; i < argc; i++) {
-        const char *a = argv[i];
-        const char **target = NULL;
-        if (strcmp(a, "--json") == 0) {
+        char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                o->pos[o->npos++] = argv[i];
+            break;
+        }
+        if (a[0] != '-' || a[1] != '-') {
+            o->pos[o->npos++] = a;
+            continue;
+        }
+        const char *eq = strchr(a, '=');
+        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+        size_t k = 0;
+        while (k < sizeof options / sizeof options[0] &&
+               !(strlen(options[k].name) == nlen && strncmp(options[k].name, a, nlen) == 0))
+            k++;
+        if (k == sizeof options / sizeof options[0])
+            return cli_fail(c, "unknown option '%.*s' (dgsubsidy %s --help lists its options)", (int)(nlen > 40 ? 40 : nlen),
+                            a, cmd->name);
+        unsigned bit = options[k].bit;
+        if (!(takes & bit))
+            return cli_fail(c, "%s does not take %s (dgsubsidy %s --help lists its options)", cmd->name,
+                            options[k].name, cmd->name);
+        if (o->given & bit)
+            return cli_fail(c, "%s is given twice", options[k].name);
+        o->given |= bit;
+        const char *v = NULL;
+        if (options[k].value) {
+            if (eq)
+                v = eq + 1;
+            else if (i + 1 < argc)
+                v = argv[++i];
+            else
+                return cli_fail(c, "%s needs a value", options[k].name);
+        } else if (eq) {
+            return cli_fail(c, "%s takes no value", options[k].name);
+        }
+        switch (bit) {
+        case OPT_JSON:
             o->json = true;
-            continue;
+            break;
+        case OPT_HELP:
+            break;
+        case OPT_LANG:
+            if (strcmp(v, "zh") == 0)
+                o->lang = DGS_LANG_ZH;
+            else if (strcmp(v, "en") == 0)
+                o->lang = DGS_LANG_EN;
+            else
+                return cli_fail(c, "--lang takes zh or en, not '%.40s'", v);
+            break;
+        case OPT_DATE:
+            o->date = v;
+            break;
+        case OPT_GUIDELINE:
+            o->guideline = v;
+            break;
+        case OPT_KIND:
+            o->kind = v;
+            break;
+        case OPT_FORMAT:
+            o->format = v;
+            break;
+        case OPT_BUDGET:
+            o->budget = v;
+            break;
+        case OPT_METHOD:
+            o->method = v;
+            break;
+        case OPT_INPUT:
+            o->input = v;
+            break;
+        case OPT_ID:
+            o->id = v;
+            break;
         }
-        if (strcmp(a, "--lang") == 0 || strcmp(a, "--date") == 0 || strcmp(a, "--guideline") == 0 ||
-            strcmp(a, "--kind") == 0 || strcmp(a, "--format") == 0 || strcmp(a, "--budget") == 0 ||
-            strcmp(a, "--method") == 0 || strcmp(a, "--input") == 0) {
-            if (i + 1 >= argc)
-                return fail(c, "%s needs a value", a);
-            const char *v = argv[++i];
-            if (strcmp(a, "--lang") == 0) {
-                if (strcmp(v, "zh") == 0)
-                    o->lang = DGS_LANG_ZH;
-                else if (strcmp(v, "en") == 0)
-                    o->lang = DGS_LANG_EN;
-                else
-                    return fail(c, "--lang takes zh or en, not '%.40s'", v);
-                continue;
-            }
-            target = strcmp(a, "--date") == 0        ? &o->date
-                     : strcmp(a, "--guideline") == 0 ? &o->guideline
-                     : strcmp(a, "--kind") == 0      ? &o->kind
-                     : strcmp(a, "--format") == 0    ? &o->format
-                     : strcmp(a, "--budget") == 0    ? &o->budget
-                     : strcmp(a, "--method") == 0    ? &o->method
-                                                     : &o->input;
-            *target = v;
-            continue;
-        }
-        if (a[0] == '-' && a[1] == '-')
-            return fail(c, "unknown option '%.40s'", a);
-        o->pos[o->npos++] = argv[i];
     }
     if (!o->date) {
         time_t now = time(NULL);
         struct tm tm;
+#ifdef _WIN32
+        localtime_s(&tm, &now);
+#else
         localtime_r(&now, &tm);
+#endif
         strftime(o->today, sizeof o->today, "%Y-%m-%d", &tm);
         o->date = o->today;
     }
@@ -134,14 +280,22 @@ static int load_ruleset(cli *c, const opts *o, dgs_ruleset **rs)
     dgs_ruleset *base;
     *rs = NULL;
     if (dgs_ruleset_builtin(&base, &e))
-        return fail_err(c, &e);
+        return cli_fail_err(c, &e);
     if (!o->guideline) {
         *rs = base;
         return 0;
     }
-    int rc = dgs_ruleset_apply_guideline_file(base, o->guideline, rs, &e);
+    char *text;
+    size_t len;
+    int rc = cli_read_file(c, o->guideline, &text, &len);
+    if (rc) {
+        dgs_ruleset_free(base);
+        return rc;
+    }
+    rc = dgs_ruleset_apply_guideline(base, text, len, o->guideline, rs, &e);
+    free(text);
     dgs_ruleset_free(base);
-    return rc ? fail_err(c, &e) : 0;
+    return rc ? cli_fail_err(c, &e) : 0;
 }
 
 static const dgs_measure *find_measure(cli *c, const dgs_ruleset *rs, const char *id)
@@ -149,10 +303,23 @@ static const dgs_measure *find_measure(cli *c, const dgs_ruleset *rs, const char
     dgs_error e = {0};
     const dgs_measure *m;
     if (dgs_ruleset_lookup(rs, id, &m, &e)) {
-        fail_err(c, &e);
+        cli_fail_err(c, &e);
         return NULL;
     }
     return m;
+}
+
+/* Prints a jansson value (consumed) and a newline; 1 when out of memory. */
+static int print_json(cli *c, json_t *root, size_t flags)
+{
+    char *text = root ? json_dumps(root, flags) : NULL;
+    json_decref(root);
+    if (!text)
+        return cli_fail_io(c, "out of memory");
+    fputs(text, c->out);
+    fputc('\n', c->out);
+    free(text);
+    return 0;
 }
 
 /* ---- list ---------------------------------------------------------------- */
@@ -165,18 +332,34 @@ static int cmd_list(cli *c, const opts *o, const dgs_ruleset *rs)
             if (strcmp(dgs_kind_name(k), o->kind) == 0)
                 kind = k;
         if (!kind)
-            return fail(c, "unknown kind '%.40s' (formula, fixed_cap, tiered_fixed, price_or_quota, unspecified, qualitative)", o->kind);
+            return cli_fail(c,
+                            "unknown kind '%.40s' (formula, fixed_cap, tiered_fixed, price_or_quota, unspecified, "
+                            "qualitative, governed_elsewhere)",
+                            o->kind);
     }
     if (o->npos)
-        return fail(c, "list takes no arguments");
+        return cli_fail(c, "list takes no arguments, not '%.40s'", o->pos[0]);
+    json_t *arr = o->json ? json_array() : NULL;
+    if (o->json && !arr)
+        return cli_fail_io(c, "out of memory");
     for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
         const dgs_measure *m = dgs_ruleset_measure_at(rs, i);
         if (kind && dgs_measure_kind(m) != kind)
             continue;
-        fprintf(c->out, "%-10s %-14s %s\n", dgs_measure_id(m), dgs_kind_name(dgs_measure_kind(m)),
-                dgs_measure_title(m, o->lang));
+        if (o->json) {
+            json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", dgs_measure_id(m), "kind",
+                                  dgs_kind_name(dgs_measure_kind(m)), "title_zh", dgs_measure_title(m, DGS_LANG_ZH),
+                                  "title_en", dgs_measure_title(m, DGS_LANG_EN), "group", dgs_measure_group(m));
+            if (json_array_append_new(arr, j)) {
+                json_decref(arr);
+                return cli_fail_io(c, "out of memory");
+            }
+        } else {
+            fprintf(c->out, "%-10s %-14s %s\n", dgs_measure_id(m), dgs_kind_name(dgs_measure_kind(m)),
+                    dgs_measure_title(m, o->lang));
+        }
     }
-    return 0;
+    return o->json ? print_json(c, arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : 0;
 }
 
 /* ---- show ---------------------------------------------------------------- */
@@ -184,13 +367,17 @@ static int cmd_list(cli *c, const opts *o, const dgs_ruleset *rs)
 static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
 {
     if (o->npos != 1)
-        return fail(c, "show takes one measure id");
+        return cli_fail(c, "show takes one measure id");
     const dgs_measure *m = find_measure(c, rs, o->pos[0]);
     if (!m)
-        return 2;
+        return CLI_USAGE;
     dgs_error e = {0};
     json_t *root = json_object(), *inputs = json_array(), *params = json_array();
     bool en = o->lang == DGS_LANG_EN;
+    if (!root || !inputs || !params) {
+        json_decref(root), json_decref(inputs), json_decref(params);
+        return cli_fail_io(c, "out of memory");
+    }
     if (!o->json) {
         fprintf(c->out, "%s  %s\n%s\n", dgs_measure_id(m), dgs_measure_title(m, o->lang), dgs_measure_title(m, !o->lang));
         fprintf(c->out, "%s%s\n%s%s\n", en ? "kind: " : "类型：", dgs_kind_name(dgs_measure_kind(m)),
@@ -206,7 +393,7 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
             fprintf(c->out, "%s\n", en ? "inputs:" : "输入：");
     }
     for (size_t i = 0; i < dgs_measure_input_count(m); i++) {
-        char choices[256] = "";
+        char choices[1024] = "";
         for (size_t j = 0; j < dgs_measure_input_choice_count(m, i); j++)
             snprintf(choices + strlen(choices), sizeof choices - strlen(choices), "%s%s", j ? "|" : "",
                      dgs_measure_input_choice(m, i, j));
@@ -229,7 +416,7 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         const char *ref = NULL;
         if (dgs_measure_parameter_text(m, i, o->date, &value, &ref, &e)) {
             json_decref(root), json_decref(inputs), json_decref(params);
-            return fail_err(c, &e);
+            return cli_fail_err(c, &e);
         }
         if (o->json) {
             json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", dgs_measure_parameter_name(m, i), "value", value,
@@ -243,7 +430,7 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
         dgs_free(value);
     }
     /* The eligibility conditions (declared with condition.<id>=true|false) and the policy that sets the amount. */
-    json_t *conds = json_array();
+    json_t *conds = o->json ? json_array() : NULL;
     if (!o->json && dgs_measure_condition_count(m))
         fprintf(c->out, "%s\n", en ? "conditions (condition.<id>=true|false; undeclared: assumed):" : "条件（condition.<id>=true|false；未声明即假定满足）：");
     for (size_t i = 0; i < dgs_measure_condition_count(m); i++) {
@@ -257,475 +444,220 @@ static int cmd_show(cli *c, const opts *o, const dgs_ruleset *rs)
     }
     if (!o->json && *dgs_measure_governed_by(m, o->lang))
         fprintf(c->out, "%s%s\n", en ? "amount set by: " : "金额由其他政策规定：", dgs_measure_governed_by(m, o->lang));
-    if (!o->json)
-        json_decref(conds);
-    if (o->json) {
-        json_object_set_new(root, "id", json_string(dgs_measure_id(m)));
-        json_object_set_new(root, "kind", json_string(dgs_kind_name(dgs_measure_kind(m))));
-        json_object_set_new(root, "location", json_string(dgs_measure_location(m)));
-        json_object_set_new(root, "title_zh", json_string(dgs_measure_title(m, DGS_LANG_ZH)));
-        json_object_set_new(root, "title_en", json_string(dgs_measure_title(m, DGS_LANG_EN)));
-        json_object_set_new(root, "clause", json_string(dgs_measure_clause(m)));
-        json_object_set_new(root, "departments", json_string(dgs_measure_departments(m)));
-        json_object_set_new(root, "group", json_string(dgs_measure_group(m)));
-        json_object_set_new(root, "fixed_amount", json_boolean(dgs_measure_fixed_amount(m)));
-        json_object_set_new(root, "unit", json_string(dgs_measure_unit(m)));
-        json_object_set_new(root, "unit_type", json_string(dgs_unit_name(dgs_measure_unit_type(m))));
-        json_t *sources = json_array();
-        for (size_t k = 0; dgs_measure_restates(m, k); k++)
-            json_array_append_new(sources, json_string(dgs_measure_restates(m, k)));
-        json_object_set_new(root, "restates", sources);
-        json_object_set_new(root, "inputs", inputs);
-        json_object_set_new(root, "parameters", params);
-        json_object_set_new(root, "conditions", conds);
-        json_object_set_new(root, "governed_by", json_string(dgs_measure_governed_by(m, o->lang)));
-        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        if (!text) {
-            json_decref(root);
-            return fail(c, "out of memory");
-        }
-        fprintf(c->out, "%s\n", text);
-        free(text);
-        json_decref(root);
-    } else {
+    if (!o->json) {
         json_decref(root), json_decref(inputs), json_decref(params);
+        return 0;
     }
-    return 0;
+    json_t *sources = json_array();
+    for (size_t k = 0; sources && dgs_measure_restates(m, k); k++)
+        json_array_append_new(sources, json_string(dgs_measure_restates(m, k)));
+    int bad = !conds || !sources;
+    bad |= json_object_set_new(root, "id", json_string(dgs_measure_id(m)));
+    bad |= json_object_set_new(root, "kind", json_string(dgs_kind_name(dgs_measure_kind(m))));
+    bad |= json_object_set_new(root, "location", json_string(dgs_measure_location(m)));
+    bad |= json_object_set_new(root, "title_zh", json_string(dgs_measure_title(m, DGS_LANG_ZH)));
+    bad |= json_object_set_new(root, "title_en", json_string(dgs_measure_title(m, DGS_LANG_EN)));
+    bad |= json_object_set_new(root, "clause", json_string(dgs_measure_clause(m)));
+    bad |= json_object_set_new(root, "departments", json_string(dgs_measure_departments(m)));
+    bad |= json_object_set_new(root, "group", json_string(dgs_measure_group(m)));
+    bad |= json_object_set_new(root, "fixed_amount", json_boolean(dgs_measure_fixed_amount(m)));
+    bad |= json_object_set_new(root, "unit", json_string(dgs_measure_unit(m)));
+    bad |= json_object_set_new(root, "unit_type", json_string(dgs_unit_name(dgs_measure_unit_type(m))));
+    bad |= json_object_set_new(root, "restates", sources);
+    bad |= json_object_set_new(root, "inputs", inputs);
+    bad |= json_object_set_new(root, "parameters", params);
+    bad |= json_object_set_new(root, "conditions", conds);
+    bad |= json_object_set_new(root, "governed_by", json_string(dgs_measure_governed_by(m, o->lang)));
+    bad |= json_array_size(inputs) != dgs_measure_input_count(m) ||
+           json_array_size(params) != dgs_measure_parameter_count(m) ||
+           json_array_size(conds) != dgs_measure_condition_count(m);
+    if (bad) {
+        json_decref(root);
+        return cli_fail_io(c, "out of memory");
+    }
+    return print_json(c, root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 }
 
 /* ---- eval ---------------------------------------------------------------- */
 
-static int print_result(cli *c, const opts *o, const dgs_result *r)
-{
-    dgs_error e = {0};
-    char *text;
-    if (dgs_result_render(r, o->json ? DGS_FORMAT_JSON : DGS_FORMAT_TEXT, o->lang, &text, &e))
-        return fail_err(c, &e);
-    fprintf(c->out, "%s%s", text, o->json ? "\n" : "");
-    dgs_free(text);
-    return 0;
-}
-
 static int cmd_eval(cli *c, const opts *o, const dgs_ruleset *rs)
 {
     if (o->npos < 1)
-        return fail(c, "eval takes a measure id and name=value inputs");
+        return cli_fail(c, "eval takes a measure id and name=value inputs");
     const dgs_measure *m = find_measure(c, rs, o->pos[0]);
     if (!m)
-        return 2;
+        return CLI_USAGE;
     dgs_error e = {0};
     dgs_case *cs;
     dgs_result *r = NULL;
+    char *text = NULL;
+    bool dated = (o->given & OPT_DATE) != 0;
     int rc = 0;
     if (dgs_case_new(m, &cs, &e))
-        return fail_err(c, &e);
+        return cli_fail_err(c, &e);
     if (dgs_case_set_date(cs, o->date, &e)) {
-        rc = fail_err(c, &e);
+        rc = cli_fail_err(c, &e);
         goto done;
     }
     for (int i = 1; i < o->npos; i++) {
         char *eq = strchr(o->pos[i], '=');
         if (!eq || eq == o->pos[i]) {
-            rc = fail(c, "input '%.60s' is not name=value", o->pos[i]);
+            rc = cli_fail(c, "input '%.60s' is not name=value", o->pos[i]);
             goto done;
+        }
+        size_t nlen = (size_t)(eq - o->pos[i]);
+        for (int j = 1; j < i; j++)
+            if (strncmp(o->pos[j], o->pos[i], nlen + 1) == 0) {
+                rc = cli_fail(c, "input '%.*s' is given twice", (int)(nlen > 60 ? 60 : nlen), o->pos[i]);
+                goto done;
+            }
+        if (nlen == 4 && strncmp(o->pos[i], "date", 4) == 0) {
+            if (o->given & OPT_DATE) {
+                rc = cli_fail(c, "the date is given twice: date=%.20s and --date %.20s", eq + 1, o->date);
+                goto done;
+            }
+            dated = true;
         }
         *eq = '\0';
         int bad = dgs_case_set_text(cs, o->pos[i], eq + 1, &e);
         *eq = '=';
         if (bad) {
-            rc = fail_err(c, &e);
+            rc = cli_fail_err(c, &e);
             goto done;
         }
     }
     if (dgs_evaluate(cs, &r, &e)) {
-        rc = fail_err(c, &e);
+        rc = cli_fail_err(c, &e);
         goto done;
     }
-    rc = print_result(c, o, r);
+    if (dgs_result_render(r, o->json ? DGS_FORMAT_JSON : DGS_FORMAT_TEXT, o->lang, &text, &e)) {
+        rc = cli_fail_err(c, &e);
+        goto done;
+    }
+    if (!dated)
+        cli_note(c, "note: no --date given: evaluated at today's date, %s", o->date);
+    fprintf(c->out, "%s%s", text, o->json ? "\n" : "");
 done:
+    dgs_free(text);
     dgs_result_free(r);
     dgs_case_free(cs);
     return rc;
 }
 
-/* ---- batch: CSV in, CSV out ------------------------------------------------ */
-
-/* Reads one CSV line (no quoting: values are numbers, names and flags). */
-static char *next_line(char **p)
-{
-    char *s = *p;
-    if (!*s)
-        return NULL;
-    char *nl = strchr(s, '\n');
-    if (nl) {
-        *nl = '\0';
-        *p = nl + 1;
-    } else {
-        *p = s + strlen(s);
-    }
-    size_t n = strlen(s);
-    if (n && s[n - 1] == '\r')
-        s[n - 1] = '\0';
-    return s;
-}
-
-static char *read_file(cli *c, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fail(c, "%s: cannot be opened", path);
-        return NULL;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            char *p = realloc(text, cap = cap * 2 + 4096 + 1);
-            if (!p) {
-                free(text);
-                fclose(f);
-                fail(c, "out of memory reading %s", path);
-                return NULL;
-            }
-            text = p;
-        }
-        size_t got = fread(text + len, 1, cap - len - 1, f);
-        len += got;
-        if (!got)
-            break;
-    }
-    fclose(f);
-    text[len] = '\0';
-    if (strlen(text) != len) {
-        free(text);
-        fail(c, "%s: contains a NUL byte", path);
-        return NULL;
-    }
-    return text;
-}
-
-/* A text value of input k as the int64 the batch takes: parsed through a
- * scratch case, so the rules are those of dgs_case_set_text. */
-static int cell_value(const dgs_measure *m, size_t k, const char *text, int64_t *v, dgs_error *e)
-{
-    const char *name = dgs_measure_input_name(m, k);
-    switch (dgs_measure_input_type(m, k)) {
-    case DGS_TYPE_MONEY:
-    case DGS_TYPE_AREA: {
-        int rc = dgs_money_parse(text, v, e);
-        if (rc)
-            snprintf(e->message, sizeof e->message, "%s: '%.40s' is not a number with at most two decimals", name, text);
-        return rc;
-    }
-    case DGS_TYPE_FLAG:
-        if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
-            return *v = 1, 0;
-        if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
-            return *v = 0, 0;
-        snprintf(e->message, sizeof e->message, "%s: write true or false, not '%.40s'", name, text);
-        return e->code = DGS_E_VALUE;
-    case DGS_TYPE_CHOICE:
-        for (size_t j = 0; j < dgs_measure_input_choice_count(m, k); j++)
-            if (strcmp(dgs_measure_input_choice(m, k, j), text) == 0)
-                return *v = (int64_t)j, 0;
-        snprintf(e->message, sizeof e->message, "%s: unknown choice '%.40s'", name, text);
-        return e->code = DGS_E_CHOICE;
-    case DGS_TYPE_COUNT: {
-        char *end;
-        long long n = strtoll(text, &end, 10);
-        if (!*text || *end || n < 0) {
-            snprintf(e->message, sizeof e->message, "%s: '%.40s' is not a whole number", name, text);
-            return e->code = DGS_E_VALUE;
-        }
-        return *v = n, 0;
-    }
-    default:
-        snprintf(e->message, sizeof e->message, "%s: list inputs cannot be batched", name);
-        return e->code = DGS_E_NOT_SUPPORTED;
-    }
-}
-
-static int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
-{
-    if (o->npos != 1 || !o->input)
-        return fail(c, "batch takes a measure id and --input FILE.csv");
-    const dgs_measure *m = find_measure(c, rs, o->pos[0]);
-    if (!m)
-        return 2;
-    char *text = read_file(c, o->input);
-    if (!text)
-        return 2;
-    int rc = 0;
-    size_t cols = 0, rows = 0, cap = 0;
-    char *p = text, *header = next_line(&p);
-    const char *names[16];
-    size_t idx[16];
-    int64_t *columns[16] = {0};
-    uint8_t *present[16] = {0};
-    dgs_fen_t *awards = NULL;
-    int32_t *outcomes = NULL;
-    dgs_error e = {0};
-    if (!header || !*header) {
-        rc = fail(c, "%s: no header line of input names", o->input);
-        goto done;
-    }
-    for (char *tok = strtok(header, ","); tok; tok = strtok(NULL, ",")) {
-        long k = dgs_measure_input_index(m, tok);
-        if (k < 0) {
-            rc = fail(c, "%s: %s has no input '%.40s'", o->input, dgs_measure_id(m), tok);
-            goto done;
-        }
-        if (cols == 16) {
-            rc = fail(c, "%s: too many columns", o->input);
-            goto done;
-        }
-        names[cols] = tok;
-        idx[cols++] = (size_t)k;
-    }
-    for (char *line; (line = next_line(&p));) {
-        if (!*line)
-            continue;
-        if (rows == cap) {
-            cap = cap ? cap * 2 : 1024;
-            for (size_t j = 0; j < cols; j++) {
-                int64_t *nc = realloc(columns[j], cap * sizeof *nc);
-                uint8_t *np = nc ? realloc(present[j], cap) : NULL;
-                if (nc)
-                    columns[j] = nc;
-                if (np)
-                    present[j] = np;
-                if (!nc || !np) {
-                    rc = fail(c, "out of memory");
-                    goto done;
-                }
-            }
-        }
-        char *cell = line;
-        for (size_t j = 0; j < cols; j++) {
-            char *comma = strchr(cell, ',');
-            if (comma)
-                *comma = '\0';
-            else if (j + 1 < cols) {
-                rc = fail(c, "%s: row %zu has %zu values, the header %zu", o->input, rows + 1, j + 1, cols);
-                goto done;
-            }
-            present[j][rows] = *cell != '\0';
-            columns[j][rows] = 0;
-            if (*cell && cell_value(m, idx[j], cell, &columns[j][rows], &e)) {
-                rc = fail(c, "%s: row %zu: %s", o->input, rows + 1, e.message);
-                goto done;
-            }
-            cell = comma ? comma + 1 : cell + strlen(cell);
-        }
-        rows++;
-    }
-    awards = calloc(rows ? rows : 1, sizeof *awards);
-    outcomes = calloc(rows ? rows : 1, sizeof *outcomes);
-    if (!awards || !outcomes) {
-        rc = fail(c, "out of memory");
-        goto done;
-    }
-    int brc = dgs_evaluate_batch(m, o->date, rows, cols, names, (const int64_t *const *)columns,
-                                 (const uint8_t *const *)present, awards, outcomes, &e);
-    if (brc && brc != DGS_E_NEGATIVE && brc != DGS_E_MISSING_INPUT && brc != DGS_E_OVERFLOW &&
-        brc != DGS_E_CHOICE && brc != DGS_E_RANGE) {
-        rc = fail_err(c, &e);
-        goto done;
-    }
-    /* The award in the measure's unit: yuan with two decimals, or a count (places). */
-    fprintf(c->out, "row,outcome,award,unit\n");
-    const char *unit = dgs_measure_unit_type(m) == DGS_UNIT_FEN ? "yuan" : dgs_measure_unit(m);
-    for (size_t i = 0; i < rows; i++) {
-        char v[32];
-        fprintf(c->out, "%zu,%s,%s,%s\n", i + 1, dgs_outcome_name(outcomes[i]),
-                dgs_format_amount(dgs_measure_unit_type(m), awards[i], v, sizeof v), unit);
-    }
-    if (brc)
-        rc = fail(c, "%s", e.message);
-done:
-    for (size_t j = 0; j < 16; j++) {
-        free(columns[j]);
-        free(present[j]);
-    }
-    free(awards);
-    free(outcomes);
-    free(text);
-    return rc;
-}
-
-/* ---- stack: an application file -------------------------------------------- */
-
-static int json_text(const json_t *v, char *buf, size_t size)
-{
-    if (json_is_string(v))
-        return snprintf(buf, size, "%s", json_string_value(v)) < (int)size ? 0 : -1;
-    if (json_is_integer(v))
-        return snprintf(buf, size, "%lld", (long long)json_integer_value(v)), 0;
-    if (json_is_true(v))
-        return snprintf(buf, size, "true"), 0;
-    if (json_is_false(v))
-        return snprintf(buf, size, "false"), 0;
-    return -1;
-}
-
-static int stack_file(cli *c, const opts *o, const dgs_ruleset *rs, const char *path)
-{
-    json_error_t je;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return fail(c, "%s:%d: malformed JSON: %s", path, je.line, je.text);
-    int rc = 0;
-    json_t *claims = json_object_get(root, "claims");
-    const char *date = json_string_value(json_object_get(root, "date"));
-    const char *applicant = json_string_value(json_object_get(root, "applicant"));
-    size_t n = json_array_size(claims);
-    dgs_result **results = n ? calloc(n, sizeof *results) : NULL;
-    dgs_fen_t *before = n ? calloc(n, sizeof *before) : NULL;
-    dgs_stack *s = NULL;
-    dgs_error e = {0};
-    if (!json_is_array(claims) || !n) {
-        rc = fail(c, "%s: \"claims\" must be a non-empty array", path);
-        goto done;
-    }
-    if (!results || !before) {
-        rc = fail(c, "out of memory");
-        goto done;
-    }
-    if (!o->json)
-        fprintf(c->out, "=== %s%s%s\n\n", path, applicant ? " — " : "", applicant ? applicant : "");
-    for (size_t i = 0; i < n; i++) {
-        json_t *claim = json_array_get(claims, i), *inputs = json_object_get(claim, "inputs");
-        const char *id = json_string_value(json_object_get(claim, "measure"));
-        const char *cdate = json_string_value(json_object_get(claim, "date"));
-        const dgs_measure *m = id ? find_measure(c, rs, id) : NULL;
-        dgs_case *cs = NULL;
-        if (!m) {
-            rc = id ? 2 : fail(c, "%s: claim %zu has no \"measure\"", path, i + 1);
-            goto done;
-        }
-        if (dgs_case_new(m, &cs, &e) || dgs_case_set_date(cs, cdate ? cdate : date ? date : o->date, &e)) {
-            dgs_case_free(cs);
-            rc = fail(c, "%s: claim %zu (%s): %s", path, i + 1, id, e.message);
-            goto done;
-        }
-        const char *key;
-        json_t *v;
-        char text[1024];
-        json_object_foreach(inputs, key, v) {
-            if (json_text(v, text, sizeof text) || dgs_case_set_text(cs, key, text, &e)) {
-                if (json_text(v, text, sizeof text))
-                    snprintf(e.message, sizeof e.message, "input '%s' must be a string, integer or boolean", key);
-                dgs_case_free(cs);
-                rc = fail(c, "%s: claim %zu (%s): %s", path, i + 1, id, e.message);
-                goto done;
-            }
-        }
-        json_t *ag = json_object_get(claim, "already_granted");
-        if (ag && (json_text(ag, text, sizeof text) || dgs_money_parse(text, &before[i], &e))) {
-            dgs_case_free(cs);
-            rc = fail(c, "%s: claim %zu (%s): already_granted: %s", path, i + 1, id,
-                      e.message[0] ? e.message : "must be yuan as a string");
-            goto done;
-        }
-        int erc = dgs_evaluate(cs, &results[i], &e);
-        dgs_case_free(cs);
-        if (erc) {
-            rc = fail(c, "%s: claim %zu (%s): %s", path, i + 1, id, e.message);
-            goto done;
-        }
-        if (!o->json) {
-            if ((rc = print_result(c, o, results[i])))
-                goto done;
-            fputc('\n', c->out);
-        }
-    }
-    if (dgs_stack_results(rs, (const dgs_result *const *)results, n, before, &s, &e)) {
-        rc = fail_err(c, &e);
-        goto done;
-    }
-    char *report;
-    if (dgs_stack_render(s, o->json ? DGS_FORMAT_JSON : DGS_FORMAT_TEXT, o->lang, &report, &e)) {
-        rc = fail_err(c, &e);
-        goto done;
-    }
-    fprintf(c->out, "%s\n", report);
-    dgs_free(report);
-done:
-    dgs_stack_free(s);
-    for (size_t i = 0; results && i < n; i++)
-        dgs_result_free(results[i]);
-    free(results);
-    free(before);
-    json_decref(root);
-    return rc;
-}
-
-static int cmd_stack(cli *c, const opts *o, const dgs_ruleset *rs)
-{
-    if (o->npos < 1)
-        return fail(c, "stack takes one or more application files (JSON)");
-    for (int i = 0; i < o->npos; i++) {
-        int rc = stack_file(c, o, rs, o->pos[i]);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 /* ---- allocate -------------------------------------------------------------- */
 
-static int cmd_allocate(cli *c, const opts *o)
+static int cmd_allocate(cli *c, const opts *o, const dgs_ruleset *rs)
 {
+    (void)rs;
     dgs_error e = {0};
     dgs_fen_t budget;
     int method = DGS_ALLOCATE_PRO_RATA;
     if (!o->budget)
-        return fail(c, "allocate needs --budget YUAN");
+        return cli_fail(c, "allocate needs --budget YUAN");
     if (dgs_money_parse(o->budget, &budget, &e))
-        return fail(c, "--budget: %s", e.message);
+        return cli_fail(c, "--budget: %s", e.message);
     if (o->method) {
         if (strcmp(o->method, "first-come") == 0)
             method = DGS_ALLOCATE_FIRST_COME;
         else if (strcmp(o->method, "pro-rata") != 0)
-            return fail(c, "--method takes pro-rata or first-come, not '%.40s'", o->method);
+            return cli_fail(c, "--method takes pro-rata or first-come, not '%.40s'", o->method);
     }
-    char *text = NULL, *p;
-    size_t n = 0, cap = (size_t)o->npos + 1;
+    if (o->input && o->npos)
+        return cli_fail(c, "give the claims either as arguments or with --input, not both");
+    if (!o->input && !o->npos)
+        return cli_fail(c, "allocate needs claims: YUAN ... or --input FILE");
+    char *text = NULL;
+    size_t len = 0, cap = (size_t)o->npos + 1, n = 0;
     if (o->input) {
-        if (!(text = read_file(c, o->input)))
-            return 2;
-        for (p = text; *p; p++)
-            cap += *p == '\n';
+        int rc = cli_read_file(c, o->input, &text, &len);
+        if (rc)
+            return rc;
+        if (strlen(text) != len) {
+            free(text);
+            return cli_fail(c, "%s: contains a NUL byte", o->input);
+        }
+        for (size_t i = 0; i < len; i++)
+            cap += text[i] == '\n';
     }
     dgs_fen_t *claims = calloc(cap, sizeof *claims), *shares = calloc(cap, sizeof *shares);
     int rc = 0;
     if (!claims || !shares) {
-        rc = fail(c, "out of memory");
+        rc = cli_fail_io(c, "out of memory");
         goto done;
     }
     for (int i = 0; i < o->npos; i++)
         if (dgs_money_parse(o->pos[i], &claims[n++], &e)) {
-            rc = fail(c, "claim %d: %s", i + 1, e.message);
+            rc = cli_fail(c, "claim %d: %s", i + 1, e.message);
             goto done;
         }
-    p = text;
-    for (char *line; text && (line = next_line(&p));) {
-        if (!*line)
-            continue;
-        if (dgs_money_parse(line, &claims[n++], &e)) {
-            rc = fail(c, "%s: line %zu: %s", o->input, n, e.message);
+    if (text) {
+        size_t line = 0;
+        for (char *p = text; *p;) {
+            char *nl = strchr(p, '\n'), *next = nl ? nl + 1 : p + strlen(p);
+            if (nl)
+                *nl = '\0';
+            size_t l = strlen(p);
+            if (l && p[l - 1] == '\r')
+                p[l - 1] = '\0';
+            line++;
+            if (!*p) {
+                rc = cli_fail(c, "%s:%zu: an empty line: write one amount in yuan per line", o->input, line);
+                goto done;
+            }
+            if (dgs_money_parse(p, &claims[n++], &e)) {
+                rc = cli_fail(c, "%s:%zu: %s", o->input, line, e.message);
+                goto done;
+            }
+            p = next;
+        }
+        if (!n) {
+            rc = cli_fail(c, "%s: no claims", o->input);
             goto done;
         }
     }
     if (dgs_allocate(budget, claims, n, method, shares, &e)) {
-        rc = fail_err(c, &e);
+        rc = cli_fail_err(c, &e);
+        goto done;
+    }
+    char a[32], b[32];
+    if (o->json) {
+        json_t *root = json_object(), *arr = json_array();
+        dgs_fen_t requested = 0, allocated = 0;
+        int bad = !root || !arr;
+        for (size_t i = 0; !bad && i < n; i++) {
+            requested += claims[i]; /* dgs_allocate refused an overflowing sum */
+            allocated += shares[i];
+            bad |= json_array_append_new(arr, json_pack("{s:I, s:s, s:I, s:s, s:I}", "claim", (json_int_t)(i + 1),
+                                                        "requested", dgs_money_format(claims[i], a, sizeof a),
+                                                        "requested_fen", (json_int_t)claims[i], "allocated",
+                                                        dgs_money_format(shares[i], b, sizeof b), "allocated_fen",
+                                                        (json_int_t)shares[i]));
+        }
+        if (!bad) {
+            bad |= json_object_set_new(root, "budget", json_string(dgs_money_format(budget, a, sizeof a)));
+            bad |= json_object_set_new(root, "budget_fen", json_integer(budget));
+            bad |= json_object_set_new(root, "method",
+                                       json_string(method == DGS_ALLOCATE_FIRST_COME ? "first-come" : "pro-rata"));
+            bad |= json_object_set_new(root, "requested", json_string(dgs_money_format(requested, a, sizeof a)));
+            bad |= json_object_set_new(root, "requested_fen", json_integer(requested));
+            bad |= json_object_set_new(root, "allocated", json_string(dgs_money_format(allocated, a, sizeof a)));
+            bad |= json_object_set_new(root, "allocated_fen", json_integer(allocated));
+            bad |= json_object_set_new(root, "claims", arr);
+            arr = NULL;
+        }
+        json_decref(arr);
+        if (bad) {
+            json_decref(root);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
+        rc = print_json(c, root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         goto done;
     }
     fprintf(c->out, "claim,requested,allocated\n");
-    for (size_t i = 0; i < n; i++) {
-        char a[32], b[32];
-        fprintf(c->out, "%zu,%s,%s\n", i + 1, dgs_money_format(claims[i], a, sizeof a), dgs_money_format(shares[i], b, sizeof b));
-    }
+    for (size_t i = 0; i < n && !ferror(c->out); i++)
+        fprintf(c->out, "%zu,%s,%s\n", i + 1, dgs_money_format(claims[i], a, sizeof a),
+                dgs_money_format(shares[i], b, sizeof b));
 done:
     free(text);
     free(claims);
@@ -745,7 +677,9 @@ static void md_cell(FILE *f, const char *s)
 static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs)
 {
     if (!o->format || strcmp(o->format, "markdown") != 0)
-        return fail(c, "catalog needs --format markdown");
+        return cli_fail(c, "catalog needs --format markdown");
+    if (o->npos)
+        return cli_fail(c, "catalog takes no arguments, not '%.40s'", o->pos[0]);
     dgs_error e = {0};
     FILE *f = c->out;
     fprintf(f, "# The measures of 东府〔2024〕1号\n\n");
@@ -762,7 +696,7 @@ static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs)
         md_cell(f, dgs_measure_title(m, DGS_LANG_EN));
         fprintf(f, " | %s |\n", dgs_measure_group(m));
     }
-    for (size_t i = 0; i < dgs_ruleset_measure_count(rs); i++) {
+    for (size_t i = 0; i < dgs_ruleset_measure_count(rs) && !ferror(f); i++) {
         const dgs_measure *m = dgs_ruleset_measure_at(rs, i);
         fprintf(f, "\n## <a id=\"%s\"></a>%s %s\n\n", dgs_measure_id(m), dgs_measure_id(m), dgs_measure_title(m, DGS_LANG_ZH));
         fprintf(f, "*%s* — kind `%s`%s%s%s\n\n", dgs_measure_title(m, DGS_LANG_EN), dgs_kind_name(dgs_measure_kind(m)),
@@ -791,7 +725,7 @@ static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs)
                 char *value;
                 const char *ref;
                 if (dgs_measure_parameter_text(m, k, NULL, &value, &ref, &e))
-                    return fail_err(c, &e);
+                    return cli_fail_err(c, &e);
                 fprintf(f, "| `%s` | %s | %s | ", dgs_measure_parameter_name(m, k), value, dgs_measure_parameter_unit(m, k));
                 dgs_free(value);
                 md_cell(f, dgs_measure_parameter_description(m, k, DGS_LANG_ZH));
@@ -804,49 +738,70 @@ static int cmd_catalog(cli *c, const opts *o, const dgs_ruleset *rs)
     return 0;
 }
 
-int dgs_cli_run(int argc, char **argv, FILE *out, FILE *err)
+/* ---- the program ------------------------------------------------------------ */
+
+static int run(cli *c, int argc, char **argv)
 {
-    cli c = {out, err};
-    opts o;
-    dgs_ruleset *rs = NULL;
-    int rc;
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-        fputs(USAGE, argc < 2 ? err : out);
-        return argc < 2 ? 2 : 0;
+    if (argc < 2) {
+        usage_all(c->err);
+        return CLI_USAGE;
     }
-    if (strcmp(argv[1], "--version") == 0) {
-        fprintf(out, "dgsubsidy %s\n", dgs_version_string());
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        if (argc > 2)
+            return cli_fail(c, "--help takes no arguments (dgsubsidy COMMAND --help describes a command)");
+        help_all(c->out);
         return 0;
     }
-    const char *cmd = argv[1];
-    if ((rc = parse_opts(&c, argc, argv, 2, &o))) {
-        free(o.pos);
-        return rc;
+    if (strcmp(name, "--version") == 0) {
+        if (argc > 2)
+            return cli_fail(c, "--version takes no arguments");
+        fprintf(c->out, "dgsubsidy %s\n", dgs_version_string());
+        return 0;
     }
-    if (strcmp(cmd, "allocate") == 0) {
-        rc = cmd_allocate(&c, &o);
-        free(o.pos);
-        return rc;
+    if (strcmp(name, "help") == 0) {
+        if (argc == 2) {
+            help_all(c->out);
+            return 0;
+        }
+        const command *cmd = argc == 3 ? find_command(argv[2]) : NULL;
+        if (!cmd)
+            return cli_fail(c, "help takes one command name (list, show, eval, batch, stack, allocate, catalog)");
+        fprintf(c->out, "usage: %s\n\n%s", cmd->usage, cmd->help);
+        fputs(EXIT_HELP, c->out);
+        return 0;
     }
-    if ((rc = load_ruleset(&c, &o, &rs))) {
-        free(o.pos);
-        return rc;
+    const command *cmd = find_command(name);
+    if (!cmd)
+        return cli_fail(c, "unknown command '%.40s' (list, show, eval, batch, stack, allocate, catalog; dgsubsidy --help)",
+                        name);
+    opts o;
+    memset(&o, 0, sizeof o);
+    int rc = parse_opts(c, cmd, argc, argv, 2, &o);
+    if (!rc && (o.given & OPT_HELP)) {
+        fprintf(c->out, "usage: %s\n\n%s", cmd->usage, cmd->help);
+        fputs(EXIT_HELP, c->out);
+    } else if (!rc) {
+        dgs_ruleset *rs = NULL;
+        if (!cmd->ruleset || !(rc = load_ruleset(c, &o, &rs)))
+            rc = cmd->run(c, &o, rs);
+        dgs_ruleset_free(rs);
     }
-    if (strcmp(cmd, "list") == 0)
-        rc = cmd_list(&c, &o, rs);
-    else if (strcmp(cmd, "show") == 0)
-        rc = cmd_show(&c, &o, rs);
-    else if (strcmp(cmd, "eval") == 0)
-        rc = cmd_eval(&c, &o, rs);
-    else if (strcmp(cmd, "batch") == 0)
-        rc = cmd_batch(&c, &o, rs);
-    else if (strcmp(cmd, "stack") == 0)
-        rc = cmd_stack(&c, &o, rs);
-    else if (strcmp(cmd, "catalog") == 0)
-        rc = cmd_catalog(&c, &o, rs);
-    else
-        rc = fail(&c, "unknown command '%.40s' (list, show, eval, batch, stack, allocate, catalog)", cmd);
-    dgs_ruleset_free(rs);
     free(o.pos);
+    return rc;
+}
+
+int dgs_cli_run(int argc, char **argv, FILE *out, FILE *err)
+{
+    cli c = {out, err, false};
+    errno = 0;
+    int rc = run(&c, argc, argv);
+    /* Output that could not be written is a failure, whatever came before. */
+    if (fflush(out) != 0 || ferror(out)) {
+        int saved = errno;
+        if (!c.out_failed)
+            cli_fail_io(&c, "cannot write the output: %s", saved ? strerror(saved) : "write error");
+        rc = CLI_IO;
+    }
     return rc;
 }

@@ -1,6 +1,8 @@
-/* The dgsubsidy command-line tool, as a function (main.c and the fuzz
- * harness call it).  Returns the exit status: 0, or 2 for bad usage or bad
- * input (with one line on `err`). */
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The dgsubsidy command-line tool, as a function (main.c, the tests and the
+ * fuzz harness call it).  Returns the exit status: 0 success (any outcome),
+ * 1 an I/O or runtime failure, 2 bad usage or bad input; every failure
+ * leaves one line on `err`.  The output stream is flushed and checked. */
 #ifndef DGS_CLI_H
 #define DGS_CLI_H
 

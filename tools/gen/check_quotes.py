@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """Checks that the words the project quotes from 东府〔2024〕1号 are the text's
 words (whitespace removed; pieces between ellipses each found):
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """Generates docs/coverage.md: every paragraph of 东府〔2024〕1号 that grants
 money or states a figure (an amount in 元/万元/亿元/美元, a percentage, a
 ratio 1:N), with the measures of data/catalog.json whose clause lies in it and,

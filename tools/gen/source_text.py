@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The text of 东府〔2024〕1号 as kept in data/source/, for the generators and
 checks under tools/gen/.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """A minimal OpenFisca country package: one entity, the inputs of A1.07.a and
 its formula, for a benchmark against libdgsubsidy (bench/openfisca/bench_openfisca.py).
 

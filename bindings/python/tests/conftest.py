@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Shared fixtures of the Python binding's tests."""
 
 from __future__ import annotations

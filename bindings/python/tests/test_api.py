@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The idiomatic API: rulesets, measures, evaluation, results, guidelines, stacking, allocation."""
 
 from __future__ import annotations

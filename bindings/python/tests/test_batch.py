@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Batch evaluation: one call into the library over int64 columns; equal to the scalar path."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Eligibility conditions through Python: listed on measures, declared with
 ``conditions={...}``, carried by results, and columns of a batch."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """copy, deepcopy and pickle of every object: never a shared C handle, never a silent wrong amount.
 
 A copy of an object holding a C handle must not free it twice nor compute from

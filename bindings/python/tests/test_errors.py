@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Every error class, raised with the library's message; hostile inputs never crash."""
 
 from __future__ import annotations

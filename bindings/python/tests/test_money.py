@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Money is exact: Decimal / int yuan / decimal strings in, Decimal out; never a float."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """examples/notebooks/overview.ipynb runs from top to bottom without an error."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Properties over generated values: exact money round trips; scalar and batch agree."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Stacking as administered, through the Python binding: ceilings are not
 payments, 不重复享受 per object and per year, caps across claims; and the
 stacking vectors of tests/vectors/stack.jsonl, the same the C and Java tests run.

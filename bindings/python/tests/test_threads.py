@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Threads share one ruleset; the GIL is released inside the library, answers stay the same."""
 
 from __future__ import annotations

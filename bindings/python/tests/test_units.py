@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """One meaning of a number: an integer of money is yuan (of area m²) on every path.
 
 Expected amounts are worked by hand from the clauses:

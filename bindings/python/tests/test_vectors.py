@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The golden vectors of tests/vectors/vectors.jsonl: the same cases the C and Java tests run.
 
 Each vector is evaluated through the scalar API (inputs as text, as the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Units, restatements and the words of results, through Python."""
 
 from __future__ import annotations

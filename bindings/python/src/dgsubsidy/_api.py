@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Rulesets, measures, evaluation and results: the idiomatic API over dgsubsidy._native."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Batch evaluation: one measure over columns of inputs, with one call into the library.
 
 The fast path hands int64 columns (and uint8 presence masks) to

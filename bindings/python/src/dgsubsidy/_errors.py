@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """The exceptions of dgsubsidy, one class per C status code (DGS_E_*).
 
 Every error the C library reports is raised as a subclass of

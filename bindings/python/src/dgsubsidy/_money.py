@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Exact conversions between Python values and the library's integer units.
 
 Money is an integer count of fen (0.01 yuan) in the library and a

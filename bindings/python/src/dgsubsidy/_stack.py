@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Stacking (就高、从优、不重复享受) and budget allocation (结合各级年度预算规模)."""
 
 from __future__ import annotations

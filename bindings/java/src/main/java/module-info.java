@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 /**
  * libdgsubsidy for Java: the subsidies of Dongguan's 东府〔2024〕1号, computed exactly.
  *

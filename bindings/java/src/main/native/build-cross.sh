@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Cross-builds the JNI libraries of the platforms other than the building
 # machine's, for the jar.  Run by the Maven build (bindings/java/pom.xml) after
 # the host's library is built; each platform gets its own CMake build directory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Runs a cross-built JNI library on its own platform (under qemu-user for
  * linux-aarch64, under wine for windows-x86_64), where no JVM of that

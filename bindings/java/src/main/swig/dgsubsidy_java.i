@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * dgsubsidy_java.i — the Java overlay of the shared SWIG interface
  * (bindings/common/dgsubsidy.i).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * jni_md.h for 64-bit Windows, used when the JNI library is cross-built with
  * mingw-w64 on a Linux machine (whose JDK ships only the Linux jni_md.h).

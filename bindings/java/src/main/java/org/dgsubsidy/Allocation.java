@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** How {@link Budget} scales claims to a budget (C's {@code DGS_ALLOCATE_*}). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** What kind of award clause a measure is (C's {@code DGS_KIND_*}). */

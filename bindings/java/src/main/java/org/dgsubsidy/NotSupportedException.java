@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** The operation does not apply, e.g. a list input in a batch ({@code DGS_E_NOT_SUPPORTED}). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** What stacking (就高、从优、不重复享受) decided for one result (C's {@code DGS_STACK_*}). */

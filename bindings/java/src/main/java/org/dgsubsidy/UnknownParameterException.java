@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** The measure, or the ruleset, has no parameter of the name given ({@code DGS_E_UNKNOWN_PARAMETER}). */

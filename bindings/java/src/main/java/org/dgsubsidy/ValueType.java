@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 /** The type of an input, a parameter or a trace step (C's {@code DGS_TYPE_*}). */

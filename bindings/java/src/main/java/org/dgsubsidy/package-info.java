@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 /**
  * The subsidies of Dongguan's 东府〔2024〕1号, computed exactly: a ruleset of the policy's
  * measures ({@link org.dgsubsidy.Ruleset}), cases evaluated to results with a trace
