@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Batches for analysts: the cost of per-row details, all the cores, and parameter sweeps.
 
   details   Ruleset.evaluate_batch (awards, outcomes, binding constraint and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Per-row binding constraint and reason in batches, and batches split across threads."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Parameter sweeps: the cost of every value of one parameter over one population."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 """Analyses over a population: parameter sweeps and reforms against a baseline.
 
 A sweep converts the population's columns once, then for every value derives

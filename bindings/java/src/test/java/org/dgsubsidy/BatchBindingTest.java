@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MulanPSL-2.0
 package org.dgsubsidy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
