@@ -40,8 +40,9 @@
  *       dgsw_results_*  + dgsw_stack_results   for dgs_stack_results() and
  *       dgsw_results_add_claim + dgsw_stack_claims  dgs_stack_claims() (objects)
  *       dgsw_fens_*     + dgsw_allocate        for dgs_allocate()
- *     dgs_evaluate_batch() is left to each overlay (Python uses the buffer
- *     protocol; Java its arrays): it is %ignored here.
+ *     dgs_evaluate_batch() and dgs_evaluate_batch_detail() are left to each
+ *     overlay (Python uses the buffer protocol; Java its arrays): they are
+ *     %ignored here.
  *   - dgs_result_step_value() returns the numerator only; the denominator
  *     of a ratio step is dgsw_result_step_denominator().
  *   - dgs_measure_parameter_text() returns the text only; the reference is
@@ -112,6 +113,7 @@
 %ignore dgs_money_format;
 %ignore dgs_format_amount;   /* a caller buffer; the bindings format from dgs_*_unit_type() */
 %ignore dgs_evaluate_batch;
+%ignore dgs_evaluate_batch_detail;
 /* Strings reach the language as copies; nothing to free by hand. */
 %ignore dgs_free;
 

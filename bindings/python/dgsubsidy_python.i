@@ -131,24 +131,22 @@ static int dgspy_get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize,
 %apply long { Py_ssize_t };
 
 %nothread dgspy_evaluate_batch;
+%nothread dgspy_evaluate_batch_detail;
 %nothread dgspy_allocate;
 
-%inline %{
-/*
- * Runs dgs_evaluate_batch() once over buffers: `names` a sequence of str,
- * `columns` a sequence of int64 buffers, `present` a sequence of None or
- * uint8 buffers (0 = missing), `awards` a writable int64 buffer and
- * `outcomes` a writable int32 buffer, all of `rows` items.  The GIL is
- * released during the computation.  Returns (code, row, message): code is 0,
- * or the error of the first invalid row (every row is filled all the same),
- * or an error raised before any row was written.
- */
-static PyObject *dgspy_evaluate_batch(const dgs_measure *m, const char *date, Py_ssize_t rows,
-                                      PyObject *names, PyObject *columns, PyObject *present,
-                                      PyObject *awards, PyObject *outcomes)
+%{
+/* The batch over buffers, for dgspy_evaluate_batch() (bindings NULL: the
+ * whole batch through dgs_evaluate_batch()) and
+ * dgspy_evaluate_batch_detail() (rows [begin, end) through
+ * dgs_evaluate_batch_detail()). */
+static PyObject *dgspy_batch(const dgs_measure *m, const char *date, Py_ssize_t rows,
+                             PyObject *names, PyObject *columns, PyObject *present,
+                             PyObject *awards, PyObject *outcomes, Py_ssize_t begin, Py_ssize_t end,
+                             PyObject *bindings, PyObject *reasons)
 {
     PyObject *names_fast = NULL, *cols_fast = NULL, *pres_fast = NULL, *ret = NULL;
-    Py_buffer *views = NULL, *pviews = NULL, aview, oview;
+    Py_buffer *views = NULL, *pviews = NULL, aview, oview, bview, rview;
+    int have_bindings = 0, have_reasons = 0;
     const char **cnames = NULL;
     const int64_t **ccols = NULL;
     const uint8_t **cpres = NULL;
@@ -211,11 +209,35 @@ static PyObject *dgspy_evaluate_batch(const dgs_measure *m, const char *date, Py
     if (dgspy_get_buffer(outcomes, &oview, 4, "i", rows, 1, "outcomes", 0))
         goto done;
     have_outcomes = 1;
-
-    Py_BEGIN_ALLOW_THREADS
-    code = dgs_evaluate_batch(m, date, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
-                              (dgs_fen_t *)aview.buf, (int32_t *)oview.buf, &err);
-    Py_END_ALLOW_THREADS
+    if (bindings) {
+        if (begin < 0 || end < begin || end > rows) {
+            PyErr_Format(PyExc_ValueError, "rows %zd..%zd are not within the %zd rows", begin, end, rows);
+            goto done;
+        }
+        if ((bindings == Py_None) != (reasons == Py_None)) {
+            PyErr_SetString(PyExc_ValueError, "bindings and reasons are both buffers or both None");
+            goto done;
+        }
+        if (bindings != Py_None) {
+            if (dgspy_get_buffer(bindings, &bview, 4, "i", rows, 1, "bindings", 0))
+                goto done;
+            have_bindings = 1;
+            if (dgspy_get_buffer(reasons, &rview, 4, "i", rows, 1, "reasons", 0))
+                goto done;
+            have_reasons = 1;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        code = dgs_evaluate_batch_detail(m, date, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
+                                         (size_t)begin, (size_t)end, (dgs_fen_t *)aview.buf,
+                                         (int32_t *)oview.buf, have_bindings ? (int32_t *)bview.buf : NULL,
+                                         have_reasons ? (int32_t *)rview.buf : NULL, &err);
+        Py_END_ALLOW_THREADS
+    } else {
+        Py_BEGIN_ALLOW_THREADS
+        code = dgs_evaluate_batch(m, date, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
+                                  (dgs_fen_t *)aview.buf, (int32_t *)oview.buf, &err);
+        Py_END_ALLOW_THREADS
+    }
 
     err.message[sizeof err.message - 1] = '\0';
     {
@@ -224,6 +246,10 @@ static PyObject *dgspy_evaluate_batch(const dgs_measure *m, const char *date, Py
             ret = Py_BuildValue("(inN)", code, (Py_ssize_t)err.row, msg);
     }
 done:
+    if (have_reasons)
+        PyBuffer_Release(&rview);
+    if (have_bindings)
+        PyBuffer_Release(&bview);
     if (have_outcomes)
         PyBuffer_Release(&oview);
     if (have_awards)
@@ -242,6 +268,39 @@ done:
     Py_XDECREF(cols_fast);
     Py_XDECREF(pres_fast);
     return ret;
+}
+%}
+
+%inline %{
+/*
+ * Runs dgs_evaluate_batch() once over buffers: `names` a sequence of str,
+ * `columns` a sequence of int64 buffers, `present` a sequence of None or
+ * uint8 buffers (0 = missing), `awards` a writable int64 buffer and
+ * `outcomes` a writable int32 buffer, all of `rows` items.  The GIL is
+ * released during the computation.  Returns (code, row, message): code is 0,
+ * or the error of the first invalid row (every row is filled all the same),
+ * or an error raised before any row was written.
+ */
+static PyObject *dgspy_evaluate_batch(const dgs_measure *m, const char *date, Py_ssize_t rows,
+                                      PyObject *names, PyObject *columns, PyObject *present,
+                                      PyObject *awards, PyObject *outcomes)
+{
+    return dgspy_batch(m, date, rows, names, columns, present, awards, outcomes, 0, rows, NULL, NULL);
+}
+
+/*
+ * As dgspy_evaluate_batch(), over rows [begin, end) only, through
+ * dgs_evaluate_batch_detail(): also fills the writable int32 buffers
+ * `bindings` and `reasons` (of `rows` items) there, unless both are None.  The GIL is released
+ * during the computation, so threads may run disjoint ranges of one batch at
+ * once.  Row numbers count from the start of the columns.
+ */
+static PyObject *dgspy_evaluate_batch_detail(const dgs_measure *m, const char *date, Py_ssize_t rows,
+                                             PyObject *names, PyObject *columns, PyObject *present,
+                                             Py_ssize_t begin, Py_ssize_t end, PyObject *awards,
+                                             PyObject *outcomes, PyObject *bindings, PyObject *reasons)
+{
+    return dgspy_batch(m, date, rows, names, columns, present, awards, outcomes, begin, end, bindings, reasons);
 }
 
 /*

@@ -662,6 +662,84 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
 
 /* ---- 1.1: batch details, populations, reforms ---------------------------- */
 
+/* (1.1) Why a row's outcome is what it is, as a code (dgs_evaluate_batch_detail()).
+ * The codes say which kind of reason; dgs_result_reason() gives the full text
+ * of one case.  Append-only. */
+#define DGS_REASON_NONE          0  /**< granted (or nothing to say) */
+#define DGS_REASON_BELOW         1  /**< a value is below an inclusive minimum (以上, 不少于, 不低于) */
+#define DGS_REASON_NOT_ABOVE     2  /**< a value does not exceed a strict threshold (超过) */
+#define DGS_REASON_ABOVE         3  /**< a value is above a maximum the clause sets as a condition */
+#define DGS_REASON_CONDITION     4  /**< a condition given as a flag input is false or not given */
+#define DGS_REASON_UNSET         5  /**< numbers a guideline must supply are not set (outcome unspecified) */
+#define DGS_REASON_NOT_IN_FORCE  6  /**< the date is outside the document's validity */
+#define DGS_REASON_QUALITATIVE   7  /**< the measure states no amount (outcome not computable) */
+#define DGS_REASON_READING       8  /**< the reading in force excludes the case */
+#define DGS_REASON_DECLARED_NOT_MET 9 /**< an eligibility condition was declared not met */
+#define DGS_REASON_GOVERNED     10  /**< another policy sets the amount */
+#define DGS_REASON_INVALID      11  /**< batch only: the row's inputs are invalid */
+
+/**
+ * (1.1) The name of a DGS_REASON_* code: "none", "below_minimum",
+ * "not_above_threshold", "above_maximum", "condition_not_met",
+ * "parameters_unset", "not_in_force", "qualitative", "excluded_by_reading",
+ * "declared_not_met", "governed_elsewhere", "invalid"; NULL for an unknown
+ * code.  Static strings; thread-safe.
+ */
+DGS_API const char *dgs_reason_name(int reason);
+
+/**
+ * (1.1) The constraints that can set a measure's amount, as numbered by
+ * dgs_evaluate_batch_detail(): the parameters, then the inputs, of the
+ * measure that computes it (the measure itself, or the one it restates as a
+ * whole; for a plain measure index i < dgs_measure_parameter_count() is its
+ * parameter i and parameter count + k its input k); then, for an item that a
+ * choice computes through other measures, the parameters and inputs of
+ * those, each name once.  Returns that total; 0 for NULL or a measure
+ * without numbers.  Thread-safe.
+ */
+DGS_API size_t dgs_measure_binding_count(const dgs_measure *m);
+/**
+ * (1.1) The name of constraint i (a parameter's or an input's name, as
+ * dgs_result_binding() names it), or NULL when i is out of range or m is
+ * NULL.  Borrowed from the measure's ruleset.  Thread-safe.
+ */
+DGS_API const char *dgs_measure_binding_name(const dgs_measure *m, size_t i);
+
+/**
+ * (1.1) As dgs_evaluate_batch(), over rows [begin, end) of the columns only,
+ * also writing each row's binding constraint and reason.
+ *
+ * The columns, `present`, and the outputs hold `rows` items each; only rows
+ * begin..end-1 are read and written, and every row number (err->row, the
+ * messages) counts from the start of the columns.  Several threads may run
+ * disjoint ranges of one batch at once over the same shared columns and
+ * output arrays: splitting a batch into ranges gives exactly the outputs of
+ * one call over all rows, and the first invalid row over all ranges is the
+ * lowest err->row of the ranges that fail.
+ *
+ * bindings[i] receives the index (see dgs_measure_binding_name()) of the
+ * constraint that set row i's amount, exactly the constraint
+ * dgs_result_binding() names for the same case evaluated alone, or -1 when
+ * it names none ("") or the row is invalid.  reasons[i] receives a
+ * DGS_REASON_* code: DGS_REASON_NONE for a grant (and for a ceiling still to
+ * be assessed, DGS_OUTCOME_UP_TO, which its outcome explains), the kind of
+ * reason of dgs_result_reason() otherwise, DGS_REASON_INVALID for an invalid
+ * row.
+ *
+ * @param begin, end  the range of rows, begin <= end <= rows.
+ * @param bindings, reasons  `rows` int32 each, or both NULL: then only awards
+ *         and outcomes are written, by the loop of dgs_evaluate_batch() (which
+ *         keeps no account of the binding constraint, and is faster).
+ * @return as dgs_evaluate_batch(); DGS_E_INVALID_ARGUMENT also for a range
+ *         outside the rows or one of bindings/reasons NULL without the other.
+ *         Thread-safe as dgs_evaluate_batch().
+ */
+DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                                      const char *const *names, const int64_t *const *columns,
+                                      const uint8_t *const *present, size_t begin, size_t end,
+                                      dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons, dgs_error *err);
+
 /* ===================================================================== */
 /* Stacking: 就高、从优、不重复享受                                          */
 /* ===================================================================== */

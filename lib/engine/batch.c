@@ -132,6 +132,52 @@ static bool any_invalid(const int32_t *outcomes, size_t n)
     return (a0 | a1 | a2 | a3) < 0;
 }
 
+/*
+ * What a batch over a range writes besides awards and outcomes: `base` is the
+ * row of the columns the range starts at (row numbers of errors count from the
+ * start of the columns); `bindings` and `reasons`, offset as the awards, are
+ * NULL when the caller asked for no details.
+ */
+typedef struct batch_ctx {
+    size_t base;
+    int32_t *bindings;
+    int32_t *reasons;
+} batch_ctx;
+
+static const batch_ctx plain_ctx = {0, NULL, NULL};
+
+/* A row the formula does not compute (invalid, out of force, …): its details. */
+static void set_detail(const batch_ctx *x, size_t i, int outcome, int why)
+{
+    if (x->bindings) {
+        x->bindings[i] = -1;
+        x->reasons[i] = outcome == DGS_OUTCOME_INVALID ? DGS_REASON_INVALID : why;
+    }
+}
+
+/* Runs the measure's loop over n valid rows from row `at` of the outputs. */
+static void run_rows(calc *c, size_t n, size_t at, dgs_fen_t *awards, int32_t *outcomes, const batch_ctx *x)
+{
+    const measure_spec *spec = c->spec;
+    if (!x->bindings) {
+        spec->batch(c, n, awards + at, outcomes + at);
+    } else if (spec->detail) {
+        spec->detail(c, n, awards + at, outcomes + at, x->bindings + at, x->reasons + at);
+    } else {                            /* no detail loop: the formula row by row */
+        calc row = *c;
+        row.trace = false;
+        for (size_t i = 0; i < n; i++) {
+            row.row = i;
+            calc_reset(&row);
+            spec->formula(&row);
+            awards[at + i] = row.error ? 0 : row.award;
+            outcomes[at + i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;
+            x->bindings[at + i] = row.error ? -1 : calc_binding_code(&row);
+            x->reasons[at + i] = row.error ? DGS_REASON_INVALID : row.why;
+        }
+    }
+}
+
 static int row_error(dgs_error *err, int code, const measure_spec *spec, const char *id, size_t row,
                      int16_t which)
 {
@@ -181,7 +227,7 @@ static int formula_error(const calc *c, const int64_t *const *cols, const uint8_
 /* Rows of a measure without a number of its own, one at a time. */
 static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *colmap,
                         const int64_t *const *columns, const uint8_t *const *present, dgs_fen_t *awards,
-                        int32_t *outcomes, dgs_error *err)
+                        int32_t *outcomes, const batch_ctx *x, dgs_error *err)
 {
     const measure_spec *spec = m->meta->spec;
     int first = DGS_OK;
@@ -202,8 +248,9 @@ static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *c
             if (code) {
                 awards[start + r] = 0;
                 outcomes[start + r] = DGS_OUTCOME_INVALID;
+                set_detail(x, start + r, DGS_OUTCOME_INVALID, 0);
                 if (!first)
-                    first = row_error(err, code, spec, m->meta->id, start + r, which);
+                    first = row_error(err, code, spec, m->meta->id, x->base + start + r, which);
                 continue;
             }
             bool complete = true;
@@ -216,6 +263,10 @@ static int pending_rows(const dgs_measure *m, calc *c, size_t rows, const int *c
             engine_settle(c, complete);
             awards[start + r] = c->award;
             outcomes[start + r] = c->outcome;
+            if (x->bindings) {
+                x->bindings[start + r] = calc_binding_code(c);
+                x->reasons[start + r] = c->why;
+            }
         }
     }
     return first;
@@ -262,7 +313,7 @@ static int row_problem(const measure_spec *spec, const int *colmap, const int64_
  */
 static int condition_rows(const dgs_measure *m, const calc *base, bool need_required, size_t rows, const int *colmap,
                           const int *condmap, const int64_t *const *columns, const uint8_t *const *present,
-                          dgs_fen_t *awards, int32_t *outcomes, int first, dgs_error *err)
+                          dgs_fen_t *awards, int32_t *outcomes, int first, const batch_ctx *x, dgs_error *err)
 {
     const measure_spec *spec = m->meta->spec;
     bool changed = false;
@@ -292,12 +343,14 @@ static int condition_rows(const dgs_measure *m, const calc *base, bool need_requ
                 changed |= outcomes[r] != DGS_OUTCOME_INVALID;
                 awards[r] = 0;
                 outcomes[r] = DGS_OUTCOME_INVALID;
+                set_detail(x, r, DGS_OUTCOME_INVALID, 0);
             } else if (not_met && outcomes[r] != DGS_OUTCOME_NOT_IN_FORCE &&
                        (outcomes[r] != DGS_OUTCOME_INVALID ||
                         row_problem(spec, colmap, columns, present, r, need_required, &which) == DGS_OK)) {
                 changed |= outcomes[r] == DGS_OUTCOME_INVALID;
                 awards[r] = 0;
                 outcomes[r] = DGS_OUTCOME_INELIGIBLE;
+                set_detail(x, r, DGS_OUTCOME_INELIGIBLE, WHY_CONDITION); /* as the scalar path: no binding */
             }
         }
     }
@@ -310,13 +363,13 @@ static int condition_rows(const dgs_measure *m, const calc *base, bool need_requ
         int16_t which = -1;
         int code = row_problem(spec, colmap, columns, present, r, need_required, &which);
         if (code)
-            return row_error(err, code, spec, m->meta->id, r, which);
+            return row_error(err, code, spec, m->meta->id, x->base + r, which);
         for (size_t i = 0; i < m->meta->n_conditions; i++) {
             int j = condmap[i];
             if (j >= 0 && !(present && present[j] && !present[j][r]) && columns[j][r] != 0 && columns[j][r] != 1) {
                 dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
-                         m->meta->id, r, m->meta->conditions[i].id, (long long)columns[j][r]);
-                err->row = r;
+                         m->meta->id, x->base + r, m->meta->conditions[i].id, (long long)columns[j][r]);
+                err->row = x->base + r;
                 return DGS_E_RANGE;
             }
         }
@@ -332,7 +385,7 @@ static int condition_rows(const dgs_measure *m, const calc *base, bool need_requ
         calc one = *base;
         one.absent = 0;
         code = formula_error(&one, rcols, rpres, 0, &which);
-        return row_error(err, code, spec, m->meta->id, r, which);
+        return row_error(err, code, spec, m->meta->id, x->base + r, which);
     }
     return dgs_ok(err);
 }
@@ -340,7 +393,8 @@ static int condition_rows(const dgs_measure *m, const calc *base, bool need_requ
 /* The batch of one measure, or of an item restating one measure as a whole. */
 static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size_t cols,
                        const char *const *names, const int64_t *const *columns,
-                       const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
+                       const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes,
+                       const batch_ctx *x, dgs_error *err)
 {
     int32_t day;
     dgs_error scratch;             /* the row of the first error is needed even without err */
@@ -400,6 +454,7 @@ static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size
         for (size_t i = 0; i < rows; i++) {
             awards[i] = 0;
             outcomes[i] = c.outcome;
+            set_detail(x, i, c.outcome, c.why);
         }
         return dgs_ok(err);
     }
@@ -415,7 +470,7 @@ static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size
         /* No number of its own (unspecified, governed elsewhere): each row's
          * thresholds are checked where its inputs are given, then the outcome
          * is settled as in dgs_evaluate(). */
-        first = pending_rows(m, &c, rows, colmap, columns, present, awards, outcomes, err);
+        first = pending_rows(m, &c, rows, colmap, columns, present, awards, outcomes, x, err);
     }
     for (size_t start = 0; start < rows && !(run && c.pending); start += CHUNK) {
         size_t n = rows - start < CHUNK ? rows - start : CHUNK;
@@ -434,8 +489,9 @@ static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size
                 int code = check_row(spec, ccols, cpres, r, false, &which);
                 awards[start + r] = 0;
                 outcomes[start + r] = code ? DGS_OUTCOME_INVALID : c.outcome;
+                set_detail(x, start + r, outcomes[start + r], c.why);
                 if (code && !first)
-                    first = row_error(err, code, spec, m->meta->id, start + r, which);
+                    first = row_error(err, code, spec, m->meta->id, x->base + start + r, which);
             }
             continue;
         }
@@ -454,13 +510,13 @@ static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size
             c.cols = ccols;
             c.present = masks ? cpres : NULL;
             c.absent = masks ? 0 : absent_inputs;
-            spec->batch(&c, n, awards + start, outcomes + start);
+            run_rows(&c, n, start, awards, outcomes, x);
             if (!first && any_invalid(outcomes + start, n))
                 for (size_t r = 0; r < n; r++)
                     if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
                         int16_t which;
                         int code = formula_error(&c, ccols, c.present, r, &which);
-                        first = row_error(err, code, spec, m->meta->id, start + r, which);
+                        first = row_error(err, code, spec, m->meta->id, x->base + start + r, which);
                         break;
                     }
             continue;
@@ -483,30 +539,34 @@ static int batch_plain(const dgs_measure *m, const char *date, size_t rows, size
                 c.cols = rcols;
                 c.present = rpres;
                 c.absent = 0;
-                spec->batch(&c, end - i, awards + start + i, outcomes + start + i);
+                run_rows(&c, end - i, start + i, awards, outcomes, x);
                 if (!first)
                     for (size_t r = i; r < end; r++)
                         if (outcomes[start + r] == DGS_OUTCOME_INVALID) {
                             int16_t bad_input;
                             int why = formula_error(&c, rcols, rpres, r - i, &bad_input);
-                            first = row_error(err, why, spec, m->meta->id, start + r, bad_input);
+                            first = row_error(err, why, spec, m->meta->id, x->base + start + r, bad_input);
                             break;
                         }
             }
             if (end < n) {
                 awards[start + end] = 0;
                 outcomes[start + end] = DGS_OUTCOME_INVALID;
+                set_detail(x, start + end, DGS_OUTCOME_INVALID, 0);
                 if (!first)
-                    first = row_error(err, code, spec, m->meta->id, start + end, which);
+                    first = row_error(err, code, spec, m->meta->id, x->base + start + end, which);
                 end++;
             }
             i = end;
         }
     }
     if (any_condition)
-        first = condition_rows(m, &c, run && !c.pending, rows, colmap, condmap, columns, present, awards, outcomes, first, err);
+        first = condition_rows(m, &c, run && !c.pending, rows, colmap, condmap, columns, present, awards, outcomes, first,
+                               x, err);
     return first ? first : dgs_ok(err);
 }
+
+static int32_t binding_index(const dgs_measure *m, const char *name);
 
 /* Whether a batch's code reports rows (the other rows are computed). */
 static bool row_code(int rc)
@@ -517,7 +577,7 @@ static bool row_code(int rc)
 
 /* The error of row i of an item's batch, found as the scalar path finds it. */
 static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t cols, const char *const *names,
-                       const int64_t *const *columns, const uint8_t *const *present, dgs_error *err)
+                       const int64_t *const *columns, const uint8_t *const *present, size_t base, dgs_error *err)
 {
     dgs_case *c = NULL;
     dgs_result *r = NULL;
@@ -533,7 +593,7 @@ static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t 
             rc = dgs_case_set_condition(c, names[j] + CONDITION_PREFIX_LEN, (int)columns[j][i], err);
         } else {
             rc = dgs_fail(err, DGS_E_RANGE, "%s: row %zu: condition '%s' is %lld, not 0 (not met) or 1 (met)",
-                          m->meta->id, i, names[j] + CONDITION_PREFIX_LEN, (long long)columns[j][i]);
+                          m->meta->id, base + i, names[j] + CONDITION_PREFIX_LEN, (long long)columns[j][i]);
         }
     }
     if (!rc)
@@ -541,9 +601,10 @@ static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t 
     dgs_result_free(r);
     dgs_case_free(c);
     if (!rc)
-        rc = dgs_fail(err, DGS_E_OVERFLOW, "%s: row %zu: the amount overflows (inputs too large)", m->meta->id, i);
+        rc = dgs_fail(err, DGS_E_OVERFLOW, "%s: row %zu: the amount overflows (inputs too large)", m->meta->id,
+                      base + i);
     if (err)
-        err->row = i;
+        err->row = base + i;
     return rc;
 }
 
@@ -552,7 +613,8 @@ static int row_failure(const dgs_measure *m, const char *date, size_t i, size_t 
  * branch fixes as constant columns), then each row takes the one it names. */
 static int batch_branches(const dgs_measure *m, const char *date, size_t rows, size_t cols,
                           const char *const *names, const int64_t *const *columns,
-                          const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes, dgs_error *err)
+                          const uint8_t *const *present, dgs_fen_t *awards, int32_t *outcomes,
+                          const batch_ctx *x, dgs_error *err)
 {
     const restatement *rt = m->meta->branches;
     long bk = engine_branch_input(m);
@@ -578,9 +640,12 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
     int8_t *sel = malloc(rows ? rows : 1);
     dgs_fen_t *ta = malloc((rows ? rows : 1) * sizeof *ta);
     int32_t *to = malloc((rows ? rows : 1) * sizeof *to);
+    int32_t *tb = x->bindings ? malloc((rows ? rows : 1) * sizeof *tb) : NULL;
+    int32_t *tr = x->bindings ? malloc((rows ? rows : 1) * sizeof *tr) : NULL;
+    batch_ctx tx = {x->base, tb, tr};
     int64_t *konst[MAX_INPUTS] = {0};
     int rc = DGS_OK;
-    if (!sel || !ta || !to) {
+    if (!sel || !ta || !to || (x->bindings && (!tb || !tr))) {
         rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
         goto done;
     }
@@ -592,6 +657,7 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
         sel[i] = b ? (int8_t)(b - rt->branches) : in_range && rt->own ? -1 : -2;
         awards[i] = 0;
         outcomes[i] = DGS_OUTCOME_INVALID;
+        set_detail(x, i, DGS_OUTCOME_INVALID, 0);
     }
     for (int t = rt->own ? -1 : 0; t < (int)rt->n; t++) {
         bool used = false;
@@ -602,7 +668,7 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
         dgs_error e = {0};
         int brc;
         if (t < 0) {
-            brc = batch_plain(m, date, rows, cols, names, columns, present, ta, to, &e);
+            brc = batch_plain(m, date, rows, cols, names, columns, present, ta, to, &tx, &e);
         } else {
             const restate_branch *b = &rt->branches[t];
             const dgs_measure *via = engine_through(m, b);
@@ -631,15 +697,28 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
                         vpres[nv++] = present ? present[c] : NULL;
                     }
             }
-            brc = batch_plain(via, date, rows, nv, vnames, vcols, vpres, ta, to, &e);
+            brc = batch_plain(via, date, rows, nv, vnames, vcols, vpres, ta, to, &tx, &e);
         }
         if (brc && !row_code(brc)) {
             rc = dgs_fail(err, brc, "%s", e.message);
             goto done;
         }
+        /* The binding codes of the measure that computed the rows, as codes of m's list. */
+        int32_t map[MAX_PARAMS + MAX_INPUTS];
+        if (x->bindings) {
+            const dgs_measure *via = t < 0 ? engine_through(m, NULL) : engine_through(engine_through(m, &rt->branches[t]), NULL);
+            size_t nv = dgs_measure_binding_count(via);
+            for (size_t k = 0; k < nv && k < MAX_PARAMS + MAX_INPUTS; k++)
+                map[k] = binding_index(m, dgs_measure_binding_name(via, k));
+        }
         for (size_t i = 0; i < rows; i++)
-            if (sel[i] == t)
+            if (sel[i] == t) {
                 awards[i] = ta[i], outcomes[i] = to[i];
+                if (x->bindings) {
+                    x->bindings[i] = tb[i] >= 0 ? map[tb[i]] : -1;
+                    x->reasons[i] = tr[i];
+                }
+            }
     }
     /* The item's conditions, as in dgs_evaluate(): 1 met, 0 not met (ineligible
      * unless out of force or invalid), missing assumed, any other value invalid. */
@@ -653,16 +732,18 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
             if (v != 0 && v != 1) {
                 awards[i] = 0;
                 outcomes[i] = DGS_OUTCOME_INVALID;
+                set_detail(x, i, DGS_OUTCOME_INVALID, 0);
             } else if (v == 0 && outcomes[i] != DGS_OUTCOME_NOT_IN_FORCE && outcomes[i] != DGS_OUTCOME_INVALID) {
                 awards[i] = 0;
                 outcomes[i] = DGS_OUTCOME_INELIGIBLE;
+                set_detail(x, i, DGS_OUTCOME_INELIGIBLE, WHY_CONDITION);
             }
         }
     }
     /* The first invalid row says why, as the scalar path would. */
     for (size_t i = 0; i < rows; i++)
         if (outcomes[i] == DGS_OUTCOME_INVALID) {
-            rc = row_failure(m, date, i, cols, names, columns, present, err);
+            rc = row_failure(m, date, i, cols, names, columns, present, x->base, err);
             goto done;
         }
     rc = dgs_ok(err);
@@ -672,6 +753,8 @@ done:
     free(sel);
     free(ta);
     free(to);
+    free(tb);
+    free(tr);
     return rc;
 }
 
@@ -681,6 +764,117 @@ DGS_API int dgs_evaluate_batch(const dgs_measure *m, const char *date, size_t ro
                                int32_t *outcomes, dgs_error *err)
 {
     if (m && date && (!cols || (names && columns)) && (!rows || (awards && outcomes)) && m->meta->branches)
-        return batch_branches(m, date, rows, cols, names, columns, present, awards, outcomes, err);
-    return batch_plain(m, date, rows, cols, names, columns, present, awards, outcomes, err);
+        return batch_branches(m, date, rows, cols, names, columns, present, awards, outcomes, &plain_ctx, err);
+    return batch_plain(m, date, rows, cols, names, columns, present, awards, outcomes, &plain_ctx, err);
+}
+
+/* The reason codes are the engine's `why` values, and one more for invalid rows. */
+_Static_assert(DGS_REASON_NONE == WHY_NONE && DGS_REASON_BELOW == WHY_BELOW &&
+                   DGS_REASON_NOT_ABOVE == WHY_NOT_ABOVE && DGS_REASON_ABOVE == WHY_ABOVE &&
+                   DGS_REASON_CONDITION == WHY_FLAG && DGS_REASON_UNSET == WHY_UNSET &&
+                   DGS_REASON_NOT_IN_FORCE == WHY_NOT_IN_FORCE &&
+                   DGS_REASON_QUALITATIVE == WHY_QUALITATIVE && DGS_REASON_READING == WHY_READING &&
+                   DGS_REASON_DECLARED_NOT_MET == WHY_CONDITION && DGS_REASON_GOVERNED == WHY_GOVERNED &&
+                   DGS_REASON_INVALID == WHY_GOVERNED + 1,
+               "DGS_REASON_* must match the engine's reasons");
+
+DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, size_t rows, size_t cols,
+                                      const char *const *names, const int64_t *const *columns,
+                                      const uint8_t *const *present, size_t begin, size_t end,
+                                      dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons, dgs_error *err)
+{
+    if (!m || !date || (cols && (!names || !columns)) || (rows && (!awards || !outcomes)))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
+                        "dgs_evaluate_batch_detail: measure, date, names, columns, awards and outcomes must not be NULL");
+    if (begin > end || end > rows)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_batch_detail: rows %zu..%zu are not within the %zu rows",
+                        begin, end, rows);
+    if (!bindings != !reasons)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
+                        "dgs_evaluate_batch_detail: bindings and reasons are both given or both NULL");
+    /* The range as a batch of its own over the columns from `begin`; rows of
+     * errors count from the start of the columns. */
+    const int64_t *cbuf[32];
+    const uint8_t *pbuf[32];
+    const int64_t **rcols = cols <= 32 ? cbuf : malloc(cols * sizeof *rcols);
+    const uint8_t **rpres = cols <= 32 ? pbuf : malloc(cols * sizeof *rpres);
+    int rc;
+    if (!rcols || !rpres) {
+        rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating %s", m->meta->id);
+    } else {
+        for (size_t j = 0; j < cols; j++) {
+            rcols[j] = columns[j] ? columns[j] + begin : NULL;
+            rpres[j] = present && present[j] ? present[j] + begin : NULL;
+        }
+        size_t n = end - begin;
+        batch_ctx x = {begin, bindings ? bindings + begin : NULL, reasons ? reasons + begin : NULL};
+        rc = m->meta->branches
+                 ? batch_branches(m, date, n, cols, names, rcols, rpres, awards + begin, outcomes + begin, &x, err)
+                 : batch_plain(m, date, n, cols, names, rcols, rpres, awards + begin, outcomes + begin, &x, err);
+    }
+    if (rcols != cbuf)
+        free((void *)rcols);
+    if (rpres != pbuf)
+        free((void *)rpres);
+    return rc;
+}
+
+DGS_API const char *dgs_reason_name(int reason)
+{
+    static const char *const names[] = {"none", "below_minimum", "not_above_threshold", "above_maximum",
+                                        "condition_not_met", "parameters_unset", "not_in_force",
+                                        "qualitative", "excluded_by_reading", "declared_not_met",
+                                        "governed_elsewhere", "invalid"};
+    return reason >= 0 && reason < (int)(sizeof names / sizeof names[0]) ? names[reason] : NULL;
+}
+
+/*
+ * A measure's binding list: the parameters then the inputs of the measure
+ * that computes it (itself, or the one it restates as a whole), then, for an
+ * item computed through other measures by a choice, theirs, each name once.
+ */
+static const char *binding_at(const dgs_measure *m, size_t i, size_t *count)
+{
+    const restatement *rt = m->meta->branches;
+    size_t idx = 0, sources = 1 + (rt ? rt->n : 0);
+    for (size_t s = 0; s < sources; s++) {
+        const dgs_measure *via = engine_through(s == 0 ? m : engine_through(m, &rt->branches[s - 1]), NULL);
+        const measure_spec *sp = via->meta->spec;
+        for (size_t j = 0; sp && j < (size_t)sp->n_params + sp->n_inputs; j++) {
+            const char *name = j < sp->n_params ? sp->params[j].name : sp->inputs[j - sp->n_params].name;
+            bool seen = false;
+            for (size_t k = 0; s > 0 && k < idx && !seen; k++)
+                seen = strcmp(binding_at(m, k, NULL), name) == 0;
+            if (seen)
+                continue;
+            if (idx++ == i && !count)
+                return name;
+        }
+    }
+    if (count)
+        *count = idx;
+    return NULL;
+}
+
+static int32_t binding_index(const dgs_measure *m, const char *name)
+{
+    const char *at;
+    for (size_t i = 0; name && (at = binding_at(m, i, NULL)) != NULL; i++)
+        if (strcmp(at, name) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+DGS_API size_t dgs_measure_binding_count(const dgs_measure *m)
+{
+    size_t n = 0;
+    if (m)
+        binding_at(m, 0, &n);
+    return n;
+}
+
+DGS_API const char *dgs_measure_binding_name(const dgs_measure *m, size_t i)
+{
+    return m ? binding_at(m, i, NULL) : NULL;
 }

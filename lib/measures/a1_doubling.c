@@ -366,7 +366,7 @@ FORMULA(a1_12_a)
     calc_grant(c, a1_12_a_floor_price(c, calc_input(c, A1_12_PRICE), calc_input(c, A1_12_AREA)));
 }
 const measure_spec spec_A1_12_a = {a1_12_a_in, COUNT_OF(a1_12_a_in), a1_12_a_p, COUNT_OF(a1_12_a_p),
-                                   a1_12_a, a1_12_a_batch, "yuan (lowest reserve price)", NO_SHAPE, -1, -1};
+                                   a1_12_a, a1_12_a_batch, "yuan (lowest reserve price)", NO_SHAPE, -1, -1, a1_12_a_detail};
 
 /* ---- A1.16.a ------------------------------------------------------------------
  * 附件1（十六）为倍增企业翻倍配置义务教育公办学校学位指标； */
@@ -378,7 +378,7 @@ static const param_def a1_16_a_p[] = {
 };
 const measure_spec spec_A1_16_a = {a1_16_a_in, COUNT_OF(a1_16_a_in), a1_16_a_p, COUNT_OF(a1_16_a_p),
                                    shape_ratio_capped, shape_ratio_capped_batch, "places",
-                                   {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1};
+                                   {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1, shape_ratio_capped_detail};
 
 /* ---- A1.16.b ------------------------------------------------------------------
  * 附件1（十六）对入读民办学校的倍增企业骨干人员子女每人每年按一定标准给予补贴。 */

@@ -65,7 +65,7 @@ static const param_def a2_04_a_p[] = {
 };
 const measure_spec spec_A2_04_a = {a2_04_a_in, COUNT_OF(a2_04_a_in), a2_04_a_p, COUNT_OF(a2_04_a_p),
                                    shape_ceiling, shape_ceiling_batch, "yuan (investment room)",
-                                   {NO_INPUT, NO_INPUT, 0, NO_INPUT, NO_INPUT}, -1, -1};
+                                   {NO_INPUT, NO_INPUT, 0, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail};
 static const input_def a2_04_b_in[] = {
     IN_MONEY("invested_capital", true, "母基金已投资金额", "capital the mother fund has invested"),
 };
@@ -74,7 +74,7 @@ static const param_def a2_04_b_p[] = {
 };
 const measure_spec spec_A2_04_b = {a2_04_b_in, COUNT_OF(a2_04_b_in), a2_04_b_p, COUNT_OF(a2_04_b_p),
                                    shape_ratio_capped, shape_ratio_capped_batch, "yuan (tolerated loss)",
-                                   {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1};
+                                   {NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT, 0}, -1, -1, shape_ratio_capped_detail};
 
 /* ---- A2.05.a ----------------------------------------------------------------
  * 五、对我市申报高新技术企业的企业给予不超过 3 万元的认定奖励。

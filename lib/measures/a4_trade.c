@@ -318,7 +318,7 @@ FORMULA(a4_08_a)
     calc_grant(c, calc_ratio(c, calc_input(c, A4_08_FEES), 0));     /* 免除 */
 }
 const measure_spec spec_A4_08_a = {a4_08_a_in, COUNT_INPUTS(a4_08_a_in), a4_08_a_p, COUNT_PARAMS(a4_08_a_p),
-                                   a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1};
+                                   a4_08_a, a4_08_a_batch, "yuan (fees waived)", NO_SHAPE, -1, -1, a4_08_a_detail};
 
 /* ---- A4.09 提升内外贸全流程服务 ----------------------------------------------------
  * 按企业实缴保险费的 30% 给予支持，每年每家企业累计支持金额不超过 50 万元。 (A4.09.a)

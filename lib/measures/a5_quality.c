@@ -53,7 +53,7 @@ static const param_def a5_04_b_p[] = {
 };
 const measure_spec spec_A5_04_b = {a5_04_b_in, COUNT_INPUTS(a5_04_b_in), a5_04_b_p, COUNT_PARAMS(a5_04_b_p),
                                    shape_tier, shape_tier_batch, NULL,
-                                   {1, NO_INPUT, NO_INPUT, 0, NO_INPUT}, 0, 0};
+                                   {1, NO_INPUT, NO_INPUT, 0, NO_INPUT}, 0, 0, shape_tier_detail};
 static const param_def a5_04_c_p[] = {
     P_MONEY_MAX("cap", WAN(20), "yuan", "每个研究项目最高资助", "ceiling per research project", "给予不超过 20 万元资助"),
 };
@@ -159,4 +159,4 @@ static const param_def a5_10_a_p[] = {
 };
 const measure_spec spec_A5_10_a = {dgs_in_assessed, 1, a5_10_a_p, COUNT_PARAMS(a5_10_a_p), shape_ceiling,
                                    shape_ceiling_batch, "yuan (credit line)",
-                                   {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1};
+                                   {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail};

@@ -1024,7 +1024,7 @@ static const input_def restate_in_OP_23_c[] = {
      restate_choices_OP_23_c, NULL, NULL},
 };
 static const measure_spec restate_spec_OP_23_c = {restate_in_OP_23_c, 1, NULL, 0, shape_restated,
-    shape_restated_batch, NULL, NO_SHAPE, -1, -1};
+    shape_restated_batch, NULL, NO_SHAPE, -1, -1, shape_restated_detail};
 static const restate_branch restate_branches_OP_23_c[] = {
     {"dongguan_premium", "A5.09.b", NULL},
     {"china_premium", "A5.09.c", NULL},

@@ -25,7 +25,7 @@ static const param_def op_01_a_p[] = {
 };
 const measure_spec spec_OP_01_a = {op_01_a_in, COUNT_OF(op_01_a_in), op_01_a_p, COUNT_OF(op_01_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
-                                   {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1};
+                                   {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1, shape_ceiling_detail};
 /* 支持企业加快数字化转型……对符合条件的按规定给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_01_b);
 
@@ -43,7 +43,7 @@ static const param_def op_02_a_p[] = {
 };
 const measure_spec spec_OP_02_a = {op_02_a_in, COUNT_OF(op_02_a_in), op_02_a_p, COUNT_OF(op_02_a_p),
                                    shape_ceiling, shape_ceiling_batch, NULL,
-                                   {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1};
+                                   {1, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, 0, 1, shape_ceiling_detail};
 /* 支持企业加快创建智能工厂（车间）、国家工信部“数字领航”企业等，对符合条件的按规定给予奖励 */
 UNSPECIFIED_AWARD(spec_OP_02_b);
 
@@ -277,4 +277,4 @@ static const param_def op_24_a_p[] = {
 };
 const measure_spec spec_OP_24_a = {dgs_in_assessed, 1, op_24_a_p, COUNT_OF(op_24_a_p), shape_ceiling,
                                    shape_ceiling_batch, "yuan (equity investment)",
-                                   {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1};
+                                   {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail};

@@ -78,25 +78,50 @@ void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outc
 {
     shape_governed_f_batch(c, rows, awards, outcomes);
 }
+void shape_governed_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons)
+{
+    shape_governed_f_detail(c, rows, awards, outcomes, bindings, reasons);
+}
 void shape_ratio_of_sum_capped(calc *c) { shape_ratio_of_sum_capped_f(c); }
 void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
     shape_ratio_of_sum_capped_f_batch(c, rows, awards, outcomes);
+}
+void shape_ratio_of_sum_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons)
+{
+    shape_ratio_of_sum_capped_f_detail(c, rows, awards, outcomes, bindings, reasons);
 }
 void shape_ceiling(calc *c) { shape_ceiling_f(c); }
 void shape_ceiling_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
     shape_ceiling_f_batch(c, rows, awards, outcomes);
 }
+void shape_ceiling_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                          int32_t *reasons)
+{
+    shape_ceiling_f_detail(c, rows, awards, outcomes, bindings, reasons);
+}
 void shape_tier(calc *c) { shape_tier_f(c); }
 void shape_tier_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
     shape_tier_f_batch(c, rows, awards, outcomes);
 }
+void shape_tier_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                       int32_t *reasons)
+{
+    shape_tier_f_detail(c, rows, awards, outcomes, bindings, reasons);
+}
 void shape_ratio_capped(calc *c) { shape_ratio_capped_f(c); }
 void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
     shape_ratio_capped_f_batch(c, rows, awards, outcomes);
+}
+void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                               int32_t *reasons)
+{
+    shape_ratio_capped_f_detail(c, rows, awards, outcomes, bindings, reasons);
 }
 
 /* The spec of an item that restates several measures holds only the input
@@ -111,6 +136,11 @@ void shape_restated(calc *c) { shape_restated_f(c); }
 void shape_restated_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes)
 {
     shape_restated_f_batch(c, rows, awards, outcomes);
+}
+void shape_restated_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons)
+{
+    shape_restated_f_detail(c, rows, awards, outcomes, bindings, reasons);
 }
 
 const input_def dgs_in_assessed[1] = {IN_ASSESSED};

@@ -91,6 +91,10 @@ typedef struct measure_spec {
     shape_inputs in;
     int8_t branch_input;          /* the group applies only when this choice input … */
     int8_t branch_choice;         /* … has this value (-1: always) */
+    /* The batch loop that also writes each row's binding constraint and reason
+     * (NULL: the batch runs the formula row by row instead). */
+    void (*detail)(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                   int32_t *reasons);
 } measure_spec;
 
 /* An eligibility condition of a clause that is not a number (numbers are
@@ -301,6 +305,22 @@ CALC_INLINE int64_t divisor_apply(divisor d, int64_t n)
 
 /* ---- helpers: one per phrase ------------------------------------------- */
 
+/* t ? a : b without a jump (masks): the batch loops take these on every row
+ * with data-dependent conditions, where a mispredicted jump costs more than
+ * the whole row.  Compilers turn a plain ?: on several values back into jumps. */
+CALC_INLINE int64_t calc_select(bool t, int64_t a, int64_t b)
+{
+    int64_t m = -(int64_t)t;
+    return (a & m) | (b & ~m);
+}
+
+/* Records that constraint `src` set the amount to `value` when `t` holds. */
+CALC_INLINE void calc_bind_if(calc *c, bool t, int src, int64_t value)
+{
+    c->binding = (int16_t)calc_select(t, src, c->binding);
+    c->binding_value = calc_select(t, value, c->binding_value);
+}
+
 CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den, int64_t amount)
 {
     if (c->trace && c->n_steps < MAX_STEPS)
@@ -392,11 +412,9 @@ CALC_INLINE dgs_fen_t calc_ratio(calc *c, dgs_fen_t base, int p)
         calc_overflow(c, p);
         return 0;
     }
-    /* The ratio sets the amount unless a larger term or a cap already does. */
-    if (c->binding == SRC_NONE || v >= c->binding_value) {
-        c->binding = (int16_t)p;
-        c->binding_value = v;
-    }
+    /* The ratio sets the amount unless a larger term or a cap already does
+     * (selects, not jumps: the batch loop stays free of data-dependent jumps). */
+    calc_bind_if(c, (c->binding == SRC_NONE) | (v >= c->binding_value), p, v);
     calc_step(c, STEP_RATIO, p, c->p[p].num, c->p[p].den, v);
     return v;
 }
@@ -420,11 +438,9 @@ CALC_INLINE dgs_fen_t calc_ratio_up(calc *c, dgs_fen_t base, int p)
 CALC_INLINE dgs_fen_t calc_cap(calc *c, dgs_fen_t value, int p)
 {
     dgs_fen_t cap = c->p[p].num;
-    if (cap < value) {
-        value = cap;
-        c->binding = (int16_t)p;
-        c->binding_value = cap;
-    }
+    bool lower = cap < value;
+    value = lower ? cap : value;
+    calc_bind_if(c, lower, p, cap);
     calc_step(c, STEP_CAP, p, cap, 1, value);
     return value;
 }
@@ -457,11 +473,9 @@ CALC_INLINE dgs_fen_t calc_cap_by_input(calc *c, dgs_fen_t value, int k)
     if (!calc_has(c, k))
         return value;
     dgs_fen_t cap = c->cols[k][c->row];
-    if (cap < value) {
-        value = cap;
-        c->binding = (int16_t)(SRC_INPUT + k);
-        c->binding_value = cap;
-    }
+    bool lower = cap < value;
+    value = lower ? cap : value;
+    calc_bind_if(c, lower, SRC_INPUT + k, cap);
     calc_step(c, STEP_CAP_INPUT, SRC_INPUT + k, cap, 1, value);
     return value;
 }
@@ -541,11 +555,9 @@ CALC_INLINE dgs_fen_t calc_cap_per_unit(calc *c, dgs_fen_t value, int64_t quanti
         calc_overflow(c, p);
         return 0;
     }
-    if (limit < value) {
-        value = limit;
-        c->binding = (int16_t)p;
-        c->binding_value = limit;
-    }
+    bool lower = limit < value;
+    value = lower ? limit : value;
+    calc_bind_if(c, lower, p, limit);
     calc_step(c, STEP_PER_UNIT, p, c->p[p].num, 1, value);
     return value;
 }
@@ -569,11 +581,9 @@ CALC_INLINE dgs_fen_t calc_headroom(calc *c, dgs_fen_t value, int p, int k)
     int64_t room = c->p[p].num - granted;
     if (room < 0)
         room = 0;
-    if (room < value) {
-        value = room;
-        c->binding = (int16_t)p;
-        c->binding_value = room;
-    }
+    bool lower = room < value;
+    value = lower ? room : value;
+    calc_bind_if(c, lower, p, room);
     calc_step(c, STEP_HEADROOM, p, room, 1, value);
     return value;
 }
@@ -646,6 +656,28 @@ CALC_INLINE void calc_reset(calc *c)
         awards[i] = row.error ? 0 : row.award;                                           \
         outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
     }
+/* The public code of what set the amount: a parameter's index, or the
+ * number of parameters plus an input's index (dgs_measure_binding_name()); -1
+ * for nothing. */
+CALC_INLINE int32_t calc_binding_code(const calc *c)
+{
+    int32_t b = c->binding; /* -1, a parameter index, or SRC_INPUT + an input index */
+    return b - (b >= SRC_INPUT) * (SRC_INPUT - (int32_t)c->spec->n_params);
+}
+
+/* As FORMULA_ROWS, also writing each row's binding code and reason (the
+ * scalar path's binding and `why`; an invalid row has none and DGS_REASON_INVALID). */
+#define FORMULA_DETAIL_ROWS(name)                                                        \
+    const int32_t shift = SRC_INPUT - (int32_t)row.spec->n_params; /* see calc_binding_code() */ \
+    for (size_t i = 0; i < rows; i++) {                                                  \
+        row.row = i;                                                                     \
+        calc_reset(&row);                                                                \
+        name##_body(&row);                                                               \
+        awards[i] = row.error ? 0 : row.award;                                           \
+        outcomes[i] = row.error ? DGS_OUTCOME_INVALID : row.outcome;                     \
+        bindings[i] = row.error ? -1 : row.binding - (row.binding >= SRC_INPUT) * shift; \
+        reasons[i] = row.error ? DGS_REASON_INVALID : row.why;                           \
+    }
 #define FORMULA(name)                                                                    \
     CALC_INLINE void name##_body(calc *c);                                               \
     static void name(calc *c) { name##_body(c); }                                        \
@@ -661,6 +693,20 @@ CALC_INLINE void calc_reset(calc *c)
             FORMULA_ROWS(name)                                                           \
         } else {                                                                         \
             FORMULA_ROWS(name)                                                           \
+        }                                                                                \
+    }                                                                                    \
+    static void name##_detail(calc *c, size_t rows, dgs_fen_t *restrict awards,          \
+                              int32_t *restrict outcomes, int32_t *restrict bindings,    \
+                              int32_t *restrict reasons)                                 \
+    {                                                                                    \
+        calc row = *c;                                                                   \
+        row.trace = false;                                                               \
+        if (!row.present && !row.half_up) {                                              \
+            row.present = NULL;                                                          \
+            row.half_up = false;                                                         \
+            FORMULA_DETAIL_ROWS(name)                                                    \
+        } else {                                                                         \
+            FORMULA_DETAIL_ROWS(name)                                                    \
         }                                                                                \
     }                                                                                    \
     static inline void name##_body(calc *c)
@@ -714,12 +760,12 @@ CALC_INLINE void calc_reset(calc *c)
 
 /* A measure with its own formula. */
 #define SPEC(name, inputs, params, fn) \
-    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1}
+    const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), fn, fn##_batch, NULL, NO_SHAPE, -1, -1, fn##_detail}
 
 /* A measure with its own formula that reads the department's assessed amount (input `assessed`). */
 #define SPEC_ASSESSED(name, inputs, params, fn, assessed)                                    \
     const measure_spec name = {inputs, COUNT_OF(inputs), params, COUNT_OF(params), fn, fn##_batch, NULL, \
-                               {assessed, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+                               {assessed, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, fn##_detail}
 
 /* Shared shapes (lib/measures/shapes.c). */
 extern const input_def dgs_in_assessed[1];   /* { assessed } */
@@ -727,53 +773,66 @@ extern const param_def dgs_p_unset_cap[1];   /* { cap: unset } */
 
 void shape_ceiling(calc *c);          /* min(cap − granted, assessed, cost); exact amounts as they are */
 void shape_ceiling_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ceiling_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                          int32_t *reasons);
 void shape_tier(calc *c);             /* the tier's ceiling (or amount), then as shape_ceiling */
 void shape_tier_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_tier_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                       int32_t *reasons);
 void shape_ratio_of_sum_capped(calc *c); /* min(ratio × (input0 + input1), cap − granted) */
 void shape_ratio_of_sum_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_of_sum_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                                      int32_t *reasons);
 void shape_ratio_capped(calc *c);     /* min(ratio × base, cap, assessed) */
 void shape_ratio_capped_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_ratio_capped_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                               int32_t *reasons);
 
 void shape_restated(calc *c);         /* an item restating several measures: computed through one */
 void shape_restated_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_restated_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons);
 
 /* A ceiling (or exact amount) params[0]; inputs by index or NO_INPUT. */
 #define CEILING(name, inputs, params, assessed, cost, granted)                                    \
     const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ceiling, \
-                               shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {assessed, cost, granted, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* A ceiling with the one optional input `assessed`. */
 #define CEILING_ASSESSED(name, params)                                                         \
     const measure_spec name = {dgs_in_assessed, 1, params, COUNT_PARAMS(params), shape_ceiling,   \
-                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 /* An exact amount (给予X元): no inputs. */
 #define EXACT_AMOUNT(name, params)                                                              \
     const measure_spec name = {NULL, 0, params, COUNT_PARAMS(params), shape_ceiling, shape_ceiling_batch, \
-                               NULL, NO_SHAPE, -1, -1}
+                               NULL, NO_SHAPE, -1, -1, shape_ceiling_detail}
 /* A ceiling per category: params in the order of the tier input's choices. */
 #define TIERS(name, inputs, params, tier, assessed)                                              \
     const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_tier,  \
-                               shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1}
+                               shape_tier_batch, NULL, {assessed, NO_INPUT, NO_INPUT, tier, NO_INPUT}, -1, -1, shape_tier_detail}
 /* min(ratio × base, cap − granted, assessed): params[0] ratio, params[1] cap (optional). */
 #define RATIO_CAPPED(name, inputs, params, base, assessed, granted)                                 \
     const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_capped, \
-                               shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1}
+                               shape_ratio_capped_batch, NULL, {assessed, NO_INPUT, granted, NO_INPUT, base}, -1, -1, shape_ratio_capped_detail}
 
 /* min(ratio × (inputs[0] + inputs[1]), cap − granted): params[0] ratio, params[1] cap. */
 #define RATIO_OF_SUM_CAPPED(name, inputs, params, granted)                                              \
     const measure_spec name = {inputs, COUNT_INPUTS(inputs), params, COUNT_PARAMS(params), shape_ratio_of_sum_capped, \
-                               shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1}
+                               shape_ratio_of_sum_capped_batch, NULL, {NO_INPUT, NO_INPUT, granted, NO_INPUT, 0}, -1, -1, shape_ratio_of_sum_capped_detail}
 
 /* An amount another policy sets (kind governed_elsewhere): nothing to
  * compute; a formula of its own only where the clause writes a threshold. */
 void shape_governed(calc *c);
 void shape_governed_batch(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes);
+void shape_governed_detail(calc *c, size_t rows, dgs_fen_t *awards, int32_t *outcomes, int32_t *bindings,
+                           int32_t *reasons);
 #define GOVERNED_ELSEWHERE(name) \
-    const measure_spec name = {NULL, 0, NULL, 0, shape_governed, shape_governed_batch, NULL, NO_SHAPE, -1, -1}
+    const measure_spec name = {NULL, 0, NULL, 0, shape_governed, shape_governed_batch, NULL, NO_SHAPE, -1, -1, \
+                               shape_governed_detail}
 
 /* An award the document promises without its numbers (按规定给予奖励): a
  * ceiling `cap` that a guideline supplies, then as CEILING_ASSESSED. */
 #define UNSPECIFIED_AWARD(name)                                                                  \
     const measure_spec name = {dgs_in_assessed, 1, dgs_p_unset_cap, 1, shape_ceiling,          \
-                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1}
+                               shape_ceiling_batch, NULL, {0, NO_INPUT, NO_INPUT, NO_INPUT, NO_INPUT}, -1, -1, shape_ceiling_detail}
 
 #endif

@@ -215,7 +215,7 @@ def generate():
                 f"     restate_choices_{ident}, NULL, NULL}},",
                 "};",
                 f"static const measure_spec restate_spec_{ident} = {{restate_in_{ident}, 1, NULL, 0, shape_restated,",
-                "    shape_restated_batch, NULL, NO_SHAPE, -1, -1};",
+                "    shape_restated_batch, NULL, NO_SHAPE, -1, -1, shape_restated_detail};",
             ]
         rows = []
         for n, (choice, target, fixed) in enumerate(branches_of(m)):

@@ -134,7 +134,7 @@ def test_batch_result_views(rules):
     with pytest.raises(ValueError):
         b.award_fen[0] = 1  # read-only
     f = b.to_frame(decimal=True)
-    assert list(f.columns) == ["award_fen", "award", "outcome"]
+    assert list(f.columns) == ["award_fen", "award", "outcome", "binding", "reason"]
     assert f["award"].iloc[1] == D("500000.00") and f["outcome"].iloc[0] == "granted"
 
 

@@ -44,6 +44,7 @@ from ._api import (Input, Kind, Measure, Measures, Outcome, Parameter, Result, R
                    Step, UsedParameter, ValueType)
 from ._api import Condition, ConditionStatus  # noqa: E402
 from ._batch import BatchResult, DecimalView  # noqa: E402
+from ._analysis import Comparison  # noqa: E402
 from ._stack import (Allocation, Decision, StackEntry, StackReport, allocate,  # noqa: E402
                      allocate_fen)
 
@@ -56,7 +57,7 @@ def builtin() -> Ruleset:
 __all__ = [
     "__version__", "library_version", "builtin",
     "Ruleset", "Measures", "Measure", "Input", "Parameter", "Result", "Step", "UsedParameter",
-    "Kind", "ValueType", "Outcome", "BatchResult", "DecimalView",
+    "Kind", "ValueType", "Outcome", "BatchResult", "DecimalView", "Comparison",
     "StackReport", "StackEntry", "Decision", "Allocation", "allocate", "allocate_fen",
     "Money", "DateLike", "to_fen", "from_fen",
     "Error", "InvalidArgument", "OutOfMemory", "UnknownMeasure", "UnknownInput", "UnknownParameter",

@@ -21,6 +21,8 @@ from ._money import (DateLike, Money, c_string, from_fen, from_hundredths, is_bo
                      to_int64, to_scaled)
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from ._batch import BatchResult
     from ._stack import StackReport
 
@@ -356,11 +358,13 @@ class Measure:
         return _evaluate(self, date, inputs)
 
     def evaluate_batch(self, frame: Any, date: DateLike, *, errors: str = "raise",
-                       extra: str = "raise", units: str = "yuan") -> "BatchResult":
+                       extra: str = "raise", units: str = "yuan", threads: Optional[int] = None,
+                       details: bool = True) -> "BatchResult":
         """Evaluates many cases at once; see :meth:`Ruleset.evaluate_batch`."""
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units)
+        return evaluate_batch(self, frame, date, errors=errors, extra=extra, units=units, threads=threads,
+                              details=details)
 
     def __copy__(self) -> "Measure":
         return self  # immutable, borrowed from its ruleset
@@ -730,7 +734,8 @@ class Ruleset:
         return _evaluate(self.measure(measure), date, inputs)
 
     def evaluate_batch(self, measure: Union[str, Measure], frame: Any, date: DateLike, *,
-                       errors: str = "raise", extra: str = "raise", units: str = "yuan") -> "BatchResult":
+                       errors: str = "raise", extra: str = "raise", units: str = "yuan",
+                       threads: Optional[int] = None, details: bool = True) -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
         ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
@@ -760,10 +765,62 @@ class Ruleset:
         the measure; "ignore" leaves them out.
 
         ``units``: "yuan" (default) or "base", as above.
+
+        ``threads``: batches of at least 100,000 rows are split into row
+        ranges run at once on this many threads (None, the default: the
+        cores available to the process; 1: one thread).  The results are
+        those of one thread, row for row, including the first invalid row.
+
+        ``details``: True (default): the result also holds each row's binding
+        constraint (``batch.binding``, exactly what ``Result.binding`` names
+        for the row alone) and kind of reason (``batch.reason``).  False skips
+        them for speed (awards and outcomes only; the library's loop that
+        keeps no account of the binding constraint).
         """
         from ._batch import evaluate_batch
 
-        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units)
+        return evaluate_batch(self.measure(measure), frame, date, errors=errors, extra=extra, units=units,
+                              threads=threads, details=details)
+
+    def sweep(self, measure: Union[str, Measure], parameter: str, values: Iterable[Any], frame: Any,
+              date: DateLike, *, valid_from: Optional[DateLike] = None, valid_until: Optional[DateLike] = None,
+              units: str = "yuan", extra: str = "raise", errors: str = "raise",
+              threads: Optional[int] = None) -> "pd.DataFrame":
+        """What one parameter costs: the batch of ``measure`` over ``frame`` at ``date`` for every
+        value of ``parameter`` (each value as :meth:`with_parameter` takes it, e.g. Decimal yuan
+        for money, "5%" or a Fraction for a ratio, a reading's name).
+
+        The population is converted once; each value derives a ruleset and runs the library's
+        batch over the same columns (split across ``threads`` as :meth:`evaluate_batch`).  Returns
+        a pandas DataFrame indexed by the values, with ``total`` (exact Decimal yuan; an int of
+        the unit when it is not money), ``total_fen``, ``grants`` (granted rows), ``invalid`` and,
+        for every constraint that can set the amount (the measure's parameters and inputs),
+        ``bound_by_<name>``: how many grants it set.  ``units``, ``extra`` and ``errors`` are
+        those of :meth:`evaluate_batch`; with errors="raise" the first invalid row raises (its
+        message names the value).
+        """
+        from ._analysis import sweep
+
+        return sweep(self, measure, parameter, values, frame, date, valid_from=valid_from,
+                     valid_until=valid_until, units=units, extra=extra, errors=errors, threads=threads)
+
+    def compare(self, reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
+                units: str = "yuan", extra: str = "ignore", errors: str = "raise",
+                threads: Optional[int] = None) -> Any:
+        """A reform (a ruleset derived by a guideline or :meth:`with_parameter`) against this
+        ruleset over one population: per row and measure the baseline, the reform and the
+        difference; per measure the totals, gainers and losers; per constraint that set the
+        reform's amount.  Returns a :class:`dgsubsidy.Comparison`.
+
+        ``frame`` holds the inputs of every measure of ``measures`` (so columns that are not
+        inputs of a measure are left out of its batch: ``extra="ignore"`` by default).  Each
+        measure is evaluated with :meth:`evaluate_batch` (the columns converted once for both
+        rulesets); the measures are not stacked against each other.
+        """
+        from ._analysis import compare
+
+        return compare(self, reform, frame, date, measures=measures, units=units, extra=extra, errors=errors,
+                       threads=threads)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None,

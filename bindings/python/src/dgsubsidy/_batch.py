@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping as _MappingABC
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
@@ -43,7 +45,7 @@ from ._api import Measure, Outcome, ValueType
 from ._money import (INT64_MAX, DateLike, c_string, from_fen, is_bool, iso_date, to_fen, to_int64, to_scaled,
                      type_name)
 
-__all__ = ["BatchResult", "DecimalView", "evaluate_batch"]
+__all__ = ["BatchResult", "DecimalView", "available_cores", "evaluate_batch"]
 
 # Errors dgs_evaluate_batch reports before writing any row.
 _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS_E_UNKNOWN_INPUT,
@@ -53,6 +55,43 @@ _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS
 _OUTCOME_NAMES = np.array([f"outcome {c}" for c in range(-1, max(int(o) for o in Outcome) + 1)], dtype=object)
 for _o in Outcome:
     _OUTCOME_NAMES[int(_o) + 1] = _o.label
+
+#: The names of the DGS_REASON_* codes, by code ("none", "below_minimum", …, "invalid").
+REASON_NAMES: Tuple[str, ...] = tuple(
+    _native.dgs_reason_name(code) for code in range(_native.DGS_REASON_INVALID + 1))
+
+#: Batches of at least this many rows are split across threads.
+PARALLEL_MIN_ROWS = 100_000
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, else all)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def binding_names(measure: Measure) -> Tuple[str, ...]:
+    """The constraints that can set ``measure``'s amount, in the order of the library's binding
+    codes: its parameters, then its inputs."""
+    ptr = measure._ptr
+    return tuple(_native.dgs_measure_binding_name(ptr, i) for i in range(_native.dgs_measure_binding_count(ptr)))
+
+
+def _categorical(codes: np.ndarray, names: Sequence[str]) -> Any:
+    """A pandas Categorical of ``names[code]`` (code -1: missing); an object array without pandas."""
+    unique = list(dict.fromkeys(names))
+    remap = np.array([unique.index(n) for n in names] + [-1], dtype=np.int64)  # [-1] maps code -1
+    mapped = remap[codes.astype(np.intp)]
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is optional
+        out = np.empty(len(codes), dtype=object)
+        have = mapped >= 0
+        out[have] = np.array(unique, dtype=object)[mapped[have]]
+        return out
+    return pd.Categorical.from_codes(mapped, categories=unique)
 
 
 class DecimalView(Sequence[Decimal]):
@@ -105,13 +144,21 @@ class BatchResult:
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
       (``batch.outcome_codes == Outcome.GRANTED`` works);
     - ``outcomes``: the outcome names ("granted", …) as an object array;
+    - ``binding``: the constraint that set each row's amount (a pandas
+      Categorical of parameter and input names, missing where none did) —
+      exactly what ``Result.binding`` names for the row evaluated alone;
+      ``binding_codes`` the int32 codes (-1: none) into ``binding_names``;
+    - ``reason``: the kind of reason of each row (a Categorical of
+      :data:`REASON_NAMES`: "none" for a grant, "below_minimum", …,
+      "invalid"); ``reason_codes`` the int32 codes;
     - ``error``: the first invalid row's error (an :class:`Error` whose
       ``row`` says which), or None;
     - ``to_frame()``: a pandas DataFrame with the input frame's index.
     """
 
     def __init__(self, measure: Measure, date: str, award_fen: np.ndarray, outcome_codes: np.ndarray,
-                 index: Any = None, error: Optional[_errors.Error] = None) -> None:
+                 index: Any = None, error: Optional[_errors.Error] = None,
+                 binding_codes: Optional[np.ndarray] = None, reason_codes: Optional[np.ndarray] = None) -> None:
         self.measure = measure
         self.measure_id = measure.id
         #: The unit of the awards: "yuan" (possibly qualified), or e.g. "places" for a quota.
@@ -121,8 +168,13 @@ class BatchResult:
         self.outcome_codes = outcome_codes
         self.index = index
         self.error = error
-        self.award_fen.setflags(write=False)
-        self.outcome_codes.setflags(write=False)
+        self._binding_codes = binding_codes
+        self._reason_codes = reason_codes
+        #: The names the binding codes index: the measure's parameters, then its inputs.
+        self.binding_names: Tuple[str, ...] = binding_names(measure)
+        for a in (award_fen, outcome_codes, binding_codes, reason_codes):
+            if a is not None:
+                a.setflags(write=False)
 
     def __len__(self) -> int:
         return len(self.award_fen)
@@ -131,7 +183,30 @@ class BatchResult:
         # Plain values and the measure (which pickles as its ruleset's guideline chain);
         # copies get their own read-only arrays.
         return (BatchResult, (self.measure, self.date.isoformat(), self.award_fen, self.outcome_codes,
-                              self.index, self.error))
+                              self.index, self.error, self._binding_codes, self._reason_codes))
+
+    @property
+    def has_details(self) -> bool:
+        """Whether the batch was evaluated with ``details=True`` (binding and reason per row)."""
+        return self._binding_codes is not None
+
+    def _details(self, what: str) -> None:
+        if self._binding_codes is None:
+            raise _errors.NotSupported(
+                f"{self.measure_id}: this batch was evaluated with details=False, so it has no {what}; "
+                f"evaluate it with details=True", code=_native.DGS_E_NOT_SUPPORTED)
+
+    @property
+    def binding_codes(self) -> np.ndarray:
+        """The int32 code of each row's binding constraint: an index into ``binding_names``, -1 for none."""
+        self._details("binding constraints")
+        return self._binding_codes  # type: ignore[return-value]
+
+    @property
+    def reason_codes(self) -> np.ndarray:
+        """The int32 code of each row's reason: an index into :data:`REASON_NAMES`."""
+        self._details("reasons")
+        return self._reason_codes  # type: ignore[return-value]
 
     @property
     def is_money(self) -> bool:
@@ -157,6 +232,30 @@ class BatchResult:
     def invalid(self) -> np.ndarray:
         return self.outcome_codes == Outcome.INVALID
 
+    @property
+    def binding(self) -> Any:
+        """The constraint that set each row's amount: a pandas Categorical of names ("ratio",
+        "cap_per_year", "interest_paid", …), missing (NaN) where none did or the row is invalid."""
+        return _categorical(self.binding_codes, self.binding_names)
+
+    @property
+    def reason(self) -> Any:
+        """The kind of reason of each row's outcome: a pandas Categorical of :data:`REASON_NAMES`
+        ("none" for a grant; ``Result.reason()`` gives the full text of one case)."""
+        return _categorical(self.reason_codes, REASON_NAMES)
+
+    def binding_counts(self, *, granted_only: bool = True) -> Dict[str, int]:
+        """How many rows each constraint bound (by default among granted rows only), for every
+        constraint of the measure (0 where it bound none)."""
+        codes = self.binding_codes.astype(np.intp) + 1
+        if granted_only:
+            codes = np.where(self.outcome_codes == Outcome.GRANTED, codes, 0)
+        counts = np.bincount(codes, minlength=len(self.binding_names) + 1)
+        out: Dict[str, int] = {}
+        for name, n in zip(self.binding_names, counts[1:].tolist()):
+            out[name] = out.get(name, 0) + int(n)
+        return out
+
     def outcome_counts(self) -> Dict[Outcome, int]:
         """How many rows had each outcome."""
         counts = np.bincount(self.outcome_codes.astype(np.intp) + 1, minlength=len(_OUTCOME_NAMES))
@@ -181,8 +280,9 @@ class BatchResult:
         return f"{self.total:,} {self.unit}"
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
-        """A pandas DataFrame: ``award_fen`` (int64), ``outcome`` (categorical) and, with
-        ``decimal=True``, ``award`` (Decimal yuan objects; one conversion per row)."""
+        """A pandas DataFrame: ``award_fen`` (int64), ``outcome``, ``binding`` and ``reason``
+        (categoricals; not for a batch evaluated with ``details=False``) and, with ``decimal=True``, ``award`` (Decimal yuan objects; one
+        conversion per row)."""
         import pandas as pd
 
         cols: Dict[str, Any] = {"award_fen": self.award_fen}
@@ -190,6 +290,9 @@ class BatchResult:
             cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
         cols["outcome"] = pd.Categorical.from_codes(
             self.outcome_codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
+        if self.has_details:
+            cols["binding"] = self.binding
+            cols["reason"] = self.reason
         return pd.DataFrame(cols, index=self.index)
 
     def __repr__(self) -> str:
@@ -571,9 +674,103 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
         f"a batch is a pandas DataFrame or a dict of arrays, not {type(frame).__name__}")
 
 
+class _Prepared:
+    """A frame's columns converted once for the library: names, int64 columns, presence masks,
+    and the rows whose values could not be converted (marked invalid after each run)."""
+
+    __slots__ = ("names", "columns", "present", "rows", "index", "bad", "bad_error")
+
+    def __init__(self, names: List[str], columns: List[np.ndarray], present: List[Optional[np.ndarray]],
+                 rows: int, index: Any, bad: Optional[np.ndarray], bad_error: Optional[_errors.Error]) -> None:
+        self.names = names
+        self.columns = columns
+        self.present = present
+        self.rows = rows
+        self.index = index
+        self.bad = bad
+        self.bad_error = bad_error
+
+
+def thread_count(threads: Optional[int], rows: int) -> int:
+    """How many threads a batch of ``rows`` rows runs on: ``threads`` (None: the available cores),
+    but one below :data:`PARALLEL_MIN_ROWS` rows, and never a range under half of that."""
+    if threads is None:
+        threads = available_cores()
+    elif is_bool(threads) or not isinstance(threads, (int, np.integer)) or threads < 1:
+        raise _errors.InvalidArgument(f"threads must be a whole number of at least 1 (or None for the "
+                                      f"available cores), not {threads!r}", code=_native.DGS_E_INVALID_ARGUMENT)
+    if rows < PARALLEL_MIN_ROWS:
+        return 1
+    return max(1, min(int(threads), rows // (PARALLEL_MIN_ROWS // 2)))
+
+
+def _outputs(rows: int, details: bool) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]:
+    """Fresh output arrays of a batch: awards, outcomes and, with details, bindings and reasons."""
+    return (np.empty(rows, dtype=np.int64), np.empty(rows, dtype=np.int32),
+            np.empty(rows, dtype=np.int32) if details else None, np.empty(rows, dtype=np.int32) if details else None)
+
+
+def _run(measure: Measure, day: str, prep: _Prepared, threads: Optional[int], details: bool = True,
+         out: Optional[Tuple[np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]] = None) -> Tuple[
+        np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray], Optional[_errors.Error]]:
+    """Runs the library's batch over prepared columns, split into row ranges across threads (the
+    GIL is released in each call); the outputs are those of one call over every row.  ``out``:
+    output arrays to fill again (from :func:`_outputs`), so that runs over the same rows do not
+    each touch fresh memory."""
+    rows = prep.rows
+    awards, outcomes, bindings, reasons = out if out is not None else _outputs(rows, details)
+    n = thread_count(threads, rows)
+    bounds = [rows * k // n for k in range(n + 1)]
+
+    def part(k: int) -> Tuple[int, int, str]:
+        return _native.dgspy_evaluate_batch_detail(measure._ptr, day, rows, prep.names, prep.columns,
+                                                   prep.present, bounds[k], bounds[k + 1], awards, outcomes,
+                                                   bindings, reasons)
+
+    if n == 1:
+        results = [part(0)]
+    else:
+        with ThreadPoolExecutor(max_workers=n - 1) as pool:
+            rest = [pool.submit(part, k) for k in range(1, n)]
+            results = [part(0)] + [f.result() for f in rest]
+    error: Optional[_errors.Error] = None
+    for code, row, message in results:  # in row order: the first failing range has the first invalid row
+        if code != 0:
+            if code in _BEFORE_ROWS:
+                raise _errors.from_code(code, message)
+            error = _errors.from_code(code, message, row=row)
+            error.row = row
+            break
+    if prep.bad is not None and prep.bad_error is not None:
+        awards[prep.bad] = 0
+        outcomes[prep.bad] = Outcome.INVALID
+        if bindings is not None and reasons is not None:
+            bindings[prep.bad] = -1
+            reasons[prep.bad] = _native.DGS_REASON_INVALID
+        if error is None or (prep.bad_error.row or 0) < (error.row or 0):
+            error = prep.bad_error
+    return awards, outcomes, bindings, reasons, error
+
+
 def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str = "raise",
-                   extra: str = "raise", units: str = "yuan") -> BatchResult:
+                   extra: str = "raise", units: str = "yuan", threads: Optional[int] = None,
+                   details: bool = True) -> BatchResult:
     """Evaluates ``measure`` over every row of ``frame``; see :meth:`Ruleset.evaluate_batch`."""
+    _check_modes(errors, extra, units)
+    if not isinstance(details, (bool, np.bool_)):
+        raise _errors.TypeMismatch(f"details must be True or False, not {details!r}")
+    day = _batch_date(measure, date)
+    thread_count(threads, 0)  # a bad value is refused whatever the size of the batch
+    prep = prepare(measure, frame, extra=extra, units=units)
+    awards, outcomes, bindings, reasons, error = _run(measure, day, prep, threads, bool(details))
+    result = BatchResult(measure, day, awards, outcomes, prep.index, error, bindings, reasons)
+    if error is not None and errors == "raise":
+        error.batch = result  # type: ignore[attr-defined]
+        raise error
+    return result
+
+
+def _check_modes(errors: str, extra: str, units: str) -> None:
     if units not in _UNITS:
         raise _errors.InvalidArgument(
             f"units must be 'yuan' (integers are yuan and m², as everywhere else) or 'base' (integers "
@@ -584,10 +781,17 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
     if extra not in ("raise", "ignore"):
         raise _errors.InvalidArgument(f"extra must be 'raise' or 'ignore', not {extra!r}",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
+
+
+def _batch_date(measure: Measure, date: DateLike) -> str:
     if date is None:
         raise _errors.MissingInput(f"{measure.id}: the date of the batch is required",
                                    code=_native.DGS_E_MISSING_INPUT)
-    day = iso_date(date)
+    return iso_date(date)
+
+
+def prepare(measure: Measure, frame: Any, *, extra: str = "raise", units: str = "yuan") -> _Prepared:
+    """Converts ``frame``'s columns for ``measure`` once (for several runs over the same rows)."""
     cols, rows, index = _frame_columns(frame)
     inputs = measure.inputs
 
@@ -660,23 +864,4 @@ def evaluate_batch(measure: Measure, frame: Any, date: DateLike, *, errors: str 
         columns.append(col.values)
         present.append(col.present)
 
-    awards = np.empty(rows, dtype=np.int64)
-    outcomes = np.empty(rows, dtype=np.int32)
-    code, row, message = _native.dgspy_evaluate_batch(measure._ptr, day, rows, names, columns, present,
-                                                      awards, outcomes)
-    error: Optional[_errors.Error] = None
-    if code != 0:
-        if code in _BEFORE_ROWS:
-            raise _errors.from_code(code, message)
-        error = _errors.from_code(code, message, row=row)
-        error.row = row
-    if bad is not None and bad_error is not None:
-        awards[bad] = 0
-        outcomes[bad] = Outcome.INVALID
-        if error is None or (bad_error.row or 0) < (error.row or 0):
-            error = bad_error
-    result = BatchResult(measure, day, awards, outcomes, index, error)
-    if error is not None and errors == "raise":
-        error.batch = result  # type: ignore[attr-defined]
-        raise error
-    return result
+    return _Prepared(names, columns, present, rows, index, bad, bad_error)

@@ -199,7 +199,8 @@ static jbyteArray dgsj_bytes(JNIEnv *jenv, const char *s)
 /* Columns are copied out of the Java arrays, evaluated, and the outputs copied back. */
 static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobjectArray names,
                       jobjectArray columns, jobjectArray present, jint rows,
-                      jlongArray awards, jintArray outcomes, dgs_error *err)
+                      jlongArray awards, jintArray outcomes, jintArray bindings, jintArray reasons,
+                      dgs_error *err)
 {
     jsize cols = names ? (*jenv)->GetArrayLength(jenv, names) : 0;
     const char **cnames = NULL;
@@ -207,13 +208,16 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
     uint8_t **cpres = NULL;
     int64_t *cawards = NULL;
     int32_t *coutcomes = NULL;
+    int32_t *cbindings = NULL, *creasons = NULL;
     int rc = DGS_E_NOMEM;
     jsize k;
 
     memset(err, 0, sizeof *err);
     if (rows < 0 || !columns || (*jenv)->GetArrayLength(jenv, columns) != cols ||
         (present && (*jenv)->GetArrayLength(jenv, present) != cols) || !awards || !outcomes ||
-        (*jenv)->GetArrayLength(jenv, awards) < rows || (*jenv)->GetArrayLength(jenv, outcomes) < rows) {
+        (*jenv)->GetArrayLength(jenv, awards) < rows || (*jenv)->GetArrayLength(jenv, outcomes) < rows ||
+        !bindings != !reasons || (bindings && ((*jenv)->GetArrayLength(jenv, bindings) < rows ||
+                                               (*jenv)->GetArrayLength(jenv, reasons) < rows))) {
         err->code = DGS_E_INVALID_ARGUMENT;
         strcpy(err->message, "batch: columns, awards and outcomes must hold `rows` values");
         return err->code;
@@ -223,7 +227,11 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
     cpres = (uint8_t **)calloc(cols ? cols : 1, sizeof *cpres);
     cawards = (int64_t *)malloc((rows ? rows : 1) * sizeof *cawards);
     coutcomes = (int32_t *)malloc((rows ? rows : 1) * sizeof *coutcomes);
-    if (!cnames || !ccols || !cpres || !cawards || !coutcomes)
+    if (bindings) {
+        cbindings = (int32_t *)malloc((rows ? rows : 1) * sizeof *cbindings);
+        creasons = (int32_t *)malloc((rows ? rows : 1) * sizeof *creasons);
+    }
+    if (!cnames || !ccols || !cpres || !cawards || !coutcomes || (bindings && (!cbindings || !creasons)))
         goto nomem;
     for (k = 0; k < cols; k++) {
         jbyteArray name = (jbyteArray)(*jenv)->GetObjectArrayElement(jenv, names, k);
@@ -251,14 +259,23 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
         if (pres)
             (*jenv)->DeleteLocalRef(jenv, pres);
     }
-    rc = dgs_evaluate_batch(m, date, (size_t)rows, (size_t)cols, cnames,
-                            (const int64_t *const *)ccols, present ? (const uint8_t *const *)cpres : NULL,
-                            cawards, coutcomes, err);
+    if (bindings)
+        rc = dgs_evaluate_batch_detail(m, date, (size_t)rows, (size_t)cols, cnames, (const int64_t *const *)ccols,
+                                       present ? (const uint8_t *const *)cpres : NULL, 0, (size_t)rows, cawards,
+                                       coutcomes, cbindings, creasons, err);
+    else
+        rc = dgs_evaluate_batch(m, date, (size_t)rows, (size_t)cols, cnames,
+                                (const int64_t *const *)ccols, present ? (const uint8_t *const *)cpres : NULL,
+                                cawards, coutcomes, err);
     /* Rows are written whatever the code, unless the call failed before any row. */
     if (rc == DGS_OK || rc == DGS_E_MISSING_INPUT || rc == DGS_E_NEGATIVE || rc == DGS_E_CHOICE ||
         rc == DGS_E_RANGE || rc == DGS_E_OVERFLOW) {
         (*jenv)->SetLongArrayRegion(jenv, awards, 0, rows, (const jlong *)cawards);
         (*jenv)->SetIntArrayRegion(jenv, outcomes, 0, rows, (const jint *)coutcomes);
+        if (bindings) {
+            (*jenv)->SetIntArrayRegion(jenv, bindings, 0, rows, (const jint *)cbindings);
+            (*jenv)->SetIntArrayRegion(jenv, reasons, 0, rows, (const jint *)creasons);
+        }
     }
     goto done;
 nomem:
@@ -275,6 +292,8 @@ done:
     free(cpres);
     free(cawards);
     free(coutcomes);
+    free(cbindings);
+    free(creasons);
     return rc;
 }
 %}
@@ -285,19 +304,21 @@ done:
 /**
  * dgs_evaluate_batch over Java arrays: `names` holds NUL-terminated UTF-8
  * names (byte[]), `columns` long[] of `rows` values, `present` null or
- * boolean[] (null per column = all present).  Fills awards and outcomes and
- * returns the C code; `status` (byte[] of 256) receives the message and
+ * boolean[] (null per column = all present).  Fills awards and outcomes (and,
+ * unless both are null, each row's binding code and reason code: see
+ * dgs_evaluate_batch_detail()) and returns the C code; `status` (byte[] of 256) receives the message and
  * `where` (long[2]) the row of the first error and the reason.  Never throws
  * for the C library's errors: the caller decides.
  */
 static int dgsj_evaluate_batch(JNIEnv *jenv_, const dgs_measure *m, const char *date,
                                jobjectArray names, jobjectArray columns, jobjectArray present,
                                jint rows, jlongArray awards, jintArray outcomes,
+                               jintArray bindings, jintArray reasons,
                                jbyteArray status, jlongArray where)
 {
     dgs_error e;
     jlong w[2];
-    int rc = dgsj_batch(jenv_, m, date, names, columns, present, rows, awards, outcomes, &e);
+    int rc = dgsj_batch(jenv_, m, date, names, columns, present, rows, awards, outcomes, bindings, reasons, &e);
     if ((*jenv_)->ExceptionCheck(jenv_))
         return rc;
     if (rc != DGS_OK) {

@@ -150,19 +150,26 @@ public final class Batch {
         boolean[][] pres = anyPresent ? present.toArray(new boolean[0][]) : null;
         long[] awards = new long[n];
         int[] outcomes = new int[n];
+        int[] bindings = new int[n];
+        int[] reasons = new int[n];
         byte[] status = new byte[257];
         long[] where = new long[2];
         Ruleset rs = measure.ruleset();
         rs.acquire();
         int code;
+        String[] bindingNames;
         try {
             code = DgsNative.dgsj_evaluate_batch(measure.ptr(), date.toString(), nameBytes, data, pres, n, awards,
-                    outcomes, status, where);
+                    outcomes, bindings, reasons, status, where);
+            bindingNames = new String[(int) DgsNative.dgs_measure_binding_count(measure.ptr())];
+            for (int k = 0; k < bindingNames.length; k++) {
+                bindingNames[k] = DgsNative.dgs_measure_binding_name(measure.ptr(), k);
+            }
         } finally {
             rs.release();
         }
         if (code == 0) {
-            return new BatchResult(measure, awards, outcomes, null);
+            return new BatchResult(measure, awards, outcomes, bindings, reasons, bindingNames, null);
         }
         DgsException error = DgsException.of(code, Utf8.decodeNulTerminated(status), (int) where[1], where[0]);
         switch (code) {
@@ -171,7 +178,7 @@ public final class Batch {
             case DgsException.E_CHOICE:
             case DgsException.E_RANGE:
             case DgsException.E_OVERFLOW:
-                return new BatchResult(measure, awards, outcomes, error); // every row was written
+                return new BatchResult(measure, awards, outcomes, bindings, reasons, bindingNames, error); // every row was written
             default:
                 throw error;
         }

@@ -12,13 +12,58 @@ public final class BatchResult {
     private final Measure measure;
     private final long[] awards;
     private final int[] outcomes;
+    private final int[] bindings;
+    private final int[] reasons;
+    private final String[] bindingNames;
     private final DgsException firstError;
 
-    BatchResult(Measure measure, long[] awards, int[] outcomes, DgsException firstError) {
+    BatchResult(Measure measure, long[] awards, int[] outcomes, int[] bindings, int[] reasons, String[] bindingNames,
+                DgsException firstError) {
         this.measure = measure;
         this.awards = awards;
         this.outcomes = outcomes;
+        this.bindings = bindings;
+        this.reasons = reasons;
+        this.bindingNames = bindingNames;
         this.firstError = firstError;
+    }
+
+    /**
+     * The constraint that set row i's amount: the parameter or input {@link Result#binding()} names
+     * for the row evaluated alone ("cap_per_year", "interest_paid", …), or "" when none did or the
+     * row is invalid.
+     *
+     * @param i the row
+     * @return the constraint's name, or ""
+     */
+    public String binding(int i) {
+        int code = bindings[i];
+        return code >= 0 && code < bindingNames.length ? bindingNames[code] : "";
+    }
+
+    /**
+     * Every row's binding constraint, as {@link #binding(int)}.
+     *
+     * @return a new array, one name (or "") per row
+     */
+    public String[] binding() {
+        String[] out = new String[bindings.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = binding(i);
+        }
+        return out;
+    }
+
+    /**
+     * The kind of reason of row i's outcome: "none" for a grant, "below_minimum",
+     * "condition_not_met", "not_in_force", "invalid", … (the C library's reason names).
+     *
+     * @param i the row
+     * @return the reason's name
+     */
+    public String reason(int i) {
+        String name = DgsNative.dgs_reason_name(reasons[i]);
+        return name != null ? name : "reason " + reasons[i];
     }
 
     /**

@@ -161,6 +161,11 @@ class BatchEqualsScalarTest {
             if (batch.outcome(i) != r.outcome() || !batch.award(i).equals(r.award())) {
                 fail(row + ": batch gives " + batch.outcome(i) + " " + batch.award(i) + ", the case gives " + r);
             }
+            // The binding constraint of the batch is the one the case names.
+            assertEquals(r.binding(), batch.binding(i), row);
+            if (r.outcome() == Outcome.GRANTED) {
+                assertEquals("none", batch.reason(i), row);
+            }
         }
         assertEquals(invalid, batch.invalidRows(), m.id());
         INVALID.addAndGet(invalid);

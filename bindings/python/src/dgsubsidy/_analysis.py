@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+"""Analyses over a population: parameter sweeps and reforms against a baseline.
+
+A sweep converts the population's columns once, then for every value derives
+a ruleset with :meth:`Ruleset.with_parameter` and runs the library's batch
+(with the binding constraint of every row) over the same converted columns,
+keeping only the aggregates: the total, the grants, and how many grants each
+constraint bound.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+
+import numpy as np
+
+from . import _errors, _native
+from ._api import Measure, Outcome
+from ._batch import (_batch_date, _categorical, _check_modes, _exact_sum, _outputs, _run, binding_names, prepare,
+                     thread_count)
+from ._money import DateLike, from_fen
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ._api import Ruleset
+
+__all__ = ["Comparison", "compare", "sweep"]
+
+_INT64_MAX = 2**63 - 1
+
+
+def _total_fen(awards: np.ndarray) -> int:
+    """The exact sum of non-negative awards: numpy's sum where it cannot wrap, else in two halves."""
+    if awards.size == 0:
+        return 0
+    top = int(awards.max())
+    if top == 0:
+        return 0
+    if top <= _INT64_MAX // awards.size:
+        return int(awards.sum())
+    return _exact_sum(awards)
+
+
+def sweep(ruleset: "Ruleset", measure: Union[str, Measure], parameter: str, values: Sequence[Any], frame: Any,
+          date: DateLike, *, valid_from: Optional[DateLike] = None, valid_until: Optional[DateLike] = None,
+          units: str = "yuan", extra: str = "raise", errors: str = "raise",
+          threads: Optional[int] = None) -> "pd.DataFrame":
+    """See :meth:`Ruleset.sweep`."""
+    import pandas as pd
+
+    _check_modes(errors, extra, units)
+    m = ruleset.measure(measure)
+    day = _batch_date(m, date)
+    thread_count(threads, 0)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise _errors.TypeMismatch(f"values must be a sequence of values of '{parameter}', "
+                                   f"not {type(values).__name__}")
+    values = list(values)
+    if parameter not in m.parameters:
+        raise _errors.UnknownParameter(
+            f"{m.id} has no parameter '{parameter}' (parameters: {', '.join(m.parameters)})",
+            code=_native.DGS_E_UNKNOWN_PARAMETER)
+    prep = prepare(m, frame, extra=extra, units=units)  # the population, converted once
+    names = binding_names(m)
+    money = m.unit.startswith("yuan")
+
+    totals: List[Union[Decimal, int]] = []
+    totals_fen: List[int] = []
+    grants: List[int] = []
+    invalid: List[int] = []
+    bound: Dict[str, List[int]] = {f"bound_by_{n}": [] for n in dict.fromkeys(names)}
+    out = _outputs(prep.rows, True)  # filled again for every value
+    for value in values:
+        derived = ruleset.with_parameter(m.id, parameter, value, valid_from=valid_from, valid_until=valid_until,
+                                         reference=f"sweep of {parameter}")
+        dm = derived.measure(m.id)
+        awards, outcomes, bindings, _reasons, error = _run(dm, day, prep, threads, True, out)
+        if error is not None and errors == "raise":
+            error.message = f"{error.message} (with {parameter} = {value})"
+            raise error
+        granted = outcomes == Outcome.GRANTED
+        codes = np.where(granted, bindings + 1, 0)  # type: ignore[operator]
+        counts = np.bincount(codes, minlength=len(names) + 1)[1:]
+        row = dict.fromkeys(bound, 0)
+        for name, n in zip(names, counts.tolist()):
+            row[f"bound_by_{name}"] += n  # a name shared by a parameter and an input adds up
+        for key, n in row.items():
+            bound[key].append(n)
+        fen = _total_fen(awards)
+        totals_fen.append(fen)
+        totals.append(from_fen(fen) if money else fen)
+        grants.append(int(np.count_nonzero(granted)))
+        invalid.append(int(np.count_nonzero(outcomes == Outcome.INVALID)))
+
+    data: Dict[str, Any] = {"total": totals, "total_fen": totals_fen, "grants": grants, "invalid": invalid}
+    data.update(bound)
+    index = pd.Index(values, name=parameter)
+    return pd.DataFrame(data, index=index)
+
+
+class Comparison:
+    """A reform against a baseline over one population, measure by measure.
+
+    - ``rows``: a pandas DataFrame per row of the population (the frame's index) with, for every
+      measure, ``<measure>.baseline_fen``, ``<measure>.reform_fen``, ``<measure>.difference_fen``
+      (int64 fen) and ``<measure>.baseline_binding`` / ``<measure>.reform_binding`` (categoricals);
+    - ``summary``: one row per measure: ``baseline``, ``reform``, ``difference`` (exact Decimal
+      yuan), ``gainers`` and ``gained`` (rows paid more, and how much more), ``losers`` and
+      ``lost`` (rows paid less, and how much less), ``invalid`` (rows invalid in either);
+    - ``by_binding``: per measure and constraint that set the reform's amount: ``rows``,
+      ``difference`` (Decimal yuan), ``gainers``, ``losers``;
+    - ``total_difference``: the exact change of the total over every measure, Decimal yuan.
+
+    Each measure's rows are judged alone (no stacking between measures).
+    """
+
+    def __init__(self, rows: "pd.DataFrame", summary: "pd.DataFrame", by_binding: "pd.DataFrame") -> None:
+        self.rows = rows
+        self.summary = summary
+        self.by_binding = by_binding
+
+    @property
+    def total_difference(self) -> Decimal:
+        return sum(self.summary["difference"], Decimal(0))  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return (f"<Comparison {len(self.summary)} measures, {len(self.rows)} rows: "
+                f"difference CNY {self.total_difference:,}>")
+
+
+def _positive_sum(a: np.ndarray) -> int:
+    return _exact_sum(np.where(a > 0, a, 0))
+
+
+def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
+            units: str = "yuan", extra: str = "ignore", errors: str = "raise",
+            threads: Optional[int] = None) -> Comparison:
+    """See :meth:`Ruleset.compare`."""
+    import pandas as pd
+
+    _check_modes(errors, extra, units)
+    if isinstance(measures, (str, bytes)) or not hasattr(measures, "__iter__"):
+        raise _errors.TypeMismatch("measures must be a list of measure ids, e.g. ['A1.07.a']")
+    thread_count(threads, 0)
+    cols: Dict[str, Any] = {}
+    summary: List[Dict[str, Any]] = []
+    by_binding: List[Dict[str, Any]] = []
+    index = None
+    for spec in measures:
+        base_m = baseline.measure(spec)
+        ref_m = reform.measure(base_m.id)
+        day = _batch_date(base_m, date)
+        if not base_m.unit.startswith("yuan"):
+            raise _errors.NotSupported(f"{base_m.id}: its awards are {base_m.unit}, not money: compare "
+                                       f"measures of money", code=_native.DGS_E_NOT_SUPPORTED)
+        prep = prepare(base_m, frame, extra=extra, units=units)  # converted once for both rulesets
+        index = prep.index
+        results = []
+        for m in (base_m, ref_m):
+            awards, outcomes, bindings, _reasons, error = _run(m, day, prep, threads, True)
+            if error is not None and errors == "raise":
+                raise error
+            results.append((awards, outcomes, bindings))
+        (a0, o0, b0), (a1, o1, b1) = results
+        diff = a1 - a0  # awards are never negative: the difference fits in int64
+        names = binding_names(base_m)
+        rnames = binding_names(ref_m)
+        cols[f"{base_m.id}.baseline_fen"] = a0
+        cols[f"{base_m.id}.reform_fen"] = a1
+        cols[f"{base_m.id}.difference_fen"] = diff
+        cols[f"{base_m.id}.baseline_binding"] = _categorical(b0, names)
+        cols[f"{base_m.id}.reform_binding"] = _categorical(b1, rnames)
+        t0, t1 = _exact_sum(a0), _exact_sum(a1)
+        summary.append({"measure": base_m.id, "baseline": from_fen(t0), "reform": from_fen(t1),
+                        "difference": from_fen(t1 - t0),
+                        "gainers": int(np.count_nonzero(diff > 0)), "gained": from_fen(_positive_sum(diff)),
+                        "losers": int(np.count_nonzero(diff < 0)), "lost": from_fen(_positive_sum(-diff)),
+                        "invalid": int(np.count_nonzero((o0 == Outcome.INVALID) | (o1 == Outcome.INVALID)))})
+        codes = b1.astype(np.intp) + 1
+        for code in np.unique(codes).tolist():
+            sel = codes == code
+            d = diff[sel]
+            by_binding.append({"measure": base_m.id, "binding": rnames[code - 1] if code else None,
+                               "rows": int(np.count_nonzero(sel)), "difference": from_fen(_exact_sum(d)),
+                               "gainers": int(np.count_nonzero(d > 0)), "losers": int(np.count_nonzero(d < 0))})
+    return Comparison(pd.DataFrame(cols, index=index),
+                      pd.DataFrame(summary).set_index("measure") if summary else pd.DataFrame(),
+                      pd.DataFrame(by_binding).set_index(["measure", "binding"]) if by_binding else pd.DataFrame())

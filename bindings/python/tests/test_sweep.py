@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+"""Parameter sweeps: the cost of every value of one parameter over one population."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dgsubsidy
+
+DATE = "2025-03-01"
+D = Decimal
+
+
+def test_sweep_worked_by_hand(rules):
+    # A1.07.a: 5% of the financed amount counted up to 30,000,000, at most cap_per_year, never
+    # above the interest paid.
+    frame = pd.DataFrame({"financed_amount": [28_000_000, 40_000_000, 10_000_000, 28_000_000],
+                          "interest_paid": [1_500_000, 2_000_000, 2_000_000, 1_000_000]})
+    df = rules.sweep("A1.07.a", "cap_per_year", [D(1_000_000), D(1_500_000), D(2_000_000)], frame, DATE)
+    assert list(df.index) == [D(1_000_000), D(1_500_000), D(2_000_000)]
+    # cap 1,000,000: 1,400,000 → 1,000,000; 1,500,000 → 1,000,000; 500,000; 1,400,000 → 1,000,000
+    # (the interest paid only equals the cap, which was applied first): 3,500,000, three bound by the cap.
+    first = df.loc[D(1_000_000)]
+    assert first["total"] == D("3500000.00") and first["total_fen"] == 350_000_000
+    assert first["grants"] == 4 and first["invalid"] == 0
+    assert first["bound_by_cap_per_year"] == 3 and first["bound_by_ratio"] == 1
+    # cap 1,500,000 (as printed): 1,400,000 (ratio), 1,500,000 (the 30,000,000 limit; the cap only
+    # equals it), 500,000 (ratio), 1,000,000 (interest): 4,400,000.
+    second = df.loc[D(1_500_000)]
+    assert second["total"] == D("4400000.00")
+    assert (second["bound_by_ratio"], second["bound_by_max_counted_financing"],
+            second["bound_by_interest_paid"], second["bound_by_cap_per_year"]) == (2, 1, 1, 0)
+    # A higher cap changes nothing: 5% of 30,000,000 never exceeds 1,500,000.
+    assert df.loc[D(2_000_000)]["total"] == D("4400000.00")
+    # Every constraint of the measure has its column.
+    assert {f"bound_by_{n}" for n in ["ratio", "min_counted_financing", "max_counted_financing",
+                                      "cap_per_year", "subsidy_term", "reading_min_financing",
+                                      "financed_amount", "interest_paid"]} <= set(df.columns)
+
+
+def test_sweep_equals_one_batch_per_derived_ruleset(rules):
+    rng = np.random.default_rng(5)
+    rows = 150_000  # split across threads
+    frame = {"financed_amount": rng.integers(0, 40_000_000, rows),
+             "interest_paid": rng.integers(0, 2_000_000, rows)}
+    values = ["3%", "5%", "7%"]
+    df = rules.sweep("A1.07.a", "ratio", values, frame, DATE, threads=2)
+    one = rules.sweep("A1.07.a", "ratio", values, frame, DATE, threads=1)
+    pd.testing.assert_frame_equal(df, one)
+    for v in values:
+        b = rules.with_parameter("A1.07.a", "ratio", v).evaluate_batch("A1.07.a", frame, DATE, threads=1)
+        row = df.loc[v]
+        assert row["total"] == b.total and row["grants"] == int(b.granted.sum())
+        for name, n in b.binding_counts().items():
+            assert row[f"bound_by_{name}"] == n
+    assert df.loc["3%"]["total"] < df.loc["5%"]["total"] < df.loc["7%"]["total"]
+
+
+def test_sweep_errors(rules):
+    frame = {"financed_amount": [28_000_000, -1], "interest_paid": [1_000_000, 1_000_000]}
+    with pytest.raises(dgsubsidy.NegativeValue, match="cap_per_year = 1000000") as e:
+        rules.sweep("A1.07.a", "cap_per_year", [D(1_000_000)], frame, DATE)
+    assert e.value.row == 1
+    df = rules.sweep("A1.07.a", "cap_per_year", [D(1_000_000)], frame, DATE, errors="mark")
+    assert df.iloc[0]["invalid"] == 1 and df.iloc[0]["grants"] == 1
+    with pytest.raises(dgsubsidy.UnknownParameter, match="no parameter 'cap'"):
+        rules.sweep("A1.07.a", "cap", [D(1)], frame, DATE)
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        rules.sweep("A1.07.a", "cap_per_year", "1000000", frame, DATE)
+    with pytest.raises(dgsubsidy.TypeMismatch):  # money is never a float
+        rules.sweep("A1.07.a", "cap_per_year", [1e6], frame, DATE)
+
+
+def test_compare_worked_by_hand(rules):
+    # The yearly cap of A1.07.a lowered from 1,500,000 to 1,000,000 yuan; A4.02.1.a unchanged.
+    reform = rules.with_parameter("A1.07.a", "cap_per_year", D(1_000_000))
+    frame = pd.DataFrame({"financed_amount": [28_000_000, 40_000_000, 10_000_000, 28_000_000],
+                          "interest_paid": [1_500_000, 2_000_000, 2_000_000, 1_000_000]},
+                         index=["a", "b", "c", "d"])
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.07.a"])
+    # Baseline 1,400,000 + 1,500,000 + 500,000 + 1,000,000 = 4,400,000;
+    # reform 1,000,000 + 1,000,000 + 500,000 + 1,000,000 = 3,500,000.
+    s = cmp.summary.loc["A1.07.a"]
+    assert (s["baseline"], s["reform"], s["difference"]) == (D("4400000.00"), D("3500000.00"), D("-900000.00"))
+    assert (s["gainers"], s["gained"], s["losers"], s["lost"]) == (0, D("0.00"), 2, D("900000.00"))
+    assert cmp.total_difference == D("-900000.00")
+    rows = cmp.rows
+    assert list(rows.index) == ["a", "b", "c", "d"]
+    assert list(rows["A1.07.a.difference_fen"]) == [-40_000_000, -50_000_000, 0, 0]
+    assert list(rows["A1.07.a.reform_binding"]) == ["cap_per_year", "cap_per_year", "ratio", "cap_per_year"]
+    assert rows["A1.07.a.baseline_binding"]["d"] == "interest_paid"
+    by = cmp.by_binding.loc["A1.07.a"]
+    assert by.loc["cap_per_year", "rows"] == 3 and by.loc["cap_per_year", "difference"] == D("-900000.00")
+    assert by.loc["ratio", "difference"] == D("0.00")
+
+
+def test_compare_several_measures_over_one_frame(rules):
+    reform = rules.with_parameter("A4.02.1.a", "cap", D(100_000)) if "cap" in rules["A4.02.1.a"].parameters \
+        else rules
+    frame = pd.DataFrame({"financed_amount": [28_000_000], "interest_paid": [1_000_000],
+                          "booth_area": [36], "build_cost": [120_000]})
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.07.a", "A4.02.1.a"])
+    assert list(cmp.summary.index) == ["A1.07.a", "A4.02.1.a"]
+    b = rules.evaluate_batch("A4.02.1.a", frame[["booth_area", "build_cost"]], DATE)
+    assert cmp.summary.loc["A4.02.1.a", "baseline"] == b.total
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        rules.compare(reform, frame, DATE, measures="A1.07.a")
