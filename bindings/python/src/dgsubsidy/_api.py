@@ -8,6 +8,7 @@ import enum
 import html
 import json
 import os
+import stat
 import threading
 import weakref
 from collections.abc import Mapping as _MappingABC
@@ -557,9 +558,21 @@ class Ruleset:
             if isinstance(path, bytes):
                 path = os.fsdecode(path)
             try:
+                # Only a regular file of at most DGS_GUIDELINE_MAX_BYTES is read: a FIFO
+                # would block and /dev/zero would never end (the C reader refuses them too).
+                st = os.stat(path)
+                if not stat.S_ISREG(st.st_mode):
+                    raise _errors.FileError(f"{path}: not a regular file (a guideline is read from a file)",
+                                            code=_native.DGS_E_IO)
+                limit = _native.DGS_GUIDELINE_MAX_BYTES
                 with open(path, "rb") as f:
-                    data = f.read()
+                    data = f.read(limit + 1)
+                if len(data) > limit:
+                    raise _errors.GuidelineError(f"{path}: over the limit of {limit} bytes for a guideline",
+                                                 code=_native.DGS_E_GUIDELINE)
             except OSError as e:
+                if isinstance(e, _errors.Error):
+                    raise
                 raise _errors.FileError(f"{path}: cannot read the guideline: {e.strerror or e}",
                                         code=_native.DGS_E_IO) from e
             name = source or path

@@ -94,6 +94,18 @@ class StackReport(Sequence[StackEntry]):
         _owned(self, ptr, _native.dgs_stack_free)
         self._entries = tuple(StackEntry(self, ptr, i, r) for i, r in enumerate(self._results))
 
+    # A report is immutable and owns its C handle: a copy is the report itself
+    # (two Python objects freeing one handle would free it twice).
+    def __copy__(self) -> "StackReport":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "StackReport":
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a StackReport cannot be pickled: pickle its results (and objects) and "
+                        "stack them again in the other process")
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -241,6 +253,8 @@ def allocate_fen(budget_fen: int, claims_fen: Any, method: Union[Allocation, str
         raise _errors.TypeMismatch("claims: a float array is not money; give int64 fen")
     if claims.dtype.kind not in "iu" and claims.size:
         raise _errors.TypeMismatch(f"claims: an int64 array of fen is required, not {claims.dtype}")
+    if claims.dtype.kind == "u" and claims.size and int(claims.max()) > 2**63 - 1:
+        raise _errors.Overflow("claims: a claim beyond the largest amount (int64 fen)")
     claims = np.ascontiguousarray(claims.reshape(-1), dtype=np.int64)
     shares = np.zeros(len(claims), dtype=np.int64)
     _native.dgspy_allocate(budget, claims, m, shares)
