@@ -11,7 +11,9 @@
 # guideline-large runs the guideline harness with inputs up to
 # $FUZZ_LARGE_MAX_LEN bytes (1 MB), from a generated seed of thousands of
 # changes, so the paths that only large guidelines take (growing buffers,
-# sorting and sweeping many versions of one parameter) are fuzzed too.
+# sorting and sweeping many versions of one parameter) are fuzzed too;
+# stack-large runs the stacking harness likewise, inputs of up to some
+# 350,000 claims.
 #
 # The corpus a run grows and any crash, leak or timeout input go to
 # $FUZZ_WORK (build-fuzz/work/<harness>/), never into the repository: a
@@ -25,7 +27,7 @@ work=${FUZZ_WORK:-$build/work}
 secs=${1:-30}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline guideline-large case cli batch)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline guideline-large case cli batch stack-large)
 jobs=${FUZZ_JOBS:-1}
 
 # ASan + UBSan by default; FUZZ_ASAN=0 builds with UBSan alone, about twice
@@ -62,7 +64,7 @@ run() {
     mkdir -p "$dir/corpus"
     if [ "$h" != "$bin" ]; then
         max_len=${FUZZ_LARGE_MAX_LEN:-1048576}
-        [ -f "$dir/corpus/large-seed.json" ] || large_seed >"$dir/corpus/large-seed.json"
+        [ "$bin" != guideline ] || [ -f "$dir/corpus/large-seed.json" ] || large_seed >"$dir/corpus/large-seed.json"
     fi
     local args=(-timeout=30 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1
                 -artifact_prefix="$dir/")
