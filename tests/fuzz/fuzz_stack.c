@@ -59,10 +59,15 @@ static void setup(void)
     kinds[11] = eval("A4.09.e", "2025-06-01", (const char *const[]){"usage_fee", "100000", NULL});
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    setup();
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!rs)
-        setup();
     size_t n = size / 3;
     const dgs_result **results = malloc((n ? n : 1) * sizeof *results);
     const char **objects = malloc((n ? n : 1) * sizeof *objects);
