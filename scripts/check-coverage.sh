@@ -13,12 +13,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-coverage}
 
-# Floors, in percent: measured 2026-12-02 at lib/ 94.4% lines, 55.9% branches
-# (the calc helpers are inlined into every formula, each inlining with its
-# own branches), tools/ 79.3% lines.
+# Floors, in percent: measured 2026-12-02 at lib/ 94.2% lines, 50.7% branches
+# (the calc helpers are inlined into every formula's three loops — scalar,
+# batch, batch with the binding per row — each inlining with its own
+# branches), tools/ 85.1% lines.
 LIB_LINES=${COVERAGE_LIB_LINES:-93}
-LIB_BRANCHES=${COVERAGE_LIB_BRANCHES:-53}
-TOOLS_LINES=${COVERAGE_TOOLS_LINES:-78}
+LIB_BRANCHES=${COVERAGE_LIB_BRANCHES:-49}
+TOOLS_LINES=${COVERAGE_TOOLS_LINES:-83}
 
 command -v gcovr >/dev/null || { echo "check-coverage: gcovr is needed (pip install gcovr; scripts/requirements-test.txt)" >&2; exit 1; }
 
