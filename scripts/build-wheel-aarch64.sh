@@ -152,8 +152,9 @@ if [ ! -x "$runtime/usr/bin/python$pyver" ]; then
 fi
 site=$work/site-arm64
 rm -rf "$site"
+wheel_platform=$(basename "$fixed" | sed -n 's/.*-\(manylinux[^-]*_aarch64\)\.whl$/\1/p')
 "$py" -m pip install -q --disable-pip-version-check --target "$site" --only-binary=:all: \
-    --platform manylinux2014_aarch64 --python-version "$pyver" --implementation cp --abi "cp$pytag" \
+    --platform manylinux2014_aarch64 --platform "${wheel_platform:-manylinux2014_aarch64}" --python-version "$pyver" --implementation cp --abi "cp$pytag" \
     "$fixed" pytest pandas >"$work/site.log" 2>&1 || { cat "$work/site.log" >&2; fail "cannot install the wheel and pytest, pandas for aarch64"; }
 # test_import_refuses_a_library_of_another_version starts a second Python, which needs the
 # kernel to run ARM64 programs through qemu (binfmt_misc): not assumed here.
