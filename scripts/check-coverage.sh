@@ -34,7 +34,9 @@ find "$build/CMakeFiles" -path '*CompilerId*' -name '*.gcno' -delete
 ctest --test-dir "$build" -j2 --output-on-failure >"$build/ctest.log" 2>&1 || { tail -40 "$build/ctest.log"; exit 1; }
 
 summary() {   # summary FILTER → "lines_percent branches_percent"
-    gcovr --root "$root" --object-directory "$build" --filter "$root/$1" \
+    # Search the build directory only: the tree may hold other builds and links out of it
+    # (a wine prefix's z: drive is the whole file system).
+    gcovr --root "$root" --object-directory "$build" --filter "$root/$1" "$build" \
           --exclude "$root/lib/measures/catalog.gen.c" --gcov-ignore-parse-errors=negative_hits.warn \
           --json-summary-pretty -o "$build/coverage-$(basename "$1").json" >"$build/gcovr.log" 2>&1 ||
         { cat "$build/gcovr.log" >&2; exit 1; }
@@ -51,7 +53,7 @@ printf '%-8s lines %5s%% (%s/%s, floor %s%%)   branches %5s%% (%s/%s, floor %s%%
     tools/ "$tools_l" "$tools_lc" "$tools_lt" "$TOOLS_LINES" "$tools_b" "$tools_bc" "$tools_bt" "-"
 if [ "${COVERAGE_HTML:-0}" = 1 ]; then
     mkdir -p "$build/coverage"
-    gcovr --root "$root" --object-directory "$build" --filter "$root/lib/" --filter "$root/tools/" \
+    gcovr --root "$root" --object-directory "$build" --filter "$root/lib/" --filter "$root/tools/" "$build" \
           --html-details "$build/coverage/index.html" >/dev/null
     echo "html: $build/coverage/index.html"
 fi
