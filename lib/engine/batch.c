@@ -622,6 +622,10 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
     for (size_t j = 0; j < cols; j++) {
         if (!names[j] || (rows && !columns[j]))
             return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column %zu has a NULL name or data", m->meta->id, j);
+        for (size_t k = 0; k < j; k++)   /* as for any measure: one column per input */
+            if (strcmp(names[k], names[j]) == 0)
+                return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: column '%s' given twice", m->meta->id,
+                                names[j]);
         if (strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0) {
             /* The item's own conditions, applied below to whichever measure computed the row. */
             if (engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN) < 0)
