@@ -17,28 +17,30 @@
 static const uint8_t absent[CHUNK];
 static const int64_t zeros[CHUNK];
 
+/* The problem of one input's value (`has`: given), or DGS_OK: a required
+ * input missing, a choice out of range, a flag neither 0 nor 1, a negative
+ * amount, area or count. */
+static inline int check_input(const input_def *in, bool has, int64_t v, bool need_required)
+{
+    if (!has)
+        return in->required && need_required ? DGS_E_MISSING_INPUT : DGS_OK;
+    if (in->type == DGS_TYPE_CHOICE)
+        return v < 0 || (uint64_t)v >= choice_count(in->choices) ? DGS_E_CHOICE : DGS_OK;
+    if (in->type == DGS_TYPE_FLAG)
+        return v != 0 && v != 1 ? DGS_E_RANGE : DGS_OK;
+    return v < 0 ? DGS_E_NEGATIVE : DGS_OK;
+}
+
 /* The first problem of row i, or DGS_OK. */
 static int check_row(const measure_spec *spec, const int64_t *const *cols,
                      const uint8_t *const *present, size_t i, bool need_required, int16_t *which)
 {
     for (uint8_t k = 0; k < spec->n_inputs; k++) {
-        const input_def *in = &spec->inputs[k];
         bool has = !present[k] || present[k][i];
-        *which = k;
-        if (!has) {
-            if (in->required && need_required)
-                return DGS_E_MISSING_INPUT;
-            continue;
-        }
-        int64_t v = cols[k][i];
-        if (in->type == DGS_TYPE_CHOICE) {
-            if (v < 0 || (uint64_t)v >= choice_count(in->choices))
-                return DGS_E_CHOICE;
-        } else if (in->type == DGS_TYPE_FLAG) {
-            if (v != 0 && v != 1)
-                return DGS_E_RANGE;
-        } else if (v < 0) {
-            return DGS_E_NEGATIVE;
+        int code = check_input(&spec->inputs[k], has, has ? cols[k][i] : 0, need_required);
+        if (code) {
+            *which = k;
+            return code;
         }
     }
     return DGS_OK;
@@ -279,24 +281,12 @@ static int row_problem(const measure_spec *spec, const int *colmap, const int64_
                        const uint8_t *const *present, size_t r, bool need_required, int16_t *which)
 {
     for (uint8_t k = 0; k < spec->n_inputs; k++) {
-        const input_def *in = &spec->inputs[k];
         int j = colmap[k];
         bool has = j >= 0 && (!present || !present[j] || present[j][r]);
-        *which = k;
-        if (!has) {
-            if (in->required && need_required)
-                return DGS_E_MISSING_INPUT;
-            continue;
-        }
-        int64_t v = columns[j][r];
-        if (in->type == DGS_TYPE_CHOICE) {
-            if (v < 0 || (uint64_t)v >= choice_count(in->choices))
-                return DGS_E_CHOICE;
-        } else if (in->type == DGS_TYPE_FLAG) {
-            if (v != 0 && v != 1)
-                return DGS_E_RANGE;
-        } else if (v < 0) {
-            return DGS_E_NEGATIVE;
+        int code = check_input(&spec->inputs[k], has, has ? columns[j][r] : 0, need_required);
+        if (code) {
+            *which = k;
+            return code;
         }
     }
     return DGS_OK;

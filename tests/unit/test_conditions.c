@@ -485,13 +485,9 @@ static void batch_equals_scalar_for_every_condition(void **state)
             int rc = dgs_evaluate_batch(m, DATE, 2, ncols + 1, names, cols, NULL, awards, outcomes, &err);
             /* An input required only without its alternative (as fill_required_inputs() finds
              * it for the scalar case): a column of the same value, before the condition. */
-            const char *q;
             static char extra[MAX_BATCH_COLS][64];
-            while (rc == DGS_E_MISSING_INPUT && (q = strstr(err.message, "input '")) && ncols + 1 < MAX_BATCH_COLS) {
-                size_t len = strcspn(q + 7, "'");
-                assert_true(len < sizeof extra[0]);
-                memcpy(extra[ncols], q + 7, len);
-                extra[ncols][len] = '\0';
+            while (rc == DGS_E_MISSING_INPUT && ncols + 1 < MAX_BATCH_COLS &&
+                   error_input_name(err.message, extra[ncols], sizeof extra[ncols])) {
                 values[ncols][0] = values[ncols][1] = 10000000;
                 names[ncols] = extra[ncols];
                 cols[ncols] = values[ncols];
