@@ -714,6 +714,20 @@ static int batch_branches(const dgs_measure *m, const char *date, size_t rows, s
                 }
             }
     }
+    /* Every value of the item's own inputs is checked as the setters check it,
+     * also in a column the branch taken does not read: a negative `assessed`
+     * beside an exact amount is an invalid row, as dgs_case_set_int() refuses it. */
+    for (size_t j = 0; j < cols; j++) {
+        long k = dgs_measure_input_index(m, names[j]);
+        if (k < 0)
+            continue;
+        for (size_t i = 0; i < rows; i++)
+            if ((!present || !present[j] || present[j][i]) &&
+                check_input(&m->meta->spec->inputs[k], true, columns[j][i], false)) {
+                awards[i] = 0;
+                outcomes[i] = DGS_OUTCOME_INVALID;
+            }
+    }
     /* The item's conditions, as in dgs_evaluate(): 1 met, 0 not met (ineligible
      * unless out of force or invalid), missing assumed, any other value invalid. */
     for (size_t j = 0; j < cols; j++) {

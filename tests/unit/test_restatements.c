@@ -319,6 +319,33 @@ static int teardown(void **state)
     return 0;
 }
 
+/* A batch of an item computed through a branch checks every value as the
+ * setters do, also one the branch does not read, and takes each input from one
+ * column only: a negative `assessed` beside 中国质量奖's exact 300万 is an
+ * invalid row (dgs_case_set_int refuses it), a column given twice an error. */
+static void branch_batch_checks_every_value(void **state)
+{
+    (void)state;
+    const dgs_measure *m = dgs_ruleset_find(rs, "OP.02.a");
+    int64_t honour[2] = {1, 1}, assessed[2] = {-100, 100};   /* china_quality_award */
+    const int64_t *cols[2] = {honour, assessed};
+    const char *names[2] = {"honour", "assessed"};
+    dgs_fen_t awards[2];
+    int32_t outcomes[2];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_batch(m, "2025-06-01", 2, 2, names, cols, NULL, awards, outcomes, &e),
+                     DGS_E_NEGATIVE);
+    assert_int_equal(e.row, 0);
+    assert_int_equal(outcomes[0], DGS_OUTCOME_INVALID);
+    assert_int_equal(awards[0], 0);
+    assert_int_equal(outcomes[1], DGS_OUTCOME_GRANTED);
+    assert_int_equal(awards[1], 300000000);   /* 中国质量奖: 300 万元, exact */
+    const char *twice[2] = {"honour", "honour"};
+    const int64_t *tcols[2] = {honour, honour};
+    assert_int_equal(dgs_evaluate_batch(m, "2025-06-01", 2, 2, twice, tcols, NULL, awards, outcomes, &e),
+                     DGS_E_INVALID_ARGUMENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +356,7 @@ int main(void)
         cmocka_unit_test(batch_goes_through_the_source),
         cmocka_unit_test(every_restatement_shares_its_sources_group),
         cmocka_unit_test(branches_restate_one_choice),
+        cmocka_unit_test(branch_batch_checks_every_value),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
