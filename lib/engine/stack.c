@@ -35,7 +35,13 @@
 #define OBJECT_MAX 256
 
 typedef struct line {
-    const dgs_result *r;
+    const dgs_result *r;     /* the result claimed (a report), or NULL (a population) */
+    const dgs_measure *m;    /* the measure claimed */
+    dgs_fen_t award;
+    int outcome;
+    bool money;              /* the measure's number is money */
+    bool full;               /* a granted award of a group paid in full over other honours (pays_in_full) */
+    const char *obj;         /* the object id ("" for none) */
     dgs_fen_t before;        /* already granted (for the same object) */
     dgs_fen_t paid;
     dgs_fen_t up_to;         /* what an assessment of a pending ceiling could still add */
@@ -95,6 +101,8 @@ static const char *object_at(const dgs_stack *s, size_t offset) { return s->obje
 
 static void set_reason(pool *pl, line *l, const char *zh, const char *en)
 {
+    if (!pl)
+        return;
     l->reason[0] = pool_add(pl, zh);
     l->reason[1] = pool_add(pl, en);
 }
@@ -102,12 +110,12 @@ static void set_reason(pool *pl, line *l, const char *zh, const char *en)
 /* Whether a group's highest award is paid in full although a lower award of the group was
  * already granted: the measure's own reading `reading_earlier_award` = "full" (a later,
  * higher honour is a new event).  Measures without that reading pay the difference. */
-static bool pays_in_full(const dgs_result *r)
+static bool pays_in_full(const dgs_measure *m, const resolved *params)
 {
-    const measure_spec *spec = r->m->meta->spec;
+    const measure_spec *spec = m->meta->spec;
     for (size_t k = 0; spec && k < spec->n_params && k < MAX_PARAMS; k++)
         if (spec->params[k].type == DGS_TYPE_SWITCH && strcmp(spec->params[k].name, "reading_earlier_award") == 0)
-            return r->params[k].num == 1;
+            return params[k].num == 1;
     return false;
 }
 
@@ -234,7 +242,7 @@ static int resolve_caps(const dgs_ruleset *rs, cap_ref *caps, dgs_error *err)
  * it) is on. */
 static int line_cap(const cap_ref *caps, const line *l)
 {
-    const dgs_measure *m = l->r->m;
+    const dgs_measure *m = l->m;
     for (size_t c = 0; c < dgs_cap_count; c++) {
         const cap_def *d = caps[c].d;
         bool member = false;
@@ -267,17 +275,17 @@ typedef struct sort_key {
     size_t index;
 } sort_key;
 
-static sort_key benefit_key(const line *l, const char *objects, size_t index)
+static sort_key benefit_key(const line *l, size_t index)
 {
-    bool yearly = l->gd ? l->gd->yearly : l->r->m->meta->yearly;
-    return (sort_key){-1, yearly ? l->year : 0, *l->group ? l->group : l->r->m->meta->id,
-                      l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : objects + l->object, index};
+    bool yearly = l->gd ? l->gd->yearly : l->m->meta->yearly;
+    return (sort_key){-1, yearly ? l->year : 0, *l->group ? l->group : l->m->meta->id,
+                      l->gd && l->gd->object == OBJECT_ENTERPRISE ? "" : l->obj, index};
 }
 
-static sort_key cap_key(const line *l, const char *objects, size_t index)
+static sort_key cap_key(const line *l, size_t index)
 {
     bool yearly = dgs_caps[l->cap].period == CAP_PER_YEAR;
-    return (sort_key){l->cap, yearly ? l->year : 0, "", yearly ? "" : objects + l->object, index};
+    return (sort_key){l->cap, yearly ? l->year : 0, "", yearly ? "" : l->obj, index};
 }
 
 static int cmp_str(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
@@ -304,37 +312,40 @@ static int cmp_key(const void *a, const void *b)
     return c;
 }
 
-static bool is_money(const line *l) { return strcmp(dgs_result_unit(l->r), "yuan") == 0; }
+static bool is_money(const line *l) { return l->money; }
 
 /* ---- deciding -------------------------------------------------------------------- */
 
-/* A claim in no exclusive group. */
+/* A claim in no exclusive group.  Reasons are written only into a pool (pl not NULL). */
 static void decide_alone(pool *pl, line *l)
 {
     char a[48], b[48], zh[512], en[512];
-    const dgs_result *r = l->r;
-    dgs_money_format(r->award, a, sizeof a);
-    dgs_money_format(l->before, b, sizeof b);
-    if (r->outcome == DGS_OUTCOME_UP_TO) {
+    if (l->outcome == DGS_OUTCOME_UP_TO) {
         l->decision = DGS_STACK_PENDING_ASSESSMENT;
         /* What an assessment could add: the ceiling, less an earlier grant for the same object. */
-        l->up_to = l->upgrade == UPGRADE_FULL ? r->award : r->award > l->before ? r->award - l->before : 0;
-        snprintf(zh, sizeof zh, "最高 %s 元（待核定）：主管部门核定后给予，不计入合计", a);
-        snprintf(en, sizeof en, "up to %s yuan (to be assessed): paid once the department assesses it; not in the total", a);
-        set_reason(pl, l, zh, en);
+        l->up_to = l->upgrade == UPGRADE_FULL ? l->award : l->award > l->before ? l->award - l->before : 0;
+        if (pl) {
+            dgs_money_format(l->award, a, sizeof a);
+            snprintf(zh, sizeof zh, "最高 %s 元（待核定）：主管部门核定后给予，不计入合计", a);
+            snprintf(en, sizeof en, "up to %s yuan (to be assessed): paid once the department assesses it; not in the total", a);
+            set_reason(pl, l, zh, en);
+        }
         return;
     }
     if (l->upgrade == UPGRADE_FULL || l->before == 0) {
-        l->paid = r->award;
+        l->paid = l->award;
         l->decision = DGS_STACK_PAID;
         set_reason(pl, l, "不属于不重复享受组，全额给予", "in no exclusive group: paid in full");
         return;
     }
-    l->paid = r->award > l->before ? r->award - l->before : 0;
+    l->paid = l->award > l->before ? l->award - l->before : 0;
     l->decision = l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
-    snprintf(zh, sizeof zh, "同一对象已获本项 %s 元，补足差额", b);
-    snprintf(en, sizeof en, "%s yuan already granted for the same object: the difference is paid", b);
-    set_reason(pl, l, zh, en);
+    if (pl) {
+        dgs_money_format(l->before, b, sizeof b);
+        snprintf(zh, sizeof zh, "同一对象已获本项 %s 元，补足差额", b);
+        snprintf(en, sizeof en, "%s yuan already granted for the same object: the difference is paid", b);
+        set_reason(pl, l, zh, en);
+    }
 }
 
 /* The claims keys[0..k) about one benefit of one group. */
@@ -350,66 +361,78 @@ static void decide_group(pool *pl, line *lines, const sort_key *keys, size_t k)
             group_before = INT64_MAX;
         if (!is_money(l))
             continue;
-        if (l->r->outcome == DGS_OUTCOME_GRANTED && (w == SIZE_MAX || l->r->award > lines[w].r->award))
+        if (l->outcome == DGS_OUTCOME_GRANTED && (w == SIZE_MAX || l->award > lines[w].award))
             w = keys[j].index;
-        if (l->r->outcome == DGS_OUTCOME_UP_TO && (top == SIZE_MAX || l->r->award > lines[top].r->award))
+        if (l->outcome == DGS_OUTCOME_UP_TO && (top == SIZE_MAX || l->award > lines[top].award))
             top = keys[j].index;
     }
-    dgs_money_format(group_before, b, sizeof b);
+    if (pl)
+        dgs_money_format(group_before, b, sizeof b);
     for (size_t j = 0; j < k; j++) {
         line *l = &lines[keys[j].index];
         if (l->decision != -1)
             continue;
-        const dgs_result *r = l->r;
         const char *g = l->group;
-        dgs_money_format(r->award, c, sizeof c);
-        if (r->outcome == DGS_OUTCOME_UP_TO) {
+        if (pl)
+            dgs_money_format(l->award, c, sizeof c);
+        if (l->outcome == DGS_OUTCOME_UP_TO) {
             l->decision = DGS_STACK_PENDING_ASSESSMENT;
             if (w != SIZE_MAX) {
                 l->winner = w;
-                dgs_money_format(lines[w].r->award, a, sizeof a);
-                dgs_fen_t base = lines[w].r->award > group_before ? lines[w].r->award : group_before;
+                dgs_fen_t base = lines[w].award > group_before ? lines[w].award : group_before;
                 if (keys[j].index == top)
-                    l->up_to = r->award > base ? r->award - base : 0;
-                snprintf(zh, sizeof zh, "%s 组：已按 %s（%s 元）给予；本项最高 %s 元待核定，核定金额高于已给予金额的，补足差额",
-                         g, lines[w].r->m->meta->id, a, c);
-                snprintf(en, sizeof en, "%s: %s (%s yuan) is paid; this ceiling of %s yuan awaits assessment, and an assessment above the paid amount tops up the difference",
-                         g, lines[w].r->m->meta->id, a, c);
+                    l->up_to = l->award > base ? l->award - base : 0;
+                if (pl) {
+                    dgs_money_format(lines[w].award, a, sizeof a);
+                    snprintf(zh, sizeof zh, "%s 组：已按 %s（%s 元）给予；本项最高 %s 元待核定，核定金额高于已给予金额的，补足差额",
+                             g, lines[w].m->meta->id, a, c);
+                    snprintf(en, sizeof en, "%s: %s (%s yuan) is paid; this ceiling of %s yuan awaits assessment, and an assessment above the paid amount tops up the difference",
+                             g, lines[w].m->meta->id, a, c);
+                }
             } else {
                 l->winner = top;
                 if (keys[j].index == top)
-                    l->up_to = r->award > group_before ? r->award - group_before : 0;
-                snprintf(zh, sizeof zh, "%s 组：最高 %s 元（待核定），核定后就高给予一次，不计入合计", g, c);
-                snprintf(en, sizeof en, "%s: up to %s yuan (to be assessed); the highest assessed amount is paid once; not in the total", g, c);
+                    l->up_to = l->award > group_before ? l->award - group_before : 0;
+                if (pl) {
+                    snprintf(zh, sizeof zh, "%s 组：最高 %s 元（待核定），核定后就高给予一次，不计入合计", g, c);
+                    snprintf(en, sizeof en, "%s: up to %s yuan (to be assessed); the highest assessed amount is paid once; not in the total", g, c);
+                }
             }
             set_reason(pl, l, zh, en);
             continue;
         }
         l->winner = w;
-        dgs_money_format(lines[w].r->award, a, sizeof a);
+        if (pl)
+            dgs_money_format(lines[w].award, a, sizeof a);
         if (w != keys[j].index) {
             l->decision = DGS_STACK_SUPERSEDED;
-            snprintf(zh, sizeof zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予", g, lines[w].r->m->meta->id, a);
-            snprintf(en, sizeof en, "%s: paid once, the highest — %s (%s yuan) is paid instead", g,
-                     lines[w].r->m->meta->id, a);
-            set_reason(pl, l, zh, en);
+            if (pl) {
+                snprintf(zh, sizeof zh, "%s 组就高、从优、不重复享受：按 %s（%s 元）给予", g, lines[w].m->meta->id, a);
+                snprintf(en, sizeof en, "%s: paid once, the highest — %s (%s yuan) is paid instead", g,
+                         lines[w].m->meta->id, a);
+                set_reason(pl, l, zh, en);
+            }
             continue;
         }
-        if (pays_in_full(r) && group_before > l->before) {
+        if (l->full && group_before > l->before) {
             /* A new, higher honour: paid in full, less what this same honour already received. */
             char other[48];
-            l->paid = r->award > l->before ? r->award - l->before : 0;
+            l->paid = l->award > l->before ? l->award - l->before : 0;
             l->decision = l->paid > 0 ? DGS_STACK_PAID : DGS_STACK_ALREADY_PAID;
-            dgs_money_format(group_before - l->before, other, sizeof other);
-            snprintf(zh, sizeof zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予", g, other);
-            snprintf(en, sizeof en,
-                     "the highest of %s; %s yuan already granted for another honour of the group: paid in full "
-                     "under the reading in force", g, other);
-            set_reason(pl, l, zh, en);
+            if (pl) {
+                dgs_money_format(group_before - l->before, other, sizeof other);
+                snprintf(zh, sizeof zh, "%s 组中金额最高；该组其他认定已获 %s 元，按解读全额给予", g, other);
+                snprintf(en, sizeof en,
+                         "the highest of %s; %s yuan already granted for another honour of the group: paid in full "
+                         "under the reading in force", g, other);
+                set_reason(pl, l, zh, en);
+            }
             continue;
         }
-        l->paid = r->award > group_before ? r->award - group_before : 0;
+        l->paid = l->award > group_before ? l->award - group_before : 0;
         l->decision = group_before == 0 ? DGS_STACK_PAID : l->paid > 0 ? DGS_STACK_TOP_UP : DGS_STACK_ALREADY_PAID;
+        if (!pl)
+            continue;
         if (group_before == 0) {
             snprintf(zh, sizeof zh, "%s 组中金额最高，给予", g);
             snprintf(en, sizeof en, "the highest of %s: paid", g);
@@ -431,19 +454,131 @@ static void apply_cap(pool *pl, line *lines, const sort_key *keys, size_t k, con
         dgs_fen_t limit = slot_at(&cap->measure->slots[cap->param], l->date)->num;
         dgs_fen_t room = limit > used ? limit - used : 0;
         if (l->paid > room) {
-            dgs_money_format(limit, a, sizeof a);
-            dgs_money_format(used, b, sizeof b);
-            dgs_money_format(room, c, sizeof c);
+            if (pl) {
+                dgs_money_format(limit, a, sizeof a);
+                dgs_money_format(used, b, sizeof b);
+                dgs_money_format(room, c, sizeof c);
+                snprintf(zh, sizeof zh, "%s（%s 元）：本%s已给予 %s 元，本项给予余额 %s 元", cap->d->clause, a,
+                         cap->d->period == CAP_PER_YEAR ? "年度" : "对象", b, c);
+                snprintf(en, sizeof en, "cap of %s yuan per %s (%s): %s yuan already paid, %s yuan left is paid",
+                         a, cap->d->period == CAP_PER_YEAR ? "year" : "object", cap->d->id, b, c);
+                set_reason(pl, l, zh, en);
+            }
             l->paid = room;
             l->decision = DGS_STACK_CAPPED;
-            snprintf(zh, sizeof zh, "%s（%s 元）：本%s已给予 %s 元，本项给予余额 %s 元", cap->d->clause, a,
-                     cap->d->period == CAP_PER_YEAR ? "年度" : "对象", b, c);
-            snprintf(en, sizeof en, "cap of %s yuan per %s (%s): %s yuan already paid, %s yuan left is paid",
-                     a, cap->d->period == CAP_PER_YEAR ? "year" : "object", cap->d->id, b, c);
-            set_reason(pl, l, zh, en);
         }
         used += l->paid;   /* ≤ limit: cannot overflow */
     }
+}
+
+/* A claim as the stacking engine sees it: its measure, date, outcome, award
+ * and group (the result's), the object and what was already granted.  The
+ * readings are those of `v` (the ruleset at the claim's date).  `params`:
+ * the parameters the award was computed with (read for a granted award only). */
+static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_measure *m, const char *group,
+                      int32_t date, int32_t year, int outcome, dgs_fen_t award, const resolved *params,
+                      const char *obj, dgs_fen_t before)
+{
+    memset(l, 0, sizeof *l);
+    l->m = m;
+    l->award = award;
+    l->outcome = outcome;
+    l->money = strcmp(dgs_measure_unit(m), "yuan") == 0;
+    l->full = outcome == DGS_OUTCOME_GRANTED && params && pays_in_full(m, params);
+    l->obj = obj;
+    l->winner = index;
+    l->decision = -1;
+    l->cap = -1;
+    l->before = before;
+    l->date = date;
+    l->year = year;
+    l->gd = group_find(group);
+    /* With the reading "text", only groups whose 不重复享受 clause the text writes. */
+    bool applies = l->gd && (v->g[G_STACKING_SCOPE] == SCOPE_PACKAGE || l->gd->text_clause);
+    l->group = applies ? l->gd->id : "";
+    if (!applies)
+        l->gd = NULL;
+    l->upgrade = (int)v->g[G_UPGRADE_PAYMENT];
+}
+
+/* Decides the claims lines[0..n) of one applicant: the payments of each
+ * benefit, then the caps across claims.  `keys` has room for n keys; `pl`
+ * receives the reasons, or is NULL (amounts and decisions only). */
+static void stack_lines(const cap_ref *caps, pool *pl, line *lines, size_t n, sort_key *keys)
+{
+    for (size_t i = 0; i < n; i++)
+        keys[i] = benefit_key(&lines[i], i);
+
+    /* Outcomes that are not payments, whatever their group. */
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        char zh[512], en[512];
+        if (l->outcome != DGS_OUTCOME_GRANTED && l->outcome != DGS_OUTCOME_UP_TO) {
+            l->decision = DGS_STACK_NOT_GRANTED;
+            if (pl) {
+                snprintf(zh, sizeof zh, "未获给予（%s）", dgs_outcome_name(l->outcome));
+                snprintf(en, sizeof en, "not granted (%s)", dgs_outcome_name(l->outcome));
+                set_reason(pl, l, zh, en);
+            }
+        } else if (!is_money(l)) {
+            l->decision = DGS_STACK_NOT_A_GRANT;
+            if (pl) {
+                snprintf(zh, sizeof zh, "不是资金奖补（%s），不计入合计", dgs_measure_unit(l->m));
+                snprintf(en, sizeof en, "not a grant (%s): not counted", dgs_measure_unit(l->m));
+                set_reason(pl, l, zh, en);
+            }
+        }
+    }
+
+    /* One sort by benefit; then each run of claims about one benefit. */
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, cmp_key);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && same_key(&keys[a], &keys[b]))
+            b++;
+        const line *first = &lines[keys[a].index];
+        if (*first->group) {
+            decide_group(pl, lines, keys + a, b - a);
+        } else {
+            /* Two claims of one one-off measure about the same object: likely the same benefit twice. */
+            bool twice = b - a > 1 && !first->m->meta->yearly;
+            for (size_t j = a; j < b; j++) {
+                line *l = &lines[keys[j].index];
+                if (twice)
+                    l->flags |= DGS_STACK_FLAG_REPEATED;
+                if (l->decision == -1)
+                    decide_alone(pl, l);
+            }
+        }
+        a = b;
+    }
+
+    /* Caps across claims, in claim order within each cap's year or object. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
+            keys[m++] = cap_key(l, i);
+    }
+    if (m > 1)
+        qsort(keys, m, sizeof *keys, cmp_key);
+    for (size_t a = 0; a < m;) {
+        size_t b = a + 1;
+        while (b < m && same_key(&keys[a], &keys[b]))
+            b++;
+        apply_cap(pl, lines, keys + a, b - a, &caps[keys[a].cap]);
+        a = b;
+    }
+}
+
+/* The caps of the data resolved against rs. */
+static int caps_of(const dgs_ruleset *rs, cap_ref *caps, dgs_error *err)
+{
+    if (dgs_cap_count > CAP_MAX)   /* data/groups.json has more caps: a build error the test suite reports */
+        return dgs_fail(err, DGS_E_RANGE, "data/groups.json has %zu cross-claim caps, more than %d", dgs_cap_count,
+                        CAP_MAX);
+    return resolve_caps(rs, caps, err);
 }
 
 DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *results,
@@ -467,10 +602,7 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
                             "dgs_stack_claims: the object of claim %zu %s", i, problem);
     }
     cap_ref caps[CAP_MAX];
-    if (dgs_cap_count > CAP_MAX)   /* data/groups.json has more caps: a build error the test suite reports */
-        return dgs_fail(err, DGS_E_RANGE, "data/groups.json has %zu cross-claim caps, more than %d", dgs_cap_count,
-                        CAP_MAX);
-    int rc = resolve_caps(rs, caps, err);
+    int rc = caps_of(rs, caps, err);
     if (rc)
         return rc;
 
@@ -492,90 +624,23 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
     ruleset_view v;          /* the readings at the date of the claim before, reused while it holds */
     v.date = INT32_MIN;
     for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
         const dgs_result *r = results[i];
-        l->r = r;
-        l->winner = i;
-        l->decision = -1;
-        l->cap = -1;
-        l->before = already_granted ? already_granted[i] : 0;
-        l->object = objects && objects[i] && *objects[i] ? pool_add(ob, objects[i]) : 0;
-        if (dgs_date_parse(r->date, &l->date))
-            l->date = 0;
-        l->year = (int32_t)strtol(r->date, NULL, 10);
-        if (i == 0 || v.date != l->date)
-            ruleset_view_at(rs, l->date, &v);
-        l->gd = group_find(r->group);
-        /* With the reading "text", only groups whose 不重复享受 clause the text writes. */
-        bool applies = l->gd && (v.g[G_STACKING_SCOPE] == SCOPE_PACKAGE || l->gd->text_clause);
-        l->group = applies ? l->gd->id : "";
-        if (!applies)
-            l->gd = NULL;
-        l->upgrade = (int)v.g[G_UPGRADE_PAYMENT];
+        int32_t date;
+        if (dgs_date_parse(r->date, &date))
+            date = 0;
+        if (i == 0 || v.date != date)
+            ruleset_view_at(rs, date, &v);
+        line_init(&lines[i], i, &v, r->m, r->group, date, (int32_t)strtol(r->date, NULL, 10), r->outcome,
+                  r->award, r->params, "", already_granted ? already_granted[i] : 0);
+        lines[i].r = r;
+        lines[i].object = objects && objects[i] && *objects[i] ? pool_add(ob, objects[i]) : 0;
     }
     if (pl->failed || ob->failed)
         goto nomem;
     for (size_t i = 0; i < n; i++)
-        keys[i] = benefit_key(&lines[i], ob->p, i);   /* the object pool is complete: its addresses hold */
+        lines[i].obj = ob->p + lines[i].object;   /* the object pool is complete: its addresses hold */
 
-    /* Outcomes that are not payments, whatever their group. */
-    for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
-        const dgs_result *r = l->r;
-        char zh[512], en[512];
-        if (r->outcome != DGS_OUTCOME_GRANTED && r->outcome != DGS_OUTCOME_UP_TO) {
-            l->decision = DGS_STACK_NOT_GRANTED;
-            snprintf(zh, sizeof zh, "未获给予（%s）", dgs_outcome_name(r->outcome));
-            snprintf(en, sizeof en, "not granted (%s)", dgs_outcome_name(r->outcome));
-            set_reason(pl, l, zh, en);
-        } else if (!is_money(l)) {
-            l->decision = DGS_STACK_NOT_A_GRANT;
-            snprintf(zh, sizeof zh, "不是资金奖补（%s），不计入合计", dgs_result_unit(r));
-            snprintf(en, sizeof en, "not a grant (%s): not counted", dgs_result_unit(r));
-            set_reason(pl, l, zh, en);
-        }
-    }
-
-    /* One sort by benefit; then each run of claims about one benefit. */
-    if (n > 1)
-        qsort(keys, n, sizeof *keys, cmp_key);
-    for (size_t a = 0; a < n;) {
-        size_t b = a + 1;
-        while (b < n && same_key(&keys[a], &keys[b]))
-            b++;
-        const line *first = &lines[keys[a].index];
-        if (*first->group) {
-            decide_group(pl, lines, keys + a, b - a);
-        } else {
-            /* Two claims of one one-off measure about the same object: likely the same benefit twice. */
-            bool twice = b - a > 1 && !first->r->m->meta->yearly;
-            for (size_t j = a; j < b; j++) {
-                line *l = &lines[keys[j].index];
-                if (twice)
-                    l->flags |= DGS_STACK_FLAG_REPEATED;
-                if (l->decision == -1)
-                    decide_alone(pl, l);
-            }
-        }
-        a = b;
-    }
-
-    /* Caps across claims, in claim order within each cap's year or object. */
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        line *l = &lines[i];
-        if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
-            keys[m++] = cap_key(l, ob->p, i);
-    }
-    if (m > 1)
-        qsort(keys, m, sizeof *keys, cmp_key);
-    for (size_t a = 0; a < m;) {
-        size_t b = a + 1;
-        while (b < m && same_key(&keys[a], &keys[b]))
-            b++;
-        apply_cap(pl, lines, keys + a, b - a, &caps[keys[a].cap]);
-        a = b;
-    }
+    stack_lines(caps, pl, lines, n, keys);
     if (pl->failed)
         goto nomem;
     free(keys);
