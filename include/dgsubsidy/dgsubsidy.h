@@ -948,6 +948,99 @@ DGS_API int64_t dgs_result_step_amount(const dgs_result *r, size_t i);
 /** The DGS_TYPE_* of dgs_result_step_amount() (money, area or count), or 0. */
 DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
 
+/* ===================================================================== */
+/* (1.1) Populations: several measures over one population, stacked       */
+/* ===================================================================== */
+
+/* (1.1) The outcome of a measure for a row of a population that gives none of
+ * the measure's inputs: the row does not claim it (dgs_evaluate_population();
+ * dgs_outcome_name() gives "not_claimed").  Never an outcome of dgs_evaluate(). */
+#define DGS_OUTCOME_NOT_CLAIMED    -2
+
+/* (1.1) Decisions of dgs_evaluate_population() only (appended to DGS_STACK_*). */
+#define DGS_STACK_NOT_CLAIMED  8  /**< the row gives none of the measure's inputs: no claim, nothing paid */
+#define DGS_STACK_INVALID      9  /**< the row's inputs for the measure are invalid: no claim, nothing paid */
+
+/**
+ * (1.1) Evaluates `n_measures` measures over one population and stacks, for
+ * each applicant, the claims exactly as dgs_stack_claims() stacks the same
+ * results (就高、从优、不重复享受, objects, caps across claims): what is paid
+ * to each applicant per row and measure.
+ *
+ * Each row is one object (a project, an exhibition, a contract…) of one
+ * applicant.  The `cols` columns are the rows' facts, shared by every measure
+ * that names them: a column is given to each measure of which it is an input
+ * or (named "condition.<id>") a condition, as in dgs_evaluate_batch() (int64
+ * values in base units; `present` NULL, or per column NULL or `rows` bytes,
+ * 0 = not given).  A column that is an input or condition of no measure, a
+ * column given twice, a column named "date" (one date per call) and a
+ * measure none of whose inputs is a column are refused before any row is
+ * evaluated.
+ *
+ * A row claims a measure when it gives at least one of the measure's inputs
+ * (conditions do not count).  A row that claims none gets outcome
+ * DGS_OUTCOME_NOT_CLAIMED, award 0 and decision DGS_STACK_NOT_CLAIMED, and is
+ * never stacked.  A measure without inputs (an exact amount, a qualitative
+ * measure) cannot be claimed and is refused (DGS_E_NOT_SUPPORTED); a ceiling
+ * whose one input is `assessed` is claimed by rows that give `assessed`.
+ *
+ * Each measure is evaluated over all rows by dgs_evaluate_batch() at `date`
+ * (one date for the whole call: every claim is of that date and its year).
+ * A claimed row whose inputs are invalid (some but not all required inputs,
+ * a negative amount, inputs that exclude each other, …) gets
+ * DGS_OUTCOME_INVALID, award 0 and decision DGS_STACK_INVALID; it is left out
+ * of its applicant's stacking, whose other claims are stacked without it.
+ *
+ * Then the claims of each applicant (rows with equal `applicants[i]`) are
+ * stacked together: in claim order, that is the applicant's rows in row order
+ * and, within a row, the measures in the order given (the order decides which
+ * claim a cap across claims cuts, and which of equal awards is paid).  The
+ * object of every claim of row i is objects[i] (as dgs_stack_claims() takes
+ * it: NULL or "" = the one object of its measure family); without `objects`
+ * (NULL) every row is an object of its own, so two rows of one applicant
+ * (two projects) never compete as one benefit of one object — except where
+ * the benefit is about the enterprise, or is a cap per year.  Nothing was
+ * granted before (already granted amounts are 0).  For each claim,
+ * paid/decisions/up_to are what dgs_stack_paid(), dgs_stack_decision() and
+ * dgs_stack_up_to() give for the same results stacked by dgs_stack_claims()
+ * for that applicant alone.  A ceiling still to be assessed (outcome up_to)
+ * is never paid (DGS_STACK_PENDING_ASSESSMENT, paid 0).
+ *
+ * Outputs are laid out [measure][row]: item k * rows + i is measure k of row
+ * i; each array holds n_measures × rows items.
+ *
+ * Time O(N log N) for N = rows × n_measures (one sort of the rows by
+ * applicant, skipped when they come sorted; then each applicant's claims);
+ * memory O(rows) besides the outputs, and O(claims of one applicant).
+ *
+ * @param rs          the ruleset; borrowed.
+ * @param measures    `n_measures` measure ids of rs, each once (1 … 1024).
+ * @param date        the date of every claim, ISO.
+ * @param applicants  `rows` applicant codes; any int64.
+ * @param objects     NULL (each row its own object), or `rows` object ids
+ *                    (NULL or "" for the one object of the measure's family).
+ * @param awards, outcomes, paid, decisions  n_measures × rows each.
+ * @param up_to       NULL, or n_measures × rows: what an assessment of a
+ *                    pending ceiling could still add (dgs_stack_up_to()).
+ * @return DGS_OK; before any row is written: DGS_E_INVALID_ARGUMENT (a NULL
+ *         argument, no measure, a measure listed twice, a column given
+ *         twice), DGS_E_UNKNOWN_MEASURE, DGS_E_UNKNOWN_INPUT (a column no
+ *         measure reads), DGS_E_MISSING_INPUT (a measure none of whose inputs
+ *         is a column), DGS_E_NOT_SUPPORTED (a measure without inputs, a
+ *         column "date", a list input), DGS_E_DATE, DGS_E_RANGE or DGS_E_VALUE
+ *         (an object refused as dgs_stack_claims() refuses it; err->row is
+ *         its row), DGS_E_NOMEM; or, with every output written and err->row
+ *         the first invalid row (the lowest row, then the first measure), the
+ *         error of that row as dgs_evaluate_batch() gives it.
+ * Thread-safe for distinct outputs.
+ */
+DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, const char *const *measures,
+                                    const char *date, size_t rows, size_t cols, const char *const *names,
+                                    const int64_t *const *columns, const uint8_t *const *present,
+                                    const int64_t *applicants, const char *const *objects, dgs_fen_t *awards,
+                                    int32_t *outcomes, dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to,
+                                    dgs_error *err);
+
 #ifdef __cplusplus
 }
 #endif

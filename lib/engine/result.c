@@ -22,6 +22,8 @@ DGS_API const char *dgs_outcome_name(int outcome)
 {
     if (outcome == DGS_OUTCOME_INVALID)
         return "invalid";
+    if (outcome == DGS_OUTCOME_NOT_CLAIMED)
+        return "not_claimed";
     return outcome >= 0 && outcome <= DGS_OUTCOME_GOVERNED_ELSEWHERE ? outcome_names[outcome] : NULL;
 }
 

@@ -121,11 +121,11 @@ static bool pays_in_full(const dgs_measure *m, const resolved *params)
 
 static const char *const decision_names[] = {"paid",         "top_up",      "superseded",
                                              "not_granted",  "already_paid", "not_a_grant",
-                                             "pending_assessment", "capped"};
+                                             "pending_assessment", "capped", "not_claimed", "invalid"};
 
 DGS_API const char *dgs_stack_decision_name(int decision)
 {
-    return decision >= 0 && decision <= DGS_STACK_CAPPED ? decision_names[decision] : NULL;
+    return decision >= 0 && decision <= DGS_STACK_INVALID ? decision_names[decision] : NULL;
 }
 
 /* Why an object id is refused, or NULL: ids are compared byte for byte, so a
@@ -484,7 +484,7 @@ static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_me
     l->award = award;
     l->outcome = outcome;
     l->money = strcmp(dgs_measure_unit(m), "yuan") == 0;
-    l->full = outcome == DGS_OUTCOME_GRANTED && params && pays_in_full(m, params);
+    l->full = outcome == DGS_OUTCOME_GRANTED && params && pays_in_full(m, params);   /* params NULL: set by the caller */
     l->obj = obj;
     l->winner = index;
     l->decision = -1;
@@ -829,4 +829,378 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
         sb_printf(&b, en ? "  ceilings to be assessed: up to %s yuan more\n" : "  待核定的最高额：至多另计 %s 元\n",
                   dgs_money_format(s->up_to_total, paid, sizeof paid));
     return sb_finish(&b, out, "the stacking report", err);
+}
+
+/* ---- populations: several measures over one population, stacked per applicant ---- */
+
+/* The most branches of an item computed through other measures a population handles. */
+#define POP_BRANCHES 8
+
+/* What decides the group and the reading of a row computed through one branch
+ * (or the measure's own clause): as dgs_evaluate() gives them. */
+typedef struct pop_target {
+    bool ready;
+    const dgs_measure *via;   /* the measure that computes the row */
+    bool full;                /* pays_in_full() with the parameters at the date */
+    bool reading_ok;          /* the reading a group rests on holds at the date */
+    int by_col;               /* the column of via's branch input, -1 absent; -2 a value the branch fixes */
+    int64_t by_value;         /* that fixed value */
+    int64_t by_choice;        /* the value that puts the row in the group */
+    bool by_any;              /* via's group applies to one value of its branch input only */
+} pop_target;
+
+typedef struct pop_measure {
+    const dgs_measure *m;
+    size_t n;                                 /* its columns: inputs and conditions */
+    const char *names[MAX_INPUTS + MAX_CONDITIONS];
+    const int64_t *cols[MAX_INPUTS + MAX_CONDITIONS];
+    const uint8_t *pres[MAX_INPUTS + MAX_CONDITIONS];
+    int input_col[MAX_INPUTS];                /* the population column of input k, or -1 */
+    int branch_col;                           /* the column of the branch input of an item with branches, or -1 */
+    pop_target targets[POP_BRANCHES + 1];     /* [0] the own clause (or the one measure restated) */
+} pop_measure;
+
+typedef struct pop_row {
+    int64_t applicant;
+    size_t row;
+} pop_row;
+
+static int cmp_pop_row(const void *a, const void *b)
+{
+    const pop_row *x = a, *y = b;
+    if (x->applicant != y->applicant)
+        return x->applicant < y->applicant ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static bool pop_has(const uint8_t *const *present, int j, size_t row)
+{
+    return j >= 0 && (!present || !present[j] || present[j][row]);
+}
+
+static const pop_target *pop_target_of(pop_measure *pm, size_t t, const restate_branch *b, int32_t day,
+                                       const ruleset_view *v)
+{
+    pop_target *x = &pm->targets[t];
+    if (x->ready)
+        return x;
+    x->ready = true;
+    x->via = engine_through(pm->m, b);
+    resolved params[MAX_PARAMS];
+    memset(params, 0, sizeof params);
+    calc c;
+    bool run = engine_prepare(x->via, day, params, &c);
+    x->full = run && pays_in_full(pm->m, params);
+    const group_def *g = group_find(x->via->meta->group);
+    x->reading_ok = !(g && g->reading) || group_reading_holds(g, v);
+    const measure_spec *vs = x->via->meta->spec;
+    x->by_any = vs && vs->branch_input >= 0;
+    x->by_col = -1;
+    if (x->by_any) {
+        x->by_choice = vs->branch_choice;
+        long k = engine_input_of(pm->m, x->via, b, (size_t)vs->branch_input, &x->by_value);
+        x->by_col = k == -2 ? -2 : k >= 0 && k < MAX_INPUTS ? pm->input_col[k] : -1;
+    }
+    return x;
+}
+
+/* The group of a row whose formula ran (granted or up_to), as engine_group() gives it. */
+static const char *pop_group(const pop_target *x, const int64_t *const *columns, const uint8_t *const *present,
+                             size_t row)
+{
+    if (!x->reading_ok)
+        return "";
+    if (x->by_any) {
+        bool has = x->by_col == -2 || pop_has(present, x->by_col, row);
+        int64_t value = x->by_col == -2 ? x->by_value : has ? columns[x->by_col][row] : 0;
+        if (!has || value != x->by_choice)
+            return "";
+    }
+    return x->via->meta->group;
+}
+
+/* Whether a batch error is one of a row (the batch wrote every row). */
+static bool pop_row_code(int rc)
+{
+    return rc == DGS_E_MISSING_INPUT || rc == DGS_E_NEGATIVE || rc == DGS_E_CHOICE || rc == DGS_E_RANGE ||
+           rc == DGS_E_OVERFLOW;
+}
+
+DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, const char *const *measures,
+                                    const char *date, size_t rows, size_t cols, const char *const *names,
+                                    const int64_t *const *columns, const uint8_t *const *present,
+                                    const int64_t *applicants, const char *const *objects, dgs_fen_t *awards,
+                                    int32_t *outcomes, dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to,
+                                    dgs_error *err)
+{
+    if (!rs || !measures || !date || (cols && (!names || !columns)) ||
+        (rows && (!applicants || !awards || !outcomes || !paid || !decisions)))
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
+                        "dgs_evaluate_population: ruleset, measures, date, names, columns, applicants, awards, "
+                        "outcomes, paid and decisions must not be NULL");
+    if (n_measures == 0)
+        return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: no measure is given");
+    if (n_measures > 1024)
+        return dgs_fail(err, DGS_E_RANGE, "dgs_evaluate_population: %zu measures is too many (at most 1024)",
+                        n_measures);
+    if (rows && n_measures > SIZE_MAX / sizeof(line) / rows)
+        return dgs_fail(err, DGS_E_RANGE, "dgs_evaluate_population: %zu rows of %zu measures is too many", rows,
+                        n_measures);
+    int32_t day;
+    if (dgs_date_parse(date, &day))
+        return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
+
+    pop_measure *pm = calloc(n_measures, sizeof *pm);
+    if (!pm)
+        return dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating a population");
+    int rc = DGS_OK;
+    pop_row *order = NULL;
+    line *lines = NULL;
+    sort_key *keys = NULL;
+    size_t *where = NULL;
+    char(*own)[24] = NULL;   /* the objects of rows without objects */
+
+    /* The measures: each once, each with inputs a row can give. */
+    for (size_t k = 0; k < n_measures; k++) {
+        if (!measures[k]) {
+            rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: measure %zu is NULL", k);
+            goto done;
+        }
+        rc = dgs_ruleset_lookup(rs, measures[k], &pm[k].m, err);
+        if (rc)
+            goto done;
+        for (size_t q = 0; q < k; q++)
+            if (pm[q].m == pm[k].m) {
+                rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: measure %s is listed twice",
+                              measures[k]);
+                goto done;
+            }
+        const measure_meta *meta = pm[k].m->meta;
+        if (!meta->spec || meta->spec->n_inputs == 0) {
+            rc = dgs_fail(err, DGS_E_NOT_SUPPORTED,
+                          "%s has no inputs: a row claims a measure by giving one of its inputs, so no row can claim it",
+                          meta->id);
+            goto done;
+        }
+        if (meta->branches && meta->branches->n > POP_BRANCHES) {
+            rc = dgs_fail(err, DGS_E_NOT_SUPPORTED, "%s is computed through %u measures; a population takes at most %d",
+                          meta->id, (unsigned)meta->branches->n, POP_BRANCHES);
+            goto done;
+        }
+        for (size_t i = 0; i < MAX_INPUTS; i++)
+            pm[k].input_col[i] = -1;
+        pm[k].branch_col = -1;
+    }
+
+    /* The columns: each read by at least one measure (as an input or a condition), each once. */
+    for (size_t j = 0; j < cols; j++) {
+        if (!names[j] || (rows && !columns[j])) {
+            rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: column %zu has a NULL name or data", j);
+            goto done;
+        }
+        for (size_t q = 0; q < j; q++)
+            if (strcmp(names[q], names[j]) == 0) {
+                rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: column '%.60s' given twice",
+                              names[j]);
+                goto done;
+            }
+        if (strcmp(names[j], "date") == 0) {
+            rc = dgs_fail(err, DGS_E_NOT_SUPPORTED,
+                          "a population has one date (the date argument); a column 'date' is not read");
+            goto done;
+        }
+        bool used = false;
+        bool condition = strncmp(names[j], CONDITION_PREFIX, CONDITION_PREFIX_LEN) == 0;
+        for (size_t k = 0; k < n_measures; k++) {
+            const dgs_measure *m = pm[k].m;
+            long i = condition ? engine_condition_index(m, names[j] + CONDITION_PREFIX_LEN)
+                               : dgs_measure_input_index(m, names[j]);
+            if (i < 0)
+                continue;
+            used = true;
+            pop_measure *x = &pm[k];
+            x->names[x->n] = names[j];
+            x->cols[x->n] = columns[j];
+            x->pres[x->n++] = present ? present[j] : NULL;
+            if (!condition && i < MAX_INPUTS)
+                x->input_col[i] = (int)j;
+        }
+        if (!used) {
+            strbuf b = {0};
+            for (size_t k = 0; k < n_measures; k++)
+                sb_printf(&b, "%s%s", k ? ", " : "", pm[k].m->meta->id);
+            rc = dgs_fail(err, DGS_E_UNKNOWN_INPUT,
+                          "column '%.60s' is not %s of any measure given (%.120s)", names[j],
+                          condition ? "a condition" : "an input", b.p ? b.p : "");
+            free(b.p);
+            goto done;
+        }
+    }
+    for (size_t k = 0; k < n_measures; k++) {
+        bool any = false;
+        for (size_t i = 0; i < MAX_INPUTS; i++)
+            any |= pm[k].input_col[i] >= 0;
+        if (!any) {
+            rc = dgs_fail(err, DGS_E_MISSING_INPUT, "%s: none of its inputs is a column, so no row can claim it",
+                          pm[k].m->meta->id);
+            goto done;
+        }
+        long bk = engine_branch_input(pm[k].m);
+        pm[k].branch_col = bk >= 0 && bk < MAX_INPUTS ? pm[k].input_col[bk] : -1;
+    }
+
+    /* Objects: as dgs_stack_claims() takes them. */
+    for (size_t i = 0; objects && i < rows; i++) {
+        const char *problem = objects[i] ? object_problem(objects[i]) : NULL;
+        if (problem) {
+            rc = dgs_fail(err, strstr(problem, "longer") ? DGS_E_RANGE : DGS_E_VALUE,
+                          "dgs_evaluate_population: the object of row %zu %s", i, problem);
+            if (err)
+                err->row = i;
+            goto done;
+        }
+    }
+
+    cap_ref caps[CAP_MAX];
+    rc = caps_of(rs, caps, err);
+    if (rc)
+        goto done;
+
+    /* Each measure over every row, by the batch; then what no row claims. */
+    size_t bad_row = SIZE_MAX, bad_k = 0;
+    for (size_t k = 0; k < n_measures; k++) {
+        pop_measure *x = &pm[k];
+        dgs_fen_t *aw = awards + k * rows;
+        int32_t *oc = outcomes + k * rows;
+        dgs_error e;
+        int brc = dgs_evaluate_batch(x->m, date, rows, x->n, x->names, x->cols, x->pres, aw, oc, &e);
+        if (brc && !pop_row_code(brc)) {
+            rc = dgs_fail(err, brc, "%s", e.message);
+            goto done;
+        }
+        for (size_t i = 0; i < rows; i++) {
+            bool claimed = false;
+            for (size_t q = 0; q < MAX_INPUTS && !claimed; q++)
+                claimed = pop_has(present, x->input_col[q], i);
+            size_t at = k * rows + i;
+            paid[at] = 0;
+            if (up_to)
+                up_to[at] = 0;
+            if (!claimed) {
+                aw[i] = 0;
+                oc[i] = DGS_OUTCOME_NOT_CLAIMED;
+                decisions[at] = DGS_STACK_NOT_CLAIMED;
+            } else if (oc[i] == DGS_OUTCOME_INVALID) {
+                decisions[at] = DGS_STACK_INVALID;
+                if (i < bad_row)
+                    bad_row = i, bad_k = k;
+            } else if (oc[i] != DGS_OUTCOME_GRANTED && oc[i] != DGS_OUTCOME_UP_TO) {
+                decisions[at] = DGS_STACK_NOT_GRANTED;
+            } else if (strcmp(dgs_measure_unit(x->m), "yuan") != 0) {
+                decisions[at] = DGS_STACK_NOT_A_GRANT;
+            } else {
+                decisions[at] = -1;   /* to be stacked */
+            }
+        }
+    }
+
+    /* The rows by applicant (in row order within one): one sort, unless they come so already. */
+    order = malloc((rows ? rows : 1) * sizeof *order);
+    if (!order)
+        goto nomem;
+    bool sorted = true;
+    for (size_t i = 0; i < rows; i++) {
+        order[i] = (pop_row){applicants[i], i};
+        sorted &= i == 0 || applicants[i - 1] <= applicants[i];
+    }
+    if (!sorted)
+        qsort(order, rows, sizeof *order, cmp_pop_row);
+
+    ruleset_view v;
+    ruleset_view_at(rs, day, &v);
+    int32_t year = (int32_t)strtol(date, NULL, 10);
+    size_t room = 0;
+    for (size_t a = 0; a < rows;) {
+        size_t b = a + 1;
+        while (b < rows && order[b].applicant == order[a].applicant)
+            b++;
+        size_t need = (b - a) * n_measures;
+        if (need > room) {
+            size_t grow = need > 2 * room ? need : 2 * room;
+            line *nl = realloc(lines, grow * sizeof *lines);
+            if (nl)
+                lines = nl;
+            sort_key *nk = realloc(keys, grow * sizeof *keys);
+            if (nk)
+                keys = nk;
+            size_t *nw = realloc(where, grow * sizeof *where);
+            if (nw)
+                where = nw;
+            char(*no)[24] = realloc(own, grow * sizeof *own);
+            if (no)
+                own = no;
+            if (!nl || !nk || !nw || !no)
+                goto nomem;
+            room = grow;
+        }
+        /* The applicant's claims in claim order: its rows in order, the measures in the order given. */
+        size_t n = 0;
+        for (size_t r = a; r < b; r++) {
+            size_t i = order[r].row;
+            /* Without objects each row is an object of its own: a name no other row has. */
+            const char *obj = objects ? (objects[i] ? objects[i] : "") : own[r - a];
+            if (!objects)
+                snprintf(own[r - a], sizeof own[r - a], "#%zu", i);
+            for (size_t k = 0; k < n_measures; k++) {
+                size_t at = k * rows + i;
+                if (decisions[at] != -1)
+                    continue;
+                pop_measure *x = &pm[k];
+                size_t t = 0;
+                const restate_branch *br = NULL;
+                if (x->m->meta->branches && x->branch_col >= 0) {
+                    br = engine_branch(x->m, columns[x->branch_col][i]);
+                    t = br ? (size_t)(br - x->m->meta->branches->branches) + 1 : 0;
+                }
+                const pop_target *tg = pop_target_of(x, t, br, day, &v);
+                line_init(&lines[n], n, &v, x->m, pop_group(tg, columns, present, i), day, year,
+                          outcomes[at], awards[at], NULL, obj, 0);
+                lines[n].full = lines[n].outcome == DGS_OUTCOME_GRANTED && tg->full;
+                where[n++] = at;
+            }
+        }
+        stack_lines(caps, NULL, lines, n, keys);
+        for (size_t q = 0; q < n; q++) {
+            paid[where[q]] = lines[q].paid;
+            decisions[where[q]] = lines[q].decision;
+            if (up_to)
+                up_to[where[q]] = lines[q].up_to;
+        }
+        a = b;
+    }
+
+    if (bad_row != SIZE_MAX) {
+        /* The first invalid row says why, as the batch of its measure says it. */
+        pop_measure *x = &pm[bad_k];
+        rc = dgs_evaluate_batch_detail(x->m, date, rows, x->n, x->names, x->cols, x->pres, bad_row, bad_row + 1,
+                                       awards + bad_k * rows, outcomes + bad_k * rows, NULL, NULL, err);
+        if (rc == DGS_OK)   /* cannot happen: the row was invalid a moment ago */
+            rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: row %zu is invalid", x->m->meta->id, bad_row);
+        if (err)
+            err->row = bad_row;
+        goto done;
+    }
+    rc = dgs_ok(err);
+    goto done;
+
+nomem:
+    rc = dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating a population of %zu rows", rows);
+done:
+    free(pm);
+    free(order);
+    free(lines);
+    free(keys);
+    free(where);
+    free(own);
+    return rc;
 }
