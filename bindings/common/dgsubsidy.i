@@ -40,7 +40,7 @@
  *       dgsw_results_*  + dgsw_stack_results   for dgs_stack_results() and
  *       dgsw_results_add_claim + dgsw_stack_claims  dgs_stack_claims() (objects)
  *       dgsw_fens_*     + dgsw_allocate        for dgs_allocate()
- *     dgs_evaluate_batch() and dgs_evaluate_batch_detail() are left to each
+ *     dgs_evaluate_batch(), dgs_evaluate_batch_detail() and dgs_evaluate_population() are left to each
  *     overlay (Python uses the buffer protocol; Java its arrays): they are
  *     %ignored here.
  *   - dgs_result_step_value() returns the numerator only; the denominator
@@ -114,6 +114,7 @@
 %ignore dgs_format_amount;   /* a caller buffer; the bindings format from dgs_*_unit_type() */
 %ignore dgs_evaluate_batch;
 %ignore dgs_evaluate_batch_detail;
+%ignore dgs_evaluate_population;   /* buffers: each binding wraps it (Python: dgspy_evaluate_population) */
 /* Strings reach the language as copies; nothing to free by hand. */
 %ignore dgs_free;
 

@@ -133,6 +133,7 @@ static int dgspy_get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize,
 %nothread dgspy_evaluate_batch;
 %nothread dgspy_evaluate_batch_detail;
 %nothread dgspy_allocate;
+%nothread dgspy_evaluate_population;
 
 %{
 /* The batch over buffers, for dgspy_evaluate_batch() (bindings NULL: the
@@ -328,5 +329,176 @@ static PyObject *dgspy_allocate(dgs_fen_t budget, PyObject *claims, int method, 
     PyBuffer_Release(&sview);
     PyBuffer_Release(&cview);
     Py_RETURN_NONE;
+}
+%}
+
+%{
+/* The UTF-8 of each str of a sequence (NULL for None when `none_ok`), borrowed
+ * from the strs the sequence `fast` keeps; a str with a NUL is refused (C would
+ * read it cut short). */
+static int dgspy_strings(PyObject *fast, const char **out, int none_ok, const char *what)
+{
+    Py_ssize_t k, n = PySequence_Fast_GET_SIZE(fast);
+    for (k = 0; k < n; k++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(fast, k);
+        Py_ssize_t len;
+        if (o == Py_None && none_ok) {
+            out[k] = NULL;
+            continue;
+        }
+        if (!PyUnicode_Check(o)) {
+            PyErr_Format(PyExc_TypeError, "%s %zd is not a str", what, k);
+            return -1;
+        }
+        out[k] = PyUnicode_AsUTF8AndSize(o, &len);
+        if (!out[k])
+            return -1;
+        if ((size_t)len != strlen(out[k])) {
+            PyErr_Format(PyExc_ValueError, "%s %zd contains a NUL character", what, k);
+            return -1;
+        }
+    }
+    return 0;
+}
+%}
+
+%inline %{
+/*
+ * Runs dgs_evaluate_population() over buffers: `measures` a sequence of
+ * measure ids, `names`/`columns`/`present` as for dgspy_evaluate_batch(),
+ * `applicants` an int64 buffer of `rows` codes, `objects` None or a sequence
+ * of `rows` str or None, and the writable outputs `awards`, `paid`, `up_to`
+ * (int64) and `outcomes`, `decisions` (int32), of n_measures × rows items
+ * each.  The GIL is released during the computation.  Returns (code, row,
+ * message), as dgspy_evaluate_batch().
+ */
+static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *measures, const char *date,
+                                           Py_ssize_t rows, PyObject *names, PyObject *columns,
+                                           PyObject *present, PyObject *applicants, PyObject *objects,
+                                           PyObject *awards, PyObject *outcomes, PyObject *paid,
+                                           PyObject *decisions, PyObject *up_to)
+{
+    PyObject *ms_fast = NULL, *names_fast = NULL, *cols_fast = NULL, *pres_fast = NULL, *obj_fast = NULL;
+    PyObject *ret = NULL;
+    Py_buffer *views = NULL, *pviews = NULL, apview, out[5];
+    int have_ap = 0, have_out = 0;
+    const char **cms = NULL, **cnames = NULL, **cobj = NULL;
+    const int64_t **ccols = NULL;
+    const uint8_t **cpres = NULL;
+    Py_ssize_t k, nm = 0, ncols = 0, got = 0, pgot = 0, cells;
+    int code;
+    dgs_error err;
+
+    memset(&err, 0, sizeof err);
+    if (!rs || !date) {
+        PyErr_SetString(PyExc_ValueError, "ruleset and date are required");
+        return NULL;
+    }
+    if (rows < 0) {
+        PyErr_SetString(PyExc_ValueError, "rows must not be negative");
+        return NULL;
+    }
+    ms_fast = PySequence_Fast(measures, "measures must be a sequence of str");
+    names_fast = ms_fast ? PySequence_Fast(names, "names must be a sequence of str") : NULL;
+    cols_fast = names_fast ? PySequence_Fast(columns, "columns must be a sequence of buffers") : NULL;
+    pres_fast = cols_fast ? PySequence_Fast(present, "present must be a sequence") : NULL;
+    if (!pres_fast)
+        goto done;
+    if (objects != Py_None) {
+        obj_fast = PySequence_Fast(objects, "objects must be None or a sequence of str or None");
+        if (!obj_fast)
+            goto done;
+        if (PySequence_Fast_GET_SIZE(obj_fast) != rows) {
+            PyErr_SetString(PyExc_ValueError, "objects must have one item per row");
+            goto done;
+        }
+    }
+    nm = PySequence_Fast_GET_SIZE(ms_fast);
+    ncols = PySequence_Fast_GET_SIZE(names_fast);
+    if (PySequence_Fast_GET_SIZE(cols_fast) != ncols || PySequence_Fast_GET_SIZE(pres_fast) != ncols) {
+        PyErr_SetString(PyExc_ValueError, "names, columns and present must have the same length");
+        goto done;
+    }
+    if (nm && rows > PY_SSIZE_T_MAX / 8 / nm) {
+        PyErr_SetString(PyExc_ValueError, "too many rows");
+        goto done;
+    }
+    cells = nm * rows;
+    views = (Py_buffer *)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *views);
+    pviews = (Py_buffer *)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *pviews);
+    cms = (const char **)PyMem_Calloc((size_t)(nm ? nm : 1), sizeof *cms);
+    cnames = (const char **)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *cnames);
+    ccols = (const int64_t **)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *ccols);
+    cpres = (const uint8_t **)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *cpres);
+    cobj = obj_fast ? (const char **)PyMem_Calloc((size_t)(rows ? rows : 1), sizeof *cobj) : NULL;
+    if (!views || !pviews || !cms || !cnames || !ccols || !cpres || (obj_fast && !cobj)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (dgspy_strings(ms_fast, cms, 0, "measure") || dgspy_strings(names_fast, cnames, 0, "column name") ||
+        (obj_fast && dgspy_strings(obj_fast, cobj, 1, "object")))
+        goto done;
+    for (k = 0; k < ncols; k++) {
+        PyObject *p = PySequence_Fast_GET_ITEM(pres_fast, k);
+        if (dgspy_get_buffer(PySequence_Fast_GET_ITEM(cols_fast, k), &views[k], 8, "ql", rows, 0, "column", k))
+            goto done;
+        got = k + 1;
+        ccols[k] = (const int64_t *)views[k].buf;
+        if (p != Py_None) {
+            if (dgspy_get_buffer(p, &pviews[k], 1, "Bb?", rows, 0, "presence mask", k))
+                goto done;
+            cpres[k] = (const uint8_t *)pviews[k].buf;
+        }
+        pgot = k + 1;
+    }
+    if (dgspy_get_buffer(applicants, &apview, 8, "ql", rows, 0, "applicants", 0))
+        goto done;
+    have_ap = 1;
+    {
+        PyObject *outs[5] = {awards, outcomes, paid, decisions, up_to};
+        static const Py_ssize_t sizes[5] = {8, 4, 8, 4, 8};
+        static const char *const kinds[5] = {"ql", "i", "ql", "i", "ql"};
+        static const char *const what[5] = {"awards", "outcomes", "paid", "decisions", "up_to"};
+        for (k = 0; k < 5; k++) {
+            if (dgspy_get_buffer(outs[k], &out[k], sizes[k], kinds[k], cells, 1, what[k], 0))
+                goto done;
+            have_out = (int)k + 1;
+        }
+    }
+    Py_BEGIN_ALLOW_THREADS
+    code = dgs_evaluate_population(rs, (size_t)nm, cms, date, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
+                                   (const int64_t *)apview.buf, cobj, (dgs_fen_t *)out[0].buf,
+                                   (int32_t *)out[1].buf, (dgs_fen_t *)out[2].buf, (int32_t *)out[3].buf,
+                                   (dgs_fen_t *)out[4].buf, &err);
+    Py_END_ALLOW_THREADS
+    err.message[sizeof err.message - 1] = '\0';
+    {
+        PyObject *msg = PyUnicode_DecodeUTF8(err.message, (Py_ssize_t)strlen(err.message), "replace");
+        if (msg)
+            ret = Py_BuildValue("(inN)", code, (Py_ssize_t)err.row, msg);
+    }
+done:
+    for (k = 0; k < have_out; k++)
+        PyBuffer_Release(&out[k]);
+    if (have_ap)
+        PyBuffer_Release(&apview);
+    for (k = 0; k < got; k++)
+        PyBuffer_Release(&views[k]);
+    for (k = 0; k < pgot; k++)
+        if (pviews[k].obj)
+            PyBuffer_Release(&pviews[k]);
+    PyMem_Free(views);
+    PyMem_Free(pviews);
+    PyMem_Free((void *)cms);
+    PyMem_Free((void *)cnames);
+    PyMem_Free((void *)ccols);
+    PyMem_Free((void *)cpres);
+    PyMem_Free((void *)cobj);
+    Py_XDECREF(ms_fast);
+    Py_XDECREF(names_fast);
+    Py_XDECREF(cols_fast);
+    Py_XDECREF(pres_fast);
+    Py_XDECREF(obj_fast);
+    return ret;
 }
 %}

@@ -47,6 +47,7 @@ from ._batch import BatchResult, DecimalView  # noqa: E402
 from ._analysis import Comparison  # noqa: E402
 from ._stack import (Allocation, Decision, StackEntry, StackReport, allocate,  # noqa: E402
                      allocate_fen)
+from ._population import Population  # noqa: E402
 
 
 def builtin() -> Ruleset:
@@ -65,3 +66,4 @@ __all__ = [
     "InvalidChoice", "OutOfRange", "GuidelineError", "FileError", "NotSupported",
 ]
 __all__ += ["Condition", "ConditionStatus"]
+__all__ += ["Population"]

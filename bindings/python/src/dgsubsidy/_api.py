@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from ._batch import BatchResult
+    from ._population import Population
     from ._stack import StackReport
 
 __all__ = [
@@ -834,6 +835,36 @@ class Ruleset:
 
         return compare(self, reform, frame, date, measures=measures, units=units, extra=extra, errors=errors,
                        threads=threads)
+
+    def evaluate_population(self, frame: Any, date: DateLike, *, measures: Sequence[Union[str, Measure]],
+                            applicant: str = "applicant", object: Optional[str] = None, units: str = "yuan",
+                            extra: str = "raise", errors: str = "raise") -> "Population":
+        """Evaluates several measures over one population and stacks each applicant's claims in C.
+
+        Each row of ``frame`` (a pandas DataFrame or a dict of arrays) is one
+        object — a project, an exhibition, a contract — of the applicant in
+        column ``applicant`` (ints or strings; a missing one is refused).  The
+        other columns are facts shared by every measure of ``measures`` that
+        names them, read as :meth:`evaluate_batch` reads them (``units``); a
+        column no measure reads is refused unless ``extra="ignore"``, and a
+        column that two measures read differently is refused.  A row claims a
+        measure when it gives at least one of its inputs.
+
+        The claims of each applicant are stacked exactly as :meth:`stack` stacks
+        the same results, in row order and, within a row, in the order of
+        ``measures``: 就高、从优、不重复享受 per object (column ``object``; without
+        it each row is an object of its own), a ceiling still to be assessed is
+        never paid, caps across claims hold per applicant.  One ``date`` for
+        every claim.  ``errors``: "raise" raises the first invalid row's error
+        (with the result as ``error.population``), "mark" returns it as
+        ``result.error``, invalid claims being left out of their applicant's
+        stacking.  Returns a :class:`Population` (``claims``, ``by_applicant``,
+        ``by_measure``, ``total``, ``allocate``).
+        """
+        from ._population import evaluate_population
+
+        return evaluate_population(self, frame, date, measures=measures, applicant=applicant, object=object,
+                                   units=units, extra=extra, errors=errors)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None,

@@ -1,0 +1,267 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+"""Ruleset.evaluate_population: several measures over one population, stacked per applicant in C.
+
+A random population is checked claim by claim against rules.evaluate + rules.stack for each
+applicant; the vectors are worked by hand from the clauses quoted above them."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dgsubsidy
+
+MEASURES = ["A1.01.a", "A2.01.d", "A1.07.a", "OP.10.a", "OP.02.a", "A1.10.a"]
+COLUMNS = ["national_funds", "provincial_funds", "total_investment", "financed_amount", "interest_paid",
+           "tier", "award_base", "base_ratio_bp", "base_limit", "honour", "assessed", "new_purchases"]
+
+
+def random_row(rng: random.Random) -> dict:
+    row: dict = {}
+    for _ in range(rng.randint(1, 2)):
+        kind = rng.randrange(6)
+        if kind == 0:   # a project both matching measures claim (G-MATCH)
+            row.update(national_funds=rng.randint(0, 3) * 2_000_000, provincial_funds=rng.randint(0, 3) * 1_500_000,
+                       total_investment=rng.randint(1, 40) * 1_000_000)
+        elif kind == 1:  # a lease (每年最高贴息 150 万元)
+            row.update(financed_amount=rng.randint(0, 40) * 1_000_000, interest_paid=rng.randint(0, 300) * 10_000)
+        elif kind == 2:  # a first-set award uplift (每家企业每年最高 500 万元)
+            row.update(tier=rng.choice(["key_list", "chain_leader"]), award_base=rng.randint(100, 3000) * 10_000,
+                       base_ratio_bp=rng.randint(500, 3000), base_limit=rng.randint(50, 600) * 10_000)
+        elif kind == 3:  # an honour: a ceiling, or assessed
+            row.update(honour=rng.choice(["well_known_trademark", "china_quality_award"]))
+            if rng.random() < 0.5:
+                row["assessed"] = rng.randint(0, 400) * 10_000
+        elif kind == 4:
+            row["new_purchases"] = rng.randint(0, 400) * 10_000
+        else:            # national funds alone: A1.01.a and A2.01.d claimed, both invalid
+            row["national_funds"] = rng.randint(1, 20) * 1_000_000
+    return row
+
+
+def random_population(seed: int, rows: int = 60) -> pd.DataFrame:
+    rng = random.Random(seed)
+    records = []
+    for _ in range(rows):
+        r = random_row(rng)
+        r["applicant"] = rng.choice([101, 102, 103, 104])
+        r["project"] = rng.choice(["P1", "P2", None])
+        records.append(r)
+    df = pd.DataFrame.from_records(records, columns=["applicant", "project"] + COLUMNS)
+    for c in COLUMNS:
+        if c not in ("tier", "honour"):
+            df[c] = df[c].astype("Int64")
+    return df
+
+
+def reference(rules, df: pd.DataFrame, date: str, objects: bool):
+    """Per (row, measure) claim: (paid_fen, decision) by rules.evaluate + rules.stack per applicant."""
+    expected = {}
+    for _, rows in df.groupby("applicant", sort=False):
+        results, objs, keys = [], [], []
+        for i, row in rows.iterrows():
+            for m in MEASURES:
+                measure = rules.measure(m)
+                given = {c: row[c] for c in COLUMNS if c in measure.inputs and not pd.isna(row[c])}
+                if not given:
+                    continue
+                given = {c: int(v) if isinstance(v, (int, np.integer)) else v for c, v in given.items()}
+                try:
+                    r = rules.evaluate(m, date=date, **given)
+                except dgsubsidy.Error:
+                    expected[(i, m)] = (0, "invalid")
+                    continue
+                results.append(r)
+                objs.append((None if pd.isna(row["project"]) else row["project"]) if objects else f"row {i}")
+                keys.append((i, m))
+        if results:
+            report = rules.stack(results, objects=objs)
+            for k, e in zip(keys, report):
+                expected[k] = (e.paid_fen, str(e.decision))
+    return expected
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_equals_evaluate_and_stack_per_applicant(rules, seed):
+    df = random_population(seed)
+    date = ["2025-06-01", "2024-03-01", "2026-12-31"][seed % 3]
+    objects = seed % 2 == 0
+    pop = rules.evaluate_population(df if objects else df.drop(columns="project"), date, measures=MEASURES,
+                                    object="project" if objects else None, errors="mark")
+    expected = reference(rules, df, date, objects)
+    claims = pop.claims
+    got = {(r.row, r.measure): (r.paid_fen, r.decision) for r in claims.itertuples()}
+    assert got == expected
+    decisions = set(claims.decision)
+    assert {"paid", "superseded", "invalid"} <= decisions
+    # totals are the exact sums of the claims
+    assert pop.total == sum(claims.paid, Decimal(0))
+    by_app = pop.by_applicant
+    for a, rows in claims.groupby("applicant"):
+        assert by_app.loc[a, "paid"] == sum(rows.paid, Decimal(0))
+    assert pop.by_measure["paid_fen"].sum() == pop.total_fen
+
+
+def test_decisions_reach_pending_and_capped(rules):
+    seen = set()
+    for seed in range(12):
+        pop = rules.evaluate_population(random_population(seed), "2025-06-01", measures=MEASURES, object="project",
+                                        errors="mark")
+        seen |= set(pop.claims.decision)
+    assert {"pending_assessment", "capped", "not_granted"} <= seen
+
+
+# ---- hand-worked vectors ----------------------------------------------------------------
+
+def test_two_projects_of_one_applicant_are_not_collapsed(rules):
+    """附件1（一）国家、省相关项目分别按最高 1:1 和 1:0.5 配套 (A1.01.a) and A2.01.d, one group
+    about the project (G-MATCH).  P1: national 600万 → 600万 by both, paid once; P2: provincial
+    400万 → 200万 by both, paid once.  800万 for applicant "甲"; one project named twice: 600万."""
+    df = pd.DataFrame({"firm": ["甲", "甲"], "national_funds": [6_000_000, 0], "provincial_funds": [0, 4_000_000],
+                       "total_investment": [100_000_000, 100_000_000]})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.01.a", "A2.01.d"], applicant="firm")
+    assert pop.by_applicant.loc["甲", "paid"] == Decimal("8000000.00")
+    assert pop.total == Decimal("8000000.00")
+    assert list(pop.claims.decision) == ["paid", "superseded", "paid", "superseded"]
+    df["project"] = ["P1", "P1"]
+    one = rules.evaluate_population(df, "2025-06-01", measures=["A1.01.a", "A2.01.d"], applicant="firm",
+                                    object="project")
+    assert one.total == Decimal("6000000.00")
+
+
+def test_a_ceiling_is_not_paid(rules):
+    """实施意见（二）中国驰名商标 给予最高 300 万元: to be assessed, never paid; assessed at 120万: paid."""
+    df = pd.DataFrame({"applicant": [1, 2], "honour": ["well_known_trademark"] * 2,
+                       "assessed": pd.array([None, 1_200_000], dtype="Int64")})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["OP.02.a"])
+    c = pop.claims
+    assert list(c.outcome) == ["up_to", "granted"]
+    assert list(c.decision) == ["pending_assessment", "paid"]
+    assert list(c.paid) == [Decimal("0.00"), Decimal("1200000.00")]
+    assert c.award[0] == Decimal("3000000.00")
+    assert pop.total == Decimal("1200000.00")
+    assert pop.by_measure.loc["OP.02.a", "up_to"] == Decimal("3000000.00")
+    assert pop.by_measure.loc["OP.02.a", "pending"] == 1
+    assert pop.by_applicant.loc[1, "paid"] == Decimal("0.00")
+    assert pop.by_applicant.loc[1, "up_to"] == Decimal("3000000.00")
+
+
+def test_a_yearly_cap_per_applicant_and_allocation(rules):
+    """实施意见（十）每家企业每年最高 500 万元: 22% of 1000万 = 220万 each; applicant "x"'s three
+    products: 220 + 220 + 60 = 500万; "y": 220万.  A budget of 360万 pro rata over 500 : 220:
+    x 250万, y 110万."""
+    df = pd.DataFrame({"applicant": ["x", "y", "x", "x"], "tier": ["chain_leader"] * 4,
+                       "award_base": [10_000_000] * 4, "base_ratio_bp": [2000] * 4, "base_limit": [3_000_000] * 4})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["OP.10.a"])
+    assert list(pop.claims.paid_fen) == [220_000_000, 220_000_000, 220_000_000, 60_000_000]
+    assert pop.claims.decision[3] == "capped"
+    assert pop.by_applicant.loc["x", "paid"] == Decimal("5000000.00")
+    shares = pop.allocate(Decimal("3600000"))
+    assert shares["x"] == Decimal("2500000.00")
+    assert shares["y"] == Decimal("1100000.00")
+
+
+def test_rows_not_claiming_a_measure_are_not_claims(rules):
+    df = pd.DataFrame({"applicant": [1, 1], "financed_amount": pd.array([20_000_000, None], dtype="Int64"),
+                       "interest_paid": pd.array([1_200_000, None], dtype="Int64"),
+                       "new_purchases": pd.array([None, 100_000_000], dtype="Int64")})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a", "A1.10.a"])
+    # 5% × 2000万 = 100万 (interest 120万 higher); 1% × 1亿 = 100万
+    assert list(zip(pop.claims.row, pop.claims.measure)) == [(0, "A1.07.a"), (1, "A1.10.a")]
+    assert pop.total == Decimal("2000000.00")
+
+
+# ---- errors -----------------------------------------------------------------------------
+
+def lease_frame():
+    return pd.DataFrame({"applicant": [1, 2], "financed_amount": [20_000_000, 10_000_000],
+                         "interest_paid": [1_200_000, 100_000]})
+
+
+def test_missing_applicant_column(rules):
+    with pytest.raises(dgsubsidy.MissingInput, match="applicant column 'firm'"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A1.07.a"], applicant="firm")
+
+
+def test_unknown_measure_and_twice(rules):
+    with pytest.raises(dgsubsidy.UnknownMeasure):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A9.99.z"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="listed twice"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A1.07.a", "A1.07.a"])
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures="A1.07.a")
+    with pytest.raises(dgsubsidy.InvalidArgument, match="empty"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=[])
+
+
+def test_nan_applicant(rules):
+    df = lease_frame()
+    df["applicant"] = [1.0, float("nan")]
+    with pytest.raises(dgsubsidy.Error):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+    df["applicant"] = pd.array([1, None], dtype="Int64")
+    with pytest.raises(dgsubsidy.InvalidArgument, match="row 1"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+
+
+def test_a_column_no_measure_reads_is_refused(rules):
+    df = lease_frame()
+    df["interest_payed"] = [1, 2]
+    with pytest.raises(dgsubsidy.UnknownInput, match="interest_payed"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+    assert rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"], extra="ignore").total == \
+        Decimal("1100000.00")   # 100万 + min(5% × 1000万 = 50万, interest 10万) = 110万
+    df = lease_frame()
+    df["date"] = ["2025-01-01", "2025-02-01"]
+    with pytest.raises(dgsubsidy.NotSupported):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+
+
+def test_a_measure_without_inputs_and_without_columns(rules):
+    with pytest.raises(dgsubsidy.NotSupported, match="A3.05.a"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A1.07.a", "A3.05.a"])
+    with pytest.raises(dgsubsidy.MissingInput, match="A4.09.e"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A1.07.a", "A4.09.e"])
+
+
+def test_invalid_rows_raise_or_are_marked(rules):
+    df = pd.DataFrame({"applicant": [1, 1, 2], "financed_amount": pd.array([20_000_000, 5, None], dtype="Int64"),
+                       "interest_paid": pd.array([1_200_000, None, None], dtype="Int64"),
+                       "new_purchases": pd.array([None, None, -1], dtype="Int64")})
+    with pytest.raises(dgsubsidy.MissingInput) as info:
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a", "A1.10.a"])
+    assert info.value.row == 1
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a", "A1.10.a"], errors="mark")
+    assert pop.error is not None and pop.error.row == 1
+    c = pop.claims
+    assert list(c.decision) == ["paid", "invalid", "invalid"]
+    assert pop.total == Decimal("1000000.00")
+    assert list(pop.by_applicant.invalid) == [1, 1]
+
+
+def test_a_value_that_cannot_be_converted_makes_its_claims_invalid(rules):
+    df = pd.DataFrame({"applicant": [1, 2], "tier": ["chain_leader", "chain-leader"],
+                       "award_base": [10_000_000] * 2, "base_ratio_bp": [2000] * 2, "base_limit": [3_000_000] * 2})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["OP.10.a"], errors="mark")
+    assert list(pop.claims.decision) == ["paid", "invalid"]
+    assert pop.error is not None and pop.error.row == 1
+    with pytest.raises(dgsubsidy.Error):
+        rules.evaluate_population(df, "2025-06-01", measures=["OP.10.a"])
+
+
+def test_a_float_money_column_is_refused(rules):
+    df = lease_frame()
+    df["interest_paid"] = [1_200_000.5, 100_000.0]
+    with pytest.raises(dgsubsidy.TypeMismatch):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+
+
+def test_an_object_with_a_trailing_space_is_refused(rules):
+    df = lease_frame()
+    df["contract"] = ["C1 ", "C2"]
+    with pytest.raises(dgsubsidy.InvalidValue, match="row 0"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"], object="contract")
