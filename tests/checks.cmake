@@ -86,3 +86,8 @@ if(DGS_STATIC_LOCALIZED)
   target_link_libraries(static_host PRIVATE dgsubsidy_static ${DGS_JANSSON})
   add_test(NAME static_host_with_the_library_s_internal_names COMMAND static_host)
 endif()
+
+# `dgsubsidy population`: several measures over a CSV file, stacked per applicant.
+if(TARGET test_cli_population AND TARGET dgsubsidy_cli_objects)
+  target_sources(test_cli_population PRIVATE $<TARGET_OBJECTS:dgsubsidy_cli_objects>)
+endif()

@@ -502,3 +502,617 @@ done:
     free(b.cols);
     return rc;
 }
+
+/* ---- `dgsubsidy population`: several measures over the rows, stacked per applicant ---- */
+
+/* Text kept for the output, one allocation: offsets into it. */
+typedef struct text_pool {
+    char *p;
+    size_t len, cap;
+} text_pool;
+
+static long pool_keep(text_pool *t, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (t->len + n > t->cap) {
+        size_t cap = t->cap ? t->cap : 4096;
+        while (cap < t->len + n)
+            cap *= 2;
+        char *p = realloc(t->p, cap);
+        if (!p)
+            return -1;
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    return (long)(t->len - n);
+}
+
+typedef struct pop_col {
+    const char *name;
+    int type;                /* DGS_TYPE_* of the input (DGS_TYPE_FLAG for a condition) */
+    const dgs_measure *m;    /* the first measure that reads it */
+    long input;              /* its index there, or -1 for a condition */
+    int64_t *values;
+    uint8_t *present;
+} pop_col;
+
+typedef struct pop_file {
+    size_t rows, cap;
+    unsigned long *line;
+    long *applicant;         /* offsets of the texts */
+    long *object;
+    long *error;             /* the row's first error (a cell, the fields), or -1 */
+} pop_file;
+
+static int pop_grow(pop_file *f, pop_col *cols, size_t ncols)
+{
+    if (f->rows < f->cap)
+        return 0;
+    size_t cap = f->cap ? f->cap * 2 : 1024;
+    void *p;
+    if (!(p = realloc(f->line, cap * sizeof *f->line)))
+        return -1;
+    f->line = p;
+    if (!(p = realloc(f->applicant, cap * sizeof *f->applicant)))
+        return -1;
+    f->applicant = p;
+    if (!(p = realloc(f->object, cap * sizeof *f->object)))
+        return -1;
+    f->object = p;
+    if (!(p = realloc(f->error, cap * sizeof *f->error)))
+        return -1;
+    f->error = p;
+    for (size_t k = 0; k < ncols; k++) {
+        if (!(p = realloc(cols[k].values, cap * sizeof *cols[k].values)))
+            return -1;
+        cols[k].values = p;
+        if (!(p = realloc(cols[k].present, cap)))
+            return -1;
+        cols[k].present = p;
+    }
+    f->cap = cap;
+    return 0;
+}
+
+/* A cell read exactly as `eval` reads name=value (checked through a case of
+ * the first measure that reads the column), as a base-unit value. */
+static int pop_cell(dgs_case *cs, const pop_col *col, const char *cell, int64_t *v, dgs_error *e)
+{
+    int rc = dgs_case_set_text(cs, col->name, cell, e);
+    if (rc)
+        return rc;
+    switch (col->type) {
+    case DGS_TYPE_MONEY:
+    case DGS_TYPE_AREA:
+        return dgs_money_parse(cell, v, e);   /* two decimals: fen, or hundredths of m² */
+    case DGS_TYPE_COUNT:
+        errno = 0;
+        *v = strtoll(cell, NULL, 10);   /* digits only: set_text has checked it */
+        return errno ? DGS_E_OVERFLOW : DGS_OK;
+    case DGS_TYPE_FLAG:
+        *v = strcmp(cell, "true") == 0 || strcmp(cell, "1") == 0;
+        return DGS_OK;
+    case DGS_TYPE_CHOICE:
+        for (size_t j = 0; j < dgs_measure_input_choice_count(col->m, (size_t)col->input); j++)
+            if (strcmp(dgs_measure_input_choice(col->m, (size_t)col->input, j), cell) == 0) {
+                *v = (int64_t)j;
+                return DGS_OK;
+            }
+        return DGS_E_CHOICE;
+    default:
+        snprintf(e->message, sizeof e->message, "%s is a list: a population takes no list input", col->name);
+        return e->code = DGS_E_NOT_SUPPORTED;
+    }
+}
+
+/* a += b for amounts that are not negative; false on overflow. */
+static bool add_fen(dgs_fen_t *a, dgs_fen_t b)
+{
+    if (b > INT64_MAX - *a)
+        return false;
+    *a += b;
+    return true;
+}
+
+typedef struct app_code {
+    const char *text;
+    size_t row;
+} app_code;
+
+static int cmp_app(const void *a, const void *b)
+{
+    const app_code *x = a, *y = b;
+    int c = strcmp(x->text, y->text);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
+{
+    if (o->npos != 0 || !o->input || !o->measures)
+        return cli_fail(c, "population takes --input FILE.csv and --measures ID,ID,… (no other arguments)");
+    dgs_error e = {0};
+    int rc = CLI_OK;
+    /* The measures, comma-separated, each once. */
+    char *mlist = strdup(o->measures);
+    const char **ms = calloc(strlen(o->measures) + 1, sizeof *ms);
+    const dgs_measure **mp = calloc(strlen(o->measures) + 1, sizeof *mp);
+    size_t nm = 0;
+    csv r;
+    memset(&r, 0, sizeof r);
+    r.line = 1;
+    pop_col *cols = NULL;
+    size_t ncols = 0;
+    long app_col = -1, obj_col = -1;
+    pop_file f = {0};
+    text_pool t = {0};
+    dgs_case **cases = NULL;
+    app_code *ac = NULL;
+    int64_t *codes = NULL;
+    dgs_fen_t *awards = NULL, *paid = NULL, *up_to = NULL;
+    int32_t *outcomes = NULL, *decisions = NULL;
+    const char **names = NULL, **objects = NULL;
+    const int64_t **cv = NULL;
+    const uint8_t **cp = NULL;
+    unsigned long invalid = 0, first_invalid_line = 0;
+    if (!mlist || !ms || !mp) {
+        rc = cli_fail_io(c, "out of memory");
+        goto done;
+    }
+    for (char *s = mlist;;) {
+        char *comma = strchr(s, ',');
+        if (comma)
+            *comma = '\0';
+        if (!*s) {
+            rc = cli_fail(c, "--measures '%.60s': an empty measure id", o->measures);
+            goto done;
+        }
+        if (dgs_ruleset_lookup(rs, s, &mp[nm], &e)) {
+            rc = cli_fail_err(c, &e);
+            goto done;
+        }
+        for (size_t k = 0; k < nm; k++)
+            if (mp[k] == mp[nm]) {
+                rc = cli_fail(c, "--measures: %s is listed twice", s);
+                goto done;
+            }
+        ms[nm++] = s;
+        if (!comma)
+            break;
+        s = comma + 1;
+    }
+    if ((rc = cli_open_regular(c, o->input, &r.f)))
+        goto done;
+    int got = csv_next(&r);
+    if (r.utf16) {
+        rc = cli_fail(c, "%s: UTF-16 text: save the file as CSV in UTF-8 (Excel: \"CSV UTF-8\")", o->input);
+        goto done;
+    }
+    if (got == 0) {
+        rc = cli_fail(c, "%s: empty: the first line must name the columns", o->input);
+        goto done;
+    }
+    if (got < 0)
+        goto csv_error;
+    /* The header: `applicant`, an optional `object`, and inputs or conditions of the measures. */
+    size_t nfields = r.nfields;
+    cols = calloc(nfields, sizeof *cols);
+    long *role = calloc(nfields, sizeof *role);   /* the column of each field, or -1 / -2 / -3 */
+    if (!cols || !role) {
+        free(role);
+        rc = cli_fail_io(c, "out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < nfields; k++) {
+        const char *name = field(&r, k);
+        for (size_t j = 0; j < k; j++)
+            if (strcmp(field(&r, j), name) == 0) {
+                free(role);
+                rc = cli_fail(c, "%s:%lu: column '%.40s' appears twice (columns %zu and %zu)", o->input,
+                              r.record_line, name, j + 1, k + 1);
+                goto done;
+            }
+        if (!*name || !cli_utf8_valid(name, strlen(name))) {
+            free(role);
+            rc = cli_fail(c, "%s:%lu: column %zu has no name or a name that is not UTF-8", o->input, r.record_line,
+                          k + 1);
+            goto done;
+        }
+        if (strcmp(name, "applicant") == 0) {
+            role[k] = -2, app_col = (long)k;
+            continue;
+        }
+        if (strcmp(name, "object") == 0) {
+            role[k] = -3, obj_col = (long)k;
+            continue;
+        }
+        if (strcmp(name, "date") == 0) {
+            free(role);
+            rc = cli_fail(c, "%s:%lu: a population has one date (--date); a column 'date' is not read", o->input,
+                          r.record_line);
+            goto done;
+        }
+        pop_col *col = &cols[ncols];
+        for (size_t q = 0; q < nm && !col->m; q++) {
+            if (strncmp(name, "condition.", 10) == 0) {
+                for (size_t i = 0; i < dgs_measure_condition_count(mp[q]); i++)
+                    if (strcmp(dgs_measure_condition_id(mp[q], i), name + 10) == 0)
+                        col->m = mp[q], col->input = -1, col->type = DGS_TYPE_FLAG;
+            } else if (dgs_measure_input_index(mp[q], name) >= 0) {
+                col->m = mp[q];
+                col->input = dgs_measure_input_index(mp[q], name);
+                col->type = dgs_measure_input_type(mp[q], (size_t)col->input);
+            }
+        }
+        if (!col->m) {
+            free(role);
+            rc = cli_fail(c, "%s:%lu: column '%.40s' is neither an input nor a condition of %s", o->input,
+                          r.record_line, name, o->measures);
+            goto done;
+        }
+        /* A column read by several measures must mean the same to each (the same type and choices). */
+        for (size_t q = 0; q < nm; q++) {
+            long i = col->input >= 0 ? dgs_measure_input_index(mp[q], name) : -1;
+            if (i < 0)
+                continue;
+            bool same = dgs_measure_input_type(mp[q], (size_t)i) == col->type &&
+                        dgs_measure_input_choice_count(mp[q], (size_t)i) ==
+                            dgs_measure_input_choice_count(col->m, (size_t)col->input);
+            for (size_t j = 0; same && j < dgs_measure_input_choice_count(mp[q], (size_t)i); j++)
+                same = strcmp(dgs_measure_input_choice(mp[q], (size_t)i, j),
+                              dgs_measure_input_choice(col->m, (size_t)col->input, j)) == 0;
+            if (!same) {
+                free(role);
+                rc = cli_fail(c, "%s:%lu: column '%.40s' is an input of %s and of %s of different types or choices: "
+                              "evaluate them in separate files", o->input, r.record_line, name,
+                              dgs_measure_id(col->m), dgs_measure_id(mp[q]));
+                goto done;
+            }
+        }
+        if (!(col->name = strdup(name))) {
+            free(role);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
+        role[k] = (long)ncols++;
+    }
+    if (app_col < 0) {
+        free(role);
+        rc = cli_fail(c, "%s:%lu: no column 'applicant': each row is one object of one applicant", o->input,
+                      r.record_line);
+        goto done;
+    }
+    if (!(o->given & OPT_DATE))
+        cli_note(c, "note: no --date given: every claim is evaluated at today's date, %s", o->date);
+    cases = calloc(nm, sizeof *cases);
+    if (!cases) {
+        free(role);
+        rc = cli_fail_io(c, "out of memory");
+        goto done;
+    }
+    for (size_t q = 0; q < nm; q++)
+        if (dgs_case_new(mp[q], &cases[q], &e) || dgs_case_set_date(cases[q], o->date, &e)) {
+            free(role);
+            rc = cli_fail_err(c, &e);
+            goto done;
+        }
+    /* The rows, whole: an applicant's rows may be anywhere in the file. */
+    for (;;) {
+        got = csv_next(&r);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            free(role);
+            goto csv_error;
+        }
+        if (pop_grow(&f, cols, ncols)) {
+            free(role);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
+        size_t i = f.rows++;
+        f.line[i] = r.record_line;
+        f.error[i] = -1;
+        for (size_t k = 0; k < ncols; k++)
+            cols[k].values[i] = 0, cols[k].present[i] = 0;
+        const char *problem = NULL;
+        char msg[320];
+        if (r.nfields != nfields) {
+            snprintf(msg, sizeof msg, "%zu fields, the header has %zu", r.nfields, nfields);
+            problem = msg;
+        }
+        const char *app = !problem ? field(&r, (size_t)app_col) : "";
+        const char *obj = !problem && obj_col >= 0 ? field(&r, (size_t)obj_col) : "";
+        if (!problem && (!*app || !cli_utf8_valid(app, strlen(app))))
+            problem = *app ? "the applicant is not UTF-8 text" : "no applicant";
+        if (!problem && !cli_utf8_valid(obj, strlen(obj)))
+            problem = "the object is not UTF-8 text";
+        f.applicant[i] = pool_keep(&t, problem ? "" : app);
+        f.object[i] = pool_keep(&t, problem ? "" : obj);
+        for (size_t k = 0; !problem && k < nfields; k++) {
+            const char *cell = field(&r, k);
+            if (role[k] < 0 || !*cell)
+                continue;
+            pop_col *col = &cols[role[k]];
+            size_t q = 0;
+            while (mp[q] != col->m)
+                q++;
+            int64_t v = 0;
+            if (pop_cell(cases[q], col, cell, &v, &e)) {
+                if (e.code == DGS_E_NOMEM) {
+                    free(role);
+                    rc = cli_fail_err(c, &e);
+                    goto done;
+                }
+                snprintf(msg, sizeof msg, "%s", e.message);
+                cli_utf8_sanitize(msg);
+                problem = msg;
+                /* -1 is refused by every type: the row is invalid for each measure reading the column. */
+                col->values[i] = -1, col->present[i] = 1;
+                break;
+            }
+            col->values[i] = v, col->present[i] = 1;
+        }
+        if (problem) {
+            f.error[i] = pool_keep(&t, problem);
+            if (!invalid++)
+                first_invalid_line = f.line[i];
+            if (invalid <= MAX_REPORTED)
+                cli_note(c, "%s:%lu: row %zu: %s", o->input, f.line[i], i + 1, problem);
+            if (r.nfields != nfields || !*app)   /* not one applicant's row: claims nothing */
+                for (size_t k = 0; k < ncols; k++)
+                    cols[k].present[i] = 0;
+        }
+        if (f.applicant[i] < 0 || f.object[i] < 0 || (problem && f.error[i] < 0)) {
+            free(role);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
+    }
+    free(role);
+    size_t rows = f.rows;
+    /* Applicants as codes: equal texts, equal codes (one sort). */
+    ac = malloc((rows ? rows : 1) * sizeof *ac);
+    codes = malloc((rows ? rows : 1) * sizeof *codes);
+    objects = malloc((rows ? rows : 1) * sizeof *objects);
+    names = malloc((ncols ? ncols : 1) * sizeof *names);
+    cv = malloc((ncols ? ncols : 1) * sizeof *cv);
+    cp = malloc((ncols ? ncols : 1) * sizeof *cp);
+    size_t cells = nm * (rows ? rows : 1);
+    awards = malloc(cells * sizeof *awards);
+    paid = malloc(cells * sizeof *paid);
+    up_to = malloc(cells * sizeof *up_to);
+    outcomes = malloc(cells * sizeof *outcomes);
+    decisions = malloc(cells * sizeof *decisions);
+    if (!ac || !codes || !objects || !names || !cv || !cp || !awards || !paid || !up_to || !outcomes || !decisions) {
+        rc = cli_fail_io(c, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < rows; i++) {
+        ac[i] = (app_code){t.p + f.applicant[i], i};
+        objects[i] = t.p + f.object[i];
+    }
+    qsort(ac, rows, sizeof *ac, cmp_app);
+    for (size_t i = 0, code = 0; i < rows; i++) {
+        if (i && strcmp(ac[i].text, ac[i - 1].text) != 0)
+            code++;
+        codes[ac[i].row] = (int64_t)code;
+    }
+    for (size_t k = 0; k < ncols; k++)
+        names[k] = cols[k].name, cv[k] = cols[k].values, cp[k] = cols[k].present;
+    for (size_t x = 0; x < cells; x++)
+        decisions[x] = -100;   /* not written */
+    int prc = dgs_evaluate_population(rs, nm, ms, o->date, rows, ncols, names, cv, cp, codes,
+                                      obj_col >= 0 ? objects : NULL, awards, outcomes, paid, decisions, up_to, &e);
+    if (prc && (prc == DGS_E_NOMEM || !rows || decisions[0] == -100)) {
+        rc = cli_fail_err(c, &e);   /* refused before any row was written */
+        goto done;
+    }
+    /* The claims, in row order and the order of the measures; then the totals. */
+    FILE *out = c->out;
+    if (!o->json)
+        fputs("applicant,object,row,line,measure,outcome,award,unit,paid,decision,up_to,error\n", out);
+    for (size_t i = 0; i < rows; i++) {
+        if ((rc = cli_check_out(c)))
+            goto done;
+        for (size_t q = 0; q < nm; q++) {
+            size_t at = q * rows + i;
+            if (decisions[at] == DGS_STACK_NOT_CLAIMED)
+                continue;
+            char err_text[320] = "";
+            if (decisions[at] == DGS_STACK_INVALID) {
+                if (f.error[i] >= 0) {
+                    snprintf(err_text, sizeof err_text, "%s", t.p + f.error[i]);
+                } else {
+                    /* Why, as `eval` says it for the row's cells. */
+                    dgs_error why = {0};
+                    dgs_case *cs = NULL;
+                    dgs_result *res = NULL;
+                    int erc = dgs_case_new(mp[q], &cs, &why);
+                    if (!erc)
+                        erc = dgs_case_set_date(cs, o->date, &why);
+                    for (size_t k = 0; !erc && k < ncols; k++)
+                        if (cols[k].present[i] && (cols[k].input < 0 ? false : dgs_measure_input_index(mp[q], cols[k].name) >= 0))
+                            erc = dgs_case_set_int(cs, cols[k].name, cols[k].values[i], &why);
+                    if (!erc)
+                        erc = dgs_evaluate(cs, &res, &why);
+                    snprintf(err_text, sizeof err_text, "%s", erc ? why.message : "invalid");
+                    dgs_result_free(res);
+                    dgs_case_free(cs);
+                    cli_utf8_sanitize(err_text);
+                    if (!invalid++ || f.line[i] < first_invalid_line)
+                        first_invalid_line = f.line[i];
+                    if (invalid <= MAX_REPORTED)
+                        cli_note(c, "%s:%lu: row %zu: %s", o->input, f.line[i], i + 1, err_text);
+                }
+            }
+            char a[48], p[48], u[48];
+            bool ok = decisions[at] != DGS_STACK_INVALID;
+            const char *award = ok ? cli_award_text(mp[q], awards[at], a, sizeof a) : "";
+            dgs_money_format(paid[at], p, sizeof p);
+            dgs_money_format(up_to[at], u, sizeof u);
+            if (o->json) {
+                json_t *j = json_object();
+                int bad = !j;
+                if (!bad) {
+                    bad |= json_object_set_new(j, "applicant", json_string(t.p + f.applicant[i]));
+                    bad |= json_object_set_new(j, "object", json_string(objects[i]));
+                    bad |= json_object_set_new(j, "row", json_integer((json_int_t)(i + 1)));
+                    bad |= json_object_set_new(j, "line", json_integer((json_int_t)f.line[i]));
+                    bad |= json_object_set_new(j, "measure", json_string(ms[q]));
+                    bad |= json_object_set_new(j, "outcome", json_string(dgs_outcome_name(outcomes[at])));
+                    bad |= json_object_set_new(j, "award", ok ? json_string(award) : json_null());
+                    bad |= json_object_set_new(j, "award_fen", ok ? json_integer(awards[at]) : json_null());
+                    bad |= json_object_set_new(j, "unit", json_string(cli_award_unit(mp[q])));
+                    bad |= json_object_set_new(j, "paid", json_string(p));
+                    bad |= json_object_set_new(j, "paid_fen", json_integer(paid[at]));
+                    bad |= json_object_set_new(j, "decision", json_string(dgs_stack_decision_name(decisions[at])));
+                    bad |= json_object_set_new(j, "up_to", json_string(u));
+                    bad |= json_object_set_new(j, "error", *err_text ? json_string(err_text) : json_null());
+                }
+                char *text = bad ? NULL : json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                json_decref(j);
+                if (!text) {
+                    rc = cli_fail_io(c, "out of memory writing row %zu", i + 1);
+                    goto done;
+                }
+                fputs(text, out);
+                fputc('\n', out);
+                free(text);
+            } else {
+                cli_csv_field(out, t.p + f.applicant[i]);
+                fputc(',', out);
+                cli_csv_field(out, objects[i]);
+                fprintf(out, ",%zu,%lu,%s,%s,%s,", i + 1, f.line[i], ms[q], dgs_outcome_name(outcomes[at]), award);
+                cli_csv_field(out, cli_award_unit(mp[q]));
+                fprintf(out, ",%s,%s,%s,", p, dgs_stack_decision_name(decisions[at]), u);
+                cli_csv_field(out, err_text);
+                fputc('\n', out);
+            }
+        }
+        if (f.error[i] >= 0) {
+            bool listed = false;   /* a row no measure's claim reports: one line of its own */
+            for (size_t q = 0; q < nm; q++)
+                listed |= decisions[q * rows + i] == DGS_STACK_INVALID;
+            if (!listed) {
+                if (o->json) {
+                    json_t *j = json_pack("{s:s,s:s,s:I,s:I,s:n,s:s,s:s}", "applicant", t.p + f.applicant[i],
+                                          "object", objects[i], "row", (json_int_t)(i + 1), "line",
+                                          (json_int_t)f.line[i], "measure", "outcome", "invalid", "error",
+                                          t.p + f.error[i]);
+                    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+                    json_decref(j);
+                    if (!text) {
+                        rc = cli_fail_io(c, "out of memory writing row %zu", i + 1);
+                        goto done;
+                    }
+                    fputs(text, out);
+                    fputc('\n', out);
+                    free(text);
+                } else {
+                    cli_csv_field(out, t.p + f.applicant[i]);
+                    fputc(',', out);
+                    cli_csv_field(out, objects[i]);
+                    fprintf(out, ",%zu,%lu,,invalid,,,0.00,invalid,0.00,", i + 1, f.line[i]);
+                    cli_csv_field(out, t.p + f.error[i]);
+                    fputc('\n', out);
+                }
+            }
+        }
+    }
+    /* Totals: per applicant (in the order of their first row), then the whole file. */
+    {
+        dgs_fen_t *tp = calloc(rows ? rows : 1, sizeof *tp), *tu = calloc(rows ? rows : 1, sizeof *tu);
+        size_t *first = malloc((rows ? rows : 1) * sizeof *first);
+        if (!tp || !tu || !first) {
+            free(tp), free(tu), free(first);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < rows; i++)
+            first[i] = SIZE_MAX;
+        dgs_fen_t all = 0, all_up = 0;
+        bool overflow = false;
+        for (size_t i = 0; i < rows; i++) {
+            size_t a = (size_t)codes[i];
+            if (first[a] == SIZE_MAX)
+                first[a] = i;
+            for (size_t q = 0; q < nm; q++) {
+                size_t at = q * rows + i;
+                overflow |= !add_fen(&tp[a], paid[at]) || !add_fen(&tu[a], up_to[at]) || !add_fen(&all, paid[at]) ||
+                            !add_fen(&all_up, up_to[at]);
+            }
+        }
+        if (overflow) {
+            free(tp), free(tu), free(first);
+            rc = cli_fail(c, "%s: the total paid exceeds the largest amount", o->input);
+            goto done;
+        }
+        for (size_t i = 0; i < rows; i++) {
+            size_t a = (size_t)codes[i];
+            if (first[a] != i || !*(t.p + f.applicant[i]))
+                continue;
+            char p[48], u[48];
+            dgs_money_format(tp[a], p, sizeof p);
+            dgs_money_format(tu[a], u, sizeof u);
+            if (o->json) {
+                json_t *j = json_pack("{s:s,s:s,s:I,s:s,s:I}", "applicant", t.p + f.applicant[i], "total", p,
+                                      "total_fen", (json_int_t)tp[a], "up_to_total", u, "up_to_total_fen",
+                                      (json_int_t)tu[a]);
+                char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+                json_decref(j);
+                if (text)
+                    fputs(text, out), fputc('\n', out);
+                free(text);
+            } else {
+                cli_csv_field(out, t.p + f.applicant[i]);
+                fprintf(out, ",,,,,,,,%s,total,%s,\n", p, u);
+            }
+        }
+        char p[48], u[48];
+        dgs_money_format(all, p, sizeof p);
+        dgs_money_format(all_up, u, sizeof u);
+        if (o->json)
+            fprintf(out, "{\"total\":\"%s\",\"total_fen\":%lld,\"up_to_total\":\"%s\",\"up_to_total_fen\":%lld}\n", p,
+                    (long long)all, u, (long long)all_up);
+        else
+            fprintf(out, ",,,,,,,,%s,total,%s,\n", p, u);
+        free(tp), free(tu), free(first);
+    }
+    if ((rc = cli_check_out(c)))
+        goto done;
+    if (invalid) {
+        if (invalid > MAX_REPORTED)
+            cli_note(c, "%s: %lu more invalid claims (the error column of the output names each)", o->input,
+                     invalid - MAX_REPORTED);
+        rc = cli_fail(c, "%s: %lu invalid claim%s or row%s, the first on line %lu: each is in the output with decision 'invalid'",
+                      o->input, invalid, invalid == 1 ? "" : "s", invalid == 1 ? "" : "s", first_invalid_line);
+    }
+    goto done;
+csv_error:
+    if (got == -2)
+        rc = r.msg[0] ? cli_fail_io(c, "%s", r.msg) : cli_fail_io(c, "%s: cannot be read: %s", o->input, strerror(errno));
+    else
+        rc = cli_fail(c, "%s:%lu: not valid CSV: %s; nothing was evaluated", o->input, r.line, r.msg);
+done:
+    for (size_t q = 0; cases && q < nm; q++)
+        dgs_case_free(cases[q]);
+    free(cases);
+    if (r.f)
+        fclose(r.f);
+    for (size_t k = 0; k < ncols; k++) {
+        free((char *)cols[k].name);
+        free(cols[k].values);
+        free(cols[k].present);
+    }
+    free(cols);
+    free(r.buf);
+    free(r.start);
+    free(f.line), free(f.applicant), free(f.object), free(f.error);
+    free(t.p);
+    free(ac), free(codes), free(objects), free(names), free(cv), free(cp);
+    free(awards), free(paid), free(up_to), free(outcomes), free(decisions);
+    free(mlist), free(ms), free(mp);
+    return rc;
+}

@@ -99,6 +99,34 @@ static const command commands[] = {
      "  --id COLUMN       the column that identifies the applicant\n"
      "  --json            JSON Lines instead of CSV\n"
      "  --guideline FILE  apply a guideline first\n"},
+    {"population", OPT_INPUT | OPT_MEASURES | OPT_DATE | OPT_JSON | OPT_GUIDELINE, true, cmd_population,
+     "dgsubsidy population --input FILE.csv --measures ID,ID,... [--date YYYY-MM-DD] [--json] [--guideline FILE]",
+     "Evaluates several measures over every row of a CSV file and applies 就高、从优、不重复享受\n"
+     "to the claims of each applicant: what is paid per claim, per applicant and in all.\n"
+     "\n"
+     "Each row is one object (a project, an exhibition, a contract...) of one applicant. The\n"
+     "header names the columns: `applicant` (required: the applicant's id, any text), `object`\n"
+     "(optional: the object's id; without it each row is an object of its own), and inputs or\n"
+     "condition.<id> columns of the measures, shared by every measure that names them. Any other\n"
+     "column, a repeated column and a `date` column are refused. Cells are read exactly as\n"
+     "`eval` reads name=value (CSV as for batch); an empty cell is an input not given. A row\n"
+     "claims a measure when it gives one of the measure's inputs; the claims of one applicant\n"
+     "are stacked together as `stack` stacks them (a ceiling still to be assessed is never paid;\n"
+     "caps across claims hold per applicant), in row order and the order of --measures. One\n"
+     "date for every claim. The file is read whole (an applicant's rows may be anywhere).\n"
+     "\n"
+     "Output (CSV): applicant,object,row,line,measure,outcome,award,unit,paid,decision,up_to,error,\n"
+     "one line per claim; then one line per applicant (decision `total`, its total paid and what\n"
+     "pending ceilings could add) and a last line with an empty applicant, the file's total.\n"
+     "With --json, JSON Lines: the claims, then {applicant, total, ...} objects, then {total, ...}.\n"
+     "A claim or row that is invalid is written with decision `invalid` and its error, reported\n"
+     "on stderr, and makes the exit status 2.\n"
+     "\n"
+     "  --input FILE.csv  the rows (a regular file)\n"
+     "  --measures IDS    the measures, comma-separated, each once\n"
+     "  --date YYYY-MM-DD the date of every claim\n"
+     "  --json            JSON Lines instead of CSV\n"
+     "  --guideline FILE  apply a guideline first\n"},
     {"stack", OPT_JSON | OPT_LANG | OPT_GUIDELINE, true, cmd_stack,
      "dgsubsidy stack FILE.json ... [--json] [--lang zh|en] [--guideline FILE]",
      "Evaluates every claim of an application file and applies 就高、从优、不重复享受: what is\n"
@@ -138,7 +166,7 @@ static const struct {
     {"--json", OPT_JSON, false},     {"--lang", OPT_LANG, true},         {"--date", OPT_DATE, true},
     {"--guideline", OPT_GUIDELINE, true}, {"--kind", OPT_KIND, true},   {"--format", OPT_FORMAT, true},
     {"--budget", OPT_BUDGET, true},  {"--method", OPT_METHOD, true},     {"--input", OPT_INPUT, true},
-    {"--id", OPT_ID, true},          {"--help", OPT_HELP, false},
+    {"--id", OPT_ID, true},          {"--help", OPT_HELP, false},        {"--measures", OPT_MEASURES, true},
 };
 
 static void usage_all(FILE *f)
@@ -158,6 +186,7 @@ static void help_all(FILE *f)
           "  show      one measure: clause, inputs, parameters\n"
           "  eval      evaluate one measure for one applicant\n"
           "  batch     evaluate one measure for every row of a CSV file\n"
+          "  population several measures over a CSV file, stacked per applicant\n"
           "  stack     evaluate an application's claims and apply 就高、从优、不重复享受\n"
           "  allocate  scale claims to a budget\n"
           "  catalog   the catalogue as Markdown\n"
@@ -257,6 +286,9 @@ static int parse_opts(cli *c, const command *cmd, int argc, char **argv, int sta
             break;
         case OPT_ID:
             o->id = v;
+            break;
+        case OPT_MEASURES:
+            o->measures = v;
             break;
         }
     }

@@ -49,6 +49,7 @@ enum {
     OPT_INPUT = 1 << 8,
     OPT_ID = 1 << 9,
     OPT_HELP = 1 << 10,
+    OPT_MEASURES = 1 << 11,
 };
 
 typedef struct opts {
@@ -63,6 +64,7 @@ typedef struct opts {
     const char *method;
     const char *input;
     const char *id;
+    const char *measures;
     char **pos;
     int npos;
     char today[16];
@@ -99,5 +101,6 @@ const char *cli_award_unit(const dgs_measure *m);
 
 int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs);
 int cmd_stack(cli *c, const opts *o, const dgs_ruleset *rs);
+int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs);
 
 #endif
