@@ -67,6 +67,7 @@ run "$BUILD/bench_scalar" "$CALLS" "$REPS"
 run "$BUILD/bench_build" "$BUILDS"
 run "$BUILD/bench_guideline" "$CHANGES" 3
 run "$BUILD/bench_stack" "$CLAIMS" 5
+run "$BUILD/bench_population" 200000 1 5 5
 
 VENV=$BUILD/venv
 if [ $PYTHON = 1 ] || [ $OPENFISCA = 1 ]; then

@@ -55,6 +55,7 @@ typedef struct line {
     int decision;
     unsigned flags;
     int cap;                 /* the cross-claim cap it falls under, or -1 */
+    int cap_known;           /* that cap when the caller knows it (one measure, one date), or -2 */
     int upgrade;             /* the reading upgrade_payment at its date */
 } line;
 
@@ -475,7 +476,7 @@ static void apply_cap(pool *pl, line *lines, const sort_key *keys, size_t k, con
  * and group (the result's), the object and what was already granted.  The
  * readings are those of `v` (the ruleset at the claim's date).  `params`:
  * the parameters the award was computed with (read for a granted award only). */
-static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_measure *m, const char *group,
+static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_measure *m, const group_def *gd,
                       int32_t date, int32_t year, int outcome, dgs_fen_t award, const resolved *params,
                       const char *obj, dgs_fen_t before)
 {
@@ -484,6 +485,7 @@ static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_me
     l->award = award;
     l->outcome = outcome;
     l->money = strcmp(dgs_measure_unit(m), "yuan") == 0;
+    l->cap_known = -2;
     l->full = outcome == DGS_OUTCOME_GRANTED && params && pays_in_full(m, params);   /* params NULL: set by the caller */
     l->obj = obj;
     l->winner = index;
@@ -492,7 +494,7 @@ static void line_init(line *l, size_t index, const ruleset_view *v, const dgs_me
     l->before = before;
     l->date = date;
     l->year = year;
-    l->gd = group_find(group);
+    l->gd = gd;
     /* With the reading "text", only groups whose 不重复享受 clause the text writes. */
     bool applies = l->gd && (v->g[G_STACKING_SCOPE] == SCOPE_PACKAGE || l->gd->text_clause);
     l->group = applies ? l->gd->id : "";
@@ -558,7 +560,7 @@ static void stack_lines(const cap_ref *caps, pool *pl, line *lines, size_t n, so
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         line *l = &lines[i];
-        if (l->paid > 0 && (l->cap = line_cap(caps, l)) >= 0)
+        if (l->paid > 0 && (l->cap = l->cap_known != -2 ? l->cap_known : line_cap(caps, l)) >= 0)
             keys[m++] = cap_key(l, i);
     }
     if (m > 1)
@@ -630,7 +632,7 @@ DGS_API int dgs_stack_claims(const dgs_ruleset *rs, const dgs_result *const *res
             date = 0;
         if (i == 0 || v.date != date)
             ruleset_view_at(rs, date, &v);
-        line_init(&lines[i], i, &v, r->m, r->group, date, (int32_t)strtol(r->date, NULL, 10), r->outcome,
+        line_init(&lines[i], i, &v, r->m, group_find(r->group), date, (int32_t)strtol(r->date, NULL, 10), r->outcome,
                   r->award, r->params, "", already_granted ? already_granted[i] : 0);
         lines[i].r = r;
         lines[i].object = objects && objects[i] && *objects[i] ? pool_add(ob, objects[i]) : 0;
@@ -847,6 +849,7 @@ typedef struct pop_target {
     int64_t by_value;         /* that fixed value */
     int64_t by_choice;        /* the value that puts the row in the group */
     bool by_any;              /* via's group applies to one value of its branch input only */
+    const group_def *gd;      /* via's group (NULL: none) */
 } pop_target;
 
 typedef struct pop_measure {
@@ -857,20 +860,39 @@ typedef struct pop_measure {
     const uint8_t *pres[MAX_INPUTS + MAX_CONDITIONS];
     int input_col[MAX_INPUTS];                /* the population column of input k, or -1 */
     int branch_col;                           /* the column of the branch input of an item with branches, or -1 */
+    int cap;                                  /* the cross-claim cap of its claims at the date, or -1 */
+    bool money;
     pop_target targets[POP_BRANCHES + 1];     /* [0] the own clause (or the one measure restated) */
 } pop_measure;
 
+#if defined(__GNUC__) || defined(__clang__)
+#define POP_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define POP_PREFETCH(p) ((void)(p))
+#endif
+#define POP_AHEAD 16
+
+/* A row with claims to stack: its applicant and its claims (claims[first … first + count)). */
 typedef struct pop_row {
     int64_t applicant;
-    size_t row;
+    size_t first;
+    uint32_t count;
 } pop_row;
+
+/* A claim to stack, copied from the outputs and written back to them. */
+typedef struct pop_claim {
+    dgs_fen_t award, paid, up_to;
+    size_t row;
+    int32_t outcome, decision;
+    uint32_t k;               /* the measure */
+} pop_claim;
 
 static int cmp_pop_row(const void *a, const void *b)
 {
     const pop_row *x = a, *y = b;
     if (x->applicant != y->applicant)
         return x->applicant < y->applicant ? -1 : 1;
-    return (x->row > y->row) - (x->row < y->row);
+    return (x->first > y->first) - (x->first < y->first);   /* claims are numbered in row order */
 }
 
 static bool pop_has(const uint8_t *const *present, int j, size_t row)
@@ -892,6 +914,7 @@ static const pop_target *pop_target_of(pop_measure *pm, size_t t, const restate_
     bool run = engine_prepare(x->via, day, params, &c);
     x->full = run && pays_in_full(pm->m, params);
     const group_def *g = group_find(x->via->meta->group);
+    x->gd = g;
     x->reading_ok = !(g && g->reading) || group_reading_holds(g, v);
     const measure_spec *vs = x->via->meta->spec;
     x->by_any = vs && vs->branch_input >= 0;
@@ -904,19 +927,68 @@ static const pop_target *pop_target_of(pop_measure *pm, size_t t, const restate_
     return x;
 }
 
-/* The group of a row whose formula ran (granted or up_to), as engine_group() gives it. */
-static const char *pop_group(const pop_target *x, const int64_t *const *columns, const uint8_t *const *present,
+/* The group of a row whose formula ran (granted or up_to), as engine_group() gives it: NULL for none. */
+static const group_def *pop_group(const pop_target *x, const int64_t *const *columns, const uint8_t *const *present,
                              size_t row)
 {
     if (!x->reading_ok)
-        return "";
+        return NULL;
     if (x->by_any) {
         bool has = x->by_col == -2 || pop_has(present, x->by_col, row);
         int64_t value = x->by_col == -2 ? x->by_value : has ? columns[x->by_col][row] : 0;
         if (!has || value != x->by_choice)
-            return "";
+            return NULL;
     }
-    return x->via->meta->group;
+    return x->gd;
+}
+
+/* The rows in order of applicant, then row: a counting sort when the codes are
+ * dense (as codes numbered 0, 1, 2, … are), else a comparison sort. */
+static int pop_sort(pop_row *order, size_t n)
+{
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < n; i++) {
+        lo = order[i].applicant < lo ? order[i].applicant : lo;
+        hi = order[i].applicant > hi ? order[i].applicant : hi;
+    }
+    uint64_t range = n ? (uint64_t)hi - (uint64_t)lo : 0;
+    if (n < 64 || range > 4 * (uint64_t)n) {
+        qsort(order, n, sizeof *order, cmp_pop_row);
+        return DGS_OK;
+    }
+    size_t *count = calloc((size_t)range + 2, sizeof *count);
+    pop_row *tmp = malloc(n * sizeof *tmp);
+    if (!count || !tmp) {
+        free(count);
+        free(tmp);
+        return DGS_E_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        count[(uint64_t)order[i].applicant - (uint64_t)lo + 1]++;
+    for (size_t c = 1; c <= (size_t)range + 1; c++)
+        count[c] += count[c - 1];
+    for (size_t i = 0; i < n; i++)   /* stable: the rows of an applicant stay in row order */
+        tmp[count[(uint64_t)order[i].applicant - (uint64_t)lo]++] = order[i];
+    memcpy(order, tmp, n * sizeof *tmp);
+    free(count);
+    free(tmp);
+    return DGS_OK;
+}
+
+/* "#<row>", the object of a row when no objects are given: a name no other row has. */
+static const char *row_name(char buf[24], size_t row)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + row % 10);
+        row /= 10;
+    } while (row);
+    buf[0] = '#';
+    for (size_t k = 0; k < n; k++)
+        buf[1 + k] = digits[n - 1 - k];
+    buf[1 + n] = '\0';
+    return buf;
 }
 
 /* Whether a batch error is one of a row (the batch wrote every row). */
@@ -959,6 +1031,7 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     sort_key *keys = NULL;
     size_t *where = NULL;
     char(*own)[24] = NULL;   /* the objects of rows without objects */
+    pop_claim *claims = NULL;
 
     /* The measures: each once, each with inputs a row can give. */
     for (size_t k = 0; k < n_measures; k++) {
@@ -1065,6 +1138,13 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     rc = caps_of(rs, caps, err);
     if (rc)
         goto done;
+    for (size_t k = 0; k < n_measures; k++) {
+        line probe = {0};   /* the cap of a claim depends only on its measure and date */
+        probe.m = pm[k].m;
+        probe.date = day;
+        pm[k].cap = line_cap(caps, &probe);
+        pm[k].money = strcmp(dgs_measure_unit(pm[k].m), "yuan") == 0;
+    }
 
     /* Each measure over every row, by the batch; then what no row claims. */
     size_t bad_row = SIZE_MAX, bad_k = 0;
@@ -1096,7 +1176,7 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
                     bad_row = i, bad_k = k;
             } else if (oc[i] != DGS_OUTCOME_GRANTED && oc[i] != DGS_OUTCOME_UP_TO) {
                 decisions[at] = DGS_STACK_NOT_GRANTED;
-            } else if (strcmp(dgs_measure_unit(x->m), "yuan") != 0) {
+            } else if (!x->money) {
                 decisions[at] = DGS_STACK_NOT_A_GRANT;
             } else {
                 decisions[at] = -1;   /* to be stacked */
@@ -1104,27 +1184,41 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
         }
     }
 
-    /* The rows by applicant (in row order within one): one sort, unless they come so already. */
+    /* The claims to stack, in row order, copied into one array (read in order, then written back
+     * in order), and the rows that make them, by applicant (in row order within one). */
+    size_t n_claims = 0;
+    for (size_t k = 0; k < n_measures; k++)
+        for (size_t i = 0; i < rows; i++)
+            n_claims += decisions[k * rows + i] == -1;
     order = malloc((rows ? rows : 1) * sizeof *order);
-    if (!order)
+    claims = malloc((n_claims ? n_claims : 1) * sizeof *claims);
+    if (!order || !claims)
         goto nomem;
+    size_t n_order = 0, c = 0;
     bool sorted = true;
     for (size_t i = 0; i < rows; i++) {
-        order[i] = (pop_row){applicants[i], i};
-        sorted &= i == 0 || applicants[i - 1] <= applicants[i];
+        size_t first = c;
+        for (size_t k = 0; k < n_measures; k++) {
+            size_t at = k * rows + i;
+            if (decisions[at] == -1)
+                claims[c++] = (pop_claim){awards[at], 0, 0, i, outcomes[at], -1, (uint32_t)k};
+        }
+        if (c == first)
+            continue;
+        sorted &= n_order == 0 || order[n_order - 1].applicant <= applicants[i];
+        order[n_order++] = (pop_row){applicants[i], first, (uint32_t)(c - first)};
     }
-    if (!sorted)
-        qsort(order, rows, sizeof *order, cmp_pop_row);
+    if (!sorted && (rc = pop_sort(order, n_order)) != DGS_OK)
+        goto nomem;
 
     ruleset_view v;
     ruleset_view_at(rs, day, &v);
     int32_t year = (int32_t)strtol(date, NULL, 10);
     size_t room = 0;
-    for (size_t a = 0; a < rows;) {
-        size_t b = a + 1;
-        while (b < rows && order[b].applicant == order[a].applicant)
-            b++;
-        size_t need = (b - a) * n_measures;
+    for (size_t a = 0; a < n_order;) {
+        size_t b = a + 1, need = order[a].count;
+        while (b < n_order && order[b].applicant == order[a].applicant)
+            need += order[b++].count;
         if (need > room) {
             size_t grow = need > 2 * room ? need : 2 * room;
             line *nl = realloc(lines, grow * sizeof *lines);
@@ -1146,16 +1240,16 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
         /* The applicant's claims in claim order: its rows in order, the measures in the order given. */
         size_t n = 0;
         for (size_t r = a; r < b; r++) {
-            size_t i = order[r].row;
+            /* The claims of rows a little ahead: their rows are scattered, and the wait for each
+             * would otherwise be most of the time. */
+            if (r + POP_AHEAD < n_order)
+                POP_PREFETCH(&claims[order[r + POP_AHEAD].first]);
+            const pop_claim *cl = &claims[order[r].first];
+            size_t i = cl->row;
             /* Without objects each row is an object of its own: a name no other row has. */
-            const char *obj = objects ? (objects[i] ? objects[i] : "") : own[r - a];
-            if (!objects)
-                snprintf(own[r - a], sizeof own[r - a], "#%zu", i);
-            for (size_t k = 0; k < n_measures; k++) {
-                size_t at = k * rows + i;
-                if (decisions[at] != -1)
-                    continue;
-                pop_measure *x = &pm[k];
+            const char *obj = objects ? (objects[i] ? objects[i] : "") : row_name(own[r - a], i);
+            for (size_t q = 0; q < order[r].count; q++, cl++) {
+                pop_measure *x = &pm[cl->k];
                 size_t t = 0;
                 const restate_branch *br = NULL;
                 if (x->m->meta->branches && x->branch_col >= 0) {
@@ -1163,20 +1257,28 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
                     t = br ? (size_t)(br - x->m->meta->branches->branches) + 1 : 0;
                 }
                 const pop_target *tg = pop_target_of(x, t, br, day, &v);
-                line_init(&lines[n], n, &v, x->m, pop_group(tg, columns, present, i), day, year,
-                          outcomes[at], awards[at], NULL, obj, 0);
+                line_init(&lines[n], n, &v, x->m, pop_group(tg, columns, present, i), day, year, cl->outcome,
+                          cl->award, NULL, obj, 0);
                 lines[n].full = lines[n].outcome == DGS_OUTCOME_GRANTED && tg->full;
-                where[n++] = at;
+                lines[n].cap_known = x->cap;
+                where[n++] = order[r].first + q;
             }
         }
         stack_lines(caps, NULL, lines, n, keys);
         for (size_t q = 0; q < n; q++) {
-            paid[where[q]] = lines[q].paid;
-            decisions[where[q]] = lines[q].decision;
-            if (up_to)
-                up_to[where[q]] = lines[q].up_to;
+            pop_claim *cl = &claims[where[q]];
+            cl->paid = lines[q].paid;
+            cl->up_to = lines[q].up_to;
+            cl->decision = lines[q].decision;
         }
         a = b;
+    }
+    for (size_t q = 0; q < n_claims; q++) {
+        size_t at = claims[q].k * rows + claims[q].row;
+        paid[at] = claims[q].paid;
+        decisions[at] = claims[q].decision;
+        if (up_to)
+            up_to[at] = claims[q].up_to;
     }
 
     if (bad_row != SIZE_MAX) {
@@ -1202,5 +1304,6 @@ done:
     free(keys);
     free(where);
     free(own);
+    free(claims);
     return rc;
 }
