@@ -187,7 +187,7 @@ DGS_API const char *dgs_type_name(int type);
 #define DGS_OUTCOME_INVALID        -1  /**< batch only: the row's inputs are invalid */
 
 /** "granted", "ineligible", "not_in_force", "unspecified", "not_computable", "up_to",
- *  "governed_elsewhere", "invalid"; NULL if unknown. */
+ *  "governed_elsewhere", "invalid", (1.1) "not_claimed" (DGS_OUTCOME_NOT_CLAIMED); NULL if unknown. */
 DGS_API const char *dgs_outcome_name(int outcome);
 
 /* Languages and formats of rendered text. */
@@ -784,7 +784,8 @@ DGS_API size_t dgs_stack_count(const dgs_stack *s);
 DGS_API dgs_fen_t dgs_stack_paid(const dgs_stack *s, size_t i);
 /** A DGS_STACK_* decision for result i. */
 DGS_API int dgs_stack_decision(const dgs_stack *s, size_t i);
-/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant", "pending_assessment", "capped"; NULL if unknown. */
+/** "paid", "top_up", "superseded", "not_granted", "already_paid", "not_a_grant", "pending_assessment", "capped",
+ *  (1.1) "not_claimed", "invalid" (populations only); NULL if unknown. */
 DGS_API const char *dgs_stack_decision_name(int decision);
 /** The group result i was judged in, or "". */
 DGS_API const char *dgs_stack_group(const dgs_stack *s, size_t i);

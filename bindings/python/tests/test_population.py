@@ -265,3 +265,30 @@ def test_an_object_with_a_trailing_space_is_refused(rules):
     df["contract"] = ["C1 ", "C2"]
     with pytest.raises(dgsubsidy.InvalidValue, match="row 0"):
         rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"], object="contract")
+
+
+def test_the_applicant_column_cannot_be_an_input(rules):
+    with pytest.raises(dgsubsidy.InvalidArgument, match="is an input of A1.07.a"):
+        rules.evaluate_population(lease_frame(), "2025-06-01", measures=["A1.07.a"], applicant="financed_amount")
+
+
+def test_edge_frames(rules):
+    empty = pd.DataFrame({"applicant": pd.Series([], dtype="int64"),
+                          "financed_amount": pd.Series([], dtype="int64"),
+                          "interest_paid": pd.Series([], dtype="int64")})
+    pop = rules.evaluate_population(empty, "2025-06-01", measures=["A1.07.a"])
+    assert pop.total == Decimal("0.00") and len(pop.claims) == 0 and len(pop.by_applicant) == 0
+    # a dict of arrays, int applicants and int objects.  附件1（七）5% × 2000万 = 100万 a lease
+    # contract (G-LEASE, about the contract), 每年最高贴息 150 万元 across the applicant's contracts:
+    # two contracts, 100万 + the 50万 left; one contract claimed twice, paid once.
+    frame = {"applicant": np.array([9, 9]), "contract": [1, 2],
+             "financed_amount": np.array([20_000_000, 20_000_000]), "interest_paid": np.array([1_200_000, 1_200_000])}
+    pop = rules.evaluate_population(frame, "2025-06-01", measures=["A1.07.a"], object="contract")
+    assert list(pop.claims.paid_fen) == [100_000_000, 50_000_000]
+    assert list(pop.claims.decision) == ["paid", "capped"]
+    assert pop.by_applicant.loc[9, "paid"] == Decimal("1500000.00")
+    assert list(pop.claims.object) == ["1", "2"]
+    frame["contract"] = [1, 1]
+    pop = rules.evaluate_population(frame, "2025-06-01", measures=["A1.07.a"], object="contract")
+    assert list(pop.claims.decision) == ["paid", "superseded"]
+    assert pop.total == Decimal("1000000.00")

@@ -288,6 +288,11 @@ def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measure
     if object is not None and object == applicant:
         raise _errors.InvalidArgument("the applicant and object columns must differ",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
+    for role, col in (("applicant", applicant), ("object", object)):
+        if col is not None and _readers(ms, col):
+            raise _errors.InvalidArgument(f"the {role} column '{col}' is an input of "
+                                          f"{', '.join(m.id for m in _readers(ms, col))}: name the {role}s in "
+                                          f"another column", code=_native.DGS_E_INVALID_ARGUMENT)
     if len(set(map(str, names))) != len(names):
         raise _errors.InvalidArgument("the frame has duplicate column names", code=_native.DGS_E_INVALID_ARGUMENT)
 
