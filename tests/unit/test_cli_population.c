@@ -157,6 +157,11 @@ static void refusals(void **state)
                      2);
     assert_non_null(strstr(err_text, "A4.09.e"));
     assert_int_equal(run("population", "--input", p, "--measures", "A1.07.a", "--id", "x", NULL), 2);
+    /* an object with a trailing space would make one contract two */
+    p = write_file("applicant,object,financed_amount,interest_paid\nA,C1,1,1\nA,\"C1 \",1,1\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.07.a", "--date", "2025-06-01", NULL), 2);
+    assert_non_null(strstr(err_text, ":3: row 2: the object begins or ends with a space"));
+    assert_string_equal(out_text, "");
     assert_int_equal(run("population", "--input", "/nonexistent/pop.csv", "--measures", "A1.07.a", NULL), 1);
     assert_int_equal(run("population", "--help", NULL), 0);
     assert_true(strncmp(out_text, "usage: dgsubsidy population", 27) == 0);

@@ -906,7 +906,14 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     int prc = dgs_evaluate_population(rs, nm, ms, o->date, rows, ncols, names, cv, cp, codes,
                                       obj_col >= 0 ? objects : NULL, awards, outcomes, paid, decisions, up_to, &e);
     if (prc && (prc == DGS_E_NOMEM || !rows || decisions[0] == -100)) {
-        rc = cli_fail_err(c, &e);   /* refused before any row was written */
+        /* Refused before any row was written; an object refused names its row's line. */
+        const char *what = strstr(e.message, "the object of row ");
+        if ((prc == DGS_E_VALUE || prc == DGS_E_RANGE) && rows && e.row < rows && what) {
+            what += strlen("the object of row ");
+            what += strspn(what, "0123456789 ");   /* the library counts rows from 0; the file from 1 */
+            rc = cli_fail(c, "%s:%lu: row %zu: the object %s", o->input, f.line[e.row], e.row + 1, what);
+        } else
+            rc = cli_fail_err(c, &e);
         goto done;
     }
     /* The claims, in row order and the order of the measures; then the totals. */
