@@ -438,6 +438,57 @@ static void order_of_rows_does_not_matter_between_applicants(void **state)
     assert_true(capped > 0);
 }
 
+/* Dense applicant codes (0, 1, 2, …: sorted by counting) and sparse ones (any int64: sorted by
+ * comparison) give the same decisions; so do rows already sorted by applicant. */
+static void dense_and_sparse_applicant_codes_agree(void **state)
+{
+    (void)state;
+    enum { R = 3000 };
+    static int64_t tier[R], base[R], bp[R], limit[R], dense[R], sparse[R], sorted_codes[R];
+    static dgs_fen_t aw[3][R], pd[3][R], up[3][R];
+    static int32_t oc[3][R], dc[3][R];
+    rng = 777;
+    for (size_t i = 0; i < R; i++) {
+        tier[i] = pick(0, 1), base[i] = pick(100, 3000) * WAN, bp[i] = pick(500, 3000), limit[i] = pick(50, 600) * WAN;
+        dense[i] = pick(0, 499);
+        sparse[i] = (dense[i] - 250) * 1000000007LL * 1000;   /* negative and positive, far apart */
+    }
+    const char *names[4] = {"tier", "award_base", "base_ratio_bp", "base_limit"};
+    const int64_t *cols[4] = {tier, base, bp, limit};
+    static const char *const one[] = {"OP.10.a"};
+    dgs_error e;
+    const int64_t *codes[2] = {dense, sparse};
+    for (int v = 0; v < 2; v++)
+        assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", R, 4, names, cols, NULL, codes[v], NULL,
+                                                 aw[v], oc[v], pd[v], dc[v], up[v], &e),
+                         DGS_OK);
+    size_t capped = 0;
+    for (size_t i = 0; i < R; i++) {
+        assert_int_equal(pd[0][i], pd[1][i]);
+        assert_int_equal(dc[0][i], dc[1][i]);
+        capped += dc[0][i] == DGS_STACK_CAPPED;
+    }
+    assert_true(capped > 0);
+    /* The same rows grouped by applicant, each applicant's rows in their order: the same claims. */
+    static int64_t t2[R], b2[R], p2[R], l2[R];
+    static size_t from[R];
+    size_t r = 0;
+    for (int64_t a = 0; a < 500; a++)
+        for (size_t i = 0; i < R; i++)
+            if (dense[i] == a) {
+                from[r] = i, sorted_codes[r] = a;
+                t2[r] = tier[i], b2[r] = base[i], p2[r] = bp[i], l2[r++] = limit[i];
+            }
+    const int64_t *cols2[4] = {t2, b2, p2, l2};
+    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", R, 4, names, cols2, NULL, sorted_codes, NULL,
+                                             aw[2], oc[2], pd[2], dc[2], up[2], &e),
+                     DGS_OK);
+    for (size_t i = 0; i < R; i++) {
+        assert_int_equal(pd[2][i], pd[0][from[i]]);
+        assert_int_equal(dc[2][i], dc[0][from[i]]);
+    }
+}
+
 static void refusals(void **state)
 {
     (void)state;
@@ -498,6 +549,7 @@ int main(void)
         cmocka_unit_test(a_yearly_cap_holds_per_applicant),
         cmocka_unit_test(claims_and_invalid_rows),
         cmocka_unit_test(order_of_rows_does_not_matter_between_applicants),
+        cmocka_unit_test(dense_and_sparse_applicant_codes_agree),
         cmocka_unit_test(refusals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
