@@ -56,6 +56,14 @@ _OUTCOME_NAMES = np.array([f"outcome {c}" for c in range(-1, max(int(o) for o in
 for _o in Outcome:
     _OUTCOME_NAMES[int(_o) + 1] = _o.label
 
+
+def _outcome_categorical(codes: np.ndarray) -> Any:
+    """A pandas Categorical of the outcome names of int32 outcome codes ("granted", …, "invalid")."""
+    import pandas as pd
+
+    return pd.Categorical.from_codes(codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
+
+
 #: The names of the DGS_REASON_* codes, by code ("none", "below_minimum", …, "invalid").
 REASON_NAMES: Tuple[str, ...] = tuple(
     _native.dgs_reason_name(code) for code in range(_native.DGS_REASON_INVALID + 1))
@@ -288,8 +296,7 @@ class BatchResult:
         cols: Dict[str, Any] = {"award_fen": self.award_fen}
         if decimal:
             cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
-        cols["outcome"] = pd.Categorical.from_codes(
-            self.outcome_codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
+        cols["outcome"] = _outcome_categorical(self.outcome_codes)
         if self.has_details:
             cols["binding"] = self.binding
             cols["reason"] = self.reason
