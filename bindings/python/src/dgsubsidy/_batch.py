@@ -147,6 +147,8 @@ class BatchResult:
 
     - ``award_fen``: numpy int64 array of fen (0 unless granted; the ceiling for ``up_to``);
       for a measure whose ``unit`` is not money (e.g. "places"), of that unit;
+    - ``paid_fen``: what is paid per row: ``award_fen`` where granted, 0 elsewhere (a ceiling
+      still to be assessed is not a payment) — the column to sum or to allocate a budget over;
     - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`), or
       the ints of the unit when it is not money;
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
@@ -228,6 +230,13 @@ class BatchResult:
         return DecimalView(self.award_fen) if self.is_money else self.award_fen
 
     @property
+    def paid_fen(self) -> np.ndarray:
+        """Per row what is paid, int64 fen (of the unit when it is not money): the award where the
+        outcome is ``granted``, 0 otherwise — a ceiling still to be assessed (``up_to``) is 0 here.
+        ``paid_fen`` sums to :attr:`total_fen`."""
+        return np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0)
+
+    @property
     def outcomes(self) -> np.ndarray:
         """The outcome names ("granted", "ineligible", …, "invalid") as an object array."""
         return _OUTCOME_NAMES[self.outcome_codes.astype(np.intp) + 1]
@@ -273,7 +282,7 @@ class BatchResult:
     def total_fen(self) -> int:
         """The exact sum of the awards granted, in fen (a ceiling still to be assessed, outcome
         ``up_to``, is not a payment and is not counted)."""
-        return _exact_sum(np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0))
+        return _exact_sum(self.paid_fen)
 
     @property
     def total(self) -> Union[Decimal, int]:
