@@ -306,3 +306,11 @@ def test_paid_fen_counts_no_ceiling(rules):
     assert list(b.award_fen) == [100_000_000, 30_000_000]
     assert list(b.paid_fen) == [0, 30_000_000]
     assert b.total_fen == 30_000_000 and b.total == Decimal("300000.00")
+
+
+def test_text_money_error_names_row_and_column(rules):
+    frame = pd.DataFrame({"financed_amount": ["28000000", "28,000,000"], "interest_paid": ["1500000", "1500000"]})
+    with pytest.raises(dgsubsidy.InvalidValue) as e:
+        rules.evaluate_batch("A1.07.a", frame, "2025-03-01")
+    assert "row 1" in str(e.value) and "financed_amount" in str(e.value) and "'28,000,000'" in str(e.value)
+    assert e.value.row == 1

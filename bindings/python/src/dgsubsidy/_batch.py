@@ -375,7 +375,12 @@ def _text_value(inp: Any, text: str, what: str) -> int:
     t = inp.type
     text = c_string(text, what)
     if t in _SCALED:
-        return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+        try:
+            return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+        except _errors.Error as e:  # say which row and column the text came from
+            e.message = f"{what}: {e.message}"
+            e.args = (e.message,)
+            raise
     if t == ValueType.FLAG:
         if text in ("true", "1"):
             return 1
