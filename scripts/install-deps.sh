@@ -8,7 +8,7 @@ set -euo pipefail
 
 APT_PACKAGES=(build-essential cmake pkg-config swig libcmocka-dev libjansson-dev
               valgrind abigail-tools clang libclang-rt-14-dev dpkg-dev
-              debhelper lintian fakeroot file
+              debhelper lintian fakeroot file fonts-wqy-microhei
               gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
               gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64)
 
