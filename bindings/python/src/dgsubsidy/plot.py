@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import textwrap
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -408,8 +409,8 @@ def award_curve(rules: Union[Ruleset, Measure], measure: Union[str, Measure, Non
                           linewidth=1.2, label=_line_label(p, day, lang))
         line.set_gid(name)
     sep = "，" if lang == "zh" else ", "
-    ax.set_title(f"{m.id} {m.title(lang)}\n{words['date']} {day}{sep}{_fixed_text(m, fixed, lang)}".rstrip(sep)
-                 .rstrip(), **kw)
+    title = textwrap.fill(f"{m.id} {m.title(lang)}", width=34 if lang == "zh" else 64)
+    ax.set_title(f"{title}\n{words['date']} {day}{sep}{_fixed_text(m, fixed, lang)}".rstrip(sep).rstrip(), **kw)
     ax.set_xlabel(f"{inp.description(lang)}（{unit_x}）" if lang == "zh" else
                   f"{inp.description(lang)} ({unit_x})", **kw)
     ax.set_ylabel(f"{words['award']}（{unit_y}）" if lang == "zh" else f"{words['award']} ({unit_y})", **kw)
