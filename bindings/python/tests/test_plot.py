@@ -132,6 +132,14 @@ def test_a_threshold_of_area_and_the_widened_range(rules):
     assert np.nanmax(line(ax, "award").get_ydata()) == 3_000_000.0  # from 14.5万 m² on
 
 
+def test_the_cap_line_stays_at_the_cap_when_earlier_grants_use_some_of_it(rules):
+    # 每个展会支持金额最高不超过 300 万元, 100万 already granted: 200万 left, the cap still 300万.
+    ax = plot.award_curve(rules, "A4.03.b", x="exhibition_area",
+                          fixed={"days": 3, "granted_to_date": Decimal("1000000")}, date=DATE)
+    assert list(line(ax, "cap_per_exhibition").get_ydata()) == [3_000_000.0, 3_000_000.0]
+    assert np.nanmax(line(ax, "award").get_ydata()) == 2_000_000.0
+
+
 def test_a_ceiling_to_be_assessed_is_not_drawn_as_paid(rules):
     # A2.07.b 最高 100万 a year, no `assessed`: up to the cost incurred, capped; nothing is paid yet.
     ax = plot.award_curve(rules, "A2.07.b", x="build_cost", date=DATE)

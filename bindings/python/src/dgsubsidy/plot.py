@@ -197,8 +197,8 @@ def _classify_trace(m: Measure, x: str, steps: Sequence[Any], values: Mapping[st
     """Reads one trace: a parameter of the input's type and unit that tests or limits the input
     (the steps that follow the input's own step while they carry its quantity) is a threshold;
     a parameter of the award's unit that lowers the amount so far to at most itself (or states
-    the ceiling before any amount) is a cap.  Only steps showing the parameter's own value count
-    (the last step names the binding constraint but shows the award)."""
+    the ceiling before any amount) is a cap.  A threshold's step shows the parameter's value; a
+    cap's shows it or less (the room a period cap leaves after earlier grants)."""
     inp = m.inputs[x]
     params = m.parameters
     award_type = ValueType.MONEY if m.is_money else ValueType.COUNT
@@ -206,17 +206,18 @@ def _classify_trace(m: Measure, x: str, steps: Sequence[Any], values: Mapping[st
     prev: Optional[Tuple[int, int]] = None  # (type, raw) of the amount after the previous step
     for s in steps:
         p = params.get(s.source) if s.source else None
-        if p is not None and s.raw != values.get(p.name):
+        own = values.get(p.name) if p is not None else None
+        if own is None:
             p = None
         if s.source == x and s.type == inp.type and s.source in m.inputs:
             in_chain = True
-        elif in_chain and p is not None and p.type == inp.type and p.unit == inp.unit \
+        elif in_chain and p is not None and s.raw == own and p.type == inp.type and p.unit == inp.unit \
                 and prev is not None and prev[0] == inp.type and s.amount_type == inp.type \
                 and s.amount_raw in (prev[1], min(prev[1], s.raw)):
             lines.thresholds.setdefault(p.name, p)
         else:
             in_chain = False
-            if p is not None and p.type == award_type and p.unit == m.unit:
+            if p is not None and 0 <= s.raw <= own and p.type == award_type and p.unit == m.unit:
                 first = prev is None and s.amount_raw == s.raw
                 lowers = (prev is not None and prev[0] == award_type and s.amount_type == award_type
                           and s.amount_raw == min(prev[1], s.raw))
@@ -232,7 +233,10 @@ def _classify(m: Measure, x: str, date: str, fixed: Mapping[str, Any], probes: S
     inp = m.inputs[x]
     for base in probes:
         r = m.evaluate(date, **{**fixed, x: _input_value(inp.type, base)})
-        _classify_trace(m, x, r.steps, values, lines)
+        steps = r.steps
+        if r.outcome in (Outcome.GRANTED, Outcome.UP_TO) and steps:
+            steps = steps[:-1]  # the closing step: the award, named after the constraint that set it
+        _classify_trace(m, x, steps, values, lines)
     return lines
 
 
@@ -355,11 +359,14 @@ def award_curve(rules: Union[Ruleset, Measure], measure: Union[str, Measure, Non
         hi = max((values[n] * 3 // 2 for n in lines.thresholds if n in values), default=0)
         if inp.type == ValueType.MONEY and m.is_money:
             hi = max([hi] + [3 * values[n] for n in lines.caps if n in values])
+        if hi == 0:  # no line to go by: a multiple of the other inputs of the same unit
+            hi = 3 * max((_fixed_base(v, scale) for n, v in fixed.items()
+                          if m.inputs[n].type == inp.type and m.inputs[n].unit == inp.unit), default=0)
         hi = max(hi, 100 * scale if inp.type != ValueType.COUNT else 10)
 
     marks = [values[n] for n in lines.thresholds if n in values]
     largest_cap = max((values[n] for n in lines.caps if n in values), default=None)
-    for _ in range(12):
+    for _ in range(16):
         grid = _grid(hi, lo, points, marks)
         batch = _curve(m, x, grid, fixed, day)
         award = batch.award_fen
@@ -421,6 +428,18 @@ def award_curve(rules: Union[Ruleset, Measure], measure: Union[str, Measure, Non
     ax.legend(prop=kw.get("fontproperties"), fontsize="small", loc="best")
     ax.grid(True, alpha=0.3)
     return ax
+
+
+def _fixed_base(value: Any, scale: int) -> int:
+    """A fixed input's value in base units, to size the range; 0 when it is not a plain number
+    (the batch judges every value itself)."""
+    if isinstance(value, (bool, float)) or not isinstance(value, (int, Decimal, str, np.integer)):
+        return 0
+    try:
+        d = Decimal(str(value))
+    except ArithmeticError:
+        return 0
+    return int(d * scale) if d.is_finite() and d > 0 else 0
 
 
 def _scaled_bound(m: Measure, inp: Any, value: Any) -> int:
