@@ -9,6 +9,7 @@ usage fee, up to 3万; A2.07.b states only a ceiling (最高 100万 a year), to 
 from __future__ import annotations
 
 import struct
+import subprocess
 import sys
 import warnings
 from decimal import Decimal
@@ -280,3 +281,10 @@ def test_without_matplotlib_the_error_names_it(monkeypatch, rules):
         monkeypatch.setitem(sys.modules, name, None)
     with pytest.raises(ImportError, match=r"matplotlib.*dgsubsidy\[plot\]"):
         plot.award_curve(rules, "A4.09.e", x="usage_fee", date=DATE, lang="en")
+
+
+def test_import_dgsubsidy_does_not_import_matplotlib():
+    code = ("import sys, dgsubsidy; assert callable(dgsubsidy.plot.award_curve); "
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
