@@ -214,6 +214,24 @@ def test_compare_draws_losers(comparison, tmp_path):
     assert "-750,000.00" in ax.get_title()
 
 
+def test_compare_by_binding(comparison, tmp_path):
+    # The reform's constraints: cap_per_year for 4000万 and 2500万 (two losers, −75万 in all), the 5%
+    # ratio for 1000万 (unchanged), none for 100万 (ineligible).
+    ax = plot.compare(comparison, kind="binding", lang="en")
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert sorted(ticks) == sorted(["cap_per_year", "ratio", "none (no award)"])
+    losers = {ticks[round(p.get_x() + p.get_width() / 2)]: p.get_height()
+              for p in ax.patches if p.get_gid() == "losers"}
+    gainers = [p.get_height() for p in ax.patches if p.get_gid() == "gainers"]
+    assert losers == {"cap_per_year": -2, "ratio": 0, "none (no award)": 0} and gainers == [0, 0, 0]
+    notes = {t.get_text() for t in ax.texts}
+    assert "-750,000.00 yuan" in notes and "+0.00 yuan" in notes
+    assert save(ax, tmp_path / "binding.png", size=(6, 4), dpi=50)[:2] == (300, 200)
+    assert _glyph_warnings(lambda: plot.compare(comparison, kind="binding")) == []
+    with pytest.raises(dgsubsidy.InvalidArgument, match="kind"):
+        plot.compare(comparison, kind="pie")
+
+
 def test_compare_without_change_and_bad_measures(rules, comparison):
     same = rules.compare(rules, pd.DataFrame({"usage_fee": [1000, 90_000]}), DATE, measures=["A4.09.e"])
     ax = plot.compare(same, "A4.09.e", lang="en")

@@ -50,10 +50,12 @@ _UNIT_WORDS = {"zh": {"yuan": "元", "m2": "平方米", "days": "天", "places":
 _WORDS = {
     "zh": {"award": "奖补", "up_to": "最高额（待核定，不是支付额）", "date": "日期",
            "difference": "每行变化", "rows": "行数", "gainers": "增加", "losers": "减少",
-           "unchanged": "没有一行的奖补发生变化", "reform": "改革前后对比"},
+           "unchanged": "没有一行的奖补发生变化", "reform": "改革前后对比",
+           "by_binding": "按决定改革后金额的约束", "no_binding": "无（未获奖补）"},
     "en": {"award": "award", "up_to": "ceiling to be assessed (not a payment)", "date": "date",
            "difference": "change per row", "rows": "rows", "gainers": "gainers", "losers": "losers",
-           "unchanged": "no row's award changes", "reform": "reform against baseline"},
+           "unchanged": "no row's award changes", "reform": "reform against baseline",
+           "by_binding": "by the constraint that set the reform's amount", "no_binding": "none (no award)"},
 }
 
 _font_cache: Dict[str, Any] = {}
@@ -475,13 +477,19 @@ def _fixed_text(m: Measure, fixed: Mapping[str, Any], lang: str) -> str:
 
 
 def compare(comparison: "Comparison", measure: Union[str, Measure, None] = None, *, ax: Any = None,
-            bins: int = 40, lang: str = "zh") -> "Axes":
+            kind: str = "histogram", bins: int = 40, lang: str = "zh") -> "Axes":
     """Draws the gainers and losers of a reform (a :class:`Comparison` of :meth:`Ruleset.compare`).
 
-    A histogram of the change of award per row that changes (yuan; gainers right of 0, losers
-    left), labelled with how many rows gain and lose and by how much (the comparison's exact
-    sums); a note says when no row changes.  `measure` names one of the comparison's measures;
-    it may be left out when the comparison has one.  Returns the matplotlib Axes.
+    ``kind="histogram"`` (default): a histogram of the change of award per row that changes
+    (yuan; gainers right of 0, losers left), labelled with how many rows gain and lose and by
+    how much (the comparison's exact sums); a note says when no row changes.
+
+    ``kind="binding"``: per constraint that set the reform's amount (``comparison.by_binding``),
+    a bar up for the rows that gain and one down for the rows that lose, each constraint's net
+    change written above it.
+
+    `measure` names one of the comparison's measures; it may be left out when the comparison
+    has one.  Returns the matplotlib Axes.
     """
     kw = _fonts(lang)
     words = _WORDS[lang]
@@ -490,6 +498,9 @@ def compare(comparison: "Comparison", measure: Union[str, Measure, None] = None,
     if not isinstance(comparison, Comparison):
         raise _errors.TypeMismatch(f"compare draws a Comparison (from Ruleset.compare), not "
                                    f"{type(comparison).__name__}", code=_native.DGS_E_TYPE)
+    if kind not in ("histogram", "binding"):
+        raise _errors.InvalidArgument(f"kind must be 'histogram' or 'binding', not {kind!r}",
+                                      code=_native.DGS_E_INVALID_ARGUMENT)
     measures = list(comparison.summary.index)
     if measure is None:
         if len(measures) != 1:
@@ -502,6 +513,8 @@ def compare(comparison: "Comparison", measure: Union[str, Measure, None] = None,
         if mid not in measures:
             raise _errors.UnknownMeasure(f"the comparison has no measure '{mid}' (measures: "
                                          f"{', '.join(measures)})", code=_native.DGS_E_UNKNOWN_MEASURE)
+    if kind == "binding":
+        return _compare_by_binding(comparison, mid, ax, lang)
     diff = np.asarray(comparison.rows[f"{mid}.difference_fen"], dtype=np.int64)
     s = comparison.summary.loc[mid]
     changed = diff[diff != 0]
@@ -528,4 +541,33 @@ def compare(comparison: "Comparison", measure: Union[str, Measure, None] = None,
     ax.set_ylabel(words["rows"], **kw)
     _ticks(ax, "x", lang)
     ax.grid(True, alpha=0.3)
+    return ax
+
+
+def _compare_by_binding(comparison: "Comparison", mid: str, ax: Any, lang: str) -> "Axes":
+    kw = _fonts(lang)
+    words = _WORDS[lang]
+    table = comparison.by_binding.loc[mid]
+    names = [words["no_binding"] if not isinstance(b, str) else b for b in table.index]
+    gainers = table["gainers"].to_numpy(dtype=np.int64)
+    losers = table["losers"].to_numpy(dtype=np.int64)
+    ax = _axes(ax)
+    at = np.arange(len(names))
+    ax.bar(at, gainers, color="C2", gid="gainers", label=words["gainers"])
+    ax.bar(at, -losers, color="C3", gid="losers", label=words["losers"])
+    ax.axhline(0.0, color="black", linewidth=0.8)
+    unit = _unit_word("yuan", lang)
+    top = max(1, int(gainers.max(initial=0)), int(losers.max(initial=0)))
+    for i, d in enumerate(table["difference"]):
+        ax.annotate(f"{d:+,} {unit}", (i, gainers[i]), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize="small", **kw)
+    ax.set_ylim(-top * 1.25, top * 1.25)
+    ax.set_xticks(at)
+    ax.set_xticklabels(names, rotation=20, ha="right", **kw)
+    sep = "，" if lang == "zh" else ", "
+    ax.set_title(f"{mid} {words['reform']}{sep}{words['by_binding']}", **kw)
+    ax.set_ylabel(f"{words['gainers']} / {words['losers']}（{words['rows']}）" if lang == "zh"
+                  else f"{words['gainers']} / {words['losers']} ({words['rows']})", **kw)
+    ax.legend(prop=kw.get("fontproperties"), fontsize="small")
+    ax.grid(True, axis="y", alpha=0.3)
     return ax
