@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MulanPSL-2.0
 # Installs what building and testing libdgsubsidy needs on a Debian machine:
-# the C toolchain and libraries (apt), the Python test packages (pip).
+# the C toolchain and libraries and a CJK font for the figures' Chinese labels
+# (apt), the Python test packages (pip).
 # Java (JDK 17, Maven) is expected on the machine; Maven fetches its plugins
 # and JUnit from Maven Central.  Safe to run again: it skips what is there.
 set -euo pipefail
