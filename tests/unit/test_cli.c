@@ -1099,6 +1099,10 @@ static void compare_refuses_what_it_cannot_compare(void **state)
     assert_non_null(strstr(err_text, "unknown measure 'A9.99.z'"));
     assert_int_equal(COMPARE("--measures", "A1.07.a,A1.07.a"), 2);
     assert_non_null(strstr(err_text, "A1.07.a is given twice"));
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--date", "2025-02-30", "--measures", "A1.07.a",
+                         NULL), 2);
+    assert_non_null(strstr(err_text, "2025-02-30"));
+    assert_string_equal(out_text, "");
     assert_int_equal(COMPARE("--measures", "A1.07.a,"), 2);
     assert_non_null(strstr(err_text, "an empty measure id"));
     /* School places are not money. */

@@ -433,6 +433,12 @@ int cmd_compare(cli *c, const opts *o, const dgs_ruleset *reform)
         goto csv_error;
     if ((rc = read_header(&cm, &r)))
         goto done;
+    /* A bad --date is refused before any output. */
+    for (size_t i = 0; !cm.has_date && i < cm.nms; i++)
+        if (dgs_case_set_date(cm.ms[i].base_case, o->date, &e) || dgs_case_set_date(cm.ms[i].reform_case, o->date, &e)) {
+            rc = cli_fail_err(c, &e);
+            goto done;
+        }
     if (!o->json) {
         if (cm.id_col >= 0) {
             cli_csv_field(c->out, cm.cols[cm.id_col].name);
