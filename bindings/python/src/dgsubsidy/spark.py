@@ -31,7 +31,7 @@ import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Ruleset
-from ._batch import REASON_NAMES, _batch_date, _check_modes, binding_names, evaluate_batch as _evaluate_batch
+from ._batch import _OUTCOME_NAMES, REASON_NAMES, _batch_date, _check_modes, binding_names, evaluate_batch as _evaluate_batch
 from ._money import DateLike
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,11 +60,14 @@ def _decimal_yuan(fen: np.ndarray) -> "pa.Array":
 
 
 def _names(codes: np.ndarray, names: Sequence[str]) -> "pa.Array":
-    """int32 codes (-1: none) as an Arrow array of names (null for -1)."""
+    """int32 codes (-1: none) as an Arrow array of names (null for -1), taken in Arrow's own
+    loop from the few names."""
     import pyarrow as pa
 
-    lookup = np.array(list(names) + [None], dtype=object)  # code -1 takes the last: None
-    return pa.array(lookup[codes.astype(np.intp)], pa.string())
+    codes = np.asarray(codes, dtype=np.int32)
+    missing = codes < 0
+    indices = pa.array(codes, pa.int32(), mask=missing) if missing.any() else pa.array(codes, pa.int32())
+    return pa.array(list(names), pa.string()).take(indices)
 
 
 class _BatchJob:
@@ -115,7 +118,7 @@ class _BatchJob:
                                 threads=self.threads, details=True)
         fen = batch.award_fen
         award = _decimal_yuan(fen) if m.is_money and self.award == "yuan" else pa.array(fen, pa.int64())
-        return [award, pa.array(batch.outcomes, pa.string()), _names(batch.binding_codes, binding_names(m)),
+        return [award, _names(batch.outcome_codes + 1, list(_OUTCOME_NAMES)), _names(batch.binding_codes, binding_names(m)),
                 _names(batch.reason_codes, REASON_NAMES)]
 
 
