@@ -20,6 +20,11 @@ flag         bool, 0/1 (nullable ``boolean``/``Int64`` for missing values)
 choice       the choice's index, or its name (str / categorical columns)
 ===========  ==================================================================
 
+pyarrow Tables and RecordBatches and polars DataFrames are read column by
+column: an integer column without nulls is a view of its buffer; nulls are
+absent values; every other type is converted as the same values in a pandas
+column are (:func:`_arrow_column`, :func:`_polars_column`).
+
 A value that cannot be converted marks its row invalid (``errors="mark"``) or
 raises the first such row's error (``errors="raise"``).
 """
@@ -412,7 +417,12 @@ def _convert_value(inp: Any, v: Any, what: str, units: str) -> int:
 def _object_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _Column:
     """Converts an object column value by value (the explicit, slower path).
 
-    A value that cannot be converted marks its row invalid (with the error of
+    pyarrow Tables and RecordBatches and polars DataFrames are read column by
+column: an integer column without nulls is a view of its buffer; nulls are
+absent values; every other type is converted as the same values in a pandas
+column are (:func:`_arrow_column`, :func:`_polars_column`).
+
+A value that cannot be converted marks its row invalid (with the error of
     the first such row); it never stops the batch by itself.
     """
     n = len(arr)
