@@ -126,6 +126,9 @@ def test_spark_matches_one_process(spark, rules):
         award, outcome, bound = got[r[0]]
         assert award == local.awards[k] and outcome == local.outcomes[k]
         assert bound == (None if binding[k] != binding[k] else binding[k])  # NaN: none
+    # a kept column that is an input is evaluated too
+    both = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id", "booth_area"], errors="mark").collect()
+    assert {r["id"]: (r["booth_area"], r["award"]) for r in both} == {r[0]: (r[1], r[3]) for r in BOOTH_ROWS}
     # fen as LongType
     fen = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep="id", errors="mark", award="fen")
     assert {f.name: f.dataType for f in fen.schema.fields}["award_fen"] == LongType()

@@ -142,14 +142,13 @@ class _Mapper:
             yield pa.RecordBatch.from_arrays(kept + outputs, schema=self.schema)
 
 
-def _map(df: "DataFrame", job: Any, keep: Sequence[str]) -> "DataFrame":
+def _map(df: "DataFrame", job: Any, keep: Sequence[str], inputs: Sequence[str]) -> "DataFrame":
     """Runs ``job`` (whose ``fields()`` name its outputs and their Spark types) over every
-    partition of ``df``; the columns of ``keep`` are carried through with their types, the others
-    are the job's inputs."""
+    partition of ``df``; the columns of ``keep`` are carried through with their types, those of
+    ``inputs`` are the job's inputs."""
     from pyspark.sql.types import StructField, StructType
 
     by_name = {f.name: f for f in df.schema.fields}
-    inputs = [name for name in df.columns if name not in keep]
     fields = [by_name[name] for name in keep]
     fields += [StructField(name, spark_type, True) for name, spark_type in job.fields()]
     schema = StructType(fields)
@@ -173,7 +172,7 @@ def evaluate_batch(df: "DataFrame", measure: Union[str, Measure], date: DateLike
 
     ``ruleset``: the rules (default: the built-in ruleset); ``guideline``: a guideline (path,
     dict or bytes, read here on the driver) applied to it.  The columns of ``df`` that are not in
-    ``keep`` are the measure's inputs, read exactly as :meth:`Measure.evaluate_batch` reads
+    ``keep``, and those in ``keep`` that are inputs or conditions of the measure, are its inputs, read exactly as :meth:`Measure.evaluate_batch` reads
     Arrow columns (``units``, ``extra`` and ``errors`` as there).  What is wrong with a whole
     column (an unknown name, a DoubleType column of money, a type that is not an input value) is
     refused here, before any job runs.  With ``errors="raise"`` (the default) the first invalid
@@ -216,7 +215,10 @@ def evaluate_batch(df: "DataFrame", measure: Union[str, Measure], date: DateLike
     # wrong column fails at once with its message rather than in every task.
     from pyspark.sql.types import StructType
 
-    inputs = StructType([f for f in df.schema.fields if f.name not in keep])
-    empty = _arrow_schema(inputs).empty_table()
+    # A kept column that is an input (or a condition) of the measure is evaluated too.
+    inputs = [name for name in df.columns
+              if name not in keep or name in m.inputs
+              or (name.startswith("condition.") and name[len("condition."):] in m.conditions)]
+    empty = _arrow_schema(StructType([f for f in df.schema.fields if f.name in inputs])).empty_table()
     job({name: empty.column(name) for name in empty.column_names})
-    return _map(df, job, keep)
+    return _map(df, job, keep, inputs)
