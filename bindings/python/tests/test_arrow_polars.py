@@ -311,6 +311,8 @@ def test_float_money_refused(rules):
     for errors in ("raise", "mark"):
         with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*float64"):
             rules.evaluate_batch(BOOTH, table, DATE, errors=errors)
+    with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*float32"):
+        rules.evaluate_batch(BOOTH, table.set_column(1, "build_cost", pa.array([120000.0], pa.float32())), DATE)
     if pl is not None:
         with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*float64"):
             rules.evaluate_batch(BOOTH, pl.from_arrow(table), DATE)
@@ -357,6 +359,16 @@ def test_polars_wrong_types_refused(rules):
                              DATE)
     with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*boolean"):
         rules.evaluate_batch(BOOTH, pl.DataFrame({"booth_area": [36], "build_cost": [True]}), DATE)
+    with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*float32"):
+        rules.evaluate_batch(BOOTH, pl.DataFrame({"booth_area": [36], "build_cost": pl.Series([1.0],
+                                                                                              dtype=pl.Float32)}),
+                             DATE)
+    if hasattr(pl, "Int128"):  # numpy has no 128-bit integers: read value by value, yuan as everywhere
+        wide = pl.DataFrame({"booth_area": pl.Series([36, 36], dtype=pl.Int128),
+                             "build_cost": pl.Series([120000, 2**70], dtype=pl.Int128)})
+        b = rules.evaluate_batch(BOOTH, wide, DATE, errors="mark")
+        assert b.award_fen.tolist() == [5_400_000, 0] and b.outcome_codes.tolist() == [G, X]
+        assert isinstance(b.error, dgsubsidy.Overflow) and b.error.row == 1
 
 
 # --------------------------------------------------------------------------- built on prepare

@@ -681,7 +681,7 @@ def _arrow_column(measure: Measure, inp: Any, data: Any, units: str) -> _Column:
         values = (data.fill_null(False) if nulls else data).to_numpy(zero_copy_only=False)
         return _Column(values.astype(np.int64), present)
     if pa.types.is_floating(t):  # nulls become NaN: missing, as in a float column
-        return _float_column(measure, inp, data.to_numpy(zero_copy_only=False).astype(np.float64, copy=False))
+        return _float_column(measure, inp, data.to_numpy(zero_copy_only=False))
     if pa.types.is_null(t):
         return _Column(np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint8))
     if (pa.types.is_decimal(t) or pa.types.is_string(t) or pa.types.is_large_string(t)
@@ -702,18 +702,20 @@ def _polars_column(measure: Measure, inp: Any, s: Any, units: str) -> _Column:
     dt = s.dtype
     nulls = s.null_count()
     present = s.is_not_null().to_numpy().astype(np.uint8) if nulls else None
-    if dt.is_integer():
+    if dt.is_integer() and dt not in (getattr(pl, "Int128", None), getattr(pl, "UInt128", None)):
         if nulls:
             s = s.fill_null(0)
         if s.n_chunks() > 1:
             s = s.rechunk()
         return _int_column(measure, inp, s.to_numpy(allow_copy=False), present, units)
+    if dt.is_integer():  # 128-bit integers, which numpy has not: Python ints, value by value
+        return _object_column(measure, inp, np.array(s.to_list() + [None], dtype=object)[:-1], units)
     if dt == pl.Boolean:
         if inp.type != ValueType.FLAG:
             raise _bool_refused(measure, inp)
         return _Column(s.fill_null(False).to_numpy().astype(np.int64), present)
     if dt.is_float():  # nulls become NaN: missing, as in a float column
-        return _float_column(measure, inp, s.cast(pl.Float64).to_numpy())
+        return _float_column(measure, inp, s.to_numpy())
     if dt == pl.Null:
         return _Column(np.zeros(len(s), dtype=np.int64), np.zeros(len(s), dtype=np.uint8))
     if isinstance(dt, (pl.Categorical, pl.Enum)):
