@@ -43,9 +43,9 @@ except ImportError:  # pragma: no cover - optional
     pl = None
 
 needs_arrow = pytest.mark.skipif(pa is None, reason="pyarrow is not installed (it is in the test extra: "
-                                                     "pip install 'bindings/python[test]')")
+                                                     "pip install './bindings/python[test]')")
 needs_polars = pytest.mark.skipif(pl is None, reason="polars is not installed (it is in the test extra: "
-                                                      "pip install 'bindings/python[test]')")
+                                                      "pip install './bindings/python[test]')")
 
 DATE = "2025-06-01"
 BOOTH = "A4.02.1.a"

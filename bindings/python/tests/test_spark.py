@@ -51,9 +51,10 @@ def _java() -> bool:
 
 
 needs_arrow = pytest.mark.skipif(pa is None, reason="pyarrow is not installed (it is in the test extra)")
-needs_spark = pytest.mark.skipif(
-    pa is None or pyspark is None or not _java(),
-    reason="the Spark tests need pyspark and pyarrow (in the test extra) and Java (java on PATH or JAVA_HOME)")
+_MISSING = [what for what, absent in (("pyspark (in the test extra)", pyspark is None),
+                                       ("pyarrow (in the test extra)", pa is None),
+                                       ("Java (java on PATH or JAVA_HOME)", not _java())) if absent]
+needs_spark = pytest.mark.skipif(bool(_MISSING), reason=f"the Spark tests need {', '.join(_MISSING)}")
 
 
 @pytest.fixture(scope="module")
