@@ -127,6 +127,13 @@ def test_spark_matches_one_process(spark, rules):
         award, outcome, bound = got[r[0]]
         assert award == local.awards[k] and outcome == local.outcomes[k]
         assert bound == (None if binding[k] != binding[k] else binding[k])  # NaN: none
+    # Spark may hand text as large_string: the kept column is given back as the schema says
+    spark.conf.set("spark.sql.execution.arrow.useLargeVarTypes", "true")
+    try:
+        large = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"], errors="mark").collect()
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.useLargeVarTypes")
+    assert {r["id"]: (r["award"], r["outcome"], r["binding"]) for r in large} == got
     # a kept column that is an input is evaluated too
     both = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id", "booth_area"], errors="mark").collect()
     assert {r["id"]: (r["booth_area"], r["award"]) for r in both} == {r[0]: (r[1], r[3]) for r in BOOTH_ROWS}
@@ -169,6 +176,8 @@ def test_spark_errors(spark):
         dspark.evaluate_batch(df, BOOTH, "2025-06-01")
     with pytest.raises(dgsubsidy.InvalidArgument, match="applicant"):
         dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["applicant"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="outcome"):
+        dspark.evaluate_batch(df.withColumnRenamed("id", "outcome"), BOOTH, "2025-06-01", keep=["outcome"])
     with pytest.raises(dgsubsidy.UnknownMeasure):
         dspark.evaluate_batch(df, "Z9.99", "2025-06-01", keep=["id"])
     with pytest.raises(dgsubsidy.InvalidArgument, match="award"):

@@ -31,7 +31,8 @@ import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Ruleset
-from ._batch import _OUTCOME_NAMES, REASON_NAMES, _batch_date, _check_modes, binding_names, evaluate_batch as _evaluate_batch
+from ._batch import _OUTCOME_NAMES, REASON_NAMES, _batch_date, _check_modes, binding_names
+from ._batch import evaluate_batch as _evaluate_batch
 from ._money import DateLike
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,7 +139,11 @@ class _Mapper:
         for rb in batches:
             columns = {name: rb.column(name) for name in self.inputs}
             outputs = self.job(columns)
-            kept = [rb.column(name) for name in self.keep]
+            kept = []
+            for k, name in enumerate(self.keep):
+                column = rb.column(name)
+                want = self.schema.field(k).type
+                kept.append(column if column.type == want else column.cast(want))  # e.g. large_string
             yield pa.RecordBatch.from_arrays(kept + outputs, schema=self.schema)
 
 
@@ -150,6 +155,11 @@ def _map(df: "DataFrame", job: Any, keep: Sequence[str], inputs: Sequence[str]) 
 
     by_name = {f.name: f for f in df.schema.fields}
     fields = [by_name[name] for name in keep]
+    clash = [name for name, _type in job.fields() if name in keep]
+    if clash:
+        raise _errors.InvalidArgument(f"keep: column '{clash[0]}' has the name of an output column "
+                                      f"({', '.join(n for n, _t in job.fields())}); rename it first",
+                                      code=_native.DGS_E_INVALID_ARGUMENT)
     fields += [StructField(name, spark_type, True) for name, spark_type in job.fields()]
     schema = StructType(fields)
     return df.mapInArrow(_Mapper(job, keep, inputs, _arrow_schema(schema)), schema)
