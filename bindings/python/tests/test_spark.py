@@ -15,6 +15,8 @@ Expected amounts are worked by hand from the clauses:
   28,000,000 financed, 2,000,000 interest: 1,400,000.00 (guideline: 20,000,000 ×
   5% = 1,000,000.00); 10,000,000 and 300,000: 300,000.00 (interest_paid);
   4,000,000: ineligible.
+- A1.16.a (学位指标翻倍): twice the base quota of school places: 3 → 6 places; a quota not
+  given: invalid.  Its unit is places, not money.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ REPO = Path(__file__).resolve().parents[3]
 GUIDELINE = REPO / "examples" / "guidelines" / "2025-doubling-enterprises.json"
 BOOTH = "A4.02.1.a"
 LEASE = "A1.07.a"
+PLACES = "A1.16.a"
 
 
 def _java() -> bool:
@@ -161,6 +164,20 @@ def test_spark_guideline_rebuilt_on_executors(spark, rules):
     cheaper = rules.with_parameter(LEASE, "cap_per_year", D("350000"))
     capped = dspark.evaluate_batch(df, LEASE, "2025-08-01", keep=["id"], ruleset=cheaper).collect()
     assert {r["id"]: r["award"] for r in capped} == {"p": D("350000.00"), "q": D("300000.00"), "r": D("0.00")}
+
+
+@needs_spark
+def test_spark_places_are_not_money(spark):
+    from pyspark.sql.types import LongType
+
+    from dgsubsidy import spark as dspark
+
+    df = spark.createDataFrame([("s", 3), ("t", None)], "id string, base_quota bigint")
+    for award in ("yuan", "fen"):
+        out = dspark.evaluate_batch(df, PLACES, "2025-06-01", keep=["id"], errors="mark", award=award)
+        assert {f.name: f.dataType for f in out.schema.fields}["award"] == LongType()
+        assert {r["id"]: (r["award"], r["outcome"]) for r in out.collect()} == {"s": (6, "granted"),
+                                                                                "t": (0, "invalid")}
 
 
 @needs_spark
