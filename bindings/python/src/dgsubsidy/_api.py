@@ -751,8 +751,11 @@ class Ruleset:
                        threads: Optional[int] = None, details: bool = True) -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
-        ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
-        column names are input names.  A number means what it means in
+        ``frame`` is a pandas DataFrame, a pyarrow Table or RecordBatch, a
+        polars DataFrame or a dict of equal-length arrays whose column names
+        are input names (Arrow and polars int64 columns without nulls are
+        handed to the library without a copy; their other columns are read as
+        the same values in pandas are, nulls as absent values).  A number means what it means in
         :meth:`evaluate`: **an integer of money is yuan, an integer of area is
         m²** (converted exactly to fen and hundredths, vectorised; a value too
         large for the library marks its row invalid with Overflow).  Columns
