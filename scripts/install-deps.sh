@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MulanPSL-2.0
 # Installs what building and testing libdgsubsidy needs on a Debian machine:
-# the C toolchain and libraries (apt), the Python test packages (pip).
+# the C toolchain and libraries and a CJK font for the figures' Chinese labels
+# (apt), the Python test packages (pip).
 # Java (JDK 17, Maven) is expected on the machine; Maven fetches its plugins
 # and JUnit from Maven Central.  Safe to run again: it skips what is there.
 set -euo pipefail
 
 APT_PACKAGES=(build-essential cmake pkg-config swig libcmocka-dev libjansson-dev
               valgrind abigail-tools clang libclang-rt-14-dev dpkg-dev
-              debhelper lintian fakeroot file
+              debhelper lintian fakeroot file fonts-wqy-microhei
               gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
               gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64)
 

@@ -9,7 +9,8 @@ Usage: python3 check_files.py DGSUBSIDY SOURCE_DIR
 2. The JSON the tool writes validates: `eval --json` for a measure of every
    kind and for every outcome it can reach without a guideline, `stack
    --json` for every example application, `show --json` for every measure,
-   `list --json`, `allocate --json`, every line of `batch --json`.
+   `list --json`, `allocate --json`, every line of `batch --json` and of
+   `compare --json`.
 3. CSV as users write it: pandas' `to_csv()` with and without its index, a
    file saved as Excel saves it (UTF-8 BOM, CRLF, quoted thousands) — each
    gives the hand-worked awards, or the refusal that names the fix.
@@ -184,5 +185,28 @@ with tempfile.TemporaryDirectory() as tmp:
     for line in run("batch", "A1.07.a", "--input", str(excel2), "--id", "applicant", "--date", "2025-03-01",
                     "--json", ok=(2,)).stdout.splitlines():
         valid("batch-row", json.loads(line), "batch --json (invalid row)")
+
+    # compare: the example guideline narrows A1.07.a from 2025-07-01 (counted financing at most 2000万:
+    # 5% = 100万 instead of min(5% × 3000万, 150万) = 150万) and supplies OP.06.b (3%, at most 50万).
+    pop = tmp / "leases.csv"
+    pop.write_text("applicant,financed_amount,interest_paid\n甲,36000000,2000000\n乙,36000000,\n", encoding="utf-8")
+    guideline = str(SRC / "examples" / "guidelines" / "2025-doubling-enterprises.json")
+    p = run("compare", "--guideline", guideline, "--input", str(pop), "--measures", "A1.07.a,OP.06.b",
+            "--date", "2025-08-01", "--id", "applicant", "--json", ok=(2,))
+    lines = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [(x["record"], x.get("applicant"), x["measure"]) for x in lines] == [
+        ("row", "甲", "A1.07.a"), ("row", "甲", "OP.06.b"), ("row", "乙", "A1.07.a"), ("row", "乙", "OP.06.b"),
+        ("summary", None, "A1.07.a"), ("summary", None, "OP.06.b")], p.stdout
+    assert (lines[0]["baseline"], lines[0]["reform"], lines[0]["difference"]) == ("1500000.00", "1000000.00",
+                                                                                   "-500000.00")
+    assert lines[2]["baseline_outcome"] == "invalid" and "interest_paid" in lines[2]["error"]
+    assert (lines[5]["reform"], lines[5]["gainers"], lines[5]["invalid"]) == ("1000000.00", 2, 0)
+    for line in lines:
+        valid("compare-line", line, "compare --json")
+    checked += len(lines)
+    back = pd.read_csv(io.StringIO(run("compare", "--guideline", guideline, "--input", str(pop), "--measures",
+                                       "A1.07.a", "--date", "2025-08-01", "--id", "applicant",
+                                       ok=(2,)).stdout.split("\n\n")[1]), dtype=str)
+    assert list(back["lost"]) == ["500000.00"] and list(back["invalid"]) == ["1"], back
 
 print(f"schemas, {checked} documents and the users' CSV files: ok")

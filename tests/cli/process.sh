@@ -12,6 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 printf 'booth_area,build_cost\n36,120000\n' > "$tmp/rows.csv"
 printf '100\n200\n' > "$tmp/claims.txt"
 app="$src/examples/applications/precision-machinery.json"
+guideline="$src/examples/guidelines/2025-doubling-enterprises.json"
 missing="$tmp/missing"
 failures=0
 
@@ -38,6 +39,8 @@ commands=(
   "eval A1.07.a financed_amount=28000000 interest_paid=1200000 --date 2025-03-01 --json"
   "batch A4.02.1.a --input $tmp/rows.csv --date 2025-05-01"
   "batch A4.02.1.a --input $tmp/rows.csv --date 2025-05-01 --json"
+  "compare --guideline $guideline --input $tmp/rows.csv --measures A4.02.1.a --date 2025-05-01"
+  "compare --guideline $guideline --input $tmp/rows.csv --measures A4.02.1.a --date 2025-05-01 --json"
   "stack $app"
   "stack $app --json"
   "allocate --budget 100 60 60"
@@ -60,12 +63,14 @@ check 1 "show --guideline missing" "$bin" show A1.07.a --guideline "$missing"
 check 1 "eval --guideline missing" "$bin" eval A1.07.a --date 2025-03-01 --guideline "$missing"
 check 1 "catalog --guideline missing" "$bin" catalog --format markdown --guideline "$missing"
 check 1 "batch --input missing" "$bin" batch A4.02.1.a --input "$missing" --date 2025-05-01
+check 1 "compare --input missing" "$bin" compare --guideline "$guideline" --input "$missing" --measures A4.02.1.a --date 2025-05-01
 check 1 "stack missing" "$bin" stack "$missing"
 check 1 "allocate --input missing" "$bin" allocate --budget 5 --input "$missing"
 mkfifo "$tmp/fifo"
 for special in "$tmp/fifo" /dev/zero "$tmp"; do
   check 2 "batch --input $special" timeout 10 "$bin" batch A4.02.1.a --input "$special" --date 2025-05-01
   check 2 "stack $special" timeout 10 "$bin" stack "$special"
+  check 2 "compare --input $special" timeout 10 "$bin" compare --guideline "$guideline" --input "$special" --measures A4.02.1.a --date 2025-05-01
   check 2 "allocate --input $special" timeout 10 "$bin" allocate --budget 5 --input "$special"
   check 2 "list --guideline $special" timeout 10 "$bin" list --guideline "$special"
 done

@@ -274,7 +274,7 @@ static void options_a_command_does_not_take_are_errors(void **state)
 static void help_for_the_tool_and_every_command(void **state)
 {
     (void)state;
-    static const char *const cmds[] = {"list", "show", "eval", "batch", "stack", "allocate", "catalog"};
+    static const char *const cmds[] = {"list", "show", "eval", "batch", "compare", "stack", "allocate", "catalog"};
     assert_int_equal(run("--help", NULL), 0);
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         char usage[64];
@@ -432,6 +432,10 @@ static void output_that_cannot_be_written_is_a_failure(void **state)
         {"batch", "A4.02.1.a", "--input", csv, "--date", "2025-05-01", NULL},
         {"batch", "A4.02.1.a", "--input", big, "--date", "2025-05-01", NULL},
         {"batch", "A4.02.1.a", "--input", big, "--date", "2025-05-01", "--json", NULL},
+        {"compare", "--guideline", GUIDELINE, "--input", csv, "--measures", "A4.02.1.a", "--date", "2025-05-01", NULL},
+        {"compare", "--guideline", GUIDELINE, "--input", big, "--measures", "A4.02.1.a", "--date", "2025-05-01", NULL},
+        {"compare", "--guideline", GUIDELINE, "--input", big, "--measures", "A4.02.1.a", "--date", "2025-05-01", "--json",
+         NULL},
         {"stack", EXAMPLES "/applications/precision-machinery.json", NULL},
         {"stack", EXAMPLES "/applications/precision-machinery.json", "--json", NULL},
         {"allocate", "--budget", "100", "60", "60", NULL},
@@ -467,6 +471,13 @@ static void unreadable_inputs(void **state)
     assert_int_equal(run("catalog", "--format", "markdown", "--guideline", missing, NULL), 1);
     assert_int_equal(run("batch", "A1.07.a", "--input", missing, "--date", "2025-03-01", NULL), 1);
     assert_int_equal(count_lines(err_text), 1);
+    assert_int_equal(run("compare", "--guideline", GUIDELINE, "--input", missing, "--measures", "A1.07.a", "--date",
+                         "2025-03-01", NULL), 1);
+    assert_non_null(strstr(err_text, "missing: cannot be opened"));
+    assert_int_equal(count_lines(err_text), 1);
+    assert_int_equal(run("compare", "--guideline", missing, "--input", GUIDELINE, "--measures", "A1.07.a", "--date",
+                         "2025-03-01", NULL), 1);
+    assert_int_equal(count_lines(err_text), 1);
     assert_int_equal(run("stack", missing, NULL), 1);
     assert_int_equal(count_lines(err_text), 1);
     assert_int_equal(run("allocate", "--budget", "5", "--input", missing, NULL), 1);
@@ -482,6 +493,9 @@ static void unreadable_inputs(void **state)
         assert_int_equal(run("batch", "A1.07.a", "--input", specials[i], "--date", "2025-03-01", NULL), 2);
         assert_non_null(strstr(err_text, "not a regular file"));
         assert_int_equal(run("allocate", "--budget", "5", "--input", specials[i], NULL), 2);
+        assert_int_equal(run("compare", "--guideline", GUIDELINE, "--input", specials[i], "--measures", "A1.07.a",
+                             "--date", "2025-03-01", NULL), 2);
+        assert_non_null(strstr(err_text, "not a regular file"));
         assert_int_equal(run("list", "--guideline", specials[i], NULL), 2);
         assert_int_equal(count_lines(err_text), 1);
     }
@@ -954,6 +968,176 @@ static void stack_reads_what_it_should(void **state)
     }
 }
 
+/* ---- compare: a reform against the baseline ------------------------------------ */
+
+/* A guideline that lowers A1.07.a's yearly cap (每年最高贴息 150 万元) to 100万 and supplies
+ * OP.06.b's numbers (3% of the financed amount, at most 50万), both from 2025-01-01. */
+#define REFORM_GUIDELINE                                                                                        \
+    "{\"name\": \"reform\", \"changes\": [\n"                                                                   \
+    " {\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1000000.00\", \"from\": "         \
+    "\"2025-01-01\", \"reference\": \"指南第三条\"},\n"                                                          \
+    " {\"measure\": \"OP.06.b\", \"parameter\": \"ratio\", \"value\": \"3%\", \"from\": \"2025-01-01\", "         \
+    "\"reference\": \"指南第四条\"},\n"                                                                          \
+    " {\"measure\": \"OP.06.b\", \"parameter\": \"cap\", \"value\": \"500000.00\", \"from\": \"2025-01-01\", "    \
+    "\"reference\": \"指南第四条\"}]}\n"
+
+/* Worked by hand from 附件1（七） (min(5% × financed counted up to 3000万, 150万, interest), nothing
+ * below 500万 counted) and the guideline (cap 100万; OP.06.b 3%, at most 50万; baseline: unspecified). */
+static void compare_reform_against_baseline(void **state)
+{
+    (void)state;
+    const char *g = write_file("reform.json", REFORM_GUIDELINE, 0);
+    const char *pop = write_file("pop.csv",
+                                 "financed_amount,interest_paid\n"
+                                 "28000000,1200000\n" /* A1.07.a 5% = 140万, interest 120万 binds; reform cap 100万 */
+                                 "10000000,800000\n"  /* 5% = 50万 both; OP.06.b 3% = 30万 */
+                                 "36000000,2000000\n" /* 3000万 counted: 150万; reform 100万; OP.06.b 108万 → 50万 */
+                                 "4000000,100000\n"   /* under 500万: ineligible both; OP.06.b 3% = 12万 */
+                                 "28000000\n"         /* one field: invalid for both measures */
+                                 "28000000,abc\n",    /* invalid for A1.07.a only: OP.06.b does not read interest */
+                                 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,OP.06.b", "--date",
+                         "2025-03-01", NULL), 2);
+    assert_string_equal(out_text,
+        "row,line,measure,baseline_outcome,baseline,reform_outcome,reform,difference,binding,error\n"
+        "1,2,A1.07.a,granted,1200000.00,granted,1000000.00,-200000.00,cap_per_year,\n"
+        "1,2,OP.06.b,unspecified,0.00,granted,500000.00,500000.00,cap,\n"
+        "2,3,A1.07.a,granted,500000.00,granted,500000.00,0.00,ratio,\n"
+        "2,3,OP.06.b,unspecified,0.00,granted,300000.00,300000.00,ratio,\n"
+        "3,4,A1.07.a,granted,1500000.00,granted,1000000.00,-500000.00,cap_per_year,\n"
+        "3,4,OP.06.b,unspecified,0.00,granted,500000.00,500000.00,cap,\n"
+        "4,5,A1.07.a,ineligible,0.00,ineligible,0.00,0.00,,\n"
+        "4,5,OP.06.b,unspecified,0.00,granted,120000.00,120000.00,ratio,\n"
+        "5,6,A1.07.a,invalid,,invalid,,,,\"1 fields, the header has 2\"\n"
+        "5,6,OP.06.b,invalid,,invalid,,,,\"1 fields, the header has 2\"\n"
+        "6,7,A1.07.a,invalid,,invalid,,,,A1.07.a.interest_paid: 'abc' is not an amount of yuan with at most two decimals\n"
+        "6,7,OP.06.b,unspecified,0.00,granted,500000.00,500000.00,cap,\n"
+        "\n"
+        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n"
+        /* 120万 + 50万 + 150万 = 320万 against 100万 + 50万 + 100万 = 250万: two losers, 70万 lost. */
+        "A1.07.a,4,3200000.00,2500000.00,-700000.00,0,0.00,2,700000.00,2\n"
+        /* 50万 + 30万 + 50万 + 12万 + 50万 = 192万, all gained. */
+        "OP.06.b,5,0.00,1920000.00,1920000.00,5,1920000.00,0,0.00,1\n");
+    assert_non_null(strstr(err_text, "pop.csv:6: row 5: A1.07.a: 1 fields, the header has 2\n"));
+    assert_non_null(strstr(err_text, "pop.csv:7: row 6: A1.07.a: A1.07.a.interest_paid: 'abc'"));
+    assert_non_null(strstr(err_text, "pop.csv: 3 invalid rows (counting each measure), the first on line 6"));
+    assert_int_equal(count_lines(err_text), 4);
+
+    /* Only the valid rows: exit 0, nothing on stderr; JSON Lines with amounts in fen too. */
+    pop = write_file("pop-ok.csv", "applicant,financed_amount,interest_paid\nE1,28000000,1200000\n", 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a", "--date", "2025-03-01",
+                         "--id", "applicant", "--json", NULL), 0);
+    assert_string_equal(err_text, "");
+    assert_int_equal(count_lines(out_text), 2);
+    json_t *j = json_loadb(out_text, (size_t)(strchr(out_text, '\n') - out_text), 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "record")), "row");
+    assert_string_equal(json_string_value(json_object_get(j, "applicant")), "E1");
+    assert_string_equal(json_string_value(json_object_get(j, "baseline")), "1200000.00");
+    assert_int_equal(json_integer_value(json_object_get(j, "reform_fen")), 100000000);
+    assert_int_equal(json_integer_value(json_object_get(j, "difference_fen")), -20000000);
+    assert_string_equal(json_string_value(json_object_get(j, "difference")), "-200000.00");
+    assert_string_equal(json_string_value(json_object_get(j, "binding")), "cap_per_year");
+    json_decref(j);
+    j = json_loads(strchr(out_text, '\n') + 1, 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "record")), "summary");
+    assert_string_equal(json_string_value(json_object_get(j, "lost")), "200000.00");
+    assert_int_equal(json_integer_value(json_object_get(j, "losers")), 1);
+    assert_int_equal(json_integer_value(json_object_get(j, "gainers")), 0);
+    json_decref(j);
+
+    /* The date matters: before the guideline's 2025-01-01 nothing changes. */
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a", "--date", "2024-06-01",
+                         "--id", "applicant", NULL), 0);
+    assert_non_null(strstr(out_text, "E1,1,2,A1.07.a,granted,1200000.00,granted,1200000.00,0.00,interest_paid,\n"));
+    /* A date column instead of --date. */
+    pop = write_file("pop-date.csv", "date,financed_amount,interest_paid\n2024-06-01,28000000,1200000\n"
+                                     "2025-06-01,28000000,1200000\n", 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a", NULL), 0);
+    assert_non_null(strstr(out_text, "1,2,A1.07.a,granted,1200000.00,granted,1200000.00,0.00,"));
+    assert_non_null(strstr(out_text, "2,3,A1.07.a,granted,1200000.00,granted,1000000.00,-200000.00,"));
+    assert_non_null(strstr(out_text, "A1.07.a,2,2400000.00,2200000.00,-200000.00,0,0.00,1,200000.00,0\n"));
+}
+
+/* Only a grant counts: a ceiling still to be assessed (up_to) is 0 in both, never a payment. */
+static void compare_counts_only_grants(void **state)
+{
+    (void)state;
+    /* OP.03.a: 给予最高100万元奖励, lowered to 60万. */
+    const char *g = write_file("ceiling.json",
+                               "{\"name\": \"c\", \"changes\": [{\"measure\": \"OP.03.a\", \"parameter\": \"cap\", "
+                               "\"value\": \"600000.00\", \"from\": \"2025-01-01\", \"reference\": \"指南第五条\"}]}",
+                               0);
+    /* E1 has no assessed amount: up to 100万 (baseline) or 60万 (reform), to be assessed. */
+    const char *pop = write_file("ceiling.csv", "applicant,assessed\nE1,\nE2,800000\nE3,500000\n", 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "OP.03.a", "--date", "2025-03-01",
+                         "--id", "applicant", NULL), 0);
+    assert_string_equal(out_text,
+        "applicant,row,line,measure,baseline_outcome,baseline,reform_outcome,reform,difference,binding,error\n"
+        "E1,1,2,OP.03.a,up_to,0.00,up_to,0.00,0.00,cap,\n"
+        "E2,2,3,OP.03.a,granted,800000.00,granted,600000.00,-200000.00,cap,\n"
+        "E3,3,4,OP.03.a,granted,500000.00,granted,500000.00,0.00,assessed,\n"
+        "\n"
+        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n"
+        "OP.03.a,3,1300000.00,1100000.00,-200000.00,0,0.00,1,200000.00,0\n");
+}
+
+static void compare_refuses_what_it_cannot_compare(void **state)
+{
+    (void)state;
+    const char *g = write_file("reform2.json", REFORM_GUIDELINE, 0);
+    const char *pop = write_file("pop2.csv", "financed_amount,interest_paid\n28000000,1200000\n", 0);
+#define COMPARE(...) run("compare", "--guideline", g, "--input", pop, "--date", "2025-03-01", __VA_ARGS__, NULL)
+    assert_int_equal(run("compare", "--input", pop, "--measures", "A1.07.a", "--date", "2025-03-01", NULL), 2);
+    assert_non_null(strstr(err_text, "compare needs --guideline FILE"));
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--date", "2025-03-01", NULL), 2);
+    assert_non_null(strstr(err_text, "compare needs --measures"));
+    assert_int_equal(run("compare", "--guideline", g, "--measures", "A1.07.a", NULL), 2);
+    assert_non_null(strstr(err_text, "compare needs --input"));
+    assert_int_equal(COMPARE("--measures", "A9.99.z"), 2);
+    assert_non_null(strstr(err_text, "unknown measure 'A9.99.z'"));
+    assert_int_equal(COMPARE("--measures", "A1.07.a,A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "A1.07.a is given twice"));
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--date", "2025-02-30", "--measures", "A1.07.a",
+                         NULL), 2);
+    assert_non_null(strstr(err_text, "2025-02-30"));
+    assert_string_equal(out_text, "");
+    assert_int_equal(COMPARE("--measures", "A1.07.a,"), 2);
+    assert_non_null(strstr(err_text, "an empty measure id"));
+    /* School places are not money. */
+    assert_int_equal(COMPARE("--measures", "A1.16.a"), 2);
+    assert_non_null(strstr(err_text, "A1.16.a is a price_or_quota in places, not a grant of money"));
+    assert_int_equal(COMPARE("--measures", "A1.07.a", "A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "compare takes no arguments"));
+    /* A column no measure reads and a missing required input are refused before any row. */
+    assert_int_equal(COMPARE("--measures", "OP.06.b"), 2);
+    assert_non_null(strstr(err_text, "column 'interest_paid' is not an input of OP.06.b"));
+    assert_string_equal(out_text, "");
+    pop = write_file("pop3.csv", "interest_paid\n1200000\n", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "no column 'financed_amount', a required input of A1.07.a"));
+    pop = write_file("pop4.csv", "financed_amount,condition.nope\n1,true\n", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "A1.07.a has no condition 'nope'"));
+    pop = write_file("pop5.csv", "date,financed_amount,interest_paid\n2025-03-01,1,1\n", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "the date is given twice"));
+    pop = write_file("pop6.csv", "financed_amount,interest_paid\n\"28000000,1200000\n", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a"), 2);
+    assert_non_null(strstr(err_text, "pop6.csv:2: not valid CSV"));
+    /* A condition column is read by every measure that has the condition, and only by them. */
+    pop = write_file("pop7.csv", "financed_amount,interest_paid,condition.doubling_enterprise\n28000000,1200000,false\n", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a,OP.06.b"), 0);
+    assert_non_null(strstr(out_text, "1,2,A1.07.a,ineligible,0.00,ineligible,0.00,0.00,"));
+    assert_non_null(strstr(out_text, "1,2,OP.06.b,unspecified,0.00,granted,500000.00,500000.00,cap,"));
+    /* A guideline that is not a guideline. */
+    g = write_file("bad-reform.json", "{\"changes\": [{\"parameter\": \"nope\"}]}", 0);
+    assert_int_equal(COMPARE("--measures", "A1.07.a"), 2);
+    assert_int_equal(count_lines(err_text), 1);
+#undef COMPARE
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -977,6 +1161,9 @@ int main(void)
         cmocka_unit_test(batch_units_and_condition_columns),
         cmocka_unit_test(batch_refuses_an_unnamed_column),
         cmocka_unit_test(batch_agrees_with_eval),
+        cmocka_unit_test(compare_reform_against_baseline),
+        cmocka_unit_test(compare_counts_only_grants),
+        cmocka_unit_test(compare_refuses_what_it_cannot_compare),
         cmocka_unit_test(stack_refuses_what_it_does_not_understand),
         cmocka_unit_test(stack_reads_what_it_should),
     };

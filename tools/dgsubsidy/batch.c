@@ -24,24 +24,7 @@
 
 #include "cli_internal.h"
 
-#define CSV_MAX_RECORD (1u << 20) /* bytes of one row */
-#define CSV_MAX_FIELDS 4096
 #define MAX_REPORTED 10 /* invalid rows reported one by one on stderr */
-
-typedef struct csv {
-    FILE *f;
-    unsigned char in[1 << 16];
-    size_t pos, n;
-    bool started;
-    bool utf16; /* a UTF-16 byte order mark: not read */
-    unsigned long line;        /* the physical line being read, 1-based */
-    unsigned long record_line; /* the line the current record starts on */
-    char *buf;                 /* the fields of the record, each NUL-terminated */
-    size_t len, cap;
-    size_t *start;
-    size_t nfields, fcap;
-    char msg[160];
-} csv;
 
 static int rd(csv *r)
 {
@@ -103,9 +86,7 @@ static int new_field(csv *r)
     return 0;
 }
 
-/* Reads one record: 1, 0 at the end of the file, -1 for a CSV error
- * (r->msg, r->line), -2 for a read error or no memory. */
-static int csv_next(csv *r)
+int cli_csv_next(csv *r)
 {
     r->len = 0;
     r->nfields = 0;
@@ -181,7 +162,7 @@ static int csv_next(csv *r)
     }
 }
 
-static const char *field(const csv *r, size_t i) { return r->buf + r->start[i]; }
+const char *cli_csv_cell(const csv *r, size_t i) { return r->buf + r->start[i]; }
 
 /* ---- the command -------------------------------------------------------------- */
 
@@ -232,15 +213,15 @@ static int read_header(batch *b, csv *r)
         if (dgs_measure_input_index(b->m, b->o->id) >= 0)
             return cli_fail(c, "--id %.40s: that is an input of %s, not an id", b->o->id, dgs_measure_id(b->m));
         size_t k = 0;
-        while (k < r->nfields && strcmp(field(r, k), b->o->id) != 0)
+        while (k < r->nfields && strcmp(cli_csv_cell(r, k), b->o->id) != 0)
             k++;
         if (k == r->nfields)
             return cli_fail(c, "%s:%lu: no column '%.40s' (--id)", path, r->record_line, b->o->id);
     }
     for (size_t k = 0; k < r->nfields; k++) {
-        const char *name = field(r, k);
+        const char *name = cli_csv_cell(r, k);
         for (size_t j = 0; j < k; j++)
-            if (strcmp(field(r, j), name) == 0)
+            if (strcmp(cli_csv_cell(r, j), name) == 0)
                 return cli_fail(c, "%s:%lu: column '%.40s' appears twice (columns %zu and %zu)", path, r->record_line,
                                 name, j + 1, k + 1);
         if (!*name) {
@@ -382,7 +363,7 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
         return rc;
     batch b = {c, o, m, NULL, 0, -1, false, false, 0, 0};
     dgs_case *cs = NULL;
-    int got = csv_next(&r);
+    int got = cli_csv_next(&r);
     if (r.utf16) {
         rc = cli_fail(c, "%s: UTF-16 text: save the file as CSV in UTF-8 (Excel: \"CSV UTF-8\")", o->input);
         goto done;
@@ -410,18 +391,18 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
     for (unsigned long row = 1;; row++) {
         if ((rc = cli_check_out(c)))
             goto done;
-        got = csv_next(&r);
+        got = cli_csv_next(&r);
         if (got == 0)
             break;
         if (got < 0)
             goto csv_error;
         unsigned long line = r.record_line;
-        const char *id = b.id_col >= 0 && (size_t)b.id_col < r.nfields ? field(&r, (size_t)b.id_col) : "";
+        const char *id = b.id_col >= 0 && (size_t)b.id_col < r.nfields ? cli_csv_cell(&r, (size_t)b.id_col) : "";
         if (!cli_utf8_valid(id, strlen(id)))
             id = "";
         bool empty = true;
         for (size_t k = 0; k < r.nfields && empty; k++)
-            empty = !*field(&r, k);
+            empty = !*cli_csv_cell(&r, k);
         if (empty) {
             if ((rc = invalid_row(&b, row, line, id, "an empty row")))
                 goto done;
@@ -433,7 +414,7 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
                 goto done;
             continue;
         }
-        if (b.id_col >= 0 && !cli_utf8_valid(field(&r, (size_t)b.id_col), strlen(field(&r, (size_t)b.id_col)))) {
+        if (b.id_col >= 0 && !cli_utf8_valid(cli_csv_cell(&r, (size_t)b.id_col), strlen(cli_csv_cell(&r, (size_t)b.id_col)))) {
             if ((rc = invalid_row(&b, row, line, "", "the id is not valid UTF-8")))
                 goto done;
             continue;
@@ -445,7 +426,7 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
             goto done;
         }
         for (size_t k = 0; k < b.ncols && !bad; k++) {
-            const char *cell = field(&r, k);
+            const char *cell = cli_csv_cell(&r, k);
             if (b.cols[k].role == 2 || !*cell)
                 continue;
             if (dgs_case_set_text(cs, b.cols[k].name, cell, &e)) {
@@ -684,7 +665,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     }
     if ((rc = cli_open_regular(c, o->input, &r.f)))
         goto done;
-    int got = csv_next(&r);
+    int got = cli_csv_next(&r);
     if (r.utf16) {
         rc = cli_fail(c, "%s: UTF-16 text: save the file as CSV in UTF-8 (Excel: \"CSV UTF-8\")", o->input);
         goto done;
@@ -705,9 +686,9 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         goto done;
     }
     for (size_t k = 0; k < nfields; k++) {
-        const char *name = field(&r, k);
+        const char *name = cli_csv_cell(&r, k);
         for (size_t j = 0; j < k; j++)
-            if (strcmp(field(&r, j), name) == 0) {
+            if (strcmp(cli_csv_cell(&r, j), name) == 0) {
                 free(role);
                 rc = cli_fail(c, "%s:%lu: column '%.40s' appears twice (columns %zu and %zu)", o->input,
                               r.record_line, name, j + 1, k + 1);
@@ -799,7 +780,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         }
     /* The rows, whole: an applicant's rows may be anywhere in the file. */
     for (;;) {
-        got = csv_next(&r);
+        got = cli_csv_next(&r);
         if (got == 0)
             break;
         if (got < 0) {
@@ -822,8 +803,8 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
             snprintf(msg, sizeof msg, "%zu fields, the header has %zu", r.nfields, nfields);
             problem = msg;
         }
-        const char *app = !problem ? field(&r, (size_t)app_col) : "";
-        const char *obj = !problem && obj_col >= 0 ? field(&r, (size_t)obj_col) : "";
+        const char *app = !problem ? cli_csv_cell(&r, (size_t)app_col) : "";
+        const char *obj = !problem && obj_col >= 0 ? cli_csv_cell(&r, (size_t)obj_col) : "";
         if (!problem && (!*app || !cli_utf8_valid(app, strlen(app))))
             problem = *app ? "the applicant is not UTF-8 text" : "no applicant";
         if (!problem && !cli_utf8_valid(obj, strlen(obj)))
@@ -831,7 +812,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         f.applicant[i] = pool_keep(&t, problem ? "" : app);
         f.object[i] = pool_keep(&t, problem ? "" : obj);
         for (size_t k = 0; !problem && k < nfields; k++) {
-            const char *cell = field(&r, k);
+            const char *cell = cli_csv_cell(&r, k);
             if (role[k] < 0 || !*cell)
                 continue;
             pop_col *col = &cols[role[k]];

@@ -99,6 +99,37 @@ static const command commands[] = {
      "  --id COLUMN       the column that identifies the applicant\n"
      "  --json            JSON Lines instead of CSV\n"
      "  --guideline FILE  apply a guideline first\n"},
+    {"compare", OPT_GUIDELINE | OPT_INPUT | OPT_MEASURES | OPT_DATE | OPT_ID | OPT_JSON, true, cmd_compare,
+     "dgsubsidy compare --guideline FILE --input FILE.csv --measures ID[,ID...] [--date YYYY-MM-DD] [--id COLUMN] [--json]",
+     "Compares a reform with the baseline over a population: the baseline is the built-in\n"
+     "ruleset, the reform the built-in ruleset with the guideline applied. Every row of the\n"
+     "CSV file is evaluated for every measure under both.\n"
+     "\n"
+     "The CSV is read as batch reads it (RFC 4180, columns by header name). Each column is\n"
+     "an input of one of the measures, a condition.<id> of one of them, the column named by\n"
+     "--id, or `date`; each measure reads its own columns. Any other column, an unnamed or\n"
+     "repeated column and a missing required input are refused. Only measures whose awards\n"
+     "are money are compared. Only a grant counts: a ceiling still to be assessed (outcome\n"
+     "up_to) and every other outcome count 0.\n"
+     "\n"
+     "Output (CSV): one line per row and measure,\n"
+     "  [ID,]row,line,measure,baseline_outcome,baseline,reform_outcome,reform,difference,binding,error\n"
+     "(yuan with two decimals; difference = reform - baseline; binding is the reform's\n"
+     "binding constraint), then an empty line and one summary line per measure,\n"
+     "  measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n"
+     "(totals of the rows compared; gainers/losers: rows paid more/less under the reform,\n"
+     "gained/lost: by how much in all). With --json, JSON Lines: one object per row and\n"
+     "measure (\"record\": \"row\"), then one per measure (\"record\": \"summary\"), amounts\n"
+     "also in fen (baseline_fen, ...). A row that cannot be evaluated is written with outcome\n"
+     "`invalid` and its error, reported on stderr with its line, counted as invalid in the\n"
+     "summary and makes the exit status 2; the other rows are still compared.\n"
+     "\n"
+     "  --guideline FILE  the reform (docs/guidelines.md)\n"
+     "  --input FILE.csv  the population (a regular file)\n"
+     "  --measures IDS    the measures, comma-separated (A1.07.a,OP.06.b)\n"
+     "  --date YYYY-MM-DD the date of every row (or a date column; today by default)\n"
+     "  --id COLUMN       the column that identifies the applicant\n"
+     "  --json            JSON Lines instead of CSV\n"},
     {"population", OPT_INPUT | OPT_MEASURES | OPT_DATE | OPT_JSON | OPT_GUIDELINE, true, cmd_population,
      "dgsubsidy population --input FILE.csv --measures ID,ID,... [--date YYYY-MM-DD] [--json] [--guideline FILE]",
      "Evaluates several measures over every row of a CSV file and applies 就高、从优、不重复享受\n"
@@ -186,6 +217,7 @@ static void help_all(FILE *f)
           "  show      one measure: clause, inputs, parameters\n"
           "  eval      evaluate one measure for one applicant\n"
           "  batch     evaluate one measure for every row of a CSV file\n"
+          "  compare   a guideline's reform against the baseline over a CSV population\n"
           "  population several measures over a CSV file, stacked per applicant\n"
           "  stack     evaluate an application's claims and apply 就高、从优、不重复享受\n"
           "  allocate  scale claims to a budget\n"
@@ -798,14 +830,14 @@ static int run(cli *c, int argc, char **argv)
         }
         const command *cmd = argc == 3 ? find_command(argv[2]) : NULL;
         if (!cmd)
-            return cli_fail(c, "help takes one command name (list, show, eval, batch, stack, allocate, catalog)");
+            return cli_fail(c, "help takes one command name (list, show, eval, batch, compare, stack, allocate, catalog)");
         fprintf(c->out, "usage: %s\n\n%s", cmd->usage, cmd->help);
         fputs(EXIT_HELP, c->out);
         return 0;
     }
     const command *cmd = find_command(name);
     if (!cmd)
-        return cli_fail(c, "unknown command '%.40s' (list, show, eval, batch, stack, allocate, catalog; dgsubsidy --help)",
+        return cli_fail(c, "unknown command '%.40s' (list, show, eval, batch, compare, stack, allocate, catalog; dgsubsidy --help)",
                         name);
     opts o;
     memset(&o, 0, sizeof o);

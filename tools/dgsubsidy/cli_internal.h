@@ -64,7 +64,7 @@ typedef struct opts {
     const char *method;
     const char *input;
     const char *id;
-    const char *measures;
+    const char *measures; /* --measures ID[,ID...] */
     char **pos;
     int npos;
     char today[16];
@@ -99,7 +99,34 @@ void cli_utf8_sanitize(char *s);
 const char *cli_award_text(const dgs_measure *m, dgs_fen_t award, char *buf, size_t size);
 const char *cli_award_unit(const dgs_measure *m);
 
+/* The RFC 4180 reader of batch.c (quoted fields with commas, quotes and line
+ * breaks; CRLF, LF or CR; a leading UTF-8 BOM skipped), one record at a time. */
+#define CSV_MAX_RECORD (1u << 20) /* bytes of one row */
+#define CSV_MAX_FIELDS 4096
+
+typedef struct csv {
+    FILE *f;
+    unsigned char in[1 << 16];
+    size_t pos, n;
+    bool started;
+    bool utf16; /* a UTF-16 byte order mark: not read */
+    unsigned long line;        /* the physical line being read, 1-based */
+    unsigned long record_line; /* the line the current record starts on */
+    char *buf;                 /* the fields of the record, each NUL-terminated */
+    size_t len, cap;
+    size_t *start;
+    size_t nfields, fcap;
+    char msg[160];
+} csv;
+
+/* Reads one record: 1, 0 at the end of the file, -1 for a CSV error
+ * (r->msg, r->line), -2 for a read error or no memory. */
+int cli_csv_next(csv *r);
+/* Field i (< r->nfields) of the record just read, NUL-terminated. */
+const char *cli_csv_cell(const csv *r, size_t i);
+
 int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs);
+int cmd_compare(cli *c, const opts *o, const dgs_ruleset *rs);
 int cmd_stack(cli *c, const opts *o, const dgs_ruleset *rs);
 int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs);
 

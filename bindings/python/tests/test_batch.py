@@ -294,3 +294,23 @@ def test_invalid_rows_out_of_force_are_invalid_as_in_the_scalar_path(rules):
                                          "interest_paid": np.array([1, 1])}, "2030-01-01", errors="mark", units="base")
     assert b.outcome_codes.tolist() == [Outcome.INVALID, Outcome.NOT_IN_FORCE]
     assert isinstance(b.error, dgsubsidy.NegativeValue)
+
+
+def test_paid_fen_counts_no_ceiling(rules):
+    # OP.01.a: 给予最高 100 万元奖励. Without an assessed amount the row's outcome is up_to and its
+    # award the ceiling, 1,000,000 yuan, which is not a payment; assessed at 300,000 yuan it is paid.
+    frame = pd.DataFrame({"recognition": ["creative_design_park"] * 2,
+                          "assessed": pd.array([None, 300_000], dtype="Int64")})
+    b = rules.evaluate_batch("OP.01.a", frame, "2025-03-01")
+    assert list(b.outcomes) == ["up_to", "granted"]
+    assert list(b.award_fen) == [100_000_000, 30_000_000]
+    assert list(b.paid_fen) == [0, 30_000_000]
+    assert b.total_fen == 30_000_000 and b.total == Decimal("300000.00")
+
+
+def test_text_money_error_names_row_and_column(rules):
+    frame = pd.DataFrame({"financed_amount": ["28000000", "28,000,000"], "interest_paid": ["1500000", "1500000"]})
+    with pytest.raises(dgsubsidy.InvalidValue) as e:
+        rules.evaluate_batch("A1.07.a", frame, "2025-03-01")
+    assert "row 1" in str(e.value) and "financed_amount" in str(e.value) and "'28,000,000'" in str(e.value)
+    assert e.value.row == 1

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import base64
+import struct
+
 import nbclient
 import nbformat
 
@@ -20,3 +23,19 @@ def test_overview_notebook_runs(tmp_path):
     assert len(images) >= 2, "the plots of award against input"
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "100000 rows" in text and "granted" in text
+
+    # The cells of dgsubsidy.plot each draw one figure of 12 × 4.5 inches at 80 dpi, uncropped.
+    drawn = [c for c in nb.cells if "dgsubsidy.plot" in c.metadata.get("tags", [])]
+    assert len(drawn) == 2
+    for cell in drawn:
+        pngs = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert len(pngs) == 1, cell.source[:80]
+        png = pngs[0]
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", png[16:24]) == (960, 360)
+        assert len(png) > 20_000, "two drawn panels, not an empty canvas"
+    stderr = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                     if o.output_type == "stream" and o.name == "stderr")
+    assert "Glyph" not in stderr, "every character of the labels has a glyph"
+    printed = "".join(o.get("text", "") for o in drawn[1].outputs if o.output_type == "stream")
+    assert "<Comparison 1 measures, 100000 rows" in printed

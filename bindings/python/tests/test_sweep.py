@@ -109,3 +109,36 @@ def test_compare_several_measures_over_one_frame(rules):
     assert cmp.summary.loc["A4.02.1.a", "baseline"] == b.total
     with pytest.raises(dgsubsidy.TypeMismatch):
         rules.compare(reform, frame, DATE, measures="A1.07.a")
+
+
+def _ceiling_population():
+    # OP.01.a: 获认定为纺织服装创意设计园区……的，给予最高 100 万元奖励 — a ceiling. Row "a" has no
+    # assessed amount (outcome up_to, the ceiling is not a payment); row "b" was assessed at
+    # 300,000 yuan (paid 300,000).
+    return pd.DataFrame({"recognition": ["creative_design_park", "creative_design_park"],
+                         "assessed": pd.array([None, 300_000], dtype="Int64")}, index=["a", "b"])
+
+
+def test_sweep_counts_payments_not_ceilings(rules):
+    frame = _ceiling_population()
+    df = rules.sweep("OP.01.a", "cap", [D(1_000_000), D(2_000_000)], frame, DATE)
+    for cap in (D(1_000_000), D(2_000_000)):
+        row = df.loc[cap]
+        # Paid: 300,000 only, whatever the ceiling; the pending ceiling is counted apart.
+        assert row["total"] == D("300000.00") and row["total_fen"] == 30_000_000
+        assert row["grants"] == 1 and row["up_to"] == 1
+        assert row["up_to_total"] == cap
+
+
+def test_compare_counts_payments_not_ceilings(rules):
+    frame = _ceiling_population()
+    reform = rules.with_parameter("OP.01.a", "cap", D(2_000_000))
+    cmp = rules.compare(reform, frame, DATE, measures=["OP.01.a"])
+    s = cmp.summary.loc["OP.01.a"]
+    # Raising a ceiling that no one has been assessed under pays no one more.
+    assert (s["baseline"], s["reform"], s["difference"]) == (D("300000.00"), D("300000.00"), D("0.00"))
+    assert (s["gainers"], s["losers"]) == (0, 0)
+    assert (s["baseline_up_to"], s["reform_up_to"]) == (1, 1)
+    assert (s["baseline_up_to_total"], s["reform_up_to_total"]) == (D("1000000.00"), D("2000000.00"))
+    assert list(cmp.rows["OP.01.a.baseline_fen"]) == [0, 30_000_000]
+    assert list(cmp.rows["OP.01.a.reform_outcome"]) == ["up_to", "granted"]

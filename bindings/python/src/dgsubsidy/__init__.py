@@ -47,6 +47,7 @@ from ._batch import BatchResult, DecimalView  # noqa: E402
 from ._analysis import Comparison  # noqa: E402
 from ._stack import (Allocation, Decision, StackEntry, StackReport, allocate,  # noqa: E402
                      allocate_fen)
+from . import plot  # noqa: E402  (figures; matplotlib is imported only when one is drawn)
 from ._population import Population  # noqa: E402
 
 

@@ -17,8 +17,8 @@ import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Outcome
-from ._batch import (_batch_date, _categorical, _check_modes, _exact_sum, _outputs, _run, binding_names, prepare,
-                     thread_count)
+from ._batch import (_batch_date, _categorical, _check_modes, _exact_sum, _outcome_categorical, _outputs, _run,
+                     binding_names, prepare, thread_count)
 from ._money import DateLike, from_fen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,6 +69,8 @@ def sweep(ruleset: "Ruleset", measure: Union[str, Measure], parameter: str, valu
     totals: List[Union[Decimal, int]] = []
     totals_fen: List[int] = []
     grants: List[int] = []
+    pending: List[int] = []
+    pending_totals: List[Union[Decimal, int]] = []
     invalid: List[int] = []
     bound: Dict[str, List[int]] = {f"bound_by_{n}": [] for n in dict.fromkeys(names)}
     out = _outputs(prep.rows, True)  # filled again for every value
@@ -88,13 +90,18 @@ def sweep(ruleset: "Ruleset", measure: Union[str, Measure], parameter: str, valu
             row[f"bound_by_{name}"] += n  # a name shared by a parameter and an input adds up
         for key, n in row.items():
             bound[key].append(n)
-        fen = _total_fen(awards)
+        fen = _total_fen(np.where(granted, awards, 0))  # payments only: a ceiling still to be assessed is not one
         totals_fen.append(fen)
         totals.append(from_fen(fen) if money else fen)
         grants.append(int(np.count_nonzero(granted)))
+        up_to = outcomes == Outcome.UP_TO
+        pending.append(int(np.count_nonzero(up_to)))
+        ceilings = _total_fen(np.where(up_to, awards, 0))
+        pending_totals.append(from_fen(ceilings) if money else ceilings)
         invalid.append(int(np.count_nonzero(outcomes == Outcome.INVALID)))
 
-    data: Dict[str, Any] = {"total": totals, "total_fen": totals_fen, "grants": grants, "invalid": invalid}
+    data: Dict[str, Any] = {"total": totals, "total_fen": totals_fen, "grants": grants, "up_to": pending,
+                            "up_to_total": pending_totals, "invalid": invalid}
     data.update(bound)
     index = pd.Index(values, name=parameter)
     return pd.DataFrame(data, index=index)
@@ -105,10 +112,15 @@ class Comparison:
 
     - ``rows``: a pandas DataFrame per row of the population (the frame's index) with, for every
       measure, ``<measure>.baseline_fen``, ``<measure>.reform_fen``, ``<measure>.difference_fen``
-      (int64 fen) and ``<measure>.baseline_binding`` / ``<measure>.reform_binding`` (categoricals);
+      (int64 fen, what is paid: 0 unless the outcome is ``granted``), ``<measure>.baseline_outcome`` /
+      ``<measure>.reform_outcome`` and ``<measure>.baseline_binding`` / ``<measure>.reform_binding``
+      (categoricals);
     - ``summary``: one row per measure: ``baseline``, ``reform``, ``difference`` (exact Decimal
-      yuan), ``gainers`` and ``gained`` (rows paid more, and how much more), ``losers`` and
-      ``lost`` (rows paid less, and how much less), ``invalid`` (rows invalid in either);
+      yuan, payments only), ``gainers`` and ``gained`` (rows paid more, and how much more), ``losers``
+      and ``lost`` (rows paid less, and how much less), ``invalid`` (rows invalid in either),
+      ``baseline_up_to`` / ``reform_up_to`` (rows whose outcome is ``up_to``: a ceiling still to be
+      assessed, never counted as paid) and ``baseline_up_to_total`` / ``reform_up_to_total`` (the sum
+      of those ceilings, Decimal yuan);
     - ``by_binding``: per measure and constraint that set the reform's amount: ``rows``,
       ``difference`` (Decimal yuan), ``gainers``, ``losers``;
     - ``total_difference``: the exact change of the total over every measure, Decimal yuan.
@@ -162,14 +174,21 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
             awards, outcomes, bindings, _reasons, error = _run(m, day, prep, threads, True)
             if error is not None and errors == "raise":
                 raise error
-            results.append((awards, outcomes, bindings))
-        (a0, o0, b0), (a1, o1, b1) = results
+            # what is paid: a ceiling still to be assessed (outcome up_to) carries its ceiling as
+            # the award but is not a payment, so it counts 0 here and apart in the summary
+            up_to = outcomes == Outcome.UP_TO
+            ceilings = _exact_sum(np.where(up_to, awards, 0))
+            paid = np.where(outcomes == Outcome.GRANTED, awards, 0)
+            results.append((paid, outcomes, bindings, int(np.count_nonzero(up_to)), ceilings))
+        (a0, o0, b0, u0, c0), (a1, o1, b1, u1, c1) = results
         diff = a1 - a0  # awards are never negative: the difference fits in int64
         names = binding_names(base_m)
         rnames = binding_names(ref_m)
         cols[f"{base_m.id}.baseline_fen"] = a0
         cols[f"{base_m.id}.reform_fen"] = a1
         cols[f"{base_m.id}.difference_fen"] = diff
+        cols[f"{base_m.id}.baseline_outcome"] = _outcome_categorical(o0)
+        cols[f"{base_m.id}.reform_outcome"] = _outcome_categorical(o1)
         cols[f"{base_m.id}.baseline_binding"] = _categorical(b0, names)
         cols[f"{base_m.id}.reform_binding"] = _categorical(b1, rnames)
         t0, t1 = _exact_sum(a0), _exact_sum(a1)
@@ -177,7 +196,9 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
                         "difference": from_fen(t1 - t0),
                         "gainers": int(np.count_nonzero(diff > 0)), "gained": from_fen(_positive_sum(diff)),
                         "losers": int(np.count_nonzero(diff < 0)), "lost": from_fen(_positive_sum(-diff)),
-                        "invalid": int(np.count_nonzero((o0 == Outcome.INVALID) | (o1 == Outcome.INVALID)))})
+                        "invalid": int(np.count_nonzero((o0 == Outcome.INVALID) | (o1 == Outcome.INVALID))),
+                        "baseline_up_to": u0, "reform_up_to": u1,
+                        "baseline_up_to_total": from_fen(c0), "reform_up_to_total": from_fen(c1)})
         codes = b1.astype(np.intp) + 1
         for code in np.unique(codes).tolist():
             sel = codes == code

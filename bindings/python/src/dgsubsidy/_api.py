@@ -752,8 +752,11 @@ class Ruleset:
                        threads: Optional[int] = None, details: bool = True) -> "BatchResult":
         """Evaluates one measure over many cases with one call into the library.
 
-        ``frame`` is a pandas DataFrame or a dict of equal-length arrays whose
-        column names are input names.  A number means what it means in
+        ``frame`` is a pandas DataFrame, a pyarrow Table or RecordBatch, a
+        polars DataFrame or a dict of equal-length arrays whose column names
+        are input names (Arrow and polars int64 columns without nulls are
+        handed to the library without a copy; their other columns are read as
+        the same values in pandas are, nulls as absent values).  A number means what it means in
         :meth:`evaluate`: **an integer of money is yuan, an integer of area is
         m²** (converted exactly to fen and hundredths, vectorised; a value too
         large for the library marks its row invalid with Overflow).  Columns
@@ -807,7 +810,9 @@ class Ruleset:
         The population is converted once; each value derives a ruleset and runs the library's
         batch over the same columns (split across ``threads`` as :meth:`evaluate_batch`).  Returns
         a pandas DataFrame indexed by the values, with ``total`` (exact Decimal yuan; an int of
-        the unit when it is not money), ``total_fen``, ``grants`` (granted rows), ``invalid`` and,
+        the unit when it is not money) and ``total_fen`` of the grants only, ``grants`` (granted
+        rows), ``up_to`` and ``up_to_total`` (rows whose outcome is a ceiling still to be
+        assessed, and the sum of those ceilings, which is not a payment), ``invalid`` and,
         for every constraint that can set the amount (the measure's parameters and inputs),
         ``bound_by_<name>``: how many grants it set.  ``units``, ``extra`` and ``errors`` are
         those of :meth:`evaluate_batch`; with errors="raise" the first invalid row raises (its
@@ -829,7 +834,9 @@ class Ruleset:
         ``frame`` holds the inputs of every measure of ``measures`` (so columns that are not
         inputs of a measure are left out of its batch: ``extra="ignore"`` by default).  Each
         measure is evaluated with :meth:`evaluate_batch` (the columns converted once for both
-        rulesets); the measures are not stacked against each other.
+        rulesets); the measures are not stacked against each other.  Amounts are payments: a
+        row whose outcome is ``up_to`` (a ceiling still to be assessed) counts 0 and is counted
+        apart (``baseline_up_to``, ``reform_up_to_total``, …).
         """
         from ._analysis import compare
 

@@ -20,6 +20,11 @@ flag         bool, 0/1 (nullable ``boolean``/``Int64`` for missing values)
 choice       the choice's index, or its name (str / categorical columns)
 ===========  ==================================================================
 
+pyarrow Tables and RecordBatches and polars DataFrames are read column by
+column: an integer column without nulls is a view of its buffer; nulls are
+absent values; every other type is converted as the same values in a pandas
+column are (:func:`_arrow_column`, :func:`_polars_column`).
+
 A value that cannot be converted marks its row invalid (``errors="mark"``) or
 raises the first such row's error (``errors="raise"``).
 """
@@ -55,6 +60,14 @@ _BEFORE_ROWS = {_native.DGS_E_INVALID_ARGUMENT, _native.DGS_E_NOMEM, _native.DGS
 _OUTCOME_NAMES = np.array([f"outcome {c}" for c in range(-1, max(int(o) for o in Outcome) + 1)], dtype=object)
 for _o in Outcome:
     _OUTCOME_NAMES[int(_o) + 1] = _o.label
+
+
+def _outcome_categorical(codes: np.ndarray) -> Any:
+    """A pandas Categorical of the outcome names of int32 outcome codes ("granted", …, "invalid")."""
+    import pandas as pd
+
+    return pd.Categorical.from_codes(codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
+
 
 #: The names of the DGS_REASON_* codes, by code ("none", "below_minimum", …, "invalid").
 REASON_NAMES: Tuple[str, ...] = tuple(
@@ -139,6 +152,8 @@ class BatchResult:
 
     - ``award_fen``: numpy int64 array of fen (0 unless granted; the ceiling for ``up_to``);
       for a measure whose ``unit`` is not money (e.g. "places"), of that unit;
+    - ``paid_fen``: what is paid per row: ``award_fen`` where granted, 0 elsewhere (a ceiling
+      still to be assessed is not a payment) — the column to sum or to allocate a budget over;
     - ``awards``: the same as Decimal yuan (a lazy :class:`DecimalView`), or
       the ints of the unit when it is not money;
     - ``outcome_codes``: numpy int32 array of :class:`Outcome` codes
@@ -220,6 +235,13 @@ class BatchResult:
         return DecimalView(self.award_fen) if self.is_money else self.award_fen
 
     @property
+    def paid_fen(self) -> np.ndarray:
+        """Per row what is paid, int64 fen (of the unit when it is not money): the award where the
+        outcome is ``granted``, 0 otherwise — a ceiling still to be assessed (``up_to``) is 0 here.
+        ``paid_fen`` sums to :attr:`total_fen`."""
+        return np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0)
+
+    @property
     def outcomes(self) -> np.ndarray:
         """The outcome names ("granted", "ineligible", …, "invalid") as an object array."""
         return _OUTCOME_NAMES[self.outcome_codes.astype(np.intp) + 1]
@@ -265,7 +287,7 @@ class BatchResult:
     def total_fen(self) -> int:
         """The exact sum of the awards granted, in fen (a ceiling still to be assessed, outcome
         ``up_to``, is not a payment and is not counted)."""
-        return _exact_sum(np.where(self.outcome_codes == Outcome.GRANTED, self.award_fen, 0))
+        return _exact_sum(self.paid_fen)
 
     @property
     def total(self) -> Union[Decimal, int]:
@@ -288,8 +310,7 @@ class BatchResult:
         cols: Dict[str, Any] = {"award_fen": self.award_fen}
         if decimal:
             cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
-        cols["outcome"] = pd.Categorical.from_codes(
-            self.outcome_codes.astype(np.intp) + 1, categories=list(_OUTCOME_NAMES))
+        cols["outcome"] = _outcome_categorical(self.outcome_codes)
         if self.has_details:
             cols["binding"] = self.binding
             cols["reason"] = self.reason
@@ -359,7 +380,12 @@ def _text_value(inp: Any, text: str, what: str) -> int:
     t = inp.type
     text = c_string(text, what)
     if t in _SCALED:
-        return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+        try:
+            return _native.dgs_money_parse(text)  # at most two decimals, exactly; refuses the rest
+        except _errors.Error as e:  # say which row and column the text came from
+            e.message = f"{what}: {e.message}"
+            e.args = (e.message,)
+            raise
     if t == ValueType.FLAG:
         if text in ("true", "1"):
             return 1
@@ -412,7 +438,12 @@ def _convert_value(inp: Any, v: Any, what: str, units: str) -> int:
 def _object_column(measure: Measure, inp: Any, arr: np.ndarray, units: str) -> _Column:
     """Converts an object column value by value (the explicit, slower path).
 
-    A value that cannot be converted marks its row invalid (with the error of
+    pyarrow Tables and RecordBatches and polars DataFrames are read column by
+column: an integer column without nulls is a view of its buffer; nulls are
+absent values; every other type is converted as the same values in a pandas
+column are (:func:`_arrow_column`, :func:`_polars_column`).
+
+A value that cannot be converted marks its row invalid (with the error of
     the first such row); it never stops the batch by itself.
     """
     n = len(arr)
@@ -610,6 +641,116 @@ def _pandas_column(measure: Measure, inp: Any, s: Any, units: str) -> Optional[_
     return None
 
 
+def _bool_refused(measure: Measure, inp: Any) -> _errors.Error:
+    return _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' is boolean, but the input is "
+                                f"{inp.type}: a bool is not an amount, a count or a choice",
+                                code=_native.DGS_E_TYPE)
+
+
+def _dictionary_refused(measure: Measure, inp: Any, what: str) -> _errors.Error:
+    return _errors.TypeMismatch(
+        f"{measure.id}: column '{inp.name}' is {what}, but the input is {inp.type}: only a choice is "
+        f"read from a column of categories; decode the column to its values first", code=_native.DGS_E_TYPE)
+
+
+def _is_arrow(data: Any) -> bool:
+    return (type(data).__module__ or "").startswith("pyarrow")
+
+
+def _is_polars(data: Any) -> bool:
+    return (type(data).__module__ or "").startswith("polars")
+
+
+def _arrow_column(measure: Measure, inp: Any, data: Any, units: str) -> _Column:
+    """A pyarrow Array or ChunkedArray as a column.
+
+    An integer column without nulls in one chunk is handed to the library as a
+    view of the Arrow buffer (no copy; with units="yuan" money and areas are
+    still multiplied by 100 into a new array, as for numpy columns).  Nulls
+    are absent values.  A column of several chunks is joined into one array
+    first (one copy).  Every other type goes through the conversions of a
+    numpy or pandas column of the same values: floats as float columns
+    (refused for money and areas), decimals, strings and other values value by
+    value, so that the same data gives the same awards on every path.
+    """
+    import pyarrow as pa
+
+    t = data.type
+    if pa.types.is_dictionary(t):
+        if inp.type != ValueType.CHOICE:
+            raise _dictionary_refused(measure, inp, f"dictionary-encoded ({t})")
+        data = data.cast(t.value_type)  # the names, mapped to choices as a column of text is
+        t = data.type
+    if isinstance(data, pa.ChunkedArray):
+        if data.num_chunks == 1:
+            data = data.chunk(0)
+        elif data.num_chunks == 0:
+            data = pa.array([], type=t)
+        else:
+            data = pa.concat_arrays(data.chunks)
+    n = len(data)
+    nulls = data.null_count
+    present = None
+    if nulls:
+        present = data.is_valid().to_numpy(zero_copy_only=False).astype(np.uint8)
+    if pa.types.is_integer(t):
+        values = (data.fill_null(0) if nulls else data).to_numpy(zero_copy_only=True)
+        return _int_column(measure, inp, values, present, units)
+    if pa.types.is_boolean(t):
+        if inp.type != ValueType.FLAG:
+            raise _bool_refused(measure, inp)
+        values = (data.fill_null(False) if nulls else data).to_numpy(zero_copy_only=False)
+        return _Column(values.astype(np.int64), present)
+    if pa.types.is_floating(t):  # nulls become NaN: missing, as in a float column
+        return _float_column(measure, inp, data.to_numpy(zero_copy_only=False))
+    if pa.types.is_null(t):
+        return _Column(np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint8))
+    if (pa.types.is_decimal(t) or pa.types.is_string(t) or pa.types.is_large_string(t)
+            or getattr(pa.types, "is_string_view", lambda _t: False)(t)):
+        return _object_column(measure, inp, np.array(data.to_pylist() + [None], dtype=object)[:-1], units)
+    raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' has Arrow type {t}, which is not an input "
+                               f"value (integers, decimals, text, bool for flags; see the batch documentation)",
+                               code=_native.DGS_E_TYPE)
+
+
+def _polars_column(measure: Measure, inp: Any, s: Any, units: str) -> _Column:
+    """A polars Series as a column: an integer Series without nulls in one chunk is handed to
+    the library as a view of its buffer (``to_numpy(allow_copy=False)``); several chunks are
+    joined first (one copy); nulls are absent values; every other type is converted as the
+    same values in a numpy or pandas column are (see :func:`_arrow_column`)."""
+    import polars as pl
+
+    dt = s.dtype
+    nulls = s.null_count()
+    present = s.is_not_null().to_numpy().astype(np.uint8) if nulls else None
+    if dt.is_integer() and dt not in (getattr(pl, "Int128", None), getattr(pl, "UInt128", None)):
+        if nulls:
+            s = s.fill_null(0)
+        if s.n_chunks() > 1:
+            s = s.rechunk()
+        return _int_column(measure, inp, s.to_numpy(allow_copy=False), present, units)
+    if dt.is_integer():  # 128-bit integers, which numpy has not: Python ints, value by value
+        return _object_column(measure, inp, np.array(s.to_list() + [None], dtype=object)[:-1], units)
+    if dt == pl.Boolean:
+        if inp.type != ValueType.FLAG:
+            raise _bool_refused(measure, inp)
+        return _Column(s.fill_null(False).to_numpy().astype(np.int64), present)
+    if dt.is_float():  # nulls become NaN: missing, as in a float column
+        return _float_column(measure, inp, s.to_numpy())
+    if dt == pl.Null:
+        return _Column(np.zeros(len(s), dtype=np.int64), np.zeros(len(s), dtype=np.uint8))
+    if isinstance(dt, (pl.Categorical, pl.Enum)):
+        if inp.type != ValueType.CHOICE:
+            raise _dictionary_refused(measure, inp, f"categorical ({dt})")
+        s = s.cast(pl.String)
+        dt = s.dtype
+    if dt == pl.String or isinstance(dt, pl.Decimal):
+        return _object_column(measure, inp, np.array(s.to_list() + [None], dtype=object)[:-1], units)
+    raise _errors.TypeMismatch(f"{measure.id}: column '{inp.name}' has polars type {dt}, which is not an input "
+                               f"value (integers, decimals, text, Boolean for flags; see the batch documentation)",
+                               code=_native.DGS_E_TYPE)
+
+
 def _list_column(inp: Any, data: Union[list, tuple]) -> np.ndarray:
     """A Python list as a column.  Only a list of plain ints becomes an integer array (and, for
     counts, flags and choices, a list of plain ints and floats a float array): numpy would read
@@ -643,6 +784,17 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
             raise _errors.InvalidArgument("the DataFrame has duplicate column names",
                                           code=_native.DGS_E_INVALID_ARGUMENT)
         return [(n, frame[n]) for n in names], len(frame.index), frame.index
+    if _is_arrow(frame) and hasattr(frame, "column_names") and hasattr(frame, "columns"):
+        # A pyarrow Table (ChunkedArray columns) or RecordBatch (Array columns).
+        names = list(frame.column_names)
+        if len(set(names)) != len(names):
+            raise _errors.InvalidArgument("the Arrow table has duplicate column names",
+                                          code=_native.DGS_E_INVALID_ARGUMENT)
+        return list(zip(names, frame.columns)), frame.num_rows, None
+    if _is_polars(frame) and type(frame).__name__ == "LazyFrame":
+        raise _errors.TypeMismatch("a polars LazyFrame is a query, not data: collect() it first")
+    if _is_polars(frame) and hasattr(frame, "get_columns"):
+        return [(s.name, s) for s in frame.get_columns()], frame.height, None
     if isinstance(frame, _MappingABC):
         cols = list(frame.items())
         rows = None
@@ -671,7 +823,8 @@ def _frame_columns(frame: Any) -> Tuple[List[Tuple[str, Any]], int, Any]:
                         f"them) or reset their indexes", code=_native.DGS_E_INVALID_ARGUMENT)
         return cols, rows or 0, index
     raise _errors.TypeMismatch(
-        f"a batch is a pandas DataFrame or a dict of arrays, not {type(frame).__name__}")
+        f"a batch is a pandas DataFrame, a pyarrow Table or RecordBatch, a polars DataFrame or a dict of "
+        f"arrays, not {type(frame).__name__}")
 
 
 class _Prepared:
@@ -833,7 +986,14 @@ def prepare(measure: Measure, frame: Any, *, extra: str = "raise", units: str = 
             columns.append(np.zeros(rows, dtype=np.int64))
             present.append(None)
             continue
-        col = _pandas_column(measure, inp, data, units) if _is_pandas(data) else None
+        if _is_pandas(data):
+            col = _pandas_column(measure, inp, data, units)
+        elif _is_arrow(data) and hasattr(data, "type"):
+            col = _arrow_column(measure, inp, data, units)
+        elif _is_polars(data) and hasattr(data, "dtype"):
+            col = _polars_column(measure, inp, data, units)
+        else:
+            col = None
         if col is None:
             if isinstance(data, (str, bytes)):
                 raise _errors.TypeMismatch(f"{measure.id}: column '{name}' is a single {type(data).__name__}, "

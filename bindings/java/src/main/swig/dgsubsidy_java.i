@@ -196,9 +196,12 @@ static jbyteArray dgsj_bytes(JNIEnv *jenv, const char *s)
 /* ---- arrays -------------------------------------------------------------------- */
 
 %{
-/* Columns are copied out of the Java arrays, evaluated, and the outputs copied back. */
+/* Columns are copied out of the Java arrays, evaluated, and the outputs copied back: only rows
+ * begin..end-1 are copied each way, so that threads may run disjoint ranges of one batch over
+ * the same Java arrays (dgs_evaluate_batch_detail() numbers rows from the start of the
+ * columns, so messages name the row of the whole batch). */
 static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobjectArray names,
-                      jobjectArray columns, jobjectArray present, jint rows,
+                      jobjectArray columns, jobjectArray present, jint rows, jint begin, jint end,
                       jlongArray awards, jintArray outcomes, jintArray bindings, jintArray reasons,
                       dgs_error *err)
 {
@@ -213,6 +216,11 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
     jsize k;
 
     memset(err, 0, sizeof *err);
+    if (begin < 0 || end < begin || end > rows) {
+        err->code = DGS_E_INVALID_ARGUMENT;
+        strcpy(err->message, "batch: the range of rows must lie within the rows");
+        return err->code;
+    }
     if (rows < 0 || !columns || (*jenv)->GetArrayLength(jenv, columns) != cols ||
         (present && (*jenv)->GetArrayLength(jenv, present) != cols) || !awards || !outcomes ||
         (*jenv)->GetArrayLength(jenv, awards) < rows || (*jenv)->GetArrayLength(jenv, outcomes) < rows ||
@@ -225,11 +233,12 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
     cnames = (const char **)calloc(cols ? cols : 1, sizeof *cnames);
     ccols = (int64_t **)calloc(cols ? cols : 1, sizeof *ccols);
     cpres = (uint8_t **)calloc(cols ? cols : 1, sizeof *cpres);
-    cawards = (int64_t *)malloc((rows ? rows : 1) * sizeof *cawards);
-    coutcomes = (int32_t *)malloc((rows ? rows : 1) * sizeof *coutcomes);
+    /* Buffers of `end` items: rows 0..end-1, of which only begin..end-1 are read or written. */
+    cawards = (int64_t *)malloc((end ? end : 1) * sizeof *cawards);
+    coutcomes = (int32_t *)malloc((end ? end : 1) * sizeof *coutcomes);
     if (bindings) {
-        cbindings = (int32_t *)malloc((rows ? rows : 1) * sizeof *cbindings);
-        creasons = (int32_t *)malloc((rows ? rows : 1) * sizeof *creasons);
+        cbindings = (int32_t *)malloc((end ? end : 1) * sizeof *cbindings);
+        creasons = (int32_t *)malloc((end ? end : 1) * sizeof *creasons);
     }
     if (!cnames || !ccols || !cpres || !cawards || !coutcomes || (bindings && (!cbindings || !creasons)))
         goto nomem;
@@ -247,34 +256,30 @@ static int dgsj_batch(JNIEnv *jenv, const dgs_measure *m, const char *date, jobj
         }
         len = (*jenv)->GetArrayLength(jenv, name);
         if (!(cnames[k] = (const char *)calloc((size_t)len + 1, 1)) ||
-            !(ccols[k] = (int64_t *)malloc((rows ? rows : 1) * sizeof(int64_t))) ||
-            (pres && !(cpres[k] = (uint8_t *)malloc(rows ? rows : 1))))
+            !(ccols[k] = (int64_t *)malloc((end ? end : 1) * sizeof(int64_t))) ||
+            (pres && !(cpres[k] = (uint8_t *)malloc(end ? end : 1))))
             goto nomem;
         (*jenv)->GetByteArrayRegion(jenv, name, 0, len, (jbyte *)cnames[k]);
-        (*jenv)->GetLongArrayRegion(jenv, col, 0, rows, (jlong *)ccols[k]);
+        (*jenv)->GetLongArrayRegion(jenv, col, begin, end - begin, (jlong *)ccols[k] + begin);
         if (pres)
-            (*jenv)->GetBooleanArrayRegion(jenv, pres, 0, rows, (jboolean *)cpres[k]);
+            (*jenv)->GetBooleanArrayRegion(jenv, pres, begin, end - begin, (jboolean *)cpres[k] + begin);
         (*jenv)->DeleteLocalRef(jenv, name);
         (*jenv)->DeleteLocalRef(jenv, col);
         if (pres)
             (*jenv)->DeleteLocalRef(jenv, pres);
     }
-    if (bindings)
-        rc = dgs_evaluate_batch_detail(m, date, (size_t)rows, (size_t)cols, cnames, (const int64_t *const *)ccols,
-                                       present ? (const uint8_t *const *)cpres : NULL, 0, (size_t)rows, cawards,
-                                       coutcomes, cbindings, creasons, err);
-    else
-        rc = dgs_evaluate_batch(m, date, (size_t)rows, (size_t)cols, cnames,
-                                (const int64_t *const *)ccols, present ? (const uint8_t *const *)cpres : NULL,
-                                cawards, coutcomes, err);
+    /* The columns hold `end` rows as far as the library reads them. */
+    rc = dgs_evaluate_batch_detail(m, date, (size_t)end, (size_t)cols, cnames, (const int64_t *const *)ccols,
+                                   present ? (const uint8_t *const *)cpres : NULL, (size_t)begin, (size_t)end, cawards,
+                                   coutcomes, cbindings, creasons, err);
     /* Rows are written whatever the code, unless the call failed before any row. */
     if (rc == DGS_OK || rc == DGS_E_MISSING_INPUT || rc == DGS_E_NEGATIVE || rc == DGS_E_CHOICE ||
         rc == DGS_E_RANGE || rc == DGS_E_OVERFLOW) {
-        (*jenv)->SetLongArrayRegion(jenv, awards, 0, rows, (const jlong *)cawards);
-        (*jenv)->SetIntArrayRegion(jenv, outcomes, 0, rows, (const jint *)coutcomes);
+        (*jenv)->SetLongArrayRegion(jenv, awards, begin, end - begin, (const jlong *)cawards + begin);
+        (*jenv)->SetIntArrayRegion(jenv, outcomes, begin, end - begin, (const jint *)coutcomes + begin);
         if (bindings) {
-            (*jenv)->SetIntArrayRegion(jenv, bindings, 0, rows, (const jint *)cbindings);
-            (*jenv)->SetIntArrayRegion(jenv, reasons, 0, rows, (const jint *)creasons);
+            (*jenv)->SetIntArrayRegion(jenv, bindings, begin, end - begin, (const jint *)cbindings + begin);
+            (*jenv)->SetIntArrayRegion(jenv, reasons, begin, end - begin, (const jint *)creasons + begin);
         }
     }
     goto done;
@@ -304,7 +309,9 @@ done:
 /**
  * dgs_evaluate_batch over Java arrays: `names` holds NUL-terminated UTF-8
  * names (byte[]), `columns` long[] of `rows` values, `present` null or
- * boolean[] (null per column = all present).  Fills awards and outcomes (and,
+ * boolean[] (null per column = all present).  Evaluates rows begin..end-1 only
+ * (0 and rows for all; threads may run disjoint ranges over the same arrays).
+ * Fills those rows of awards and outcomes (and,
  * unless both are null, each row's binding code and reason code: see
  * dgs_evaluate_batch_detail()) and returns the C code; `status` (byte[] of 256) receives the message and
  * `where` (long[2]) the row of the first error and the reason.  Never throws
@@ -312,13 +319,14 @@ done:
  */
 static int dgsj_evaluate_batch(JNIEnv *jenv_, const dgs_measure *m, const char *date,
                                jobjectArray names, jobjectArray columns, jobjectArray present,
-                               jint rows, jlongArray awards, jintArray outcomes,
+                               jint rows, jint begin, jint end, jlongArray awards, jintArray outcomes,
                                jintArray bindings, jintArray reasons,
                                jbyteArray status, jlongArray where)
 {
     dgs_error e;
     jlong w[2];
-    int rc = dgsj_batch(jenv_, m, date, names, columns, present, rows, awards, outcomes, bindings, reasons, &e);
+    int rc = dgsj_batch(jenv_, m, date, names, columns, present, rows, begin, end, awards, outcomes, bindings,
+                        reasons, &e);
     if ((*jenv_)->ExceptionCheck(jenv_))
         return rc;
     if (rc != DGS_OK) {

@@ -21,7 +21,9 @@ import org.dgsubsidy.internal.Utf8;
  *         .run();
  * }</pre>
  *
- * <p>A builder for one thread; the arrays are read when {@link #run()} is called.
+ * <p>A builder for one thread; the arrays are read when {@link #run()} is called.  With
+ * {@link #threads(int)} the rows are split into ranges evaluated on that many threads at once;
+ * the result is exactly that of one thread.
  */
 public final class Batch {
     private final Measure measure;
@@ -30,6 +32,7 @@ public final class Batch {
     private final List<long[]> columns = new ArrayList<>();
     private final List<boolean[]> present = new ArrayList<>();
     private int rows = -1;
+    private int threads = 1;
 
     Batch(Measure measure, LocalDate date) {
         this.measure = measure;
@@ -118,6 +121,23 @@ public final class Batch {
         return this;
     }
 
+    /**
+     * Evaluates the rows on up to this many threads, each a range of rows (one by default).  The
+     * awards, outcomes, bindings, reasons and first error are exactly those of one thread.  The
+     * threads are started by {@link #run()} and have ended when it returns.
+     *
+     * @param threads the number of threads, at least 1
+     * @return this batch
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    public Batch threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
     private void size(int n) {
         if (rows >= 0 && rows != n) {
             throw new IllegalArgumentException("every column must have " + rows + " rows, not " + n);
@@ -152,15 +172,24 @@ public final class Batch {
         int[] outcomes = new int[n];
         int[] bindings = new int[n];
         int[] reasons = new int[n];
-        byte[] status = new byte[257];
-        long[] where = new long[2];
+        int parts = Math.max(1, Math.min(threads, n));
+        int[] codes = new int[parts];
+        byte[][] status = new byte[parts][257];
+        long[][] where = new long[parts][2];
         Ruleset rs = measure.ruleset();
         rs.acquire();
-        int code;
         String[] bindingNames;
         try {
-            code = DgsNative.dgsj_evaluate_batch(measure.ptr(), date.toString(), nameBytes, data, pres, n, awards,
-                    outcomes, bindings, reasons, status, where);
+            String day = date.toString();
+            Runnable[] work = new Runnable[parts];
+            for (int p = 0; p < parts; p++) {
+                final int part = p;
+                final int begin = (int) ((long) n * p / parts);
+                final int end = (int) ((long) n * (p + 1) / parts);
+                work[p] = () -> codes[part] = DgsNative.dgsj_evaluate_batch(measure.ptr(), day, nameBytes, data, pres,
+                        n, begin, end, awards, outcomes, bindings, reasons, status[part], where[part]);
+            }
+            runAll(work);
             bindingNames = new String[(int) DgsNative.dgs_measure_binding_count(measure.ptr())];
             for (int k = 0; k < bindingNames.length; k++) {
                 bindingNames[k] = DgsNative.dgs_measure_binding_name(measure.ptr(), k);
@@ -168,10 +197,29 @@ public final class Batch {
         } finally {
             rs.release();
         }
+        // The error of one thread: one before any row (the same in every range) wins; else the
+        // first invalid row over all ranges, the lowest row of the ranges that failed.
+        int code = 0;
+        int chosen = -1;
+        for (int p = 0; p < parts; p++) {
+            if (codes[p] == 0) {
+                continue;
+            }
+            if (!rowError(codes[p])) {
+                code = codes[p];
+                chosen = p;
+                break;
+            }
+            if (chosen < 0 || where[p][0] < where[chosen][0]) {
+                code = codes[p];
+                chosen = p;
+            }
+        }
         if (code == 0) {
             return new BatchResult(measure, awards, outcomes, bindings, reasons, bindingNames, null);
         }
-        DgsException error = DgsException.of(code, Utf8.decodeNulTerminated(status), (int) where[1], where[0]);
+        DgsException error = DgsException.of(code, Utf8.decodeNulTerminated(status[chosen]), (int) where[chosen][1],
+                where[chosen][0]);
         switch (code) {
             case DgsException.E_MISSING_INPUT:
             case DgsException.E_NEGATIVE:
@@ -181,6 +229,67 @@ public final class Batch {
                 return new BatchResult(measure, awards, outcomes, bindings, reasons, bindingNames, error); // every row was written
             default:
                 throw error;
+        }
+    }
+    private static boolean rowError(int code) {
+        switch (code) {
+            case DgsException.E_MISSING_INPUT:
+            case DgsException.E_NEGATIVE:
+            case DgsException.E_CHOICE:
+            case DgsException.E_RANGE:
+            case DgsException.E_OVERFLOW:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Runs the first piece of work on this thread and the others on threads of their own, and
+     * returns once every one has ended (an interrupt is kept for later: the native calls hold the
+     * ruleset until they end).
+     */
+    private static void runAll(Runnable[] work) {
+        Thread[] others = new Thread[work.length - 1];
+        Throwable[] failed = new Throwable[work.length];
+        for (int p = 1; p < work.length; p++) {
+            final int part = p;
+            others[p - 1] = new Thread(() -> {
+                try {
+                    work[part].run();
+                } catch (Throwable t) {
+                    failed[part] = t;
+                }
+            }, "dgsubsidy-batch-" + p);
+            others[p - 1].setDaemon(true);
+            others[p - 1].start();
+        }
+        try {
+            work[0].run();
+        } catch (Throwable t) {
+            failed[0] = t;
+        }
+        boolean interrupted = false;
+        for (Thread t : others) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Throwable t : failed) {
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dgsubsidy.internal.NativeLibrary;
 
@@ -80,10 +83,16 @@ public final class Ruleset implements AutoCloseable {
         }
     }
 
-    private Ruleset(SWIGTYPE_p_dgs_ruleset ptr) {
+    /** The fingerprints of this ruleset and of every ruleset it was derived from. */
+    private final Set<String> lineage;
+
+    private Ruleset(SWIGTYPE_p_dgs_ruleset ptr, Set<String> base) {
         this.handle = new Handle(ptr);
         this.cleanable = CLEANER.register(this, handle);
         this.fingerprint = DgsNative.dgs_ruleset_fingerprint(ptr);
+        Set<String> l = new HashSet<>(base);
+        l.add(fingerprint);
+        this.lineage = Collections.unmodifiableSet(l);
     }
 
     /**
@@ -95,7 +104,7 @@ public final class Ruleset implements AutoCloseable {
      */
     public static Ruleset builtin() {
         NativeLibrary.load();
-        return new Ruleset(DgsNative.dgs_ruleset_builtin());
+        return new Ruleset(DgsNative.dgs_ruleset_builtin(), Set.of());
     }
 
     // ---- the use count -------------------------------------------------------------------
@@ -221,7 +230,7 @@ public final class Ruleset implements AutoCloseable {
     private Ruleset withGuideline(byte[] json, String source) {
         SWIGTYPE_p_dgs_ruleset base = acquire();
         try {
-            return new Ruleset(DgsNative.dgs_ruleset_apply_guideline(base, json, source));
+            return new Ruleset(DgsNative.dgs_ruleset_apply_guideline(base, json, source), lineage);
         } finally {
             release();
         }
@@ -271,10 +280,161 @@ public final class Ruleset implements AutoCloseable {
         try {
             return new Ruleset(DgsNative.dgs_ruleset_set_parameter(base, measureId, parameter, value,
                     from == null ? null : from.toString(), until == null ? null : until.toString(),
-                    reference));
+                    reference), lineage);
         } finally {
             release();
         }
+    }
+
+    // ---- reforms --------------------------------------------------------------------------
+
+    /**
+     * A reform against this ruleset over one population, on one thread: see
+     * {@link #compare(Ruleset, Population, String, int, String...)}.
+     *
+     * @param reform     a ruleset derived from this one
+     * @param population the rows, in base units
+     * @param date       the date of every row, YYYY-MM-DD
+     * @param measures   the measures to compare, each once
+     * @return the comparison
+     */
+    public Comparison compare(Ruleset reform, Population population, String date, String... measures) {
+        return compare(reform, population, date, 1, measures);
+    }
+
+    /**
+     * A reform against this ruleset (the baseline) over one population: every row is evaluated
+     * for every measure under both rulesets (by {@link Batch}, on {@code threads} threads); per
+     * row the baseline, the reform and the difference; per measure the totals, the gainers and
+     * losers and what they gained and lost, and the rows by the constraint that set the reform's
+     * amount.
+     *
+     * <p>Only a grant counts: a ceiling still to be assessed ({@link Outcome#UP_TO}) and every
+     * other outcome count 0.  Each measure reads the columns that are its inputs or its
+     * {@code condition.<id>}; a column no measure reads is refused, never ignored.  A row whose
+     * inputs are invalid under either ruleset counts 0 in both and is counted as invalid (the
+     * first error is {@link Comparison.MeasureComparison#firstError()}).
+     *
+     * @param reform     a ruleset derived from this one ({@link #withGuideline(Path)},
+     *                   {@link #withParameter(String, String, String)}, possibly in several steps)
+     * @param population the rows, in base units
+     * @param date       the date of every row, YYYY-MM-DD
+     * @param threads    the number of threads of each batch, at least 1
+     * @param measures   the measures to compare, each once; their awards must be money
+     * @return the comparison
+     * @throws UnknownMeasureException  if a measure is unknown
+     * @throws NotSupportedException    if a measure's number is not a grant of money (school
+     *                                  places, a price floor), or a column is a list input
+     * @throws UnknownInputException    if a column is read by none of the measures
+     * @throws MissingInputException    if a required input of a measure has no column
+     * @throws InvalidValueException    if the date is not a date YYYY-MM-DD
+     * @throws IllegalArgumentException if the reform is not derived from this ruleset, no measure
+     *                                  is given, a measure is given twice, or threads is below 1
+     * @throws OverflowException        if a total exceeds {@link Long#MAX_VALUE} fen
+     * @throws IllegalStateException    if either ruleset is closed
+     */
+    public Comparison compare(Ruleset reform, Population population, String date, int threads, String... measures) {
+        Objects.requireNonNull(reform, "reform");
+        Objects.requireNonNull(population, "population");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(measures, "measures");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        if (measures.length == 0) {
+            throw new IllegalArgumentException("no measure to compare: name at least one, e.g. \"A1.07.a\"");
+        }
+        if (!reform.lineage.contains(fingerprint)) {
+            throw new IllegalArgumentException("the reform (ruleset " + reform.fingerprint
+                    + ") is not derived from this ruleset (" + fingerprint
+                    + "): derive it from the baseline with withGuideline or withParameter");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(DgsException.E_DATE, "date '" + Lang.clip(date)
+                    + "' is not a date YYYY-MM-DD");
+        }
+        List<Measure> base = new ArrayList<>();
+        List<Measure> reformed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String id : measures) {
+            Objects.requireNonNull(id, "measures[]");
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("measure " + Lang.clip(id) + " is given twice");
+            }
+            Measure m = measure(id);
+            if (!m.isMoney() || m.kind() == Kind.PRICE_OR_QUOTA) {
+                throw new NotSupportedException(id + ": its number is " + m.kind().label() + " in " + m.unit()
+                        + ", not a grant of money: compare measures whose awards are money");
+            }
+            base.add(m);
+            reformed.add(reform.measure(id));
+        }
+        // Which measures read each column; a column no measure reads is refused.
+        List<List<String>> reads = new ArrayList<>();
+        for (Measure m : base) {
+            List<String> cols = new ArrayList<>();
+            for (String name : population.columns()) {
+                if (reads(m, name)) {
+                    cols.add(name);
+                }
+            }
+            for (Measure.Input in : m.inputs()) {
+                if (in.required() && !cols.contains(in.name())) {
+                    throw new MissingInputException(m.id() + ": no column '" + in.name() + "', a required input", 0);
+                }
+            }
+            reads.add(cols);
+        }
+        for (String name : population.columns()) {
+            boolean read = false;
+            for (List<String> cols : reads) {
+                read |= cols.contains(name);
+            }
+            if (!read) {
+                throw new UnknownInputException("column '" + Lang.clip(name) + "' is not an input or condition of "
+                        + String.join(", ", seen.size() == 1 ? List.of(measures[0]) : List.of(measures)));
+            }
+        }
+        List<Comparison.MeasureComparison> parts = new ArrayList<>();
+        for (int k = 0; k < base.size(); k++) {
+            BatchResult b0 = run(base.get(k), day, population, reads.get(k), threads);
+            BatchResult b1 = run(reformed.get(k), day, population, reads.get(k), threads);
+            long[] a0 = b0.awardsFen();
+            long[] a1 = b1.awardsFen();
+            parts.add(new Comparison.MeasureComparison(base.get(k).id(), a0, b0.outcomeCodes(), b0.binding(), a1,
+                    b1.outcomeCodes(), b1.binding(), b0.firstError().or(b1::firstError).orElse(null)));
+        }
+        return new Comparison(day, fingerprint, reform.fingerprint, population.rows(), parts);
+    }
+
+    private static boolean reads(Measure m, String column) {
+        if (column.startsWith("condition.")) {
+            String id = column.substring("condition.".length());
+            for (Measure.Condition c : m.conditions()) {
+                if (c.id().equals(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Measure.Input in : m.inputs()) {
+            if (in.name().equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BatchResult run(Measure m, LocalDate day, Population population, List<String> columns,
+                                   int threads) {
+        Batch b = m.batch(day).rows(population.rows()).threads(threads);
+        for (String name : columns) {
+            b.column(name, population.values(name), population.present(name));
+        }
+        return b.run();
     }
 
     // ---- the catalogue -------------------------------------------------------------------

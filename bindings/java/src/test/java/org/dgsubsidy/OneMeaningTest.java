@@ -48,13 +48,15 @@ class OneMeaningTest {
                 "Case.count(String,long)",               // a count: days, persons, places
                 "Batch.column(String,long[])",           // base units: fen, 0.01 m², counts, 0/1, choice index
                 "Batch.column(String,long[],boolean[])", // the same
+                "Builder.column(String,long[])",         // Population's: base units, as Batch.column
+                "Builder.column(String,long[],boolean[])", // the same
                 "Budget.allocateFen(long,long[],Allocation)", // fen
                 "Ruleset.stack(List,long[])",            // fen (the parameter alreadyGrantedFen)
                 "Money.toYuan(long)");                   // fen
         Set<String> found = new TreeSet<>();
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> c : new Class<?>[] {Case.class, Batch.class, BatchResult.class, Budget.class, Ruleset.class,
-                Measure.class, Result.class, Money.class, Stacking.class}) {
+                Measure.class, Result.class, Money.class, Stacking.class, Population.class, Comparison.class}) {
             types.add(c);
             for (Class<?> n : c.getDeclaredClasses()) {
                 if (Modifier.isPublic(n.getModifiers())) {

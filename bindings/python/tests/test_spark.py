@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+"""dgsubsidy.spark: a Spark DataFrame evaluated partition by partition on local[2].
+
+The results must be those of one process's ``evaluate_batch`` over the same rows.
+Expected amounts are worked by hand from the clauses:
+
+- A4.02.1.a (特装展位): 50% of the build cost, at most 1500 yuan per m², at most
+  100,000 yuan per exhibition, booths of 18 m² and more.  36 m², 120,000 yuan:
+  54,000.00 (cap_per_m2); 17 m²: ineligible; 100 m², 300,000 yuan: 100,000.00
+  (cap_per_exhibition); 20 m², 10,001.01 yuan: 5,000.505 floored to 5,000.50
+  (ratio); a build cost not given, or negative: invalid.
+- A1.07.a (融资租赁贴息), 2025-08-01: 5% of the financing counted, which is at least
+  5,000,000 and at most 30,000,000 yuan (the 2025 guideline example: at most
+  20,000,000 from 2025-07-01), at most 1,500,000 a year and the interest paid.
+  28,000,000 financed, 2,000,000 interest: 1,400,000.00 (guideline: 20,000,000 ×
+  5% = 1,000,000.00); 10,000,000 and 300,000: 300,000.00 (interest_paid);
+  4,000,000: ineligible.
+- A1.16.a (学位指标翻倍): twice the base quota of school places: 3 → 6 places; a quota not
+  given: invalid.  Its unit is places, not money.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from decimal import Decimal as D
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import dgsubsidy
+
+try:
+    import pyarrow as pa
+except ImportError:  # pragma: no cover - optional
+    pa = None
+try:
+    import pyspark  # noqa: F401
+except ImportError:  # pragma: no cover - optional
+    pyspark = None
+
+REPO = Path(__file__).resolve().parents[3]
+GUIDELINE = REPO / "examples" / "guidelines" / "2025-doubling-enterprises.json"
+BOOTH = "A4.02.1.a"
+LEASE = "A1.07.a"
+PLACES = "A1.16.a"
+
+
+def _java() -> bool:
+    home = os.environ.get("JAVA_HOME")
+    return bool(shutil.which("java")) or bool(home and Path(home, "bin", "java").exists())
+
+
+needs_arrow = pytest.mark.skipif(pa is None, reason="pyarrow is not installed (it is in the test extra)")
+_MISSING = [what for what, absent in (("pyspark (in the test extra)", pyspark is None),
+                                       ("pyarrow (in the test extra)", pa is None),
+                                       ("Java (java on PATH or JAVA_HOME)", not _java())) if absent]
+needs_spark = pytest.mark.skipif(bool(_MISSING), reason=f"the Spark tests need {', '.join(_MISSING)}")
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers run this interpreter, with this dgsubsidy
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[2]").appName("dgsubsidy-tests")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+               .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "3")  # several batches per partition
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+BOOTH_ROWS = [  # id, area m², build cost yuan, award, outcome, binding
+    ("a", 36, D("120000"), D("54000.00"), "granted", "cap_per_m2"),
+    ("b", 17, D("120000"), D("0.00"), "ineligible", None),
+    ("c", 100, D("300000"), D("100000.00"), "granted", "cap_per_exhibition"),
+    ("d", 20, D("10001.01"), D("5000.50"), "granted", "ratio"),
+    ("e", 36, None, D("0.00"), "invalid", None),
+    ("f", 36, D("-5"), D("0.00"), "invalid", None),
+    ("g", None, D("120000"), D("0.00"), "invalid", None),
+]
+
+
+def booth_frame(spark):
+    from pyspark.sql.types import DecimalType, LongType, StringType, StructField, StructType
+
+    schema = StructType([StructField("id", StringType()), StructField("booth_area", LongType()),
+                         StructField("build_cost", DecimalType(20, 2))])
+    return spark.createDataFrame([r[:3] for r in BOOTH_ROWS], schema).repartition(2)
+
+
+@needs_arrow
+def test_decimal_yuan_exact():
+    from dgsubsidy.spark import _decimal_yuan
+
+    fen = np.array([0, 5_400_000, 1, -1, 2**63 - 1, -(2**63)], dtype=np.int64)
+    assert _decimal_yuan(fen).to_pylist() == [D("0.00"), D("54000.00"), D("0.01"), D("-0.01"),
+                                              D("92233720368547758.07"), D("-92233720368547758.08")]
+    assert _decimal_yuan(fen).type == pa.decimal128(20, 2)
+
+
+@needs_spark
+def test_spark_matches_one_process(spark, rules):
+    from pyspark.sql.types import DecimalType, LongType, StringType
+
+    from dgsubsidy import spark as dspark
+
+    df = booth_frame(spark)
+    assert df.rdd.getNumPartitions() == 2
+    out = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"], errors="mark")
+    types = {f.name: f.dataType for f in out.schema.fields}
+    assert types == {"id": StringType(), "award": DecimalType(20, 2), "outcome": StringType(),
+                     "binding": StringType(), "reason": StringType()}
+    got = {r["id"]: (r["award"], r["outcome"], r["binding"]) for r in out.collect()}
+    assert got == {r[0]: (r[3], r[4], r[5]) for r in BOOTH_ROWS}
+    # one process over the same rows
+    local = rules.evaluate_batch(BOOTH, pa.table({"booth_area": [r[1] for r in BOOTH_ROWS],
+                                                  "build_cost": pa.array([r[2] for r in BOOTH_ROWS],
+                                                                         pa.decimal128(20, 2))}),
+                                 "2025-06-01", errors="mark")
+    binding = list(local.binding)
+    for k, r in enumerate(BOOTH_ROWS):
+        award, outcome, bound = got[r[0]]
+        assert award == local.awards[k] and outcome == local.outcomes[k]
+        assert bound == (None if binding[k] != binding[k] else binding[k])  # NaN: none
+    # Spark may hand text as large_string: the kept column is given back as the schema says
+    spark.conf.set("spark.sql.execution.arrow.useLargeVarTypes", "true")
+    try:
+        large = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"], errors="mark").collect()
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.useLargeVarTypes")
+    assert {r["id"]: (r["award"], r["outcome"], r["binding"]) for r in large} == got
+    # a kept column that is an input is evaluated too
+    both = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id", "booth_area"], errors="mark").collect()
+    assert {r["id"]: (r["booth_area"], r["award"]) for r in both} == {r[0]: (r[1], r[3]) for r in BOOTH_ROWS}
+    # fen as LongType
+    fen = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep="id", errors="mark", award="fen")
+    assert {f.name: f.dataType for f in fen.schema.fields}["award_fen"] == LongType()
+    assert {r["id"]: r["award_fen"] for r in fen.collect()} == {r[0]: int(r[3] * 100) for r in BOOTH_ROWS}
+
+
+@needs_spark
+def test_spark_guideline_rebuilt_on_executors(spark, rules):
+    from dgsubsidy import spark as dspark
+
+    rows = [("p", 28_000_000, 2_000_000), ("q", 10_000_000, 300_000), ("r", 4_000_000, 100_000)]
+    df = spark.createDataFrame(rows, "id string, financed_amount bigint, interest_paid bigint").repartition(2)
+    plain = {r["id"]: r["award"] for r in dspark.evaluate_batch(df, LEASE, "2025-08-01", keep=["id"]).collect()}
+    assert plain == {"p": D("1400000.00"), "q": D("300000.00"), "r": D("0.00")}
+    guided = dspark.evaluate_batch(df, LEASE, "2025-08-01", keep=["id"], guideline=str(GUIDELINE)).collect()
+    assert {r["id"]: r["award"] for r in guided} == {"p": D("1000000.00"), "q": D("300000.00"), "r": D("0.00")}
+    assert {r["id"]: r["binding"] for r in guided}["q"] == "interest_paid"
+    local = rules.with_guideline(GUIDELINE).evaluate_batch(
+        LEASE, {"financed_amount": [r[1] for r in rows], "interest_paid": [r[2] for r in rows]}, "2025-08-01")
+    assert [r["award"] for r in sorted(guided)] == list(local.awards)
+    # a derived ruleset given as such travels the same way
+    cheaper = rules.with_parameter(LEASE, "cap_per_year", D("350000"))
+    capped = dspark.evaluate_batch(df, LEASE, "2025-08-01", keep=["id"], ruleset=cheaper).collect()
+    assert {r["id"]: r["award"] for r in capped} == {"p": D("350000.00"), "q": D("300000.00"), "r": D("0.00")}
+
+
+@needs_spark
+def test_spark_places_are_not_money(spark):
+    from pyspark.sql.types import LongType
+
+    from dgsubsidy import spark as dspark
+
+    df = spark.createDataFrame([("s", 3), ("t", None)], "id string, base_quota bigint")
+    for award in ("yuan", "fen"):
+        out = dspark.evaluate_batch(df, PLACES, "2025-06-01", keep=["id"], errors="mark", award=award)
+        assert {f.name: f.dataType for f in out.schema.fields}["award"] == LongType()
+        assert {r["id"]: (r["award"], r["outcome"]) for r in out.collect()} == {"s": (6, "granted"),
+                                                                                "t": (0, "invalid")}
+
+
+@needs_spark
+def test_spark_errors(spark):
+    from dgsubsidy import spark as dspark
+
+    df = booth_frame(spark)
+    # what is wrong with a column is refused on the driver, before any job
+    with pytest.raises(dgsubsidy.TypeMismatch, match="build_cost.*float64"):
+        dspark.evaluate_batch(df.selectExpr("id", "booth_area", "cast(build_cost as double) as build_cost"),
+                              BOOTH, "2025-06-01", keep=["id"])
+    with pytest.raises(dgsubsidy.UnknownInput, match="id"):
+        dspark.evaluate_batch(df, BOOTH, "2025-06-01")
+    with pytest.raises(dgsubsidy.InvalidArgument, match="applicant"):
+        dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["applicant"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="outcome"):
+        dspark.evaluate_batch(df.withColumnRenamed("id", "outcome"), BOOTH, "2025-06-01", keep=["outcome"])
+    with pytest.raises(dgsubsidy.UnknownMeasure):
+        dspark.evaluate_batch(df, "Z9.99", "2025-06-01", keep=["id"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="award"):
+        dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"], award="double")
+    with pytest.raises(dgsubsidy.TypeMismatch, match="Spark DataFrame"):
+        dspark.evaluate_batch({"booth_area": [36]}, BOOTH, "2025-06-01")
+    # errors="raise": an invalid row stops the job with its error
+    with pytest.raises(Exception, match="build_cost"):
+        dspark.evaluate_batch(df.where("id = 'e'"), BOOTH, "2025-06-01", keep=["id"]).collect()
