@@ -14,6 +14,7 @@ import dgsubsidy
 REPO_ROOT = Path(__file__).resolve().parents[3]
 VECTORS = Path(os.environ.get("DGS_VECTORS", REPO_ROOT / "tests" / "vectors" / "vectors.jsonl"))
 NOTEBOOK = REPO_ROOT / "examples" / "notebooks" / "overview.ipynb"
+IMPACT_NOTEBOOK = REPO_ROOT / "examples" / "notebooks" / "guideline-impact.ipynb"
 
 
 @pytest.fixture(scope="session")

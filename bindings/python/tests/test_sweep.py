@@ -142,3 +142,38 @@ def test_compare_counts_payments_not_ceilings(rules):
     assert (s["baseline_up_to_total"], s["reform_up_to_total"]) == (D("1000000.00"), D("2000000.00"))
     assert list(cmp.rows["OP.01.a.baseline_fen"]) == [0, 30_000_000]
     assert list(cmp.rows["OP.01.a.reform_outcome"]) == ["up_to", "granted"]
+
+
+def test_compare_over_a_population_counts_only_claims(rules):
+    # A1.07.a (5% of the financed amount, at most 150万 a year) and A4.09.a (30% of the export credit
+    # insurance premium, at most 50万 a year): each enterprise claims the measures whose inputs it gives.
+    frame = pd.DataFrame({"financed_amount": pd.array([28_000_000, None, 40_000_000], dtype="Int64"),
+                          "interest_paid": pd.array([1_500_000, None, 2_000_000], dtype="Int64"),
+                          "premium_paid": pd.array([None, 1_000_000, 2_000_000], dtype="Int64")},
+                         index=["e1", "e2", "e3"])
+    reform = rules.with_parameter("A4.09.a", "ratio", "40%")
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.07.a", "A4.09.a"])
+    s = cmp.summary
+    # A1.07.a: e1 1,400,000, e3 1,500,000 (5% of the 30,000,000 counted); e2 claims nothing of it.
+    assert (s.loc["A1.07.a", "claims"], s.loc["A1.07.a", "baseline"], s.loc["A1.07.a", "invalid"]) == \
+        (2, D("3000000.00") - D("100000.00"), 0)
+    # A4.09.a: e2 30% of 1,000,000 = 300,000 → 40%: 400,000; e3 30% of 2,000,000 = 600,000 → 500,000 cap,
+    # 40%: 800,000 → 500,000; e1 claims nothing of it.
+    a = s.loc["A4.09.a"]
+    assert (a["claims"], a["baseline"], a["reform"], a["gainers"], a["losers"]) == \
+        (2, D("800000.00"), D("900000.00"), 1, 0)
+    assert list(cmp.rows["A4.09.a.reform_outcome"]) == ["not_claimed", "granted", "granted"]
+    assert list(cmp.rows["A1.07.a.baseline_outcome"]) == ["granted", "not_claimed", "granted"]
+    assert cmp.by_binding.loc["A4.09.a"]["rows"].sum() == 2
+
+
+def test_compare_raises_for_a_claim_with_a_missing_input(rules):
+    # e1 does not claim A1.07.a; e2 gives a financed amount but not the interest paid: its claim is
+    # invalid, and the error names e2's row, not e1's.
+    frame = pd.DataFrame({"financed_amount": pd.array([None, 28_000_000], dtype="Int64"),
+                          "interest_paid": pd.array([None, None], dtype="Int64")})
+    with pytest.raises(dgsubsidy.MissingInput) as e:
+        rules.compare(rules, frame, DATE, measures=["A1.07.a"])
+    assert e.value.row == 1 and "row 1" in str(e.value) and "interest_paid" in str(e.value)
+    cmp = rules.compare(rules, frame, DATE, measures=["A1.07.a"], errors="mark")
+    assert cmp.summary.loc["A1.07.a", "invalid"] == 1 and cmp.summary.loc["A1.07.a", "claims"] == 1

@@ -11,14 +11,14 @@ constraint bound.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Outcome
-from ._batch import (_batch_date, _categorical, _check_modes, _exact_sum, _outcome_categorical, _outputs, _run,
-                     binding_names, prepare, thread_count)
+from ._batch import (_OUTCOME_NAMES, _batch_date, _categorical, _check_modes, _exact_sum, _outputs, _run, binding_names,
+                     prepare, thread_count)
 from ._money import DateLike, from_fen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,7 +125,11 @@ class Comparison:
       ``difference`` (Decimal yuan), ``gainers``, ``losers``;
     - ``total_difference``: the exact change of the total over every measure, Decimal yuan.
 
-    Each measure's rows are judged alone (no stacking between measures).
+    A row claims a measure when it gives at least one of the measure's inputs (as in
+    :meth:`Ruleset.evaluate_population`); a row that gives none has the outcome ``not_claimed``,
+    is paid 0 in both and is left out of ``invalid`` and ``by_binding`` (``claims`` counts the
+    rows that claim each measure).  Each measure's rows are judged alone (no stacking between
+    measures).
     """
 
     def __init__(self, rows: "pd.DataFrame", summary: "pd.DataFrame", by_binding: "pd.DataFrame") -> None:
@@ -144,6 +148,48 @@ class Comparison:
 
 def _positive_sum(a: np.ndarray) -> int:
     return _exact_sum(np.where(a > 0, a, 0))
+
+
+def _claimed(measure: Measure, prep: Any) -> np.ndarray:
+    """The rows that claim ``measure``: those that give at least one of its inputs (as
+    :meth:`Ruleset.evaluate_population` decides), and those with a value that could not be read."""
+    claimed = np.zeros(prep.rows, dtype=bool)
+    for name, present in zip(prep.names, prep.present):
+        if name in measure.inputs:
+            if present is None:
+                return np.ones(prep.rows, dtype=bool)
+            claimed |= present.astype(bool)
+    if prep.bad is not None:
+        claimed |= prep.bad
+    return claimed
+
+
+def _first_claimed_error(measure: Measure, day: str, prep: Any, outcomes: np.ndarray, claimed: np.ndarray,
+                         error: Optional[_errors.Error], out: Tuple[np.ndarray, ...]) -> Optional[_errors.Error]:
+    """The error of the first invalid row that claims the measure (None when every claiming row is
+    valid): the batch's own error when it is that row's, else that row evaluated again alone."""
+    invalid = (outcomes == Outcome.INVALID) & claimed
+    if error is None or not invalid.any():
+        return None
+    row = int(np.argmax(invalid))
+    if error.row == row:
+        return error
+    if prep.bad is not None and prep.bad[row] and prep.bad_error is not None and prep.bad_error.row == row:
+        return prep.bad_error
+    code, at, message = _native.dgspy_evaluate_batch_detail(measure._ptr, day, prep.rows, prep.names,
+                                                            prep.columns, prep.present, row, row + 1, *out)
+    again = _errors.from_code(code, message, row=at)
+    again.row = at
+    return again
+
+
+_COMPARE_OUTCOMES = ["not_claimed"] + list(_OUTCOME_NAMES)  # by code + 2: not_claimed is -2, invalid -1
+
+
+def _compare_outcomes(codes: np.ndarray) -> Any:
+    import pandas as pd
+
+    return pd.Categorical.from_codes(codes.astype(np.intp) + 2, categories=_COMPARE_OUTCOMES)
 
 
 def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
@@ -169,11 +215,16 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
                                        f"measures of money", code=_native.DGS_E_NOT_SUPPORTED)
         prep = prepare(base_m, frame, extra=extra, units=units)  # converted once for both rulesets
         index = prep.index
+        claimed = _claimed(base_m, prep)
         results = []
         for m in (base_m, ref_m):
-            awards, outcomes, bindings, _reasons, error = _run(m, day, prep, threads, True)
+            awards, outcomes, bindings, reasons, error = _run(m, day, prep, threads, True)
+            error = _first_claimed_error(m, day, prep, outcomes, claimed, error, (awards, outcomes, bindings, reasons))
             if error is not None and errors == "raise":
                 raise error
+            # a row that gives none of the measure's inputs does not claim it: nothing is paid
+            outcomes = np.where(claimed, outcomes, _native.DGS_OUTCOME_NOT_CLAIMED).astype(np.int32)
+            bindings = np.where(claimed, bindings, -1).astype(np.int32)
             # what is paid: a ceiling still to be assessed (outcome up_to) carries its ceiling as
             # the award but is not a payment, so it counts 0 here and apart in the summary
             up_to = outcomes == Outcome.UP_TO
@@ -187,20 +238,20 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
         cols[f"{base_m.id}.baseline_fen"] = a0
         cols[f"{base_m.id}.reform_fen"] = a1
         cols[f"{base_m.id}.difference_fen"] = diff
-        cols[f"{base_m.id}.baseline_outcome"] = _outcome_categorical(o0)
-        cols[f"{base_m.id}.reform_outcome"] = _outcome_categorical(o1)
+        cols[f"{base_m.id}.baseline_outcome"] = _compare_outcomes(o0)
+        cols[f"{base_m.id}.reform_outcome"] = _compare_outcomes(o1)
         cols[f"{base_m.id}.baseline_binding"] = _categorical(b0, names)
         cols[f"{base_m.id}.reform_binding"] = _categorical(b1, rnames)
         t0, t1 = _exact_sum(a0), _exact_sum(a1)
-        summary.append({"measure": base_m.id, "baseline": from_fen(t0), "reform": from_fen(t1),
+        summary.append({"measure": base_m.id, "claims": int(np.count_nonzero(claimed)), "baseline": from_fen(t0), "reform": from_fen(t1),
                         "difference": from_fen(t1 - t0),
                         "gainers": int(np.count_nonzero(diff > 0)), "gained": from_fen(_positive_sum(diff)),
                         "losers": int(np.count_nonzero(diff < 0)), "lost": from_fen(_positive_sum(-diff)),
                         "invalid": int(np.count_nonzero((o0 == Outcome.INVALID) | (o1 == Outcome.INVALID))),
                         "baseline_up_to": u0, "reform_up_to": u1,
                         "baseline_up_to_total": from_fen(c0), "reform_up_to_total": from_fen(c1)})
-        codes = b1.astype(np.intp) + 1
-        for code in np.unique(codes).tolist():
+        codes = np.where(claimed, b1.astype(np.intp) + 1, -1)  # by the rows that claim the measure
+        for code in np.unique(codes[claimed]).tolist():
             sel = codes == code
             d = diff[sel]
             by_binding.append({"measure": base_m.id, "binding": rnames[code - 1] if code else None,
