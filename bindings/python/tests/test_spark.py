@@ -204,3 +204,125 @@ def test_spark_errors(spark):
     # errors="raise": an invalid row stops the job with its error
     with pytest.raises(Exception, match="build_cost"):
         dspark.evaluate_batch(df.where("id = 'e'"), BOOTH, "2025-06-01", keep=["id"]).collect()
+
+
+# ---- populations: several measures, stacked per applicant -------------------------------
+#
+# 2025-06-01, no object (each row its own), worked by hand from the clauses:
+# - A1.07.a: 5% of the financing counted from 5,000,000 up to 30,000,000, at most 1,500,000 a
+#   year per enterprise across its contracts, never above the interest paid.
+# - A4.09.a: 30% of the premium, at most 500,000 per enterprise a year; G-ECI is the
+#   enterprise's benefit: every claim of one enterprise competes (the higher is paid).
+# - A1.01.a (1:1 of national funds, fiscal funds at most 50% of the investment) and A2.01.d
+#   (1:1 of national funds, at most 10,000,000; provincial funds 0) match the same funds: group
+#   G-MATCH, exclusive; the higher is paid, the other superseded.
+#
+# The rows are made in three input partitions (a1 b1 c1 | a2 b2 c2 | a3 b3 c3): every
+# applicant's rows start in different partitions, and 甲's lease a3 comes after a1.
+POP_MEASURES = ["A1.01.a", "A2.01.d", "A1.07.a", "A4.09.a"]
+POP_SCHEMA = ("id string, applicant string, national_funds bigint, provincial_funds bigint, total_investment bigint, "
+              "financed_amount bigint, interest_paid bigint, premium_paid bigint")
+POP_ROWS = [
+    ("a1", "甲", None, None, None, 28_000_000, 2_000_000, None),
+    ("b1", "乙", None, None, None, None, None, 2_000_000),
+    ("c1", "丙", 15_000_000, 0, 100_000_000, None, None, None),
+    ("a2", "甲", None, None, None, None, None, 1_000_000),
+    ("b2", "乙", None, None, None, 4_000_000, 100_000, None),
+    ("c2", "丙", None, None, None, None, None, None),
+    ("a3", "甲", None, None, None, 40_000_000, 1_000_000, None),
+    ("b3", "乙", None, None, None, None, None, 500_000),
+    ("c3", "丙", None, None, None, 10_000_000, 300_000, None),
+]
+POP_EXPECTED = {  # (id, measure): award, outcome, paid, decision
+    ("a1", "A1.07.a"): (D("1400000.00"), "granted", D("1400000.00"), "paid"),        # 5% × 2800万
+    ("b1", "A4.09.a"): (D("500000.00"), "granted", D("500000.00"), "paid"),          # 30% × 200万 = 60万 → 50万
+    ("c1", "A1.01.a"): (D("15000000.00"), "granted", D("15000000.00"), "paid"),      # 1:1; 3000万 ≤ 50% of 1亿
+    ("c1", "A2.01.d"): (D("10000000.00"), "granted", D("0.00"), "superseded"),       # 1:1 → 1000万 cap; lower
+    ("a2", "A4.09.a"): (D("300000.00"), "granted", D("300000.00"), "paid"),          # 30% × 100万
+    ("b2", "A1.07.a"): (D("0.00"), "ineligible", D("0.00"), "not_granted"),          # below 500万
+    ("a3", "A1.07.a"): (D("1000000.00"), "granted", D("100000.00"), "capped"),       # 150万 → interest 100万; 150 − 140 left
+    ("b3", "A4.09.a"): (D("150000.00"), "granted", D("0.00"), "superseded"),         # 15万 < 乙's 50万
+    ("c3", "A1.07.a"): (D("300000.00"), "granted", D("300000.00"), "paid"),          # 5% × 1000万 = 50万 → interest 30万
+}
+
+
+def population_frame(spark):
+    return spark.createDataFrame(spark.sparkContext.parallelize(POP_ROWS, 3), POP_SCHEMA)
+
+
+@needs_spark
+def test_spark_population_matches_one_process(spark, rules):
+    from pyspark.sql.types import DecimalType, StringType
+
+    from dgsubsidy import spark as dspark
+
+    df = population_frame(spark)
+    assert [sorted({r[1] for r in part}) for part in df.rdd.glom().collect()] == [["丙", "乙", "甲"]] * 3
+    out = dspark.evaluate_population(df, POP_MEASURES, "2025-06-01", keep=["id"], partitions=3)
+    types = {f.name: f.dataType for f in out.schema.fields}
+    assert list(types) == ["id", "applicant", "measure", "award", "outcome", "paid", "decision", "up_to"]
+    assert types["award"] == types["paid"] == types["up_to"] == DecimalType(20, 2)
+    assert types["applicant"] == types["measure"] == StringType()
+    parts = out.rdd.glom().collect()
+    assert len(parts) == 3
+    for applicant in ("甲", "乙", "丙"):  # each applicant's claims come from one partition
+        assert sum(any(r["applicant"] == applicant for r in part) for part in parts) == 1
+    rows = [r for part in parts for r in part]
+    got = {(r["id"], r["measure"]): (r["award"], r["outcome"], r["paid"], r["decision"]) for r in rows}
+    assert got == POP_EXPECTED
+    assert all(r["up_to"] == D("0.00") for r in rows)
+    assert sum(r["paid"] for r in rows) == D("17600000.00")  # 甲 180万, 乙 50万, 丙 1530万
+    # one process over the same rows, in the DataFrame's order
+    table = pa.Table.from_pylist([r.asDict() for r in df.collect()])
+    local = rules.evaluate_population(table.drop_columns(["id"]), "2025-06-01", measures=POP_MEASURES)
+    ids = table.column("id").to_pylist()
+    claims = local.claims
+    assert {(ids[r.row], r.measure): (r.award, r.outcome, r.paid, r.decision, r.up_to)
+            for r in claims.itertuples()} == {(r["id"], r["measure"]): (r["award"], r["outcome"], r["paid"],
+                                                                        r["decision"], r["up_to"]) for r in rows}
+    # fen as LongType; an object column given back as it is
+    fen = dspark.evaluate_population(df.withColumnRenamed("id", "project"), POP_MEASURES, "2025-06-01",
+                                     object="project", award="fen", partitions=2)
+    types = {f.name: f.dataType for f in fen.schema.fields}
+    assert list(types) == ["applicant", "project", "measure", "award_fen", "outcome", "paid_fen", "decision",
+                           "up_to_fen"]
+    assert {(r["project"], r["measure"]): (r["award_fen"], r["paid_fen"], r["decision"]) for r in fen.collect()} \
+        == {k: (int(v[0] * 100), int(v[2] * 100), v[3]) for k, v in POP_EXPECTED.items()}
+
+
+@needs_spark
+def test_spark_population_errors(spark):
+    from dgsubsidy import spark as dspark
+
+    df = population_frame(spark)
+    # refused on the driver, before any job
+    with pytest.raises(dgsubsidy.TypeMismatch, match="premium_paid.*float64"):
+        dspark.evaluate_population(df.withColumn("premium_paid", df["premium_paid"].cast("double")),
+                                   POP_MEASURES, "2025-06-01", keep=["id"])
+    with pytest.raises(dgsubsidy.UnknownInput, match="id"):
+        dspark.evaluate_population(df, POP_MEASURES, "2025-06-01")
+    with pytest.raises(dgsubsidy.MissingInput, match="applicant column 'firm'"):
+        dspark.evaluate_population(df, POP_MEASURES, "2025-06-01", keep=["id"], applicant="firm")
+    with pytest.raises(dgsubsidy.TypeMismatch, match="applicant"):
+        dspark.evaluate_population(df.withColumn("applicant", df["national_funds"].cast("double")),
+                                   POP_MEASURES, "2025-06-01", keep=["id"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="measure"):
+        dspark.evaluate_population(df.withColumnRenamed("id", "measure"), POP_MEASURES, "2025-06-01",
+                                   keep=["measure"])
+    with pytest.raises(dgsubsidy.NotSupported, match="A1.16.a"):
+        dspark.evaluate_population(df, ["A1.07.a", PLACES], "2025-06-01", keep=["id"])
+    with pytest.raises(dgsubsidy.InvalidArgument, match="award"):
+        dspark.evaluate_population(df, POP_MEASURES, "2025-06-01", keep=["id"], award="double")
+    # an invalid claim: errors="mark" returns it as such, errors="raise" fails the job
+    bad = df.withColumn("interest_paid", df["interest_paid"] * -1).select("id", "applicant", "financed_amount",
+                                                                          "interest_paid")
+    marked = dspark.evaluate_population(bad, ["A1.07.a"], "2025-06-01", keep=["id"], errors="mark").collect()
+    assert {r["id"]: (r["decision"], r["paid"]) for r in marked} == {i: ("invalid", D("0.00"))
+                                                                    for i in ("a1", "b2", "a3", "c3")}
+    with pytest.raises(Exception, match="interest_paid"):
+        dspark.evaluate_population(bad, ["A1.07.a"], "2025-06-01", keep=["id"]).collect()
+    # a row without an applicant fails the job, whatever errors says
+    nameless = bad.selectExpr("id", "if(id = 'a3', null, applicant) as applicant", "financed_amount",
+                              "interest_paid")
+    with pytest.raises(Exception, match="applicant of row 0 .* is missing"):
+        dspark.evaluate_population(nameless, ["A1.07.a"], "2025-06-01", keep=["id"], errors="mark").collect()

@@ -19,7 +19,7 @@ import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Outcome
-from ._batch import _check_modes, _exact_sum, prepare
+from ._batch import _check_modes, _exact_sum, _is_arrow, _is_polars, prepare
 from ._money import INT64_MAX, DateLike, from_fen, iso_date, to_fen
 from ._stack import Decision, allocate_fen
 
@@ -43,7 +43,10 @@ _OUTCOME_NAMES[_native.DGS_OUTCOME_NOT_CLAIMED] = "not_claimed"
 
 
 def _column_names(frame: Any) -> List[Any]:
-    """The column names of a DataFrame (pandas, polars), a pyarrow Table or a mapping of arrays."""
+    """The column names of a DataFrame (pandas, polars), a pyarrow Table or RecordBatch, or a
+    mapping of arrays."""
+    if _is_polars(frame) and type(frame).__name__ == "LazyFrame":
+        raise _errors.TypeMismatch("a polars LazyFrame is a query, not data: collect() it first")
     names = getattr(frame, "column_names", None)  # pyarrow
     if names is not None and not callable(names):
         return list(names)
@@ -52,14 +55,47 @@ def _column_names(frame: Any) -> List[Any]:
     if hasattr(frame, "keys"):
         return list(frame.keys())
     raise _errors.TypeMismatch(
-        f"a population is a pandas DataFrame or a dict of arrays, not {type(frame).__name__}")
+        f"a population is a pandas DataFrame, a pyarrow Table or RecordBatch, a polars DataFrame or a dict "
+        f"of arrays, not {type(frame).__name__}")
 
 
-def _series(data: Any) -> "pd.Series":
+def _arrow_series(data: Any, name: str, role: str) -> "pd.Series":
+    """An Arrow Array or ChunkedArray of applicants or objects as the pandas Series of the same
+    values: integers as int64 (nullable ``Int64`` where there are nulls, as pandas would hold
+    them, never float64), text as str objects, a dictionary decoded.  Floats and decimals are
+    refused by their type, as pandas refuses their values."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.types as pt
+
+    t = data.type
+    if pt.is_dictionary(t):
+        data = data.cast(t.value_type)
+        t = t.value_type
+    if pt.is_floating(t) or pt.is_decimal(t):
+        raise _errors.TypeMismatch(f"the {role} column '{name}' is of Arrow type {t}: give ints or strings "
+                                   f"(a float or decimal id such as 1.0 is ambiguous)")
+    if isinstance(data, pa.ChunkedArray):
+        data = data.combine_chunks() if data.num_chunks != 1 else data.chunk(0)
+    if pt.is_integer(t):
+        if not data.null_count:
+            return pd.Series(data.to_numpy())
+        mask = data.is_null().to_numpy(zero_copy_only=False)
+        return pd.Series(pd.arrays.IntegerArray(data.fill_null(0).to_numpy(), mask))
+    if pt.is_string(t) or pt.is_large_string(t) or getattr(pt, "is_string_view", lambda _t: False)(t):
+        return pd.Series(np.asarray(data.to_numpy(zero_copy_only=False), dtype=object), dtype=object)
+    return data.to_pandas().reset_index(drop=True)
+
+
+def _series(data: Any, name: str = "", role: str = "applicant") -> "pd.Series":
     import pandas as pd
 
     if isinstance(data, pd.Series):
         return data.reset_index(drop=True)
+    if _is_arrow(data) and hasattr(data, "type"):
+        return _arrow_series(data, name, role)
+    if _is_polars(data) and hasattr(data, "to_arrow"):
+        return _arrow_series(data.to_arrow(), name, role)
     if hasattr(data, "to_pandas"):
         return data.to_pandas().reset_index(drop=True)
     return pd.Series(np.asarray(data.to_numpy() if hasattr(data, "to_numpy") else data, dtype=object)
@@ -70,7 +106,7 @@ def _applicant_codes(data: Any, name: str, rows: int) -> Tuple[np.ndarray, Any]:
     """int64 codes of the applicants (pandas.factorize) and their labels."""
     import pandas as pd
 
-    s = _series(data)
+    s = _series(data, name, "applicant")
     if len(s) != rows:
         raise _errors.InvalidArgument(f"the applicant column '{name}' has {len(s)} values, not {rows}",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
@@ -91,7 +127,7 @@ def _applicant_codes(data: Any, name: str, rows: int) -> Tuple[np.ndarray, Any]:
 
 
 def _objects(data: Any, name: str, rows: int) -> List[Optional[str]]:
-    s = _series(data)
+    s = _series(data, name, "object")
     if len(s) != rows:
         raise _errors.InvalidArgument(f"the object column '{name}' has {len(s)} values, not {rows}",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
