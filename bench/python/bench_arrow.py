@@ -11,11 +11,19 @@
            `spark_rows` rows made on the executors (spark.range), local[2],
            summed on the executors; the total is checked equal to one
            process's evaluate_batch over the same rows.
+  population
+           dgsubsidy.spark.evaluate_population of A1.07.a and A4.09.a over
+           `spark_rows` rows of `spark_rows` / 5 applicants made on the
+           executors (an applicant's rows in both input partitions),
+           repartitioned by applicant, stacked, the paid amounts summed in
+           Spark; the total is checked equal to one process's
+           evaluate_population over the same rows.
 
 Every figure is the best of `repetitions` runs (default 3), with the load
 average beside it: on a shared machine the figures move with the load.
 
-Usage: python bench_arrow.py [repetitions] [spark_rows]   (Spark is skipped without pyspark or Java)
+Usage: python bench_arrow.py [repetitions] [spark_rows] [arrow|spark|population ...]
+(Spark is skipped without pyspark or Java)
 """
 import os
 import shutil
@@ -137,19 +145,85 @@ def bench_spark(rules, rows):
     spark.stop()
 
 
+def spark_session():
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    spark = (SparkSession.builder.master("local[2]").appName("bench").config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+             .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def population_columns(ids, applicants):
+    """The population's rows from row numbers (the same formulas in numpy and in Spark SQL): even
+    rows a lease (A1.07.a), odd rows an export credit insurance premium (A4.09.a)."""
+    lease = ids % 2 == 0
+    financed, interest = columns(ids, False)
+    premium = (ids * 6151) % 2_000_000 + 1_000
+    return {"applicant": ids % applicants, "financed_amount": (financed, ~lease), "interest_paid": (interest, ~lease),
+            "premium_paid": (premium, lease)}
+
+
+def bench_spark_population(rules, rows):
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        print("spark: no Java, skipped")
+        return
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+
+    from dgsubsidy import spark as dspark
+
+    measures = ["A1.07.a", "A4.09.a"]
+    applicants = max(1, rows // 5)
+    spark = spark_session()
+    df = spark.range(rows, numPartitions=2).selectExpr(
+        "id", f"id % {applicants} as applicant",
+        "if(id % 2 = 0, (id * 7919) % 40000000 + 1000000, null) as financed_amount",
+        "if(id % 2 = 0, (id * 104729) % 2000000 + 10000, null) as interest_paid",
+        "if(id % 2 = 1, (id * 6151) % 2000000 + 1000, null) as premium_paid")
+    ids = np.arange(rows, dtype=np.int64)
+    cols = population_columns(ids, applicants)
+    table = pa.table({name: (pa.array(v[0], mask=v[1]) if isinstance(v, tuple) else v) for name, v in cols.items()})
+    local = rules.evaluate_population(table, DATE, measures=measures)
+    t_local = best(lambda: rules.evaluate_population(table, DATE, measures=measures))
+    for award in ("yuan", "fen"):
+        out = dspark.evaluate_population(df, measures, DATE, keep=["id"], award=award)
+        paid = "paid" if award == "yuan" else "paid_fen"
+
+        def run():
+            return out.agg(F.sum(paid).alias("total"), F.count("*").alias("claims")).collect()[0]
+
+        first = run()  # the workers started, the ruleset built in each
+        want = local.total if award == "yuan" else local.total_fen
+        assert first["claims"] == rows and first["total"] == want, (first, want)
+        t = best(run)
+        print(f"| Spark local[2], evaluate_population, {rows:,} rows, {applicants:,} applicants, award={award!r}, "
+              f"paid summed | {t:.2f} s | {rows / t / 1e6:.2f} M rows/s | {load()} |", flush=True)
+    print(f"| the same rows in this process, evaluate_population (pyarrow Table) | {t_local * 1e3:.0f} ms | "
+          f"{rows / t_local / 1e6:.1f} M rows/s | {load()} |")
+    print(f"(total paid {local.total} yuan on both)")
+    spark.stop()
+
+
 def main():
     rules = dgsubsidy.Ruleset.builtin()
     print(f"{load()} on {os.cpu_count()} cores")
-    which = sys.argv[3:] or ["arrow", "spark"]
+    which = sys.argv[3:] or ["arrow", "spark", "population"]
     if "arrow" in which:
         bench_arrow(rules)
-    if "spark" in which:
+    if "spark" in which or "population" in which:
         try:
             import pyspark  # noqa: F401
         except ImportError:
             print("spark: pyspark is not installed, skipped")
             return
+    if "spark" in which:
         bench_spark(rules, SPARK_ROWS)
+    if "population" in which:
+        bench_spark_population(rules, SPARK_ROWS)
 
 
 if __name__ == "__main__":
