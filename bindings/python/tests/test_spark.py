@@ -240,9 +240,9 @@ POP_EXPECTED = {  # (id, measure): award, outcome, paid, decision
     ("c1", "A2.01.d"): (D("10000000.00"), "granted", D("0.00"), "superseded"),       # 1:1 → 1000万 cap; lower
     ("a2", "A4.09.a"): (D("300000.00"), "granted", D("300000.00"), "paid"),          # 30% × 100万
     ("b2", "A1.07.a"): (D("0.00"), "ineligible", D("0.00"), "not_granted"),          # below 500万
-    ("a3", "A1.07.a"): (D("1000000.00"), "granted", D("100000.00"), "capped"),       # 150万 → interest 100万; 150 − 140 left
+    ("a3", "A1.07.a"): (D("1000000.00"), "granted", D("100000.00"), "capped"),       # 5% × 3000万 → 100万; 150 − 140
     ("b3", "A4.09.a"): (D("150000.00"), "granted", D("0.00"), "superseded"),         # 15万 < 乙's 50万
-    ("c3", "A1.07.a"): (D("300000.00"), "granted", D("300000.00"), "paid"),          # 5% × 1000万 = 50万 → interest 30万
+    ("c3", "A1.07.a"): (D("300000.00"), "granted", D("300000.00"), "paid"),          # 5% × 1000万 → 30万
 }
 
 

@@ -415,11 +415,12 @@ def evaluate_population(df: "DataFrame", measures: Sequence[Union[str, Measure]]
     if isinstance(measures, (str, Measure)) or not isinstance(measures, Sequence):
         raise _errors.TypeMismatch("measures is a list of measure ids, e.g. measures=['A1.07.a', 'A1.10.a']")
     ms = [ruleset.measure(m) for m in measures]
-    not_money = [m.id for m in ms if not m.is_money]
+    not_money = [m for m in ms if not m.is_money]
     if not_money:
-        raise _errors.NotSupported(f"{', '.join(not_money)}: the award is not money ({ms[[m.id for m in ms].index(not_money[0])].unit}), "
-                                   f"so it cannot share the population's money columns: evaluate it with "
-                                   f"dgsubsidy.spark.evaluate_batch", code=_native.DGS_E_NOT_SUPPORTED)
+        raise _errors.NotSupported(f"{', '.join(m.id for m in not_money)}: the award is not money "
+                                   f"({not_money[0].unit}), so it cannot share the population's money columns: "
+                                   f"evaluate it with dgsubsidy.spark.evaluate_batch",
+                                   code=_native.DGS_E_NOT_SUPPORTED)
     if date is None:
         raise _errors.MissingInput("the date of the population is required", code=_native.DGS_E_MISSING_INPUT)
     from ._money import iso_date
