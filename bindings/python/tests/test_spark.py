@@ -291,6 +291,21 @@ def test_spark_population_matches_one_process(spark, rules):
 
 
 @needs_spark
+def test_spark_population_ruleset_travels(spark, rules):
+    """A ruleset whose A1.07.a yearly cap is 145万 (with_parameter), sent to the executors: 甲's
+    a1 140万 paid, a3 the 5万 left of the year (capped); 乙's b2 below 500万; 丙's c3 30万."""
+    from dgsubsidy import spark as dspark
+
+    cheaper = rules.with_parameter("A1.07.a", "cap_per_year", D("1450000"))
+    df = population_frame(spark).where("financed_amount is not null").select(
+        "id", "applicant", "financed_amount", "interest_paid")
+    out = dspark.evaluate_population(df, ["A1.07.a"], "2025-06-01", keep=["id"], ruleset=cheaper, partitions=2)
+    assert {r["id"]: (r["paid"], r["decision"]) for r in out.collect()} == {
+        "a1": (D("1400000.00"), "paid"), "b2": (D("0.00"), "not_granted"), "a3": (D("50000.00"), "capped"),
+        "c3": (D("300000.00"), "paid")}
+
+
+@needs_spark
 def test_spark_population_errors(spark):
     from dgsubsidy import spark as dspark
 
