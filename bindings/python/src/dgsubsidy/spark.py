@@ -388,8 +388,10 @@ def evaluate_population(df: "DataFrame", measures: Sequence[Union[str, Measure]]
     The other columns of ``df`` (and kept columns that are inputs or conditions of a measure)
     are the measures' inputs, read as Arrow columns (``units``, ``extra``, ``errors`` as in
     ``evaluate_population``).  What is wrong with a whole column is refused here, before any
-    job runs.  A null applicant fails the job.  Measures whose award is not money (places) are
-    refused: their amounts cannot share a money column.
+    job runs.  A null applicant fails the job.  With ``errors="raise"`` an invalid claim fails
+    the job with its error (its row counted within the run of applicants the worker evaluated);
+    ``errors="mark"`` returns it with decision "invalid" and paid 0.  Measures whose award is
+    not money (places) are refused: their amounts cannot share a money column.
     """
     try:
         from pyspark.sql import DataFrame
