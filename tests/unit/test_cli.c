@@ -1183,6 +1183,18 @@ static void compare_counts_only_claims(void **state)
     assert_non_null(strstr(err_text, "claims-bad.csv:7: row 6: A1.07.a: "));
     assert_non_null(strstr(err_text, "interest_paid"));
     assert_non_null(strstr(err_text, "claims-bad.csv: 1 invalid row (counting each measure), the first on line 7"));
+
+    /* A row whose every field is empty is invalid, as for batch (a row without an applicant is
+     * unclaimed only when it names one: E5 above); it is taken as a claim of each measure. */
+    snprintf(text, sizeof text, "%s,,,\nE5,,,\n", head);
+    pop = write_file("claims-empty.csv", text, 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,A4.09.a", "--date",
+                         "2025-03-01", "--id", "applicant", NULL), 2);
+    assert_non_null(strstr(out_text, "\n,1,2,A1.07.a,invalid,,invalid,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "\n,1,2,A4.09.a,invalid,,invalid,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "\nE5,2,3,A4.09.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"));
+    assert_non_null(strstr(out_text, "\nA1.07.a,1,0.00,0.00,0.00,0,0.00,0,0.00,1,1\n"));
+    assert_non_null(strstr(out_text, "\nA4.09.a,1,0.00,0.00,0.00,0,0.00,0,0.00,1,1\n"));
 }
 
 static void compare_refuses_what_it_cannot_compare(void **state)
