@@ -188,25 +188,34 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # compare: the example guideline narrows A1.07.a from 2025-07-01 (counted financing at most 2000万:
     # 5% = 100万 instead of min(5% × 3000万, 150万) = 150万) and supplies OP.06.b (3%, at most 50万).
+    # 丙 gives neither input: it claims neither measure (outcome not_claimed, 0, not invalid).
     pop = tmp / "leases.csv"
-    pop.write_text("applicant,financed_amount,interest_paid\n甲,36000000,2000000\n乙,36000000,\n", encoding="utf-8")
+    pop.write_text("applicant,financed_amount,interest_paid\n甲,36000000,2000000\n乙,36000000,\n丙,,\n",
+                   encoding="utf-8")
     guideline = str(SRC / "examples" / "guidelines" / "2025-doubling-enterprises.json")
     p = run("compare", "--guideline", guideline, "--input", str(pop), "--measures", "A1.07.a,OP.06.b",
             "--date", "2025-08-01", "--id", "applicant", "--json", ok=(2,))
     lines = [json.loads(line) for line in p.stdout.splitlines()]
     assert [(x["record"], x.get("applicant"), x["measure"]) for x in lines] == [
         ("row", "甲", "A1.07.a"), ("row", "甲", "OP.06.b"), ("row", "乙", "A1.07.a"), ("row", "乙", "OP.06.b"),
-        ("summary", None, "A1.07.a"), ("summary", None, "OP.06.b")], p.stdout
+        ("row", "丙", "A1.07.a"), ("row", "丙", "OP.06.b"), ("summary", None, "A1.07.a"),
+        ("summary", None, "OP.06.b")], p.stdout
     assert (lines[0]["baseline"], lines[0]["reform"], lines[0]["difference"]) == ("1500000.00", "1000000.00",
                                                                                    "-500000.00")
     assert lines[2]["baseline_outcome"] == "invalid" and "interest_paid" in lines[2]["error"]
-    assert (lines[5]["reform"], lines[5]["gainers"], lines[5]["invalid"]) == ("1000000.00", 2, 0)
+    assert (lines[4]["baseline_outcome"], lines[4]["reform_fen"], lines[4]["error"]) == ("not_claimed", 0, None)
+    assert (lines[6]["claims"], lines[6]["invalid"]) == (2, 1)
+    assert (lines[7]["reform"], lines[7]["gainers"], lines[7]["invalid"], lines[7]["claims"]) == ("1000000.00", 2, 0,
+                                                                                                   2)
     for line in lines:
         valid("compare-line", line, "compare --json")
+    invalid("compare-line", dict(lines[4], reform="100.00", reform_fen=10000), "a payment to a row that claims nothing")
+    invalid("compare-line", dict(lines[0], reform_outcome="not_claimed"), "a claim under one ruleset only")
     checked += len(lines)
     back = pd.read_csv(io.StringIO(run("compare", "--guideline", guideline, "--input", str(pop), "--measures",
                                        "A1.07.a", "--date", "2025-08-01", "--id", "applicant",
                                        ok=(2,)).stdout.split("\n\n")[1]), dtype=str)
     assert list(back["lost"]) == ["500000.00"] and list(back["invalid"]) == ["1"], back
+    assert list(back["claims"]) == ["2"] and list(back["rows"]) == ["2"], back
 
 print(f"schemas, {checked} documents and the users' CSV files: ok")

@@ -1013,11 +1013,12 @@ static void compare_reform_against_baseline(void **state)
         "6,7,A1.07.a,invalid,,invalid,,,,A1.07.a.interest_paid: 'abc' is not an amount of yuan with at most two decimals\n"
         "6,7,OP.06.b,unspecified,0.00,granted,500000.00,500000.00,cap,\n"
         "\n"
-        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n"
-        /* 120万 + 50万 + 150万 = 320万 against 100万 + 50万 + 100万 = 250万: two losers, 70万 lost. */
-        "A1.07.a,4,3200000.00,2500000.00,-700000.00,0,0.00,2,700000.00,2\n"
+        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid,claims\n"
+        /* 120万 + 50万 + 150万 = 320万 against 100万 + 50万 + 100万 = 250万: two losers, 70万 lost.
+         * Every row claims both (each gives financed_amount; the short row 5 is taken as a claim). */
+        "A1.07.a,4,3200000.00,2500000.00,-700000.00,0,0.00,2,700000.00,2,6\n"
         /* 50万 + 30万 + 50万 + 12万 + 50万 = 192万, all gained. */
-        "OP.06.b,5,0.00,1920000.00,1920000.00,5,1920000.00,0,0.00,1\n");
+        "OP.06.b,5,0.00,1920000.00,1920000.00,5,1920000.00,0,0.00,1,6\n");
     assert_non_null(strstr(err_text, "pop.csv:6: row 5: A1.07.a: 1 fields, the header has 2\n"));
     assert_non_null(strstr(err_text, "pop.csv:7: row 6: A1.07.a: A1.07.a.interest_paid: 'abc'"));
     assert_non_null(strstr(err_text, "pop.csv: 3 invalid rows (counting each measure), the first on line 6"));
@@ -1057,30 +1058,143 @@ static void compare_reform_against_baseline(void **state)
     assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a", NULL), 0);
     assert_non_null(strstr(out_text, "1,2,A1.07.a,granted,1200000.00,granted,1200000.00,0.00,"));
     assert_non_null(strstr(out_text, "2,3,A1.07.a,granted,1200000.00,granted,1000000.00,-200000.00,"));
-    assert_non_null(strstr(out_text, "A1.07.a,2,2400000.00,2200000.00,-200000.00,0,0.00,1,200000.00,0\n"));
+    assert_non_null(strstr(out_text, "A1.07.a,2,2400000.00,2200000.00,-200000.00,0,0.00,1,200000.00,0,2\n"));
 }
 
-/* Only a grant counts: a ceiling still to be assessed (up_to) is 0 in both, never a payment. */
+/* Only a grant counts: a ceiling still to be assessed (up_to) is 0 in both, never a payment.
+ * OP.01.a (获认定为纺织服装创意设计园区、国家级工业设计中心的，给予最高 100 万元奖励): a row
+ * that gives the recognition claims it, with or without an assessed amount.  (OP.03.a, whose one
+ * input is the assessed amount, cannot show a claim still to be assessed: a row without the
+ * amount does not claim it.) */
 static void compare_counts_only_grants(void **state)
 {
     (void)state;
-    /* OP.03.a: 给予最高100万元奖励, lowered to 60万. */
+    /* The ceiling, 100万, lowered to 60万: OP.01.a restates A3.07.b and is computed by its numbers,
+     * so the guideline changes A3.07.b's cap. */
     const char *g = write_file("ceiling.json",
-                               "{\"name\": \"c\", \"changes\": [{\"measure\": \"OP.03.a\", \"parameter\": \"cap\", "
+                               "{\"name\": \"c\", \"changes\": [{\"measure\": \"A3.07.b\", \"parameter\": \"cap\", "
                                "\"value\": \"600000.00\", \"from\": \"2025-01-01\", \"reference\": \"指南第五条\"}]}",
                                0);
-    /* E1 has no assessed amount: up to 100万 (baseline) or 60万 (reform), to be assessed. */
-    const char *pop = write_file("ceiling.csv", "applicant,assessed\nE1,\nE2,800000\nE3,500000\n", 0);
-    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "OP.03.a", "--date", "2025-03-01",
+    /* E1 is recognised but has no assessed amount: up to 100万 (baseline) or 60万 (reform), to be
+     * assessed.  E4 gives neither input: it does not claim the award. */
+    const char *pop = write_file("ceiling.csv",
+                                 "applicant,recognition,assessed\nE1,creative_design_park,\n"
+                                 "E2,national_design_centre,800000\nE3,creative_design_park,500000\nE4,,\n",
+                                 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "OP.01.a", "--date", "2025-03-01",
                          "--id", "applicant", NULL), 0);
     assert_string_equal(out_text,
         "applicant,row,line,measure,baseline_outcome,baseline,reform_outcome,reform,difference,binding,error\n"
-        "E1,1,2,OP.03.a,up_to,0.00,up_to,0.00,0.00,cap,\n"
-        "E2,2,3,OP.03.a,granted,800000.00,granted,600000.00,-200000.00,cap,\n"
-        "E3,3,4,OP.03.a,granted,500000.00,granted,500000.00,0.00,assessed,\n"
+        "E1,1,2,OP.01.a,up_to,0.00,up_to,0.00,0.00,cap,\n"
+        "E2,2,3,OP.01.a,granted,800000.00,granted,600000.00,-200000.00,cap,\n"
+        "E3,3,4,OP.01.a,granted,500000.00,granted,500000.00,0.00,assessed,\n"
+        "E4,4,5,OP.01.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
         "\n"
-        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n"
-        "OP.03.a,3,1300000.00,1100000.00,-200000.00,0,0.00,1,200000.00,0\n");
+        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid,claims\n"
+        "OP.01.a,4,1300000.00,1100000.00,-200000.00,0,0.00,1,200000.00,0,3\n");
+}
+
+/* A population of several measures: each enterprise claims the measures whose inputs it gives.
+ * A1.07.a (附件1（七）): min(5% × the financed amount counted (500万–3000万), 150万 a year, the
+ * interest paid).  A4.09.a (附件4 九): 30% of the premium paid, at most 50万 a year; the guideline
+ * raises the 30% to 40%.  Worked by hand:
+ *   E1 A1.07.a: 5% × 2800万 = 140万, interest 120万 binds: 120万 in both; gives no premium.
+ *   E2 A4.09.a: 30% × 100万 = 30万; 40%: 40万 (+10万); gives nothing of A1.07.a.
+ *   E3 A1.07.a: 5% × 2500万 = 125万 (under 150万 and the 200万 interest) in both;
+ *      A4.09.a: 30% × 200万 = 60万, capped 50万; 40%: 80万, capped 50万 (no change).
+ *   E4 A4.09.a: 30% × 150万 = 45万; 40%: 60万, capped 50万 (+5万).
+ *   E5 gives no input at all: claims neither.
+ * A1.07.a: 120万 + 125万 = 245万 in both, 2 claims.  A4.09.a: 30万 + 50万 + 45万 = 125万 against
+ * 40万 + 50万 + 50万 = 140万: +15万, 2 gainers, 3 claims. */
+static void compare_counts_only_claims(void **state)
+{
+    (void)state;
+    const char *g = write_file("eci.json",
+                               "{\"name\": \"eci\", \"changes\": [{\"measure\": \"A4.09.a\", \"parameter\": \"ratio\", "
+                               "\"value\": \"40%\", \"from\": \"2025-01-01\", \"reference\": \"指南第七条\"}]}",
+                               0);
+    const char *head = "applicant,financed_amount,interest_paid,premium_paid\n";
+    const char *rows = "E1,28000000,1200000,\n"
+                       "E2,,,1000000\n"
+                       "E3,25000000,2000000,2000000\n"
+                       "E4,,,1500000\n"
+                       "E5,,,\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s%s", head, rows);
+    const char *pop = write_file("claims.csv", text, 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,A4.09.a", "--date",
+                         "2025-03-01", "--id", "applicant", NULL), 0);
+    assert_string_equal(err_text, "");
+    assert_string_equal(out_text,
+        "applicant,row,line,measure,baseline_outcome,baseline,reform_outcome,reform,difference,binding,error\n"
+        "E1,1,2,A1.07.a,granted,1200000.00,granted,1200000.00,0.00,interest_paid,\n"
+        "E1,1,2,A4.09.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
+        "E2,2,3,A1.07.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
+        "E2,2,3,A4.09.a,granted,300000.00,granted,400000.00,100000.00,ratio,\n"
+        "E3,3,4,A1.07.a,granted,1250000.00,granted,1250000.00,0.00,ratio,\n"
+        "E3,3,4,A4.09.a,granted,500000.00,granted,500000.00,0.00,cap_per_year,\n"
+        "E4,4,5,A1.07.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
+        "E4,4,5,A4.09.a,granted,450000.00,granted,500000.00,50000.00,cap_per_year,\n"
+        "E5,5,6,A1.07.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
+        "E5,5,6,A4.09.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"
+        "\n"
+        "measure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid,claims\n"
+        "A1.07.a,5,2450000.00,2450000.00,0.00,0,0.00,0,0.00,0,2\n"
+        "A4.09.a,5,1250000.00,1400000.00,150000.00,2,150000.00,0,0.00,0,3\n");
+
+    /* JSON Lines: an unclaimed row has amounts 0, no binding and no error; the summary counts claims. */
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,A4.09.a", "--date",
+                         "2025-03-01", "--id", "applicant", "--json", NULL), 0);
+    json_t *j = json_loadb(out_text, (size_t)(strchr(out_text, '\n') - out_text), 0, NULL); /* E1, A1.07.a */
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "baseline_outcome")), "granted");
+    json_decref(j);
+    const char *second = strchr(out_text, '\n') + 1; /* E1, A4.09.a */
+    j = json_loadb(second, (size_t)(strchr(second, '\n') - second), 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "baseline_outcome")), "not_claimed");
+    assert_string_equal(json_string_value(json_object_get(j, "reform_outcome")), "not_claimed");
+    assert_int_equal(json_integer_value(json_object_get(j, "baseline_fen")), 0);
+    assert_string_equal(json_string_value(json_object_get(j, "difference")), "0.00");
+    assert_string_equal(json_string_value(json_object_get(j, "binding")), "");
+    assert_true(json_is_null(json_object_get(j, "error")));
+    json_decref(j);
+    const char *last = strrchr(out_text, '\n');
+    while (last > out_text && last[-1] != '\n')
+        last--; /* the last summary: A4.09.a */
+    j = json_loads(last, 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "measure")), "A4.09.a");
+    assert_int_equal(json_integer_value(json_object_get(j, "claims")), 3);
+    assert_int_equal(json_integer_value(json_object_get(j, "invalid")), 0);
+    assert_int_equal(json_integer_value(json_object_get(j, "reform_fen")), 140000000);
+    json_decref(j);
+
+    /* E6 gives a financed amount but no interest paid: it claims A1.07.a and that claim is
+     * invalid (exit 2); its A4.09.a claim, 30% × 50万 = 15万 → 40%: 20万, is still compared. */
+    snprintf(text, sizeof text, "%s%sE6,28000000,,500000\n", head, rows);
+    pop = write_file("claims-bad.csv", text, 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,A4.09.a", "--date",
+                         "2025-03-01", "--id", "applicant", NULL), 2);
+    assert_non_null(strstr(out_text, "E6,6,7,A1.07.a,invalid,,invalid,,,,"));
+    assert_non_null(strstr(out_text, "E6,6,7,A4.09.a,granted,150000.00,granted,200000.00,50000.00,ratio,\n"));
+    assert_non_null(strstr(out_text, "\nA1.07.a,5,2450000.00,2450000.00,0.00,0,0.00,0,0.00,1,3\n"));
+    assert_non_null(strstr(out_text, "\nA4.09.a,6,1400000.00,1600000.00,200000.00,3,200000.00,0,0.00,0,4\n"));
+    assert_non_null(strstr(err_text, "claims-bad.csv:7: row 6: A1.07.a: "));
+    assert_non_null(strstr(err_text, "interest_paid"));
+    assert_non_null(strstr(err_text, "claims-bad.csv: 1 invalid row (counting each measure), the first on line 7"));
+
+    /* A row whose every field is empty is invalid, as for batch (a row without an applicant is
+     * unclaimed only when it names one: E5 above); it is taken as a claim of each measure. */
+    snprintf(text, sizeof text, "%s,,,\nE5,,,\n", head);
+    pop = write_file("claims-empty.csv", text, 0);
+    assert_int_equal(run("compare", "--guideline", g, "--input", pop, "--measures", "A1.07.a,A4.09.a", "--date",
+                         "2025-03-01", "--id", "applicant", NULL), 2);
+    assert_non_null(strstr(out_text, "\n,1,2,A1.07.a,invalid,,invalid,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "\n,1,2,A4.09.a,invalid,,invalid,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "\nE5,2,3,A4.09.a,not_claimed,0.00,not_claimed,0.00,0.00,,\n"));
+    assert_non_null(strstr(out_text, "\nA1.07.a,1,0.00,0.00,0.00,0,0.00,0,0.00,1,1\n"));
+    assert_non_null(strstr(out_text, "\nA4.09.a,1,0.00,0.00,0.00,0,0.00,0,0.00,1,1\n"));
 }
 
 static void compare_refuses_what_it_cannot_compare(void **state)
@@ -1163,6 +1277,7 @@ int main(void)
         cmocka_unit_test(batch_agrees_with_eval),
         cmocka_unit_test(compare_reform_against_baseline),
         cmocka_unit_test(compare_counts_only_grants),
+        cmocka_unit_test(compare_counts_only_claims),
         cmocka_unit_test(compare_refuses_what_it_cannot_compare),
         cmocka_unit_test(stack_refuses_what_it_does_not_understand),
         cmocka_unit_test(stack_reads_what_it_should),

@@ -137,6 +137,28 @@ static void invalid_rows_are_written_and_reported(void **state)
     remove(p);
 }
 
+/* 附件1（十）新增采购按交易额1%给予每年最高300万元奖励 — per enterprise per year: "E1" and "E1 "
+ * would be two enterprises, each paid up to the cap, so an applicant id with a leading or trailing
+ * space (or a control character) is refused, not taken as another applicant. */
+static void an_applicant_written_two_ways_is_refused(void **state)
+{
+    (void)state;
+    const char *p = write_file("applicant,new_purchases\n"
+                               "E1,200000000\n"
+                               "\"E1 \",200000000\n"
+                               "\" E1\",200000000\n"
+                               "\"E\t1\",200000000\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.10.a", "--date", "2025-06-01", NULL), 2);
+    assert_non_null(strstr(out_text, "E1,,1,2,A1.10.a,granted,2000000.00,yuan,2000000.00,paid,0.00,\n"));
+    assert_non_null(strstr(out_text, ",,2,3,,invalid,,,0.00,invalid,0.00,\"the applicant begins or ends with a space"));
+    assert_non_null(strstr(out_text, ",,3,4,,invalid,"));
+    assert_non_null(strstr(out_text, ",,4,5,,invalid,"));
+    /* 2,000,000 paid in all: one applicant, one claim. */
+    assert_non_null(strstr(out_text, ",,,,,,,,2000000.00,total,0.00,\n"));
+    assert_non_null(strstr(err_text, "3 invalid claims or rows, the first on line 3"));
+    remove(p);
+}
+
 static void refusals(void **state)
 {
     (void)state;
@@ -175,6 +197,7 @@ int main(void)
         cmocka_unit_test(population_stacks_per_applicant),
         cmocka_unit_test(a_ceiling_is_not_a_payment),
         cmocka_unit_test(invalid_rows_are_written_and_reported),
+        cmocka_unit_test(an_applicant_written_two_ways_is_refused),
         cmocka_unit_test(refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

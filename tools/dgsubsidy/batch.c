@@ -609,6 +609,19 @@ static int cmp_app(const void *a, const void *b)
     return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
+/* An id that differs from another only by a space or a control character would
+ * split one applicant in two (each under its own yearly caps): refused. */
+static bool id_spaced(const char *id)
+{
+    size_t n = strlen(id);
+    if (n && (id[0] == ' ' || id[n - 1] == ' ' || id[0] == '\t' || id[n - 1] == '\t'))
+        return true;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return true;
+    return false;
+}
+
 int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
 {
     if (o->npos != 0 || !o->input || !o->measures)
@@ -807,6 +820,9 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         const char *obj = !problem && obj_col >= 0 ? cli_csv_cell(&r, (size_t)obj_col) : "";
         if (!problem && (!*app || !cli_utf8_valid(app, strlen(app))))
             problem = *app ? "the applicant is not UTF-8 text" : "no applicant";
+        if (!problem && id_spaced(app))
+            problem = "the applicant begins or ends with a space or holds a control character: "
+                      "one applicant written two ways would be two applicants, each under its own caps";
         if (!problem && !cli_utf8_valid(obj, strlen(obj)))
             problem = "the object is not UTF-8 text";
         f.applicant[i] = pool_keep(&t, problem ? "" : app);

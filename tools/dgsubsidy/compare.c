@@ -9,7 +9,11 @@
  * reading only its own columns (its inputs, its condition.<id> columns, the
  * date column).  Only a grant counts: a ceiling still to be assessed (outcome
  * up_to) and every other outcome contribute 0 to the baseline, the reform and
- * the totals.  A row that cannot be evaluated for a measure under either
+ * the totals.  A row claims a measure when it gives at least one of the
+ * measure's inputs (as `dgsubsidy population` decides; condition.<id> columns,
+ * the date and the id do not count): a row that gives none of them has the
+ * outcome `not_claimed`, is paid 0 in both and is not invalid; the summary
+ * counts the claims.  A row that cannot be evaluated for a measure under either
  * ruleset is written with outcome `invalid` and its error, reported on stderr
  * with its line, counted in the summary and makes the exit status 2; the rows
  * after it are still compared.
@@ -34,10 +38,12 @@ typedef struct cmp_measure {
     const char *id;
     const dgs_measure *base, *reform;
     dgs_case *base_case, *reform_case;
-    bool *reads; /* per column: the measure reads it */
+    unsigned char *reads; /* per column: READ_* */
     int64_t baseline, reformed, gained, lost; /* fen */
-    unsigned long gainers, losers, invalid, rows;
+    unsigned long gainers, losers, invalid, rows, claims;
 } cmp_measure;
+
+enum { READ_NOT = 0, READ_OTHER = 1 /* a condition or the date */, READ_INPUT = 2 /* decides a claim */ };
 
 typedef struct column {
     char *name;
@@ -177,18 +183,18 @@ static int read_header(compare *cm, csv *r)
             cm->cols[k].role = 1;
             cm->has_date = true;
             for (size_t i = 0; i < cm->nms; i++)
-                cm->ms[i].reads[k] = read = true;
+                cm->ms[i].reads[k] = READ_OTHER, read = true;
         } else if (strncmp(name, "condition.", 10) == 0) {
             for (size_t i = 0; i < cm->nms; i++)
                 if (has_condition(cm->ms[i].base, name + 10))
-                    cm->ms[i].reads[k] = read = true;
+                    cm->ms[i].reads[k] = READ_OTHER, read = true;
             if (!read)
                 return cli_fail(c, "%s:%lu: column '%.60s': %s has no condition '%.40s' (dgsubsidy show ID lists them)",
                                 path, r->record_line, name, ids, name + 10);
         } else {
             for (size_t i = 0; i < cm->nms; i++)
                 if (dgs_measure_input_index(cm->ms[i].base, name) >= 0)
-                    cm->ms[i].reads[k] = read = true;
+                    cm->ms[i].reads[k] = READ_INPUT, read = true;
             if (!read)
                 return cli_fail(c, "%s:%lu: column '%.40s' is not an input of %s (dgsubsidy show ID lists the inputs)%s",
                                 path, r->record_line, name, ids,
@@ -219,16 +225,23 @@ static json_t *money_json(int64_t fen)
     return json_string(dgs_money_format(fen, v, sizeof v));
 }
 
-/* One output line for a row and a measure; res0/res1 NULL for an invalid row. */
+/* One output line for a row and a measure: res0/res1 NULL for an invalid row
+ * (no amounts) or, with claimed false, for a row that does not claim the
+ * measure (outcome not_claimed, amounts 0). */
 static int write_row(compare *cm, unsigned long row, unsigned long line, const char *id, const cmp_measure *m,
-                     const dgs_result *res0, const dgs_result *res1, int64_t a0, int64_t a1, const char *error)
+                     bool claimed, const dgs_result *res0, const dgs_result *res1, int64_t a0, int64_t a1,
+                     const char *error)
 {
     FILE *f = cm->c->out;
     char v0[48], v1[48], vd[48];
-    bool ok = res0 && res1;
-    const char *o0 = ok ? dgs_outcome_name(dgs_result_outcome(res0)) : "invalid";
-    const char *o1 = ok ? dgs_outcome_name(dgs_result_outcome(res1)) : "invalid";
-    const char *binding = ok ? dgs_result_binding(res1) : "";
+    bool ok = (res0 && res1) || !claimed;
+    const char *o0 = !claimed ? dgs_outcome_name(DGS_OUTCOME_NOT_CLAIMED)
+                     : ok     ? dgs_outcome_name(dgs_result_outcome(res0))
+                              : "invalid";
+    const char *o1 = !claimed ? dgs_outcome_name(DGS_OUTCOME_NOT_CLAIMED)
+                     : ok     ? dgs_outcome_name(dgs_result_outcome(res1))
+                              : "invalid";
+    const char *binding = ok && claimed ? dgs_result_binding(res1) : "";
     if (cm->o->json) {
         json_t *o = json_object();
         int bad = !o;
@@ -283,7 +296,7 @@ static int invalid_row(compare *cm, unsigned long row, unsigned long line, const
         cm->first_invalid_line = line;
     if (cm->invalid <= MAX_REPORTED)
         cli_note(cm->c, "%s:%lu: row %lu: %s: %s", cm->o->input, line, row, m->id, msg);
-    return write_row(cm, row, line, id, m, NULL, NULL, 0, 0, msg);
+    return write_row(cm, row, line, id, m, true, NULL, NULL, 0, 0, msg);
 }
 
 static bool add(int64_t *sum, int64_t v) /* v >= 0 */
@@ -309,6 +322,14 @@ static int compare_row(compare *cm, cmp_measure *m, csv *r, unsigned long row, u
     dgs_case *cases[2] = {m->base_case, m->reform_case};
     dgs_result *res[2] = {NULL, NULL};
     int rc = 0;
+    bool claimed = false;
+    for (size_t k = 0; k < cm->ncols && !claimed; k++)
+        claimed = m->reads[k] == READ_INPUT && *cli_csv_cell(r, k);
+    if (!claimed) { /* gives none of the measure's inputs: no claim, 0 in both, not invalid */
+        m->rows++;
+        return write_row(cm, row, line, id, m, false, NULL, NULL, 0, 0, NULL);
+    }
+    m->claims++;
     for (int s = 0; s < 2; s++) {
         dgs_case_clear(cases[s]);
         if (!cm->has_date && dgs_case_set_date(cases[s], cm->o->date, &e))
@@ -330,7 +351,7 @@ static int compare_row(compare *cm, cmp_measure *m, csv *r, unsigned long row, u
         cm->overflow = true;
     m->gainers += a1 > a0;
     m->losers += a0 > a1;
-    rc = write_row(cm, row, line, id, m, res[0], res[1], a0, a1, NULL);
+    rc = write_row(cm, row, line, id, m, true, res[0], res[1], a0, a1, NULL);
     dgs_result_free(res[0]);
     dgs_result_free(res[1]);
     return rc;
@@ -347,14 +368,15 @@ static int write_summary(compare *cm)
     FILE *f = cm->c->out;
     char v[5][48];
     if (!cm->o->json)
-        fputs("\nmeasure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid\n", f);
+        fputs("\nmeasure,rows,baseline,reform,difference,gainers,gained,losers,lost,invalid,claims\n", f);
     for (size_t i = 0; i < cm->nms; i++) {
         const cmp_measure *m = &cm->ms[i];
         int64_t diff = m->reformed - m->baseline; /* both within [0, INT64_MAX] */
         if (!cm->o->json) {
-            fprintf(f, "%s,%lu,%s,%s,%s,%lu,%s,%lu,%s,%lu\n", m->id, m->rows, dgs_money_format(m->baseline, v[0], 48),
-                    dgs_money_format(m->reformed, v[1], 48), dgs_money_format(diff, v[2], 48), m->gainers,
-                    dgs_money_format(m->gained, v[3], 48), m->losers, dgs_money_format(m->lost, v[4], 48), m->invalid);
+            fprintf(f, "%s,%lu,%s,%s,%s,%lu,%s,%lu,%s,%lu,%lu\n", m->id, m->rows,
+                    dgs_money_format(m->baseline, v[0], 48), dgs_money_format(m->reformed, v[1], 48),
+                    dgs_money_format(diff, v[2], 48), m->gainers, dgs_money_format(m->gained, v[3], 48), m->losers,
+                    dgs_money_format(m->lost, v[4], 48), m->invalid, m->claims);
             continue;
         }
         json_t *o = json_object();
@@ -376,6 +398,7 @@ static int write_summary(compare *cm)
             bad |= json_object_set_new(o, "lost", money_json(m->lost));
             bad |= json_object_set_new(o, "lost_fen", json_integer(m->lost));
             bad |= json_object_set_new(o, "invalid", json_integer((json_int_t)m->invalid));
+            bad |= json_object_set_new(o, "claims", json_integer((json_int_t)m->claims));
         }
         char *text = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
         json_decref(o);
@@ -472,6 +495,8 @@ int cmd_compare(cli *c, const opts *o, const dgs_ruleset *reform)
             problem = msg;
         }
         for (size_t i = 0; i < cm.nms; i++) {
+            if (problem) /* a row that cannot be read is taken as a claim, an invalid one */
+                cm.ms[i].claims++;
             rc = problem ? invalid_row(&cm, row, line, id, &cm.ms[i], problem)
                          : compare_row(&cm, &cm.ms[i], &r, row, line, id);
             if (rc)

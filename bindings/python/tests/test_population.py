@@ -208,6 +208,23 @@ def test_nan_applicant(rules):
         rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
 
 
+def test_an_applicant_written_two_ways_is_refused(rules):
+    # 附件1（十）新增采购按交易额1%给予每年最高300万元奖励: per enterprise per year. "E1" and "E1 " (or 1
+    # and "1") would be two enterprises, each paid up to 300万 — 400万 in all instead of 300万.
+    for ids in (["E1", "E1 "], ["E1", " E1"], ["E1", "E\t1"], ["E1", ""]):
+        df = pd.DataFrame({"applicant": ids, "new_purchases": [200_000_000, 200_000_000]})
+        with pytest.raises(dgsubsidy.InvalidValue, match="row 1") as e:
+            rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+        assert "space" in str(e.value)
+    df = pd.DataFrame({"applicant": pd.Series([1, "1"], dtype=object), "new_purchases": [200_000_000] * 2})
+    with pytest.raises(dgsubsidy.TypeMismatch, match="mixes ints and strings"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+    # Written one way, the two rows are one enterprise's: 2,000,000 each, paid once under the group.
+    df = pd.DataFrame({"applicant": ["E1", "E1"], "new_purchases": [200_000_000, 200_000_000]})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+    assert pop.total == Decimal("2000000.00") and len(pop.by_applicant) == 1
+
+
 def test_a_column_no_measure_reads_is_refused(rules):
     df = lease_frame()
     df["interest_payed"] = [1, 2]

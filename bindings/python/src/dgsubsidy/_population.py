@@ -118,10 +118,25 @@ def _applicant_codes(data: Any, name: str, rows: int) -> Tuple[np.ndarray, Any]:
         row = int(np.argmax(missing))
         raise _errors.InvalidArgument(f"the applicant of row {row} ('{name}') is missing: every row is "
                                       f"one applicant's", code=_native.DGS_E_INVALID_ARGUMENT, row=row)
-    for v in s.to_numpy(dtype=object) if s.dtype.kind == "O" else ():
-        if isinstance(v, (float, Decimal)) or isinstance(v, bool):
+    kinds = set()
+    for i, v in enumerate(s.to_numpy(dtype=object) if s.dtype.kind in "OSU" or str(s.dtype).startswith("string")
+                          else ()):
+        if isinstance(v, (float, Decimal)) or isinstance(v, (bool, np.bool_)):
             raise _errors.TypeMismatch(f"the applicant column '{name}' holds {type(v).__name__} {v!r}: "
                                        f"give ints or strings")
+        if isinstance(v, str):
+            kinds.add("str")
+            if not v or v != v.strip() or any(ord(c) < 0x20 or ord(c) == 0x7f for c in v):
+                # one applicant written two ways would be two applicants, each under its own caps
+                raise _errors.InvalidValue(
+                    f"the applicant of row {i} ('{name}') is {v!r}: an applicant id must not be empty, begin "
+                    f"or end with a space or hold a control character ('E1' and 'E1 ' would be two "
+                    f"applicants)", code=_native.DGS_E_VALUE, row=i)
+        else:
+            kinds.add("int")
+    if len(kinds) > 1:
+        raise _errors.TypeMismatch(f"the applicant column '{name}' mixes ints and strings: 1 and '1' would be "
+                                   f"two applicants; give one type")
     codes, labels = pd.factorize(s, sort=False)
     return np.ascontiguousarray(codes, dtype=np.int64), labels
 

@@ -33,6 +33,8 @@ public final class Batch {
     private final List<boolean[]> present = new ArrayList<>();
     private int rows = -1;
     private int threads = 1;
+    private int from = 0;
+    private int to = -1; // -1: to the last row
 
     Batch(Measure measure, LocalDate date) {
         this.measure = measure;
@@ -138,6 +140,20 @@ public final class Batch {
         return this;
     }
 
+    /**
+     * Evaluates only the rows [begin, end) (every row by default): the others keep award 0 and
+     * outcome {@link Outcome#GRANTED} in the result, and the first error is that of the range.
+     * For {@link Ruleset#compare}, to find one row's error.
+     */
+    Batch range(int begin, int end) {
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("rows [" + begin + ", " + end + ")");
+        }
+        this.from = begin;
+        this.to = end;
+        return this;
+    }
+
     private void size(int n) {
         if (rows >= 0 && rows != n) {
             throw new IllegalArgumentException("every column must have " + rows + " rows, not " + n);
@@ -172,7 +188,9 @@ public final class Batch {
         int[] outcomes = new int[n];
         int[] bindings = new int[n];
         int[] reasons = new int[n];
-        int parts = Math.max(1, Math.min(threads, n));
+        final int lo = Math.min(from, n);
+        final int span = (to < 0 ? n : Math.min(to, n)) - lo;
+        int parts = Math.max(1, Math.min(threads, span));
         int[] codes = new int[parts];
         byte[][] status = new byte[parts][257];
         long[][] where = new long[parts][2];
@@ -184,8 +202,8 @@ public final class Batch {
             Runnable[] work = new Runnable[parts];
             for (int p = 0; p < parts; p++) {
                 final int part = p;
-                final int begin = (int) ((long) n * p / parts);
-                final int end = (int) ((long) n * (p + 1) / parts);
+                final int begin = lo + (int) ((long) span * p / parts);
+                final int end = lo + (int) ((long) span * (p + 1) / parts);
                 work[p] = () -> codes[part] = DgsNative.dgsj_evaluate_batch(measure.ptr(), day, nameBytes, data, pres,
                         n, begin, end, awards, outcomes, bindings, reasons, status[part], where[part]);
             }

@@ -16,8 +16,12 @@ import java.util.Optional;
  *
  * <p>Only a grant counts: a row whose outcome is {@link Outcome#UP_TO} (a ceiling still to be
  * assessed) or any other outcome but {@link Outcome#GRANTED} counts 0 in the baseline, the reform,
- * the difference and the totals.  A row invalid under either ruleset counts 0 in both and is
- * counted in {@link MeasureComparison#invalidRows()}.  Amounts are {@code long} fen, or
+ * the difference and the totals.  A row claims a measure when it gives at least one of the
+ * measure's inputs; a row that gives none has the outcome {@link Outcome#NOT_CLAIMED} under both
+ * rulesets, counts 0 in both, is not invalid and is left out of
+ * {@link MeasureComparison#byBinding()} ({@link #claims(String)} counts the rows that claim each
+ * measure).  A claiming row invalid under either ruleset counts 0 in both and is counted in
+ * {@link MeasureComparison#invalidRows()}.  Amounts are {@code long} fen, or
  * {@link BigDecimal} yuan with two decimals (exact, as {@link BatchResult#award(int)}); never a
  * {@code double}.  Each measure's rows are judged alone (no stacking between measures).
  *
@@ -116,6 +120,18 @@ public final class Comparison {
     }
 
     /**
+     * The number of rows that claim a measure: those that give at least one of its inputs, the
+     * invalid ones among them.
+     *
+     * @param measureId a measure compared
+     * @return the count
+     * @throws IllegalArgumentException if the measure was not compared
+     */
+    public int claims(String measureId) {
+        return of(measureId).claims();
+    }
+
+    /**
      * The change of the total over every measure, reform less baseline, in fen.
      *
      * @return the difference, fen (negative when the reform pays less)
@@ -155,14 +171,32 @@ public final class Comparison {
         private final int gainers;
         private final int losers;
         private final int invalid;
+        private final int claims;
+        private final boolean[] claimed;
         private final DgsException firstError;
         private final List<BindingSummary> byBinding;
 
-        /** Counts only grants and valid rows; the arrays become this object's. */
-        MeasureComparison(String measure, long[] baselineAwards, int[] baselineOutcomes, String[] baselineBindings,
-                          long[] reformAwards, int[] reformOutcomes, String[] reformBindings,
-                          DgsException firstError) {
+        /**
+         * Counts only grants and valid rows that claim the measure; an unclaimed row's outcomes
+         * become {@link Outcome#NOT_CLAIMED} and its bindings "".  The arrays become this object's.
+         */
+        MeasureComparison(String measure, boolean[] claimed, long[] baselineAwards, int[] baselineOutcomes,
+                          String[] baselineBindings, long[] reformAwards, int[] reformOutcomes,
+                          String[] reformBindings, DgsException firstError) {
             int n = baselineAwards.length;
+            int claiming = 0;
+            for (int i = 0; i < n; i++) {
+                if (claimed[i]) {
+                    claiming++;
+                } else {
+                    baselineOutcomes[i] = Outcome.NOT_CLAIMED.code();
+                    reformOutcomes[i] = Outcome.NOT_CLAIMED.code();
+                    baselineBindings[i] = "";
+                    reformBindings[i] = "";
+                }
+            }
+            this.claims = claiming;
+            this.claimed = claimed;
             this.measure = measure;
             this.baselineOutcomes = baselineOutcomes;
             this.reformOutcomes = reformOutcomes;
@@ -180,6 +214,9 @@ public final class Comparison {
             int bad = 0;
             Map<String, long[]> bins = new LinkedHashMap<>(); // rows, difference, gainers, losers
             for (int i = 0; i < n; i++) {
+                if (!claimed[i]) {
+                    continue; // 0 in both, not invalid, in no binding's group
+                }
                 boolean valid = baselineOutcomes[i] != Outcome.INVALID.code()
                         && reformOutcomes[i] != Outcome.INVALID.code();
                 if (!valid) {
@@ -308,7 +345,8 @@ public final class Comparison {
          * Row i's outcome under the baseline.
          *
          * @param i the row
-         * @return the outcome ({@link Outcome#INVALID} for invalid inputs)
+         * @return the outcome ({@link Outcome#INVALID} for invalid inputs,
+         *         {@link Outcome#NOT_CLAIMED} for a row that gives none of the measure's inputs)
          */
         public Outcome baselineOutcome(int i) {
             return Outcome.of(baselineOutcomes[i]);
@@ -318,7 +356,8 @@ public final class Comparison {
          * Row i's outcome under the reform.
          *
          * @param i the row
-         * @return the outcome ({@link Outcome#INVALID} for invalid inputs)
+         * @return the outcome ({@link Outcome#INVALID} for invalid inputs,
+         *         {@link Outcome#NOT_CLAIMED} for a row that gives none of the measure's inputs)
          */
         public Outcome reformOutcome(int i) {
             return Outcome.of(reformOutcomes[i]);
@@ -352,6 +391,25 @@ public final class Comparison {
          */
         public boolean invalid(int i) {
             return baselineOutcomes[i] == Outcome.INVALID.code() || reformOutcomes[i] == Outcome.INVALID.code();
+        }
+
+        /**
+         * Whether row i claims the measure: it gives at least one of the measure's inputs.
+         *
+         * @param i the row
+         * @return false for a row whose outcomes are {@link Outcome#NOT_CLAIMED}
+         */
+        public boolean claimed(int i) {
+            return claimed[i];
+        }
+
+        /**
+         * The number of rows that claim the measure, the invalid ones among them.
+         *
+         * @return the count
+         */
+        public int claims() {
+            return claims;
         }
 
         /**
@@ -494,7 +552,7 @@ public final class Comparison {
         }
 
         /**
-         * The number of rows invalid under either ruleset.
+         * The number of rows that claim the measure and are invalid under either ruleset.
          *
          * @return the count
          */
@@ -503,7 +561,8 @@ public final class Comparison {
         }
 
         /**
-         * The error of the first invalid row (of the baseline's batch, else the reform's).
+         * The error of the first row that claims the measure and is invalid (under the baseline,
+         * else under the reform).
          *
          * @return the error, not thrown, or empty when every row was valid
          */
@@ -512,7 +571,8 @@ public final class Comparison {
         }
 
         /**
-         * The valid rows grouped by the constraint that set the reform's amount ("" for none), in
+         * The valid rows that claim the measure grouped by the constraint that set the reform's
+         * amount ("" for none), in
          * the order each constraint first binds.
          *
          * @return an unmodifiable list
@@ -525,7 +585,7 @@ public final class Comparison {
         public String toString() {
             return "MeasureComparison[" + measure + ", " + baseline.length + " rows, baseline "
                     + baselineTotal().toPlainString() + ", reform " + reformTotal().toPlainString() + ", "
-                    + gainers + " gainers, " + losers + " losers, " + invalid + " invalid]";
+                    + gainers + " gainers, " + losers + " losers, " + claims + " claims, " + invalid + " invalid]";
         }
     }
 

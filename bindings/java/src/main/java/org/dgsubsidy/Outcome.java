@@ -21,7 +21,12 @@ public enum Outcome {
     /** Another policy, named in the reason, sets the amount. */
     GOVERNED_ELSEWHERE(6, "governed_elsewhere"),
     /** Batches only: the row's inputs are invalid. */
-    INVALID(-1, "invalid");
+    INVALID(-1, "invalid"),
+    /**
+     * Populations only ({@link Ruleset#compare}): the row gives none of the measure's inputs, so it
+     * does not claim the measure; nothing is paid and the row is not invalid.
+     */
+    NOT_CLAIMED(-2, "not_claimed");
 
     private final int code;
     private final String label;
@@ -66,6 +71,7 @@ public enum Outcome {
             case 5: return UP_TO;
             case 6: return GOVERNED_ELSEWHERE;
             case -1: return INVALID;
+            case -2: return NOT_CLAIMED;
             default: throw new IllegalArgumentException("unknown outcome " + code);
         }
     }

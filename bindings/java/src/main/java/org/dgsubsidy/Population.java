@@ -13,7 +13,9 @@ import java.util.Objects;
  * columns a {@link Batch} takes, kept for several measures.  Values are in base units, as in a
  * batch: fen for money, hundredths of m² for areas, whole units for counts, 0/1 for flags and
  * {@code condition.<id>} columns, the choice's index for choices.  A column may mark values as
- * missing.
+ * missing: a row claims a measure when at least one of the measure's input columns has a value
+ * present in that row (see {@link Ruleset#compare}), so one population holds the rows of several
+ * measures, each row giving the inputs of the measures it claims.
  *
  * <pre>{@code
  * Population pop = Population.builder(3)

@@ -311,9 +311,17 @@ public final class Ruleset implements AutoCloseable {
      *
      * <p>Only a grant counts: a ceiling still to be assessed ({@link Outcome#UP_TO}) and every
      * other outcome count 0.  Each measure reads the columns that are its inputs or its
-     * {@code condition.<id>}; a column no measure reads is refused, never ignored.  A row whose
-     * inputs are invalid under either ruleset counts 0 in both and is counted as invalid (the
-     * first error is {@link Comparison.MeasureComparison#firstError()}).
+     * {@code condition.<id>}; a column no measure reads is refused, never ignored.
+     *
+     * <p>A row claims a measure when it gives at least one of the measure's inputs (a value
+     * present in one of its input columns; {@code condition.<id>} columns do not count), as
+     * {@code dgs_evaluate_population} and the other bindings decide.  A row that gives none has
+     * the outcome {@link Outcome#NOT_CLAIMED} under both rulesets, counts 0 in both, is not invalid
+     * and is left out of {@link Comparison.MeasureComparison#byBinding()};
+     * {@link Comparison#claims(String)} counts the rows that claim each measure.  A row that claims
+     * a measure and whose inputs are invalid under either ruleset (some but not all required
+     * inputs, a negative amount, …) counts 0 in both and is counted as invalid (the error of the
+     * first such row is {@link Comparison.MeasureComparison#firstError()}).
      *
      * @param reform     a ruleset derived from this one ({@link #withGuideline(Path)},
      *                   {@link #withParameter(String, String, String)}, possibly in several steps)
@@ -400,14 +408,61 @@ public final class Ruleset implements AutoCloseable {
         }
         List<Comparison.MeasureComparison> parts = new ArrayList<>();
         for (int k = 0; k < base.size(); k++) {
+            boolean[] claimed = claimed(base.get(k), population);
             BatchResult b0 = run(base.get(k), day, population, reads.get(k), threads);
             BatchResult b1 = run(reformed.get(k), day, population, reads.get(k), threads);
-            long[] a0 = b0.awardsFen();
-            long[] a1 = b1.awardsFen();
-            parts.add(new Comparison.MeasureComparison(base.get(k).id(), a0, b0.outcomeCodes(), b0.binding(), a1,
-                    b1.outcomeCodes(), b1.binding(), b0.firstError().or(b1::firstError).orElse(null)));
+            DgsException error = firstClaimError(base.get(k), day, population, reads.get(k), b0, claimed);
+            if (error == null) {
+                error = firstClaimError(reformed.get(k), day, population, reads.get(k), b1, claimed);
+            }
+            parts.add(new Comparison.MeasureComparison(base.get(k).id(), claimed, b0.awardsFen(), b0.outcomeCodes(),
+                    b0.binding(), b1.awardsFen(), b1.outcomeCodes(), b1.binding(), error));
         }
         return new Comparison(day, fingerprint, reform.fingerprint, population.rows(), parts);
+    }
+
+    /** The rows that claim m: those with a value present in at least one of its input columns. */
+    private static boolean[] claimed(Measure m, Population population) {
+        boolean[] claimed = new boolean[population.rows()];
+        for (Measure.Input in : m.inputs()) {
+            if (!population.columns().contains(in.name())) {
+                continue;
+            }
+            boolean[] present = population.present(in.name());
+            for (int i = 0; i < claimed.length; i++) {
+                claimed[i] |= present == null || present[i];
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * The error of the first row that claims m and is invalid in b, or null: b's own first error
+     * when it is that row's, else that row evaluated again alone (an earlier invalid row that
+     * claims nothing is not an error).
+     */
+    private static DgsException firstClaimError(Measure m, LocalDate day, Population population,
+                                                List<String> columns, BatchResult b, boolean[] claimed) {
+        if (!b.firstError().isPresent()) {
+            return null;
+        }
+        int[] outcomes = b.outcomeCodes();
+        int row = 0;
+        while (row < outcomes.length && !(claimed[row] && outcomes[row] == Outcome.INVALID.code())) {
+            row++;
+        }
+        if (row == outcomes.length) {
+            return null;
+        }
+        DgsException first = b.firstError().get();
+        if (first.row() == row) {
+            return first;
+        }
+        Batch again = m.batch(day).rows(population.rows()).range(row, row + 1);
+        for (String name : columns) {
+            again.column(name, population.values(name), population.present(name));
+        }
+        return again.run().firstError().orElse(first);
     }
 
     private static boolean reads(Measure m, String column) {

@@ -114,17 +114,30 @@ class CompareTest {
         }
     }
 
-    /** Only a grant counts: a ceiling still to be assessed is 0, never a payment. */
+    /**
+     * Only a grant counts: a ceiling still to be assessed is 0, never a payment.  OP.01.a
+     * (获认定为纺织服装创意设计园区、国家级工业设计中心的，给予最高 100 万元奖励) is claimed by a row
+     * that gives the recognition, with or without an assessed amount; it is computed by A3.07.b's
+     * numbers, so the guideline lowers A3.07.b's cap.  (OP.03.a, whose one input is the assessed
+     * amount, cannot show a claim still to be assessed: a row without the amount does not claim it.)
+     */
     @Test
     void ceilingsToBeAssessedCountZero() {
-        String lower = "{\"name\": \"c\", \"changes\": [{\"measure\": \"OP.03.a\", \"parameter\": \"cap\","
+        String lower = "{\"name\": \"c\", \"changes\": [{\"measure\": \"A3.07.b\", \"parameter\": \"cap\","
                 + " \"value\": \"600000.00\", \"from\": \"2025-01-01\", \"reference\": \"指南第五条\"}]}";
         try (Ruleset base = Ruleset.builtin(); Ruleset reform = base.withGuideline(lower, "c.json")) {
-            // OP.03.a: 给予最高100万元奖励, lowered to 60万. Row 0 has no assessed amount.
-            Population pop = Population.builder(3)
-                    .column("assessed", new long[] {0, 80_000_000L, 50_000_000L}, new boolean[] {false, true, true})
+            // 最高100万元, lowered to 60万. Row 0 is recognised (creative_design_park, choice 0) but
+            // has no assessed amount; row 3 gives neither input and claims nothing.
+            Population pop = Population.builder(4)
+                    .column("recognition", new long[] {0, 1, 0, 0}, new boolean[] {true, true, true, false})
+                    .column("assessed", new long[] {0, 80_000_000L, 50_000_000L, 0},
+                            new boolean[] {false, true, true, false})
                     .build();
-            Comparison.MeasureComparison m = base.compare(reform, pop, DATE, "OP.03.a").of("OP.03.a");
+            Comparison.MeasureComparison m = base.compare(reform, pop, DATE, "OP.01.a").of("OP.01.a");
+            assertEquals(Outcome.NOT_CLAIMED, m.baselineOutcome(3));
+            assertEquals(Outcome.NOT_CLAIMED, m.reformOutcome(3));
+            assertEquals(3, m.claims());
+            assertEquals(0, m.invalidRows());
             assertEquals(Outcome.UP_TO, m.baselineOutcome(0));
             assertEquals(Outcome.UP_TO, m.reformOutcome(0));
             assertEquals(0, m.baselineFen(0));
@@ -135,6 +148,101 @@ class CompareTest {
             assertEquals(1, m.losers());
             assertEquals(20_000_000L, m.lostFen());
             assertEquals(0, m.gainers());
+        }
+    }
+
+    /**
+     * A population of several measures: each enterprise claims the measures whose inputs it gives
+     * (the CLI's compare_counts_only_claims, in fen).  A1.07.a (附件1（七）): min(5% × the
+     * financed amount counted (500万–3000万), 150万 a year, the interest paid).  A4.09.a (附件4
+     * 九): 30% of the premium paid, at most 50万 a year; the guideline raises the 30% to 40%.
+     * <ul>
+     * <li>E1 A1.07.a: 5% × 2800万 = 140万, interest 120万 binds: 120万 in both; no premium.</li>
+     * <li>E2 A4.09.a: 30% × 100万 = 30万; 40%: 40万 (+10万); nothing of A1.07.a.</li>
+     * <li>E3 A1.07.a: 5% × 2500万 = 125万 in both; A4.09.a: 30% × 200万 = 60万 → 50万; 40%: 80万 → 50万.</li>
+     * <li>E4 A4.09.a: 30% × 150万 = 45万; 40%: 60万 → 50万 (+5万).</li>
+     * <li>E5 gives no input: claims neither.</li>
+     * <li>E6 (second population only): a financed amount but no interest paid, an invalid claim of
+     * A1.07.a; A4.09.a 30% × 50万 = 15万; 40%: 20万 (+5万).</li>
+     * </ul>
+     */
+    @Test
+    void onlyClaimsCount() {
+        String eci = "{\"name\": \"eci\", \"changes\": [{\"measure\": \"A4.09.a\", \"parameter\": \"ratio\","
+                + " \"value\": \"40%\", \"from\": \"2025-01-01\", \"reference\": \"指南第七条\"}]}";
+        long[] financed = {2_800_000_000L, 0, 2_500_000_000L, 0, 0, 2_800_000_000L};
+        boolean[] hasFinanced = {true, false, true, false, false, true};
+        long[] interest = {120_000_000L, 0, 200_000_000L, 0, 0, 0};
+        boolean[] hasInterest = {true, false, true, false, false, false};
+        long[] premium = {0, 100_000_000L, 200_000_000L, 150_000_000L, 0, 50_000_000L};
+        boolean[] hasPremium = {false, true, true, true, false, true};
+        try (Ruleset base = Ruleset.builtin(); Ruleset reform = base.withGuideline(eci, "eci.json")) {
+            for (int n : new int[] {5, 6}) {
+                Population pop = Population.builder(n)
+                        .column("financed_amount", java.util.Arrays.copyOf(financed, n),
+                                java.util.Arrays.copyOf(hasFinanced, n))
+                        .column("interest_paid", java.util.Arrays.copyOf(interest, n),
+                                java.util.Arrays.copyOf(hasInterest, n))
+                        .column("premium_paid", java.util.Arrays.copyOf(premium, n),
+                                java.util.Arrays.copyOf(hasPremium, n))
+                        .build();
+                for (int threads : new int[] {1, 2}) {
+                    Comparison c = base.compare(reform, pop, DATE, threads, "A1.07.a", "A4.09.a");
+                    Comparison.MeasureComparison a = c.of("A1.07.a");
+                    assertEquals(n == 5 ? 2 : 3, c.claims("A1.07.a"));
+                    assertEquals(n == 5 ? 0 : 1, a.invalidRows());
+                    assertEquals(Outcome.GRANTED, a.baselineOutcome(0));
+                    for (int i : new int[] {1, 3, 4}) {
+                        assertEquals(Outcome.NOT_CLAIMED, a.baselineOutcome(i));
+                        assertEquals(Outcome.NOT_CLAIMED, a.reformOutcome(i));
+                        assertFalse(a.claimed(i));
+                        assertFalse(a.invalid(i));
+                        assertEquals("", a.reformBinding(i));
+                    }
+                    assertEquals(Outcome.NOT_CLAIMED.label(), "not_claimed");
+                    assertEquals(Outcome.NOT_CLAIMED, Outcome.of(-2));
+                    // 120万 + 125万 in both.
+                    assertEquals(245_000_000L, a.baselineTotalFen());
+                    assertEquals(245_000_000L, a.reformTotalFen());
+                    assertEquals(0, a.gainers() + a.losers());
+                    assertEquals(1, a.byBinding().stream().filter(b -> b.binding().equals("interest_paid")).count());
+                    assertEquals(2, a.byBinding().stream().mapToInt(Comparison.BindingSummary::rows).sum());
+                    if (n == 5) {
+                        assertFalse(a.firstError().isPresent());
+                    } else {
+                        // E6's error, not that of an earlier row that claims nothing.
+                        assertEquals(Outcome.INVALID, a.baselineOutcome(5));
+                        assertTrue(a.claimed(5));
+                        DgsException e = a.firstError().orElseThrow();
+                        assertEquals(5, e.row());
+                        assertTrue(e instanceof MissingInputException, e.toString());
+                        assertTrue(e.getMessage().contains("interest_paid"), e.getMessage());
+                    }
+
+                    Comparison.MeasureComparison p = c.of("A4.09.a");
+                    assertEquals(n == 5 ? 3 : 4, p.claims());
+                    assertEquals(0, p.invalidRows());
+                    assertFalse(p.firstError().isPresent());
+                    assertEquals(Outcome.NOT_CLAIMED, p.baselineOutcome(0));
+                    assertEquals(Outcome.NOT_CLAIMED, p.reformOutcome(4));
+                    long[] base0 = {0, 30_000_000L, 50_000_000L, 45_000_000L, 0, 15_000_000L};
+                    long[] reform1 = {0, 40_000_000L, 50_000_000L, 50_000_000L, 0, 20_000_000L};
+                    assertArrayEquals(java.util.Arrays.copyOf(base0, n), p.baselinesFen());
+                    assertArrayEquals(java.util.Arrays.copyOf(reform1, n), p.reformsFen());
+                    // 30万 + 50万 + 45万 = 125万 against 40万 + 50万 + 50万 = 140万 (+ E6: 15万, 20万).
+                    assertEquals(n == 5 ? 125_000_000L : 140_000_000L, p.baselineTotalFen());
+                    assertEquals(n == 5 ? 140_000_000L : 160_000_000L, p.reformTotalFen());
+                    assertEquals(n == 5 ? 2 : 3, p.gainers());
+                    assertEquals(n == 5 ? 15_000_000L : 20_000_000L, p.gainedFen());
+                    assertEquals(0, p.losers());
+                    assertEquals("ratio", p.reformBinding(1));
+                    assertEquals("cap_per_year", p.reformBinding(3));
+                    // By binding: only the claims (ratio: E2 (+10万) and E6; cap_per_year: E3, E4 (+5万)).
+                    assertEquals(n == 5 ? 3 : 4, p.byBinding().stream().mapToInt(Comparison.BindingSummary::rows).sum());
+                    assertEquals(2, p.byBinding().size());
+                    assertEquals(n == 5 ? 15_000_000L : 20_000_000L, c.totalDifferenceFen());
+                }
+            }
         }
     }
 
