@@ -170,6 +170,11 @@ def test_arrow_applicants_refused_as_in_pandas(rules):
         rules.evaluate_population(arrow_table([1.0] * 7, pa.float64()), DATE, measures=MEASURES)
     with pytest.raises(dgsubsidy.TypeMismatch, match="applicant"):
         rules.evaluate_population(arrow_table([D("1")] * 7, pa.decimal128(5, 0)), DATE, measures=MEASURES)
+    # an id written two ways ('甲' and '甲 ') is refused as in pandas
+    spaced = ["甲", "甲 "] + APPLICANTS[2:]
+    for frame in (pandas_frame(spaced), arrow_table(spaced), arrow_table(spaced, pa.large_string())):
+        with pytest.raises(dgsubsidy.InvalidValue, match="row 1"):
+            rules.evaluate_population(frame, DATE, measures=MEASURES)
     # a float column of money is refused as in pandas
     table = arrow_table().set_column(3, "premium_paid", pa.array([float(v or 0) for v in PREMIUM]))
     with pytest.raises(dgsubsidy.TypeMismatch, match="premium_paid"):
