@@ -116,8 +116,8 @@ def test_spark_matches_one_process(spark, rules):
     assert df.rdd.getNumPartitions() == 2
     out = dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"], errors="mark")
     types = {f.name: f.dataType for f in out.schema.fields}
-    assert types == {"id": StringType(), "award": DecimalType(20, 2), "outcome": StringType(),
-                     "binding": StringType(), "reason": StringType()}
+    assert types == {"id": StringType(), "award": DecimalType(20, 2), "paid": DecimalType(20, 2),
+                     "outcome": StringType(), "binding": StringType(), "reason": StringType()}
     got = {r["id"]: (r["award"], r["outcome"], r["binding"]) for r in out.collect()}
     assert got == {r[0]: (r[3], r[4], r[5]) for r in BOOTH_ROWS}
     # one process over the same rows
@@ -204,6 +204,10 @@ def test_spark_errors(spark):
     # errors="raise": an invalid row stops the job with its error
     with pytest.raises(Exception, match="build_cost"):
         dspark.evaluate_batch(df.where("id = 'e'"), BOOTH, "2025-06-01", keep=["id"]).collect()
+    # ... naming the row by its kept columns (e, f or g: whichever partition fails first), as the row
+    # number counts within one worker's rows
+    with pytest.raises(Exception, match="the row with id='[efg]': A4.02.1.a: row \\d+: "):
+        dspark.evaluate_batch(df, BOOTH, "2025-06-01", keep=["id"]).collect()
 
 
 # ---- populations: several measures, stacked per applicant -------------------------------
@@ -336,8 +340,26 @@ def test_spark_population_errors(spark):
                                                                     for i in ("a1", "b2", "a3", "c3")}
     with pytest.raises(Exception, match="interest_paid"):
         dspark.evaluate_population(bad, ["A1.07.a"], "2025-06-01", keep=["id"]).collect()
+    # the error names the row by its kept columns and applicant, not by a number within one worker's rows
+    with pytest.raises(Exception, match=r"the row with id='(a1|b2|a3|c3)', applicant='[^']+': A1.07.a: row \d+: negative"):
+        dspark.evaluate_population(bad, ["A1.07.a"], "2025-06-01", keep=["id"]).collect()
     # a row without an applicant fails the job, whatever errors says
     nameless = bad.selectExpr("id", "if(id = 'a3', null, applicant) as applicant", "financed_amount",
                               "interest_paid")
     with pytest.raises(Exception, match="applicant of row 0 .* is missing"):
         dspark.evaluate_population(nameless, ["A1.07.a"], "2025-06-01", keep=["id"], errors="mark").collect()
+
+
+@needs_spark
+def test_spark_paid_is_not_a_ceiling(spark):
+    # OP.01.a: 给予最高 100 万元奖励 — without an assessed amount the outcome is up_to and the
+    # award the ceiling, 1,000,000 yuan, which is not paid; assessed at 300,000 yuan it is paid.
+    from dgsubsidy import spark as dspark
+
+    df = spark.createDataFrame([("u", "creative_design_park", None), ("v", "creative_design_park", 300000)],
+                               "id string, recognition string, assessed bigint")
+    out = dspark.evaluate_batch(df, "OP.01.a", "2025-06-01", keep=["id"]).collect()
+    assert {r["id"]: (r["outcome"], r["award"], r["paid"]) for r in out} == {
+        "u": ("up_to", D("1000000.00"), D("0.00")), "v": ("granted", D("300000.00"), D("300000.00"))}
+    fen = dspark.evaluate_batch(df, "OP.01.a", "2025-06-01", keep=["id"], award="fen").collect()
+    assert sum(r["paid_fen"] for r in fen) == 30_000_000

@@ -11,6 +11,9 @@ copy), and the results come back as a Spark DataFrame: the columns named in
 - ``award``: ``DecimalType(20, 2)`` yuan, exact (``award="fen"``: ``award_fen``,
   ``LongType`` fen); a measure whose unit is not money (places) gives ``award``
   as ``LongType`` of its unit;
+- ``paid`` (``paid_fen``): what is paid — the award of a grant, 0 otherwise (a
+  ceiling still to be assessed, outcome ``up_to``, has its ceiling as ``award``
+  and 0 here): the column to sum;
 - ``outcome``: the outcome's name ("granted", "ineligible", …, "invalid");
 - ``binding``: the constraint that set the amount (null where none did);
 - ``reason``: the kind of reason ("none" for a grant, "below_minimum", …).
@@ -110,11 +113,11 @@ class _BatchJob:
 
         m = self.measure()
         if not m.is_money:
-            award = [("award", LongType())]
+            award = [("award", LongType()), ("paid", LongType())]
         elif self.award == "fen":
-            award = [("award_fen", LongType())]
+            award = [("award_fen", LongType()), ("paid_fen", LongType())]
         else:
-            award = [("award", DecimalType(20, 2))]
+            award = [("award", DecimalType(20, 2)), ("paid", DecimalType(20, 2))]
         return award + [("outcome", StringType()), ("binding", StringType()), ("reason", StringType())]
 
     def __call__(self, columns: Dict[str, Any]) -> List["pa.Array"]:
@@ -123,10 +126,32 @@ class _BatchJob:
         m = self.measure()
         batch = _evaluate_batch(m, columns, self.day, errors=self.errors, extra=self.extra, units=self.units,
                                 threads=self.threads, details=True)
-        fen = batch.award_fen
-        award = _decimal_yuan(fen) if m.is_money and self.award == "yuan" else pa.array(fen, pa.int64())
-        return [award, _names(batch.outcome_codes + 1, list(_OUTCOME_NAMES)), _names(batch.binding_codes, binding_names(m)),
+        as_yuan = m.is_money and self.award == "yuan"
+
+        def column(fen: np.ndarray) -> "pa.Array":
+            return _decimal_yuan(fen) if as_yuan else pa.array(fen, pa.int64())
+
+        # award: the amount of the outcome (the ceiling of an up_to row); paid: what is paid (0 but for a grant)
+        return [column(batch.award_fen), column(batch.paid_fen), _names(batch.outcome_codes + 1, list(_OUTCOME_NAMES)),
+                _names(batch.binding_codes, binding_names(m)),
                 _names(batch.reason_codes, REASON_NAMES)]
+
+
+def _located(error: _errors.Error, rows: Any, names: Sequence[str]) -> _errors.Error:
+    """``error`` of a row of one piece of a partition, saying which row of the DataFrame it is: the
+    row number the library gives counts within the piece a worker evaluated, so the values of the
+    columns ``names`` (the kept columns, the applicant) are what identify it."""
+    if error.row is None or not 0 <= error.row < rows.num_rows:
+        return error
+    if names:
+        values = ", ".join(f"{name}={rows.column(name)[error.row].as_py()!r}" for name in dict.fromkeys(names))
+        where = f"the row with {values}"
+    else:
+        where = "a row of the DataFrame (pass keep=[an id column] to have it named here)"
+    error.message = (f"{where}: {error.message} (the row number counts within the rows one Spark worker "
+                     f"evaluated, not within the DataFrame)")
+    error.args = (error.message,)
+    return error
 
 
 class _Mapper:
@@ -144,7 +169,10 @@ class _Mapper:
 
         for rb in batches:
             columns = {name: rb.column(name) for name in self.inputs}
-            outputs = self.job(columns)
+            try:
+                outputs = self.job(columns)
+            except _errors.Error as e:
+                raise _located(e, rb, self.keep) from None
             kept = []
             for k, name in enumerate(self.keep):
                 column = rb.column(name)
@@ -183,8 +211,11 @@ def evaluate_batch(df: "DataFrame", measure: Union[str, Measure], date: DateLike
                    threads: int = 1) -> "DataFrame":
     """Evaluates ``measure`` at ``date`` over every row of the Spark DataFrame ``df``, partition
     by partition on the executors; returns a Spark DataFrame of one row per input row, in the
-    partitions' order: the columns of ``keep``, then ``award`` (``DecimalType(20, 2)`` yuan) or
-    ``award_fen`` (``LongType``, with ``award="fen"``), ``outcome``, ``binding`` and ``reason``.
+    partitions' order: the columns of ``keep``, then ``award`` and ``paid`` (``DecimalType(20, 2)``
+    yuan) or ``award_fen`` and ``paid_fen`` (``LongType``, with ``award="fen"``), ``outcome``,
+    ``binding`` and ``reason``.  ``paid`` is what is paid: the award of a grant, 0 otherwise — a
+    ceiling still to be assessed (outcome ``up_to``) has its ceiling as ``award`` and 0 as ``paid``;
+    sum ``paid``, not ``award``.
 
     ``ruleset``: the rules (default: the built-in ruleset); ``guideline``: a guideline (path,
     dict or bytes, read here on the driver) applied to it.  The columns of ``df`` that are not in
@@ -332,7 +363,10 @@ class _PopulationMapper:
     def _out(self, table: "pa.Table") -> "pa.RecordBatch":
         import pyarrow as pa
 
-        arrays = self.job(table)
+        try:
+            arrays = self.job(table)
+        except _errors.Error as e:
+            raise _located(e, table, self.job.keep + [self.job.applicant]) from None
         for k, field in enumerate(self.schema):
             if arrays[k].type != field.type:   # e.g. a large_string kept column
                 arrays[k] = arrays[k].cast(field.type)
