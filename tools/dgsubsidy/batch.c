@@ -843,8 +843,8 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
             problem = "no date: give it in the date column, or --date for the rows without one";
             bad_date = true;
         }
-        f.applicant[i] = pool_keep(&t, problem ? "" : app);
-        f.object[i] = pool_keep(&t, problem ? "" : obj);
+        f.applicant[i] = pool_keep(&t, problem && !bad_date ? "" : app);   /* a row without a date is still its applicant's */
+        f.object[i] = pool_keep(&t, problem && !bad_date ? "" : obj);
         if (dated && (f.date[i] = pool_keep(&t, day)) < 0) {
             free(role);
             rc = cli_fail_io(c, "out of memory");
