@@ -491,6 +491,10 @@ static void bad_row_dates(void **state)
     /* neither */
     p.dated = false;
     assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_E_INVALID_ARGUMENT);
+    /* no rows, dates without a date: nothing to do */
+    p.dated = true;
+    p.rows = 0;
+    assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_OK);
 }
 
 /* A row claims a measure by giving one of its inputs: a lease row does not claim
@@ -528,6 +532,17 @@ static void claims_and_invalid_rows(void **state)
     assert_int_equal(o.paid[6 + 0], 100 * WAN);
     assert_int_equal(o.paid[6 + 2], 100 * WAN);
     assert_int_equal(o.decisions[6 + 1], DGS_STACK_NOT_CLAIMED);
+    /* the rows of two dates (the invalid row alone in 2024): the same row named, the same outputs */
+    static outputs u;
+    p.dated = true;
+    p.date[0] = "2025-03-01", p.date[1] = "2024-06-01", p.date[2] = "2025-03-01";
+    assert_int_equal(run(&p, 3, three, "2025-06-01", false, &u, &e), DGS_E_MISSING_INPUT);
+    assert_int_equal(e.row, 1);
+    assert_non_null(strstr(e.message, "total_investment"));
+    for (size_t x = 0; x < 3 * 3; x++) {
+        assert_int_equal(u.decisions[x], o.decisions[x]);
+        assert_int_equal(u.paid[x], o.paid[x]);
+    }
 }
 
 /* Rows in any order: the same decisions as rows sorted by applicant. */
