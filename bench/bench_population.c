@@ -101,7 +101,7 @@ typedef struct outputs {
 
 static int run_population(const dgs_ruleset *rs, const population *p, outputs *o, dgs_error *e)
 {
-    return dgs_evaluate_population(rs, NM, measures, "2025-06-01", p->rows, NCOLS, names,
+    return dgs_evaluate_population(rs, NM, measures, "2025-06-01", NULL, p->rows, NCOLS, names,
                                    (const int64_t *const *)p->col, (const uint8_t *const *)p->pres, p->applicant,
                                    NULL, o->awards, o->outcomes, o->paid, o->decisions, NULL, e);
 }

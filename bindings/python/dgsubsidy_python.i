@@ -365,24 +365,26 @@ static int dgspy_strings(PyObject *fast, const char **out, int none_ok, const ch
 %inline %{
 /*
  * Runs dgs_evaluate_population() over buffers: `measures` a sequence of
- * measure ids, `names`/`columns`/`present` as for dgspy_evaluate_batch(),
- * `applicants` an int64 buffer of `rows` codes, `objects` None or a sequence
+ * measure ids, `date` an ISO date or None, `dates` None or a sequence of
+ * `rows` ISO dates or None (the row's date; None: `date`),
+ * `names`/`columns`/`present` as for dgspy_evaluate_batch(), `applicants` an int64 buffer of `rows` codes, `objects` None or a sequence
  * of `rows` str or None, and the writable outputs `awards`, `paid`, `up_to`
  * (int64) and `outcomes`, `decisions` (int32), of n_measures × rows items
  * each.  The GIL is released during the computation.  Returns (code, row,
  * message), as dgspy_evaluate_batch().
  */
 static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *measures, const char *date,
-                                           Py_ssize_t rows, PyObject *names, PyObject *columns,
+                                           PyObject *dates, Py_ssize_t rows, PyObject *names, PyObject *columns,
                                            PyObject *present, PyObject *applicants, PyObject *objects,
                                            PyObject *awards, PyObject *outcomes, PyObject *paid,
                                            PyObject *decisions, PyObject *up_to)
 {
     PyObject *ms_fast = NULL, *names_fast = NULL, *cols_fast = NULL, *pres_fast = NULL, *obj_fast = NULL;
+    PyObject *dates_fast = NULL;
     PyObject *ret = NULL;
     Py_buffer *views = NULL, *pviews = NULL, apview, out[5];
     int have_ap = 0, have_out = 0;
-    const char **cms = NULL, **cnames = NULL, **cobj = NULL;
+    const char **cms = NULL, **cnames = NULL, **cobj = NULL, **cdates = NULL;
     const int64_t **ccols = NULL;
     const uint8_t **cpres = NULL;
     Py_ssize_t k, nm = 0, ncols = 0, got = 0, pgot = 0, cells;
@@ -390,8 +392,8 @@ static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *meas
     dgs_error err;
 
     memset(&err, 0, sizeof err);
-    if (!rs || !date) {
-        PyErr_SetString(PyExc_ValueError, "ruleset and date are required");
+    if (!rs || (!date && dates == Py_None)) {
+        PyErr_SetString(PyExc_ValueError, "ruleset and date (or dates) are required");
         return NULL;
     }
     if (rows < 0) {
@@ -413,6 +415,15 @@ static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *meas
             goto done;
         }
     }
+    if (dates != Py_None) {
+        dates_fast = PySequence_Fast(dates, "dates must be None or a sequence of str or None");
+        if (!dates_fast)
+            goto done;
+        if (PySequence_Fast_GET_SIZE(dates_fast) != rows) {
+            PyErr_SetString(PyExc_ValueError, "dates must have one item per row");
+            goto done;
+        }
+    }
     nm = PySequence_Fast_GET_SIZE(ms_fast);
     ncols = PySequence_Fast_GET_SIZE(names_fast);
     if (PySequence_Fast_GET_SIZE(cols_fast) != ncols || PySequence_Fast_GET_SIZE(pres_fast) != ncols) {
@@ -431,12 +442,14 @@ static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *meas
     ccols = (const int64_t **)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *ccols);
     cpres = (const uint8_t **)PyMem_Calloc((size_t)(ncols ? ncols : 1), sizeof *cpres);
     cobj = obj_fast ? (const char **)PyMem_Calloc((size_t)(rows ? rows : 1), sizeof *cobj) : NULL;
-    if (!views || !pviews || !cms || !cnames || !ccols || !cpres || (obj_fast && !cobj)) {
+    cdates = dates_fast ? (const char **)PyMem_Calloc((size_t)(rows ? rows : 1), sizeof *cdates) : NULL;
+    if (!views || !pviews || !cms || !cnames || !ccols || !cpres || (obj_fast && !cobj) || (dates_fast && !cdates)) {
         PyErr_NoMemory();
         goto done;
     }
     if (dgspy_strings(ms_fast, cms, 0, "measure") || dgspy_strings(names_fast, cnames, 0, "column name") ||
-        (obj_fast && dgspy_strings(obj_fast, cobj, 1, "object")))
+        (obj_fast && dgspy_strings(obj_fast, cobj, 1, "object")) ||
+        (dates_fast && dgspy_strings(dates_fast, cdates, 1, "date")))
         goto done;
     for (k = 0; k < ncols; k++) {
         PyObject *p = PySequence_Fast_GET_ITEM(pres_fast, k);
@@ -466,7 +479,7 @@ static PyObject *dgspy_evaluate_population(const dgs_ruleset *rs, PyObject *meas
         }
     }
     Py_BEGIN_ALLOW_THREADS
-    code = dgs_evaluate_population(rs, (size_t)nm, cms, date, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
+    code = dgs_evaluate_population(rs, (size_t)nm, cms, date, cdates, (size_t)rows, (size_t)ncols, cnames, ccols, cpres,
                                    (const int64_t *)apview.buf, cobj, (dgs_fen_t *)out[0].buf,
                                    (int32_t *)out[1].buf, (dgs_fen_t *)out[2].buf, (int32_t *)out[3].buf,
                                    (dgs_fen_t *)out[4].buf, &err);
@@ -494,6 +507,8 @@ done:
     PyMem_Free((void *)ccols);
     PyMem_Free((void *)cpres);
     PyMem_Free((void *)cobj);
+    PyMem_Free((void *)cdates);
+    Py_XDECREF(dates_fast);
     Py_XDECREF(ms_fast);
     Py_XDECREF(names_fast);
     Py_XDECREF(cols_fast);

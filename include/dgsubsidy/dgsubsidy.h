@@ -974,9 +974,9 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * or (named "condition.<id>") a condition, as in dgs_evaluate_batch() (int64
  * values in base units; `present` NULL, or per column NULL or `rows` bytes,
  * 0 = not given).  A column that is an input or condition of no measure, a
- * column given twice, a column named "date" (one date per call) and a
- * measure none of whose inputs is a column are refused before any row is
- * evaluated.
+ * column given twice, a column named "date" (the dates are the `date` and
+ * `dates` arguments) and a measure none of whose inputs is a column are
+ * refused before any row is evaluated.
  *
  * A row claims a measure when it gives at least one of the measure's inputs
  * (conditions do not count).  A row that claims none gets outcome
@@ -985,8 +985,16 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * measure) cannot be claimed and is refused (DGS_E_NOT_SUPPORTED); a ceiling
  * whose one input is `assessed` is claimed by rows that give `assessed`.
  *
- * Each measure is evaluated over all rows by dgs_evaluate_batch() at `date`
- * (one date for the whole call: every claim is of that date and its year).
+ * Each row has a date: dates[i], or `date` where `dates` is NULL or
+ * dates[i] is NULL.  Each measure is evaluated by dgs_evaluate_batch() over
+ * the rows of each date at that date (the rows gathered by date: one sort
+ * when they have several), so a row gets exactly what dgs_evaluate() gives
+ * its case at its date — the parameters and readings then in force, and
+ * DGS_OUTCOME_NOT_IN_FORCE for a date outside the document's validity.
+ * Every claim of a row is of the row's date: in the stacking its readings
+ * are those of that date and a yearly benefit or cap (每年) is one of the
+ * year of that date, so claims of one applicant in two years do not compete
+ * for a yearly award, as dgs_stack_claims() stacks results of those dates.
  * A claimed row whose inputs are invalid (some but not all required inputs,
  * a negative amount, inputs that exclude each other, …) gets
  * DGS_OUTCOME_INVALID, award 0 and decision DGS_STACK_INVALID; it is left out
@@ -1011,12 +1019,18 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * i; each array holds n_measures × rows items.
  *
  * Time O(N log N) for N = rows × n_measures (one sort of the rows by
- * applicant, skipped when they come sorted; then each applicant's claims);
- * memory O(rows) besides the outputs, and O(claims of one applicant).
+ * applicant, skipped when they come sorted; with several dates, one sort of
+ * the rows by date; then each applicant's claims); memory O(rows) besides
+ * the outputs, and O(claims of one applicant); with several dates also a
+ * copy of the columns in the order of the dates.
  *
  * @param rs          the ruleset; borrowed.
  * @param measures    `n_measures` measure ids of rs, each once (1 … 1024).
- * @param date        the date of every claim, ISO.
+ * @param date        the date of every row whose dates[i] is NULL, ISO
+ *                    (YYYY-MM-DD); may be NULL only when `dates` is given
+ *                    and gives every row a date.
+ * @param dates       NULL (every row is of `date`), or `rows` ISO dates,
+ *                    one per row (NULL: `date`).  Borrowed.
  * @param applicants  `rows` applicant codes; any int64.
  * @param objects     NULL (each row its own object), or `rows` object ids
  *                    (NULL or "" for the one object of the measure's family).
@@ -1028,19 +1042,21 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  *         twice), DGS_E_UNKNOWN_MEASURE, DGS_E_UNKNOWN_INPUT (a column no
  *         measure reads), DGS_E_MISSING_INPUT (a measure none of whose inputs
  *         is a column), DGS_E_NOT_SUPPORTED (a measure without inputs, a
- *         column "date", a list input), DGS_E_DATE, DGS_E_RANGE or DGS_E_VALUE
- *         (an object refused as dgs_stack_claims() refuses it; err->row is
- *         its row), DGS_E_NOMEM; or, with every output written and err->row
+ *         column "date", a list input), DGS_E_DATE (`date` is not a date;
+ *         or a row's date is not a date, or is NULL without `date`: err->row
+ *         is the first such row), DGS_E_RANGE or DGS_E_VALUE (an object
+ *         refused as dgs_stack_claims() refuses it; err->row is its row),
+ *         DGS_E_NOMEM; or, with every output written and err->row
  *         the first invalid row (the lowest row, then the first measure), the
  *         error of that row as dgs_evaluate_batch() gives it.
  * Thread-safe for distinct outputs.
  */
 DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, const char *const *measures,
-                                    const char *date, size_t rows, size_t cols, const char *const *names,
-                                    const int64_t *const *columns, const uint8_t *const *present,
-                                    const int64_t *applicants, const char *const *objects, dgs_fen_t *awards,
-                                    int32_t *outcomes, dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to,
-                                    dgs_error *err);
+                                    const char *date, const char *const *dates, size_t rows, size_t cols,
+                                    const char *const *names, const int64_t *const *columns,
+                                    const uint8_t *const *present, const int64_t *applicants,
+                                    const char *const *objects, dgs_fen_t *awards, int32_t *outcomes,
+                                    dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to, dgs_error *err);
 
 #ifdef __cplusplus
 }

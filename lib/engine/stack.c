@@ -837,11 +837,14 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
 
 /* The most branches of an item computed through other measures a population handles. */
 #define POP_BRANCHES 8
+/* The dates whose targets a measure keeps at once (the dates of one applicant's claims). */
+#define POP_DAY_SLOTS 4
 
 /* What decides the group and the reading of a row computed through one branch
  * (or the measure's own clause): as dgs_evaluate() gives them. */
 typedef struct pop_target {
     bool ready;
+    int32_t day;              /* the date it holds for */
     const dgs_measure *via;   /* the measure that computes the row */
     bool full;                /* pays_in_full() with the parameters at the date */
     bool reading_ok;          /* the reading a group rests on holds at the date */
@@ -858,12 +861,35 @@ typedef struct pop_measure {
     const char *names[MAX_INPUTS + MAX_CONDITIONS];
     const int64_t *cols[MAX_INPUTS + MAX_CONDITIONS];
     const uint8_t *pres[MAX_INPUTS + MAX_CONDITIONS];
+    size_t col_of[MAX_INPUTS + MAX_CONDITIONS];   /* the population column of each */
     int input_col[MAX_INPUTS];                /* the population column of input k, or -1 */
     int branch_col;                           /* the column of the branch input of an item with branches, or -1 */
     int cap;                                  /* the cross-claim cap of its claims at the date, or -1 */
     bool money;
-    pop_target targets[POP_BRANCHES + 1];     /* [0] the own clause (or the one measure restated) */
+    /* [t][d % POP_DAY_SLOTS]: target t ([0] the own clause, or the one measure restated) at date d */
+    pop_target targets[POP_BRANCHES + 1][POP_DAY_SLOTS];
 } pop_measure;
+
+/* A distinct date of the rows: its day, year and the readings in force. */
+typedef struct pop_date {
+    const char *text;
+    int32_t day, year;
+    ruleset_view v;
+} pop_date;
+
+/* A row and its date, to order the rows by date. */
+typedef struct pop_day {
+    int32_t day;
+    size_t row;
+} pop_day;
+
+static int cmp_pop_day(const void *a, const void *b)
+{
+    const pop_day *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
 
 #if defined(__GNUC__) || defined(__clang__)
 #define POP_PREFETCH(p) __builtin_prefetch(p)
@@ -900,13 +926,14 @@ static bool pop_has(const uint8_t *const *present, int j, size_t row)
     return j >= 0 && (!present || !present[j] || present[j][row]);
 }
 
-static const pop_target *pop_target_of(pop_measure *pm, size_t t, const restate_branch *b, int32_t day,
+static const pop_target *pop_target_of(pop_measure *pm, size_t t, const restate_branch *b, size_t d, int32_t day,
                                        const ruleset_view *v)
 {
-    pop_target *x = &pm->targets[t];
-    if (x->ready)
+    pop_target *x = &pm->targets[t][d % POP_DAY_SLOTS];
+    if (x->ready && x->day == day)
         return x;
     x->ready = true;
+    x->day = day;
     x->via = engine_through(pm->m, b);
     resolved params[MAX_PARAMS];
     memset(params, 0, sizeof params);
@@ -999,17 +1026,17 @@ static bool pop_row_code(int rc)
 }
 
 DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, const char *const *measures,
-                                    const char *date, size_t rows, size_t cols, const char *const *names,
-                                    const int64_t *const *columns, const uint8_t *const *present,
-                                    const int64_t *applicants, const char *const *objects, dgs_fen_t *awards,
-                                    int32_t *outcomes, dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to,
-                                    dgs_error *err)
+                                    const char *date, const char *const *dates, size_t rows, size_t cols,
+                                    const char *const *names, const int64_t *const *columns,
+                                    const uint8_t *const *present, const int64_t *applicants,
+                                    const char *const *objects, dgs_fen_t *awards, int32_t *outcomes,
+                                    dgs_fen_t *paid, int32_t *decisions, dgs_fen_t *up_to, dgs_error *err)
 {
-    if (!rs || !measures || !date || (cols && (!names || !columns)) ||
+    if (!rs || !measures || (!date && !dates) || (cols && (!names || !columns)) ||
         (rows && (!applicants || !awards || !outcomes || !paid || !decisions)))
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT,
-                        "dgs_evaluate_population: ruleset, measures, date, names, columns, applicants, awards, "
-                        "outcomes, paid and decisions must not be NULL");
+                        "dgs_evaluate_population: ruleset, measures, date (or dates), names, columns, applicants, "
+                        "awards, outcomes, paid and decisions must not be NULL");
     if (n_measures == 0)
         return dgs_fail(err, DGS_E_INVALID_ARGUMENT, "dgs_evaluate_population: no measure is given");
     if (n_measures > 1024)
@@ -1018,14 +1045,37 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     if (rows && n_measures > SIZE_MAX / sizeof(line) / rows)
         return dgs_fail(err, DGS_E_RANGE, "dgs_evaluate_population: %zu rows of %zu measures is too many", rows,
                         n_measures);
-    int32_t day;
-    if (dgs_date_parse(date, &day))
+    int32_t day = 0;
+    if (date && dgs_date_parse(date, &day))
         return dgs_fail(err, DGS_E_DATE, "date '%.40s' is not a valid date YYYY-MM-DD", date);
+    /* The date of each row: dates[i], or `date` where it is NULL. */
+    for (size_t i = 0; dates && i < rows; i++) {
+        int32_t d;
+        const char *text = dates[i] ? dates[i] : date;
+        if (!text || dgs_date_parse(text, &d)) {
+            int rc = text ? dgs_fail(err, DGS_E_DATE, "dgs_evaluate_population: the date '%.40s' of row %zu is not a "
+                                                      "valid date YYYY-MM-DD", text, i)
+                          : dgs_fail(err, DGS_E_DATE, "dgs_evaluate_population: row %zu has no date and no date "
+                                                      "is given for such rows", i);
+            if (err)
+                err->row = i;
+            return rc;
+        }
+    }
 
     pop_measure *pm = calloc(n_measures, sizeof *pm);
     if (!pm)
         return dgs_fail(err, DGS_E_NOMEM, "out of memory evaluating a population");
     int rc = DGS_OK;
+    pop_date *pd = NULL;         /* the distinct dates, in order */
+    size_t nd = 0;
+    uint32_t *row_date = NULL;   /* the index in pd of each row's date; NULL: every row has pd[0] */
+    size_t *by_date = NULL;      /* the rows in order of date, then row; NULL with one date */
+    size_t *date_start = NULL;   /* the rows of pd[d] are by_date[date_start[d] … date_start[d + 1]) */
+    int64_t **dcols = NULL;      /* the columns in that order */
+    uint8_t **dpres = NULL;
+    dgs_fen_t *daw = NULL;       /* a measure's outputs in that order */
+    int32_t *doc = NULL;
     pop_row *order = NULL;
     line *lines = NULL;
     sort_key *keys = NULL;
@@ -1065,6 +1115,75 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
         pm[k].branch_col = -1;
     }
 
+    /* The dates: one (pd[0]), or the distinct dates of the rows, in order, each with its rows
+     * (by_date, in row order), and the columns in that order, for the batch of each date. */
+    {
+        pop_day *days = dates ? malloc((rows ? rows : 1) * sizeof *days) : NULL;
+        if (dates && !days)
+            goto nomem;
+        bool one = true;
+        for (size_t i = 0; days && i < rows; i++) {
+            dgs_date_parse(dates[i] ? dates[i] : date, &days[i].day);   /* checked above */
+            days[i].row = i;
+            one &= days[i].day == days[0].day;
+        }
+        if (one) {
+            const char *text = dates && rows ? (dates[0] ? dates[0] : date) : date;
+            free(days);
+            if (!(pd = malloc(sizeof *pd)))
+                goto nomem;
+            nd = 1;
+            pd[0].text = text;
+            if (text)
+                dgs_date_parse(text, &pd[0].day);
+            else
+                pd[0].day = 0;
+            pd[0].year = text ? (int32_t)strtol(text, NULL, 10) : 0;
+        } else {
+            qsort(days, rows, sizeof *days, cmp_pop_day);
+            pd = malloc(rows * sizeof *pd);
+            row_date = malloc(rows * sizeof *row_date);
+            by_date = malloc(rows * sizeof *by_date);
+            date_start = malloc((rows + 1) * sizeof *date_start);
+            dcols = calloc(cols ? cols : 1, sizeof *dcols);
+            dpres = calloc(cols ? cols : 1, sizeof *dpres);
+            daw = malloc(rows * sizeof *daw);
+            doc = malloc(rows * sizeof *doc);
+            if (!pd || !row_date || !by_date || !date_start || !dcols || !dpres || !daw || !doc) {
+                free(days);
+                goto nomem;
+            }
+            for (size_t p = 0; p < rows; p++) {
+                size_t i = days[p].row;
+                if (p == 0 || days[p].day != days[p - 1].day) {
+                    const char *text = dates[i] ? dates[i] : date;
+                    pd[nd] = (pop_date){text, days[p].day, (int32_t)strtol(text, NULL, 10), {0}};
+                    date_start[nd++] = p;
+                }
+                row_date[i] = (uint32_t)(nd - 1);
+                by_date[p] = i;
+            }
+            date_start[nd] = rows;
+            free(days);
+            for (size_t j = 0; j < cols; j++) {
+                if (!columns[j])
+                    continue;   /* refused below */
+                if (!(dcols[j] = malloc(rows * sizeof **dcols)))
+                    goto nomem;
+                for (size_t p = 0; p < rows; p++)
+                    dcols[j][p] = columns[j][by_date[p]];
+                if (present && present[j]) {
+                    if (!(dpres[j] = malloc(rows)))
+                        goto nomem;
+                    for (size_t p = 0; p < rows; p++)
+                        dpres[j][p] = present[j][by_date[p]];
+                }
+            }
+        }
+        for (size_t d = 0; d < nd; d++)
+            ruleset_view_at(rs, pd[d].day, &pd[d].v);
+    }
+
     /* The columns: each read by at least one measure (as an input or a condition), each once. */
     for (size_t j = 0; j < cols; j++) {
         if (!names[j] || (rows && !columns[j])) {
@@ -1079,7 +1198,7 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
             }
         if (strcmp(names[j], "date") == 0) {
             rc = dgs_fail(err, DGS_E_NOT_SUPPORTED,
-                          "a population has one date (the date argument); a column 'date' is not read");
+                          "the dates of a population are the date and dates arguments; a column 'date' is not read");
             goto done;
         }
         bool used = false;
@@ -1093,8 +1212,10 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
             used = true;
             pop_measure *x = &pm[k];
             x->names[x->n] = names[j];
-            x->cols[x->n] = columns[j];
-            x->pres[x->n++] = present ? present[j] : NULL;
+            /* The batch reads the columns in the order of the dates (when the rows have several). */
+            x->col_of[x->n] = j;
+            x->cols[x->n] = dcols ? dcols[j] : columns[j];
+            x->pres[x->n++] = dcols ? dpres[j] : present ? present[j] : NULL;
             if (!condition && i < MAX_INPUTS)
                 x->input_col[i] = (int)j;
         }
@@ -1141,8 +1262,8 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     for (size_t k = 0; k < n_measures; k++) {
         line probe = {0};   /* the cap of a claim depends only on its measure and date */
         probe.m = pm[k].m;
-        probe.date = day;
-        pm[k].cap = line_cap(caps, &probe);
+        probe.date = pd[0].day;
+        pm[k].cap = nd == 1 ? line_cap(caps, &probe) : -2;   /* several dates: each claim's at its date */
         pm[k].money = strcmp(dgs_measure_unit(pm[k].m), "yuan") == 0;
     }
 
@@ -1153,10 +1274,26 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
         dgs_fen_t *aw = awards + k * rows;
         int32_t *oc = outcomes + k * rows;
         dgs_error e;
-        int brc = dgs_evaluate_batch(x->m, date, rows, x->n, x->names, x->cols, x->pres, aw, oc, &e);
-        if (brc && !pop_row_code(brc)) {
-            rc = dgs_fail(err, brc, "%s", e.message);
-            goto done;
+        if (nd == 1 && rows) {
+            int brc = dgs_evaluate_batch(x->m, pd[0].text, rows, x->n, x->names, x->cols, x->pres, aw, oc, &e);
+            if (brc && !pop_row_code(brc)) {
+                rc = dgs_fail(err, brc, "%s", e.message);
+                goto done;
+            }
+        } else if (nd > 1) {
+            /* The rows of each date, as one batch at that date; then back in row order. */
+            for (size_t d = 0; d < nd; d++) {
+                int brc = dgs_evaluate_batch_detail(x->m, pd[d].text, rows, x->n, x->names, x->cols, x->pres,
+                                                    date_start[d], date_start[d + 1], daw, doc, NULL, NULL, &e);
+                if (brc && !pop_row_code(brc)) {
+                    rc = dgs_fail(err, brc, "%s", e.message);
+                    goto done;
+                }
+            }
+            for (size_t p = 0; p < rows; p++) {
+                aw[by_date[p]] = daw[p];
+                oc[by_date[p]] = doc[p];
+            }
         }
         for (size_t i = 0; i < rows; i++) {
             bool claimed = false;
@@ -1211,9 +1348,6 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     if (!sorted && (rc = pop_sort(order, n_order)) != DGS_OK)
         goto nomem;
 
-    ruleset_view v;
-    ruleset_view_at(rs, day, &v);
-    int32_t year = (int32_t)strtol(date, NULL, 10);
     size_t room = 0;
     for (size_t a = 0; a < n_order;) {
         size_t b = a + 1, need = order[a].count;
@@ -1256,9 +1390,10 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
                     br = engine_branch(x->m, columns[x->branch_col][i]);
                     t = br ? (size_t)(br - x->m->meta->branches->branches) + 1 : 0;
                 }
-                const pop_target *tg = pop_target_of(x, t, br, day, &v);
-                line_init(&lines[n], n, &v, x->m, pop_group(tg, columns, present, i), day, year, cl->outcome,
-                          cl->award, NULL, obj, 0);
+                size_t d = row_date ? row_date[i] : 0;   /* the claim's date */
+                const pop_target *tg = pop_target_of(x, t, br, d, pd[d].day, &pd[d].v);
+                line_init(&lines[n], n, &pd[d].v, x->m, pop_group(tg, columns, present, i), pd[d].day, pd[d].year,
+                          cl->outcome, cl->award, NULL, obj, 0);
                 lines[n].full = lines[n].outcome == DGS_OUTCOME_GRANTED && tg->full;
                 lines[n].cap_known = x->cap;
                 where[n++] = order[r].first + q;
@@ -1284,7 +1419,14 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
     if (bad_row != SIZE_MAX) {
         /* The first invalid row says why, as the batch of its measure says it. */
         pop_measure *x = &pm[bad_k];
-        rc = dgs_evaluate_batch_detail(x->m, date, rows, x->n, x->names, x->cols, x->pres, bad_row, bad_row + 1,
+        const char *bad_date = pd[row_date ? row_date[bad_row] : 0].text;
+        const int64_t *bc[MAX_INPUTS + MAX_CONDITIONS];   /* its columns in row order */
+        const uint8_t *bp[MAX_INPUTS + MAX_CONDITIONS];
+        for (size_t q = 0; q < x->n; q++) {
+            bc[q] = columns[x->col_of[q]];
+            bp[q] = present ? present[x->col_of[q]] : NULL;
+        }
+        rc = dgs_evaluate_batch_detail(x->m, bad_date, rows, x->n, x->names, bc, bp, bad_row, bad_row + 1,
                                        awards + bad_k * rows, outcomes + bad_k * rows, NULL, NULL, err);
         if (rc == DGS_OK)   /* cannot happen: the row was invalid a moment ago */
             rc = dgs_fail(err, DGS_E_INVALID_ARGUMENT, "%s: row %zu is invalid", x->m->meta->id, bad_row);
@@ -1305,5 +1447,17 @@ done:
     free(where);
     free(own);
     free(claims);
+    free(pd);
+    free(row_date);
+    free(by_date);
+    free(date_start);
+    for (size_t j = 0; dcols && j < cols; j++)
+        free(dcols[j]);
+    for (size_t j = 0; dpres && j < cols; j++)
+        free(dpres[j]);
+    free(dcols);
+    free(dpres);
+    free(daw);
+    free(doc);
     return rc;
 }

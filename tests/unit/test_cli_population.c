@@ -159,6 +159,56 @@ static void an_applicant_written_two_ways_is_refused(void **state)
     remove(p);
 }
 
+/* 附件1（十）新增采购按交易额1%给予每年最高300万元奖励 (A1.10.a; G-BZ-PROCURE: one award per
+ * enterprise per year), with a `date` column.  E1: 8000万 (1% = 80万) on 2025-03-01 and 2亿
+ * (200万) on 2025-11-30, one year: the higher, 200万, paid once.  E2: 80万 on 2024-06-01 and 200万
+ * on --date (2025-06-01, its cell empty): two years, 280万.  E3 on 2030-01-01: after the
+ * document's validity, not in force.  4,800,000.00 in all.  Without --date the empty cell makes
+ * its row invalid; a date that is no date (2025-11-31) too, the other rows still evaluated. */
+static void a_date_column_dates_each_row(void **state)
+{
+    (void)state;
+    const char *p = write_file("applicant,date,new_purchases\n"
+                               "E1,2025-03-01,80000000\n"
+                               "E1,2025-11-30,200000000\n"
+                               "E2,2024-06-01,80000000\n"
+                               "E2,,200000000\n"
+                               "E3,2030-01-01,80000000\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.10.a", "--date", "2025-06-01", NULL), 0);
+    assert_string_equal(out_text,
+                        "applicant,object,row,line,measure,outcome,award,unit,paid,decision,up_to,error\n"
+                        "E1,,1,2,A1.10.a,granted,800000.00,yuan,0.00,superseded,0.00,\n"
+                        "E1,,2,3,A1.10.a,granted,2000000.00,yuan,2000000.00,paid,0.00,\n"
+                        "E2,,3,4,A1.10.a,granted,800000.00,yuan,800000.00,paid,0.00,\n"
+                        "E2,,4,5,A1.10.a,granted,2000000.00,yuan,2000000.00,paid,0.00,\n"
+                        "E3,,5,6,A1.10.a,not_in_force,0.00,yuan,0.00,not_granted,0.00,\n"
+                        "E1,,,,,,,,2000000.00,total,0.00,\n"
+                        "E2,,,,,,,,2800000.00,total,0.00,\n"
+                        "E3,,,,,,,,0.00,total,0.00,\n"
+                        ",,,,,,,,4800000.00,total,0.00,\n");
+    assert_string_equal(err_text, "");
+    /* no --date: the row without a date is invalid; E2 is paid its 2024 award */
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.10.a", NULL), 2);
+    assert_non_null(strstr(out_text, "E2,,4,5,,invalid,,,0.00,invalid,0.00,\"no date: give it in the date column"));
+    assert_non_null(strstr(out_text, "E2,,,,,,,,800000.00,total,0.00,\n"));
+    assert_non_null(strstr(out_text, "\n,,,,,,,,2800000.00,total,0.00,\n"));
+    assert_non_null(strstr(err_text, ":5: row 4: no date"));
+    assert_null(strstr(err_text, "today"));
+    /* a date that is no date: the row is invalid; E1's other row is paid alone */
+    p = write_file("applicant,date,new_purchases\n"
+                   "E1,2025-03-01,80000000\n"
+                   "E1,2025-11-31,200000000\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.10.a", "--date", "2025-06-01", "--json", NULL),
+                     2);
+    assert_non_null(strstr(out_text, "\"row\":1,\"line\":2,\"measure\":\"A1.10.a\",\"outcome\":\"granted\","
+                                     "\"award\":\"800000.00\",\"award_fen\":80000000,\"unit\":\"yuan\","
+                                     "\"paid\":\"800000.00\""));
+    assert_non_null(strstr(out_text, "\"row\":2,\"line\":3,\"measure\":null,\"outcome\":\"invalid\","
+                                     "\"error\":\"date '2025-11-31' is not a valid date"));
+    assert_non_null(strstr(err_text, ":3: row 2: date '2025-11-31'"));
+    remove(p);
+}
+
 static void refusals(void **state)
 {
     (void)state;
@@ -198,6 +248,7 @@ int main(void)
         cmocka_unit_test(a_ceiling_is_not_a_payment),
         cmocka_unit_test(invalid_rows_are_written_and_reported),
         cmocka_unit_test(an_applicant_written_two_ways_is_refused),
+        cmocka_unit_test(a_date_column_dates_each_row),
         cmocka_unit_test(refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Populations: several measures over one population, stacked per applicant
- * (dgs_evaluate_population).  Random populations are checked claim by claim
- * against dgs_evaluate() and dgs_stack_claims() for each applicant; the
+ * (dgs_evaluate_population).  Random populations, with one date or a date per
+ * row, are checked claim by claim against dgs_evaluate() (each case at its
+ * row's date) and dgs_stack_claims() for each applicant; the
  * vectors below them are worked by hand from the clauses quoted above each.
  */
 #include <setjmp.h>
@@ -58,6 +59,8 @@ typedef struct pop {
     uint8_t given[C_COUNT][MAX_ROWS];
     int64_t applicant[MAX_ROWS];
     const char *object[MAX_ROWS];
+    bool dated;                    /* date[] is the rows' dates (NULL: the call's) */
+    const char *date[MAX_ROWS];
 } pop;
 
 static void put(pop *p, size_t row, int col, int64_t v)
@@ -86,7 +89,8 @@ static int run(const pop *p, size_t nm, const char *const *measures, const char 
         if (read)
             names[n] = col_names[j], cols[n] = p->values[j], pres[n++] = p->given[j];
     }
-    return dgs_evaluate_population(rs, nm, measures, date, p->rows, n, names, cols, pres, p->applicant,
+    return dgs_evaluate_population(rs, nm, measures, date, p->dated ? p->date : NULL, p->rows, n, names, cols, pres,
+                                   p->applicant,
                                    objects ? p->object : NULL, o->awards, o->outcomes, o->paid, o->decisions,
                                    o->up_to, e);
 }
@@ -165,7 +169,8 @@ static void check_against_stack(const pop *p, const char *date, bool objects, co
                 dgs_case *c;
                 dgs_error e;
                 assert_int_equal(dgs_case_new(m, &c, &e), DGS_OK);
-                assert_int_equal(dgs_case_set_date(c, date, &e), DGS_OK);
+                const char *row_date = p->dated && p->date[i] ? p->date[i] : date;
+                assert_int_equal(dgs_case_set_date(c, row_date, &e), DGS_OK);
                 bool claimed = false, set_ok = true;
                 for (int j = 0; j < C_COUNT; j++) {
                     if (!p->given[j][i] || dgs_measure_input_index(m, col_names[j]) < 0)
@@ -217,6 +222,9 @@ static void random_populations_equal_evaluate_and_stack(void **state)
 {
     (void)state;
     static const char *const dates[] = {"2025-06-01", "2024-03-01", "2026-12-31", "2030-01-01"};
+    /* Rows of two or three years; NULL: the call's date (2030-01-01: outside the document's validity). */
+    static const char *const row_dates[] = {"2024-06-01", "2025-03-01", "2025-11-30", NULL};
+    size_t dated_rows = 0;
     static pop p;
     static outputs o;
     size_t decided[DGS_STACK_INVALID + 1] = {0};
@@ -228,6 +236,12 @@ static void random_populations_equal_evaluate_and_stack(void **state)
             random_row(&p, i);
             p.applicant[i] = (int64_t)(next() % 5);          /* rows of one applicant scattered */
             p.object[i] = object_pool[next() % 4];           /* NULL, "" or a project */
+        }
+        /* Two seeds in three: a date per row. */
+        p.dated = seed % 3 != 0;
+        for (size_t i = 0; p.dated && i < p.rows; i++) {
+            p.date[i] = row_dates[next() % (seed % 5 == 0 ? 4 : 3)];
+            dated_rows += p.date[i] != NULL;
         }
         bool objects = seed % 2;
         const char *date = dates[seed % 4];
@@ -247,6 +261,7 @@ static void random_populations_equal_evaluate_and_stack(void **state)
         for (size_t x = 0; x < N_MEASURES * p.rows; x++)
             decided[o.decisions[x]]++;
     }
+    assert_true(dated_rows > 1000);
     /* The populations reach every decision the test is about. */
     int wanted[] = {DGS_STACK_PAID, DGS_STACK_SUPERSEDED, DGS_STACK_NOT_GRANTED, DGS_STACK_PENDING_ASSESSMENT,
                     DGS_STACK_CAPPED, DGS_STACK_NOT_CLAIMED, DGS_STACK_INVALID};
@@ -317,7 +332,7 @@ static void a_ceiling_is_not_paid(void **state)
     const uint8_t *pres[2] = {p.given[C_HONOUR], p.given[C_ASSESSED]};
     const char *names[2] = {"honour", "assessed"};
     dgs_error e;
-    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", 2, 2, names, cols, pres, p.applicant, NULL,
+    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", NULL, 2, 2, names, cols, pres, p.applicant, NULL,
                                              o.awards, o.outcomes, o.paid, o.decisions, o.up_to, &e),
                      DGS_OK);
     assert_int_equal(o.outcomes[0], DGS_OUTCOME_UP_TO);
@@ -361,6 +376,127 @@ static void a_yearly_cap_holds_per_applicant(void **state)
     assert_int_equal(o.decisions[1], DGS_STACK_PAID);
 }
 
+/* 附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励 (A1.10.a, in
+ * G-BZ-PROCURE: one award per enterprise per year).  Applicant 1 has two rows: new purchases
+ * of 8000万 (1% = 80万) and of 2亿 (1% = 200万); applicant 2 one row of 5亿 (1% = 500万, at
+ * most 300万 a year: 300万).
+ *   both rows of applicant 1 in 2025 (2025-03-01 and 2025-11-30): one award for 2025, the
+ *     higher: 200万 paid, the 80万 superseded;
+ *   in 2024 (2024-06-01) and 2025 (2025-03-01): an award for each year: 80万 + 200万 = 280万;
+ *   the 80万 row dated 2030-01-01, after the document's validity: not in force, nothing paid
+ *     for it, the 200万 of 2025 paid;
+ *   one date for the call (2025-06-01, dates NULL or every row's date NULL): as in 2025. */
+static void a_yearly_award_per_enterprise_is_one_per_year_of_the_row(void **state)
+{
+    (void)state;
+    static pop p;
+    static outputs o, u;
+    memset(&p, 0, sizeof p);
+    p.rows = 3;
+    put(&p, 0, C_NEW_PURCHASES, 8000 * WAN);
+    put(&p, 1, C_NEW_PURCHASES, 50000 * WAN);
+    put(&p, 2, C_NEW_PURCHASES, 20000 * WAN);
+    p.applicant[0] = 1, p.applicant[1] = 2, p.applicant[2] = 1;
+    static const char *const one[] = {"A1.10.a"};
+    dgs_error e;
+
+    /* the same year: paid once, the higher */
+    p.dated = true;
+    p.date[0] = "2025-03-01", p.date[1] = NULL, p.date[2] = "2025-11-30";
+    assert_int_equal(run(&p, 1, one, "2025-06-01", false, &o, &e), DGS_OK);
+    assert_int_equal(o.awards[0], 80 * WAN);
+    assert_int_equal(o.awards[2], 200 * WAN);
+    assert_int_equal(o.paid[0], 0);
+    assert_int_equal(o.decisions[0], DGS_STACK_SUPERSEDED);
+    assert_int_equal(o.paid[2], 200 * WAN);
+    assert_int_equal(o.decisions[2], DGS_STACK_PAID);
+    assert_int_equal(o.awards[1], 300 * WAN);
+    assert_int_equal(o.paid[1], 300 * WAN);
+
+    /* two years: both paid */
+    p.date[0] = "2024-06-01", p.date[1] = "2025-03-01", p.date[2] = "2025-03-01";
+    assert_int_equal(run(&p, 1, one, "2025-06-01", false, &o, &e), DGS_OK);
+    assert_int_equal(o.paid[0], 80 * WAN);
+    assert_int_equal(o.decisions[0], DGS_STACK_PAID);
+    assert_int_equal(o.paid[2], 200 * WAN);
+    assert_int_equal(o.decisions[2], DGS_STACK_PAID);
+    assert_int_equal(o.paid[0] + o.paid[2], 280 * WAN);
+    assert_int_equal(o.paid[1], 300 * WAN);
+    /* the year is the row's, whichever row comes first: the 2025 row first */
+    p.date[0] = "2025-11-30", p.date[2] = "2024-06-01";
+    assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_OK);   /* every row dated: no call date needed */
+    assert_int_equal(o.paid[0] + o.paid[2], 280 * WAN);
+
+    /* a row after the document's validity: not in force */
+    p.date[0] = "2030-01-01", p.date[2] = "2025-03-01";
+    assert_int_equal(run(&p, 1, one, "2025-06-01", false, &o, &e), DGS_OK);
+    assert_int_equal(o.outcomes[0], DGS_OUTCOME_NOT_IN_FORCE);
+    assert_int_equal(o.decisions[0], DGS_STACK_NOT_GRANTED);
+    assert_int_equal(o.paid[0], 0);
+    assert_int_equal(o.paid[2], 200 * WAN);
+    assert_int_equal(o.decisions[2], DGS_STACK_PAID);
+
+    /* one date: as before, and the same with every row's date NULL or the call's */
+    p.dated = false;
+    assert_int_equal(run(&p, 1, one, "2025-06-01", false, &o, &e), DGS_OK);
+    assert_int_equal(o.paid[0], 0);
+    assert_int_equal(o.decisions[0], DGS_STACK_SUPERSEDED);
+    assert_int_equal(o.paid[2], 200 * WAN);
+    assert_int_equal(o.paid[1], 300 * WAN);
+    p.dated = true;
+    for (int v = 0; v < 2; v++) {
+        for (size_t i = 0; i < 3; i++)
+            p.date[i] = v ? "2025-06-01" : NULL;
+        memset(&u, 0xa5, sizeof u);
+        assert_int_equal(run(&p, 1, one, "2025-06-01", false, &u, &e), DGS_OK);
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(u.awards[i], o.awards[i]);
+            assert_int_equal(u.outcomes[i], o.outcomes[i]);
+            assert_int_equal(u.paid[i], o.paid[i]);
+            assert_int_equal(u.decisions[i], o.decisions[i]);
+            assert_int_equal(u.up_to[i], o.up_to[i]);
+        }
+    }
+}
+
+/* A bad date of a row is refused before anything is written; err->row names the row. */
+static void bad_row_dates(void **state)
+{
+    (void)state;
+    static pop p;
+    static outputs o;
+    memset(&p, 0, sizeof p);
+    p.rows = 3;
+    for (size_t i = 0; i < 3; i++)
+        put(&p, i, C_NEW_PURCHASES, 100 * WAN), p.applicant[i] = 1;
+    static const char *const one[] = {"A1.10.a"};
+    dgs_error e;
+    p.dated = true;
+    const char *bad[] = {"2025-02-29", "2025-6-1", "", "2025-06-01 ", "20250601"};
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+        p.date[0] = "2025-03-01", p.date[1] = NULL, p.date[2] = bad[b];
+        memset(&o, 0xa5, sizeof o);
+        assert_int_equal(run(&p, 1, one, "2025-06-01", false, &o, &e), DGS_E_DATE);
+        assert_int_equal(e.row, 2);
+        assert_non_null(strstr(e.message, "row 2"));
+        assert_int_equal(o.decisions[0], (int32_t)0xa5a5a5a5);   /* nothing written */
+    }
+    /* a row without a date, and no date for the call */
+    p.date[2] = "2025-03-01";
+    assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_E_DATE);
+    assert_int_equal(e.row, 1);
+    /* the call's date, bad, even where every row is dated */
+    p.date[1] = "2025-03-01";
+    assert_int_equal(run(&p, 1, one, "2025-13-01", false, &o, &e), DGS_E_DATE);
+    /* neither */
+    p.dated = false;
+    assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_E_INVALID_ARGUMENT);
+    /* no rows, dates without a date: nothing to do */
+    p.dated = true;
+    p.rows = 0;
+    assert_int_equal(run(&p, 1, one, NULL, false, &o, &e), DGS_OK);
+}
+
 /* A row claims a measure by giving one of its inputs: a lease row does not claim
  * the matching measures.  A row giving national funds without the total investment
  * claims A1.01.a but is invalid (a required input missing): the error names it. */
@@ -396,6 +532,17 @@ static void claims_and_invalid_rows(void **state)
     assert_int_equal(o.paid[6 + 0], 100 * WAN);
     assert_int_equal(o.paid[6 + 2], 100 * WAN);
     assert_int_equal(o.decisions[6 + 1], DGS_STACK_NOT_CLAIMED);
+    /* the rows of two dates (the invalid row alone in 2024): the same row named, the same outputs */
+    static outputs u;
+    p.dated = true;
+    p.date[0] = "2025-03-01", p.date[1] = "2024-06-01", p.date[2] = "2025-03-01";
+    assert_int_equal(run(&p, 3, three, "2025-06-01", false, &u, &e), DGS_E_MISSING_INPUT);
+    assert_int_equal(e.row, 1);
+    assert_non_null(strstr(e.message, "total_investment"));
+    for (size_t x = 0; x < 3 * 3; x++) {
+        assert_int_equal(u.decisions[x], o.decisions[x]);
+        assert_int_equal(u.paid[x], o.paid[x]);
+    }
 }
 
 /* Rows in any order: the same decisions as rows sorted by applicant. */
@@ -459,7 +606,7 @@ static void dense_and_sparse_applicant_codes_agree(void **state)
     dgs_error e;
     const int64_t *codes[2] = {dense, sparse};
     for (int v = 0; v < 2; v++)
-        assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", R, 4, names, cols, NULL, codes[v], NULL,
+        assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", NULL, R, 4, names, cols, NULL, codes[v], NULL,
                                                  aw[v], oc[v], pd[v], dc[v], up[v], &e),
                          DGS_OK);
     size_t capped = 0;
@@ -480,7 +627,7 @@ static void dense_and_sparse_applicant_codes_agree(void **state)
                 t2[r] = tier[i], b2[r] = base[i], p2[r] = bp[i], l2[r++] = limit[i];
             }
     const int64_t *cols2[4] = {t2, b2, p2, l2};
-    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", R, 4, names, cols2, NULL, sorted_codes, NULL,
+    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", NULL, R, 4, names, cols2, NULL, sorted_codes, NULL,
                                              aw[2], oc[2], pd[2], dc[2], up[2], &e),
                      DGS_OK);
     for (size_t i = 0; i < R; i++) {
@@ -504,7 +651,7 @@ static void refusals(void **state)
                              *const unknown[] = {"A9.99.z"}, *const none[] = {"A3.05.a"},
                              *const qualitative[] = {"A1.02.a"}, *const other[] = {"A1.07.a", "A4.09.e"};
 #define POP(nm, ms, date, ncols, nms)                                                                          \
-    dgs_evaluate_population(rs, nm, ms, date, 1, ncols, nms, cols, NULL, p.applicant, NULL, o.awards, o.outcomes, \
+    dgs_evaluate_population(rs, nm, ms, date, NULL, 1, ncols, nms, cols, NULL, p.applicant, NULL, o.awards, o.outcomes, \
                             o.paid, o.decisions, NULL, &e)
     assert_int_equal(POP(2, twice, "2025-06-01", 2, names), DGS_E_INVALID_ARGUMENT);
     assert_non_null(strstr(e.message, "listed twice"));
@@ -527,11 +674,11 @@ static void refusals(void **state)
     assert_non_null(strstr(e.message, "A4.09.e"));
     /* an object with a trailing space would make one project two */
     const char *bad[1] = {"P1 "};
-    assert_int_equal(dgs_evaluate_population(rs, 1, lease, "2025-06-01", 1, 2, names, cols, NULL, p.applicant, bad,
+    assert_int_equal(dgs_evaluate_population(rs, 1, lease, "2025-06-01", NULL, 1, 2, names, cols, NULL, p.applicant, bad,
                                              o.awards, o.outcomes, o.paid, o.decisions, NULL, &e),
                      DGS_E_VALUE);
     assert_int_equal(e.row, 0);
-    assert_int_equal(dgs_evaluate_population(rs, 1, lease, "2025-06-01", 1, 2, names, cols, NULL, NULL, NULL,
+    assert_int_equal(dgs_evaluate_population(rs, 1, lease, "2025-06-01", NULL, 1, 2, names, cols, NULL, NULL, NULL,
                                              o.awards, o.outcomes, o.paid, o.decisions, NULL, &e),
                      DGS_E_INVALID_ARGUMENT);
     /* and the call itself works: 100万 */
@@ -547,6 +694,8 @@ int main(void)
         cmocka_unit_test(two_projects_of_one_applicant_are_two_benefits),
         cmocka_unit_test(a_ceiling_is_not_paid),
         cmocka_unit_test(a_yearly_cap_holds_per_applicant),
+        cmocka_unit_test(a_yearly_award_per_enterprise_is_one_per_year_of_the_row),
+        cmocka_unit_test(bad_row_dates),
         cmocka_unit_test(claims_and_invalid_rows),
         cmocka_unit_test(order_of_rows_does_not_matter_between_applicants),
         cmocka_unit_test(dense_and_sparse_applicant_codes_agree),

@@ -525,6 +525,7 @@ typedef struct pop_file {
     long *applicant;         /* offsets of the texts */
     long *object;
     long *error;             /* the row's first error (a cell, the fields), or -1 */
+    long *date;              /* the row's date (a `date` cell), or -1: --date */
 } pop_file;
 
 static int pop_grow(pop_file *f, pop_col *cols, size_t ncols)
@@ -545,6 +546,9 @@ static int pop_grow(pop_file *f, pop_col *cols, size_t ncols)
     if (!(p = realloc(f->error, cap * sizeof *f->error)))
         return -1;
     f->error = p;
+    if (!(p = realloc(f->date, cap * sizeof *f->date)))
+        return -1;
+    f->date = p;
     for (size_t k = 0; k < ncols; k++) {
         if (!(p = realloc(cols[k].values, cap * sizeof *cols[k].values)))
             return -1;
@@ -638,7 +642,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     r.line = 1;
     pop_col *cols = NULL;
     size_t ncols = 0;
-    long app_col = -1, obj_col = -1;
+    long app_col = -1, obj_col = -1, date_col = -1;
     pop_file f = {0};
     text_pool t = {0};
     dgs_case **cases = NULL;
@@ -646,7 +650,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     int64_t *codes = NULL;
     dgs_fen_t *awards = NULL, *paid = NULL, *up_to = NULL;
     int32_t *outcomes = NULL, *decisions = NULL;
-    const char **names = NULL, **objects = NULL;
+    const char **names = NULL, **objects = NULL, **dates = NULL;
     const int64_t **cv = NULL;
     const uint8_t **cp = NULL;
     unsigned long invalid = 0, first_invalid_line = 0;
@@ -722,10 +726,8 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
             continue;
         }
         if (strcmp(name, "date") == 0) {
-            free(role);
-            rc = cli_fail(c, "%s:%lu: a population has one date (--date); a column 'date' is not read", o->input,
-                          r.record_line);
-            goto done;
+            role[k] = -4, date_col = (long)k;   /* each row's date; --date for an empty cell */
+            continue;
         }
         pop_col *col = &cols[ncols];
         for (size_t q = 0; q < nm && !col->m; q++) {
@@ -777,7 +779,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
                       r.record_line);
         goto done;
     }
-    if (!(o->given & OPT_DATE))
+    if (!(o->given & OPT_DATE) && date_col < 0)
         cli_note(c, "note: no --date given: every claim is evaluated at today's date, %s", o->date);
     cases = calloc(nm, sizeof *cases);
     if (!cases) {
@@ -808,6 +810,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         size_t i = f.rows++;
         f.line[i] = r.record_line;
         f.error[i] = -1;
+        f.date[i] = -1;
         for (size_t k = 0; k < ncols; k++)
             cols[k].values[i] = 0, cols[k].present[i] = 0;
         const char *problem = NULL;
@@ -825,8 +828,28 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
                       "one applicant written two ways would be two applicants, each under its own caps";
         if (!problem && !cli_utf8_valid(obj, strlen(obj)))
             problem = "the object is not UTF-8 text";
-        f.applicant[i] = pool_keep(&t, problem ? "" : app);
-        f.object[i] = pool_keep(&t, problem ? "" : obj);
+        /* The row's date: its cell (read as `batch` reads a date column), or --date for an empty one. */
+        const char *day = !problem && date_col >= 0 ? cli_csv_cell(&r, (size_t)date_col) : "";
+        bool dated = false, bad_date = false;
+        if (!problem && *day) {
+            if (dgs_case_set_date(cases[0], day, &e)) {
+                snprintf(msg, sizeof msg, "%s", e.message);
+                cli_utf8_sanitize(msg);
+                problem = msg, bad_date = true;
+            } else {
+                dated = true;
+            }
+        } else if (!problem && date_col >= 0 && !(o->given & OPT_DATE)) {
+            problem = "no date: give it in the date column, or --date for the rows without one";
+            bad_date = true;
+        }
+        f.applicant[i] = pool_keep(&t, problem && !bad_date ? "" : app);   /* a row without a date is still its applicant's */
+        f.object[i] = pool_keep(&t, problem && !bad_date ? "" : obj);
+        if (dated && (f.date[i] = pool_keep(&t, day)) < 0) {
+            free(role);
+            rc = cli_fail_io(c, "out of memory");
+            goto done;
+        }
         for (size_t k = 0; !problem && k < nfields; k++) {
             const char *cell = cli_csv_cell(&r, k);
             if (role[k] < 0 || !*cell)
@@ -857,7 +880,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
                 first_invalid_line = f.line[i];
             if (invalid <= MAX_REPORTED)
                 cli_note(c, "%s:%lu: row %zu: %s", o->input, f.line[i], i + 1, problem);
-            if (r.nfields != nfields || !*app)   /* not one applicant's row: claims nothing */
+            if (r.nfields != nfields || !*app || bad_date)   /* not one applicant's row, or of no date: claims nothing */
                 for (size_t k = 0; k < ncols; k++)
                     cols[k].present[i] = 0;
         }
@@ -873,6 +896,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     ac = malloc((rows ? rows : 1) * sizeof *ac);
     codes = malloc((rows ? rows : 1) * sizeof *codes);
     objects = malloc((rows ? rows : 1) * sizeof *objects);
+    dates = malloc((rows ? rows : 1) * sizeof *dates);
     names = malloc((ncols ? ncols : 1) * sizeof *names);
     cv = malloc((ncols ? ncols : 1) * sizeof *cv);
     cp = malloc((ncols ? ncols : 1) * sizeof *cp);
@@ -882,13 +906,14 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
     up_to = malloc(cells * sizeof *up_to);
     outcomes = malloc(cells * sizeof *outcomes);
     decisions = malloc(cells * sizeof *decisions);
-    if (!ac || !codes || !objects || !names || !cv || !cp || !awards || !paid || !up_to || !outcomes || !decisions) {
+    if (!ac || !codes || !objects || !dates || !names || !cv || !cp || !awards || !paid || !up_to || !outcomes || !decisions) {
         rc = cli_fail_io(c, "out of memory");
         goto done;
     }
     for (size_t i = 0; i < rows; i++) {
         ac[i] = (app_code){t.p + f.applicant[i], i};
         objects[i] = t.p + f.object[i];
+        dates[i] = f.date[i] >= 0 ? t.p + f.date[i] : NULL;
     }
     qsort(ac, rows, sizeof *ac, cmp_app);
     for (size_t i = 0, code = 0; i < rows; i++) {
@@ -900,7 +925,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
         names[k] = cols[k].name, cv[k] = cols[k].values, cp[k] = cols[k].present;
     for (size_t x = 0; x < cells; x++)
         decisions[x] = -100;   /* not written */
-    int prc = dgs_evaluate_population(rs, nm, ms, o->date, rows, ncols, names, cv, cp, codes,
+    int prc = dgs_evaluate_population(rs, nm, ms, o->date, date_col >= 0 ? dates : NULL, rows, ncols, names, cv, cp, codes,
                                       obj_col >= 0 ? objects : NULL, awards, outcomes, paid, decisions, up_to, &e);
     if (prc && (prc == DGS_E_NOMEM || !rows || decisions[0] == -100)) {
         /* Refused before any row was written; an object refused names its row's line. */
@@ -935,7 +960,7 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
                     dgs_result *res = NULL;
                     int erc = dgs_case_new(mp[q], &cs, &why);
                     if (!erc)
-                        erc = dgs_case_set_date(cs, o->date, &why);
+                        erc = dgs_case_set_date(cs, dates[i] ? dates[i] : o->date, &why);
                     for (size_t k = 0; !erc && k < ncols; k++)
                         if (cols[k].present[i] && (cols[k].input < 0 ? false : dgs_measure_input_index(mp[q], cols[k].name) >= 0))
                             erc = dgs_case_set_int(cs, cols[k].name, cols[k].values[i], &why);
@@ -1113,9 +1138,9 @@ done:
     free(cols);
     free(r.buf);
     free(r.start);
-    free(f.line), free(f.applicant), free(f.object), free(f.error);
+    free(f.line), free(f.applicant), free(f.object), free(f.error), free(f.date);
     free(t.p);
-    free(ac), free(codes), free(objects), free(names), free(cv), free(cp);
+    free(ac), free(codes), free(objects), free(dates), free(names), free(cv), free(cp);
     free(awards), free(paid), free(up_to), free(outcomes), free(decisions);
     free(mlist), free(ms), free(mp);
     return rc;

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 """Ruleset.evaluate_population: several measures over one population, stacked per applicant in C.
 
-A random population is checked claim by claim against rules.evaluate + rules.stack for each
-applicant; the vectors are worked by hand from the clauses quoted above them."""
+A random population, of one date or a date per row, is checked claim by claim against
+rules.evaluate (at each row's date) + rules.stack for each applicant; the vectors are worked by hand from the clauses quoted above them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from decimal import Decimal
 
@@ -70,8 +71,9 @@ def reference(rules, df: pd.DataFrame, date: str, objects: bool):
                 if not given:
                     continue
                 given = {c: int(v) if isinstance(v, (int, np.integer)) else v for c, v in given.items()}
+                day = row["date"] if "date" in df.columns and not pd.isna(row["date"]) else date
                 try:
-                    r = rules.evaluate(m, date=date, **given)
+                    r = rules.evaluate(m, date=day, **given)
                 except dgsubsidy.Error:
                     expected[(i, m)] = (0, "invalid")
                     continue
@@ -104,6 +106,25 @@ def test_equals_evaluate_and_stack_per_applicant(rules, seed):
     for a, rows in claims.groupby("applicant"):
         assert by_app.loc[a, "paid"] == sum(rows.paid, Decimal(0))
     assert pop.by_measure["paid_fen"].sum() == pop.total_fen
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_date_per_row_equals_evaluate_and_stack_at_each_date(rules, seed):
+    """Rows of 2024 and 2025 (and, for some, the call's date): each claim evaluated at its row's date,
+    a yearly award or cap one per year of that date."""
+    df = random_population(100 + seed)
+    rng = random.Random(seed)
+    days = ["2024-06-01", "2025-03-01", "2025-11-30"] + ([None] if seed % 2 else [])
+    df["date"] = [rng.choice(days) for _ in range(len(df))]
+    date = "2025-06-01" if seed % 2 else None
+    pop = rules.evaluate_population(df, date, measures=MEASURES, object="project", errors="mark")
+    expected = reference(rules, df, date, True)
+    claims = pop.claims
+    assert {(r.row, r.measure): (r.paid_fen, r.decision) for r in claims.itertuples()} == expected
+    for r in claims.itertuples():
+        own = df.loc[r.row, "date"]
+        assert r.date == (date if pd.isna(own) else own)
+    assert pop.dates is not None and pop.date == date
 
 
 def test_decisions_reach_pending_and_capped(rules):
@@ -232,10 +253,12 @@ def test_a_column_no_measure_reads_is_refused(rules):
         rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
     assert rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"], extra="ignore").total == \
         Decimal("1100000.00")   # 100万 + min(5% × 1000万 = 50万, interest 10万) = 110万
+    # a date column is the rows' dates; with dates=None it is read as no measure's input
     df = lease_frame()
     df["date"] = ["2025-01-01", "2025-02-01"]
-    with pytest.raises(dgsubsidy.NotSupported):
-        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"])
+    assert rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"]).total == Decimal("1100000.00")
+    with pytest.raises(dgsubsidy.UnknownInput, match="'date'"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.07.a"], dates=None)
 
 
 def test_a_measure_without_inputs_and_without_columns(rules):
@@ -309,3 +332,95 @@ def test_edge_frames(rules):
     pop = rules.evaluate_population(frame, "2025-06-01", measures=["A1.07.a"], object="contract")
     assert list(pop.claims.decision) == ["paid", "superseded"]
     assert pop.total == Decimal("1000000.00")
+
+
+# ---- a date per row ------------------------------------------------------------------------
+
+def test_a_yearly_award_per_enterprise_is_one_per_year_of_the_row(rules):
+    """附件1（十）对倍增企业面向中小微企业的新增采购按交易额1%给予每年最高300万元奖励 (A1.10.a;
+    G-BZ-PROCURE: one award per enterprise per year).  E1: 8000万 → 80万 and 2亿 → 200万; E2: 5亿 →
+    500万, at most 300万.  E1's two rows in one year (2025-03-01, 2025-11-30): the higher, 200万, once;
+    in 2024 and 2025: 80万 + 200万 = 280万.  A row of 2030-01-01 is after the document's validity."""
+    df = pd.DataFrame({"applicant": ["E1", "E2", "E1"], "new_purchases": [80_000_000, 500_000_000, 200_000_000],
+                       "date": ["2025-03-01", None, "2025-11-30"]})
+    pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+    c = pop.claims
+    assert list(c.paid) == [Decimal("0.00"), Decimal("3000000.00"), Decimal("2000000.00")]
+    assert list(c.decision) == ["superseded", "paid", "paid"]
+    assert list(c.date) == ["2025-03-01", "2025-06-01", "2025-11-30"]
+    assert pop.by_applicant.loc["E1", "paid"] == Decimal("2000000.00")
+    assert pop.dates == ["2025-03-01", "2025-06-01", "2025-11-30"]
+    # two years: both paid
+    df["date"] = ["2024-06-01", "2025-03-01", "2025-03-01"]
+    pop = rules.evaluate_population(df, measures=["A1.10.a"])   # every row dated: no date needed
+    assert list(pop.claims.paid) == [Decimal("800000.00"), Decimal("3000000.00"), Decimal("2000000.00")]
+    assert pop.by_applicant.loc["E1", "paid"] == Decimal("2800000.00")
+    assert pop.total == Decimal("5800000.00")
+    # after the validity: not in force
+    df["date"] = ["2030-01-01", "2025-03-01", "2025-03-01"]
+    c = rules.evaluate_population(df, measures=["A1.10.a"]).claims
+    assert list(c.outcome) == ["not_in_force", "granted", "granted"]
+    assert list(c.paid_fen) == [0, 300_000_000, 200_000_000]
+    # one date for the call, no date column: one year, as before
+    pop = rules.evaluate_population(df.drop(columns="date"), "2025-06-01", measures=["A1.10.a"])
+    assert list(pop.claims.paid_fen) == [0, 300_000_000, 200_000_000]
+    assert list(pop.claims.date) == ["2025-06-01"] * 3 and pop.dates is None
+
+
+@pytest.mark.parametrize("kind", ["str", "datetime64", "date", "timestamp", "tz"])
+def test_row_dates_of_every_type(rules, kind):
+    """The same two years, the dates given as ISO strings, pandas datetime64 (a time of day is
+    dropped: the calendar date), datetime.date, Timestamps or tz-aware datetimes: 80万 + 200万."""
+    text = ["2024-12-31", "2025-01-01"]
+    if kind == "str":
+        dates = pd.Series(text, dtype=object)
+    elif kind == "datetime64":
+        dates = pd.to_datetime(["2024-12-31 23:59:59", "2025-01-01 00:00:00"])
+        assert dates.dtype.kind == "M"
+    elif kind == "date":
+        dates = pd.Series([dt.date(2024, 12, 31), dt.date(2025, 1, 1)], dtype=object)
+    elif kind == "timestamp":
+        dates = pd.Series([pd.Timestamp("2024-12-31 18:00"), dt.datetime(2025, 1, 1, 6, 0)], dtype=object)
+    else:
+        dates = pd.to_datetime(["2024-12-31 23:00", "2025-01-01 01:00"]).tz_localize("Asia/Shanghai")
+    df = pd.DataFrame({"applicant": ["E1", "E1"], "new_purchases": [80_000_000, 200_000_000], "when": dates})
+    pop = rules.evaluate_population(df, measures=["A1.10.a"], dates="when")
+    assert list(pop.claims.date) == text
+    assert list(pop.claims.decision) == ["paid", "paid"]
+    assert pop.total == Decimal("2800000.00")
+    # days of one year are one award: 2025-01-01 and 2025-12-31
+    same = ["2025-01-01", "2025-12-31"]
+    df["when"] = pd.to_datetime(same) if kind in ("datetime64", "tz") else same
+    pop = rules.evaluate_population(df, measures=["A1.10.a"], dates="when")
+    assert list(pop.claims.decision) == ["superseded", "paid"] and pop.total == Decimal("2000000.00")
+
+
+def test_missing_and_bad_row_dates(rules):
+    df = pd.DataFrame({"applicant": ["E1", "E1", "E2"], "new_purchases": [80_000_000, 200_000_000, 10_000_000],
+                       "date": pd.to_datetime(["2024-06-01", None, "2025-03-01"])})
+    # NaT without a call's date: refused with its row
+    with pytest.raises(dgsubsidy.InvalidDate) as e:
+        rules.evaluate_population(df, measures=["A1.10.a"])
+    assert e.value.row == 1
+    # with one: the call's date (2025-06-01: another year than row 0's): 80万 + 200万, and E2's 10万
+    pop = rules.evaluate_population(df, dt.date(2025, 6, 1), measures=["A1.10.a"])
+    assert list(pop.claims.date) == ["2024-06-01", "2025-06-01", "2025-03-01"]
+    assert pop.total == Decimal("2900000.00")
+    # a string that is no date: the library refuses it, naming its row
+    df["date"] = ["2024-06-01", "2025-06-01", "2025-02-29"]
+    with pytest.raises(dgsubsidy.InvalidDate, match="2025-02-29") as e:
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+    assert e.value.row == 2
+    df["date"] = pd.Series(["2024-06-01", 20250601, "2025-03-01"], dtype=object)
+    with pytest.raises(dgsubsidy.TypeMismatch, match="row 1"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"])
+    # no date at all
+    with pytest.raises(dgsubsidy.MissingInput, match="date"):
+        rules.evaluate_population(df.drop(columns="date"), measures=["A1.10.a"])
+    with pytest.raises(dgsubsidy.MissingInput, match="'when'"):
+        rules.evaluate_population(df, "2025-06-01", measures=["A1.10.a"], dates="when")
+    # a bad call's date is no row's
+    df["date"] = [None, "2025-03-01", None]
+    with pytest.raises(dgsubsidy.InvalidDate) as e:
+        rules.evaluate_population(df, "2025-13-01", measures=["A1.10.a"])
+    assert e.value.row is None

@@ -843,8 +843,9 @@ class Ruleset:
         return compare(self, reform, frame, date, measures=measures, units=units, extra=extra, errors=errors,
                        threads=threads)
 
-    def evaluate_population(self, frame: Any, date: DateLike, *, measures: Sequence[Union[str, Measure]],
-                            applicant: str = "applicant", object: Optional[str] = None, units: str = "yuan",
+    def evaluate_population(self, frame: Any, date: Optional[DateLike] = None, *,
+                            measures: Sequence[Union[str, Measure]], applicant: str = "applicant",
+                            object: Optional[str] = None, dates: Optional[str] = "date", units: str = "yuan",
                             extra: str = "raise", errors: str = "raise") -> "Population":
         """Evaluates several measures over one population and stacks each applicant's claims in C.
 
@@ -861,8 +862,17 @@ class Ruleset:
         the same results, in row order and, within a row, in the order of
         ``measures``: 就高、从优、不重复享受 per object (column ``object``; without
         it each row is an object of its own), a ceiling still to be assessed is
-        never paid, caps across claims hold per applicant.  One ``date`` for
-        every claim.  ``errors``: "raise" raises the first invalid row's error
+        never paid, caps across claims hold per applicant.
+
+        Each row has a date: its value in the column named ``dates`` (default
+        ``"date"``, when the frame has it; ISO strings, ``datetime.date``,
+        pandas Timestamps or datetime64, their calendar date), else ``date``
+        (also the date of a row whose date is missing; without ``date`` such a
+        row is refused, ``InvalidDate`` with its row, as is a string that is no
+        date).  A row's claims are evaluated and stacked at its date: a yearly
+        award or cap (每年) is one per year of the row's date, so claims of one
+        applicant in two years do not compete for it.  ``dates=None`` reads no
+        date column.  ``claims`` has each claim's ``date``.  ``errors``: "raise" raises the first invalid row's error
         (with the result as ``error.population``), "mark" returns it as
         ``result.error``, invalid claims being left out of their applicant's
         stacking.  Returns a :class:`Population` (``claims``, ``by_applicant``,
@@ -871,7 +881,7 @@ class Ruleset:
         from ._population import evaluate_population
 
         return evaluate_population(self, frame, date, measures=measures, applicant=applicant, object=object,
-                                   units=units, extra=extra, errors=errors)
+                                   dates=dates, units=units, extra=extra, errors=errors)
 
     def stack(self, results: Sequence["Result"],
               already_granted: Optional[Sequence[Optional[Money]]] = None,

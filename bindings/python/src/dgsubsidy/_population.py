@@ -7,11 +7,14 @@ A row claims a measure when it gives at least one of the measure's inputs.
 The library evaluates every measure over every row with its batch path, then
 stacks the claims of each applicant exactly as :meth:`Ruleset.stack` stacks the
 same results (objects, ceilings still to be assessed never paid, caps across
-claims), in one call.
+claims), in one call.  Each row has a date (a column ``date``, or the call's
+``date``): its claims are evaluated and stacked at that date (a yearly award
+or cap is one per year of the row's date).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
 
@@ -20,7 +23,7 @@ import numpy as np
 from . import _errors, _native
 from ._api import Measure, Outcome
 from ._batch import _check_modes, _exact_sum, _is_arrow, _is_polars, prepare
-from ._money import INT64_MAX, DateLike, from_fen, iso_date, to_fen
+from ._money import INT64_MAX, DateLike, c_string, from_fen, iso_date, to_fen
 from ._stack import Decision, allocate_fen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,6 +166,43 @@ def _objects(data: Any, name: str, rows: int) -> List[Optional[str]]:
     return out
 
 
+def _row_dates(data: Any, name: str, rows: int, default: Optional[str]) -> List[Optional[str]]:
+    """The date of each row as "YYYY-MM-DD" (None where missing: the call's date), from ISO strings,
+    datetime.date / datetime.datetime / pandas Timestamps (their calendar date) or datetime64 values;
+    a missing date without a call's date is refused with its row.  Strings are checked by the library
+    (DGS_E_DATE with the row)."""
+    import pandas as pd
+
+    s = _series(data)
+    if len(s) != rows:
+        raise _errors.InvalidArgument(f"the date column '{name}' has {len(s)} values, not {rows}",
+                                      code=_native.DGS_E_INVALID_ARGUMENT)
+    missing = s.isna().to_numpy()
+    out: List[Optional[str]] = []
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        s = s.dt.tz_localize(None)   # the wall time in its own time zone: its calendar date
+    if s.dtype.kind == "M":   # datetime64: the calendar date, in integers (no float)
+        text = np.datetime_as_string(s.to_numpy().astype("datetime64[D]"), unit="D").tolist()
+        out = [None if missing[i] else t for i, t in enumerate(text)]
+    else:
+        for i, v in enumerate(s.to_numpy(dtype=object)):
+            if missing[i] or (isinstance(v, str) and v == ""):
+                out.append(None)
+            elif isinstance(v, str):
+                out.append(c_string(v, f"the date of row {i} ('{name}')"))
+            elif isinstance(v, (_dt.date, np.datetime64)):
+                out.append(iso_date(v, f"the date of row {i} ('{name}')"))
+            else:
+                raise _errors.TypeMismatch(f"the date of row {i} ('{name}') is a {type(v).__name__}, not an ISO "
+                                           f"string, a datetime.date or a datetime64")
+    if default is None:
+        for i, d in enumerate(out):
+            if d is None:
+                raise _errors.InvalidDate(f"row {i} has no date ('{name}') and no date is given for such rows: "
+                                          f"pass date=...", code=_native.DGS_E_DATE, row=i)
+    return out
+
+
 def _readers(measures: Sequence[Measure], name: str) -> List[Measure]:
     """The measures that read a column: as an input, or as one of their conditions."""
     if name.startswith("condition."):
@@ -173,13 +213,19 @@ def _readers(measures: Sequence[Measure], name: str) -> List[Measure]:
 class Population:
     """What a population's claims are paid: per claim, per applicant and per measure."""
 
-    def __init__(self, rules: "Ruleset", measures: Sequence[Measure], date: str, rows: int, index: Any,
+    def __init__(self, rules: "Ruleset", measures: Sequence[Measure], date: Optional[str], rows: int, index: Any,
                  applicant_codes: np.ndarray, applicant_labels: Any, objects: Optional[List[Optional[str]]],
                  award_fen: np.ndarray, outcome_codes: np.ndarray, paid_fen: np.ndarray,
-                 decision_codes: np.ndarray, up_to_fen: np.ndarray, error: Optional[_errors.Error]) -> None:
+                 decision_codes: np.ndarray, up_to_fen: np.ndarray, error: Optional[_errors.Error],
+                 dates: Optional[List[Optional[str]]] = None) -> None:
         self.ruleset = rules
         self.measures: Tuple[Measure, ...] = tuple(measures)
+        #: The call's date ("YYYY-MM-DD"): that of every row without a date of its own; None when every
+        #: row has one.
         self.date = date
+        #: The date of each row ("YYYY-MM-DD"), or None when every row is of ``date``.
+        self.dates: Optional[List[str]] = (None if dates is None
+                                            else [d if d is not None else date for d in dates])  # type: ignore
         self.rows = rows
         self.index = index
         #: (measures, rows) arrays: award_fen[k, i] is measure k's award for row i.
@@ -214,8 +260,9 @@ class Population:
     @property
     def claims(self) -> "pd.DataFrame":
         """One line per claim (a row that gives at least one input of a measure), in row order and,
-        within a row, in the order of the measures: row, applicant, object, measure, unit, award,
-        award_fen, outcome, paid, paid_fen, decision, up_to, up_to_fen.  Money is Decimal yuan
+        within a row, in the order of the measures: row, applicant, object, date (the row's, ISO
+        "YYYY-MM-DD"), measure, unit, award, award_fen, outcome, paid, paid_fen, decision, up_to,
+        up_to_fen.  Money is Decimal yuan
         (a measure counting places gives its award as an int count)."""
         if self._claims is None:
             import pandas as pd
@@ -234,6 +281,8 @@ class Population:
                 "applicant": np.asarray(self.applicant_labels, dtype=object)[self.applicant_codes[rows_idx]],
                 "object": (np.array(self.objects, dtype=object)[rows_idx] if self.objects is not None
                            else np.full(len(rows_idx), None, dtype=object)),
+                "date": (np.array(self.dates, dtype=object)[rows_idx] if self.dates is not None
+                         else np.full(len(rows_idx), self.date, dtype=object)),
                 "measure": ids[k_idx],
                 "unit": np.where(money[k_idx], "fen", "places") if len(k_idx) else np.zeros(0, object),
                 "award": [from_fen(a) if mo else int(a) for a, mo in zip(award.tolist(), money[k_idx].tolist())],
@@ -304,12 +353,14 @@ class Population:
                          name="share", dtype=object)
 
     def __repr__(self) -> str:
-        return (f"<Population {self.rows} rows × {len(self.measures)} measures at {self.date}: "
+        when = self.date if self.dates is None else f"{len(set(self.dates))} dates"
+        return (f"<Population {self.rows} rows × {len(self.measures)} measures at {when}: "
                 f"paid CNY {self.total:,}>")
 
 
-def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Union[str, Measure]],
-                        applicant: str = "applicant", object: Optional[str] = None, units: str = "yuan",
+def evaluate_population(rules: "Ruleset", frame: Any, date: Optional[DateLike] = None, *,
+                        measures: Sequence[Union[str, Measure]], applicant: str = "applicant",
+                        object: Optional[str] = None, dates: Optional[str] = "date", units: str = "yuan",
                         extra: str = "raise", errors: str = "raise") -> Population:
     """Evaluates ``measures`` over every row of ``frame`` and stacks each applicant's claims;
     see :meth:`Ruleset.evaluate_population`."""
@@ -325,10 +376,14 @@ def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measure
         if m.id in seen:
             raise _errors.InvalidArgument(f"measure {m.id} is listed twice", code=_native.DGS_E_INVALID_ARGUMENT)
         seen.add(m.id)
-    if date is None:
-        raise _errors.MissingInput("the date of the population is required", code=_native.DGS_E_MISSING_INPUT)
-    day = iso_date(date)
+    day = iso_date(date) if date is not None else None
     names = _column_names(frame)
+    date_col = dates if dates is not None and dates in names else None
+    if dates is not None and date_col is None and dates != "date":
+        raise _errors.MissingInput(f"the date column '{dates}' is not in the frame", code=_native.DGS_E_MISSING_INPUT)
+    if date_col is None and day is None:
+        raise _errors.MissingInput("the date of the population is required: pass date=..., or give each row's "
+                                   f"date in a column '{dates or 'date'}'", code=_native.DGS_E_MISSING_INPUT)
     if applicant not in names:
         raise _errors.MissingInput(f"the applicant column '{applicant}' is not in the frame (columns: "
                                    f"{', '.join(map(str, names))}); name it with applicant=...",
@@ -339,7 +394,10 @@ def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measure
     if object is not None and object == applicant:
         raise _errors.InvalidArgument("the applicant and object columns must differ",
                                       code=_native.DGS_E_INVALID_ARGUMENT)
-    for role, col in (("applicant", applicant), ("object", object)):
+    if date_col is not None and date_col in (applicant, object):
+        raise _errors.InvalidArgument(f"the date column '{date_col}' is also the applicant or object column",
+                                      code=_native.DGS_E_INVALID_ARGUMENT)
+    for role, col in (("applicant", applicant), ("object", object), ("date", date_col)):
         if col is not None and _readers(ms, col):
             raise _errors.InvalidArgument(f"the {role} column '{col}' is an input of "
                                           f"{', '.join(m.id for m in _readers(ms, col))}: name the {role}s in "
@@ -352,21 +410,19 @@ def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measure
     rows = len(first)
     codes, labels = _applicant_codes(first, applicant, rows)
     objs = _objects(frame[object], object, rows) if object is not None else None
+    row_dates = _row_dates(frame[date_col], date_col, rows, day) if date_col is not None else None
 
     col_names: List[str] = []
     columns: List[np.ndarray] = []
     present: List[Optional[np.ndarray]] = []
     bad_error: Optional[_errors.Error] = None
     for name in names:
-        if name == applicant or name == object:
+        if name == applicant or name == object or (date_col is not None and name == date_col):
             continue
         readers = _readers(ms, name) if isinstance(name, str) else []
         if not readers:
             if extra == "ignore":
                 continue
-            if name == "date":
-                raise _errors.NotSupported("a population has one date (the date argument); a column 'date' is "
-                                           "not read: split the rows by date", code=_native.DGS_E_NOT_SUPPORTED)
             raise _errors.UnknownInput(f"column {name!r} is neither an input nor a condition of "
                                        f"{', '.join(m.id for m in ms)}", code=_native.DGS_E_UNKNOWN_INPUT)
         data = frame[name]
@@ -408,19 +464,21 @@ def evaluate_population(rules: "Ruleset", frame: Any, date: DateLike, *, measure
     decisions = np.full(nm * rows, _UNWRITTEN, dtype=np.int32)
     up_to = np.zeros(nm * rows, dtype=np.int64)
     code, row, message = _native.dgspy_evaluate_population(
-        rules._ptr, [m.id for m in ms], day, rows, col_names, columns, present, codes, objs,
+        rules._ptr, [m.id for m in ms], day, row_dates, rows, col_names, columns, present, codes, objs,
         awards, outcomes, paid, decisions, up_to)
     error: Optional[_errors.Error] = None
     if code != 0:
         if rows and (decisions == _UNWRITTEN).any():   # refused before any row was written
-            raise _errors.from_code(code, message, row=row if code in (_native.DGS_E_RANGE,
-                                                                        _native.DGS_E_VALUE) else None)
+            # an object, or a row's date (not the call's), names its row
+            of_row = code in (_native.DGS_E_RANGE, _native.DGS_E_VALUE) or (
+                code == _native.DGS_E_DATE and row_dates is not None and " of row " in message)
+            raise _errors.from_code(code, message, row=row if of_row else None)
         error = _errors.from_code(code, message, row=row)
         error.row = row
     if bad_error is not None and (error is None or (bad_error.row or 0) <= (error.row or 0)):
         error = bad_error
     result = Population(rules, ms, day, rows, index, codes, labels, objs, awards, outcomes, paid, decisions,
-                        up_to, error)
+                        up_to, error, row_dates)
     if error is not None and errors == "raise":
         error.population = result  # type: ignore[attr-defined]
         raise error
