@@ -186,3 +186,28 @@ def test_polars_null_applicant_refused(rules):
     frame = pl.DataFrame({"applicant": ["甲", None], "premium_paid": [1_000_000, 2_000_000]})
     with pytest.raises(dgsubsidy.InvalidArgument, match="row 1"):
         rules.evaluate_population(frame, DATE, measures=["A4.09.a"])
+
+
+@needs_arrow
+def test_population_int64_columns_reach_the_library_as_views(rules, monkeypatch):
+    """An int64 Arrow column without nulls is handed to dgs_evaluate_population as a view of its buffer."""
+    import numpy as np
+
+    from dgsubsidy import _native
+
+    table = pa.table({"applicant": pa.array(["甲", "乙"]),
+                      "financed_amount": pa.array([2_800_000_000, 4_000_000_000], pa.int64()),
+                      "interest_paid": pa.array([150_000_000, 200_000_000], pa.int64())})
+    seen = {}
+    real = _native.dgspy_evaluate_population
+
+    def spy(rs, ids, day, dates, rows, names, columns, *rest):
+        seen.update(zip(names, columns))
+        return real(rs, ids, day, dates, rows, names, columns, *rest)
+
+    monkeypatch.setattr(_native, "dgspy_evaluate_population", spy)
+    pop = rules.evaluate_population(table, "2025-06-01", measures=["A1.07.a"], units="base")
+    for name in ("financed_amount", "interest_paid"):
+        assert np.shares_memory(seen[name], table.column(name).chunk(0).to_numpy(zero_copy_only=True)), name
+    # 5% of 28,000,000 = 1,400,000 (interest 1,500,000); 5% of the 30,000,000 counted = 1,500,000.
+    assert pop.by_applicant["paid"].tolist() == [D("1400000.00"), D("1500000.00")]
