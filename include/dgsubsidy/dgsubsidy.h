@@ -1013,7 +1013,11 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * paid/decisions/up_to are what dgs_stack_paid(), dgs_stack_decision() and
  * dgs_stack_up_to() give for the same results stacked by dgs_stack_claims()
  * for that applicant alone.  A ceiling still to be assessed (outcome up_to)
- * is never paid (DGS_STACK_PENDING_ASSESSMENT, paid 0).
+ * is never paid (DGS_STACK_PENDING_ASSESSMENT, paid 0).  An applicant whose
+ * claims would be paid more than int64 fen in all (or whose pending ceilings
+ * could add more), which dgs_stack_claims() refuses, has every claim refused
+ * (DGS_STACK_INVALID, paid 0) and the call returns DGS_E_OVERFLOW with
+ * err->row its first row, unless an invalid row comes before it.
  *
  * Outputs are laid out [measure][row]: item k * rows + i is measure k of row
  * i; each array holds n_measures × rows items.

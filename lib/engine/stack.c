@@ -1269,6 +1269,7 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
 
     /* Each measure over every row, by the batch; then what no row claims. */
     size_t bad_row = SIZE_MAX, bad_k = 0;
+    size_t over_row = SIZE_MAX;   /* the first row of an applicant whose total overflows */
     for (size_t k = 0; k < n_measures; k++) {
         pop_measure *x = &pm[k];
         dgs_fen_t *aw = awards + k * rows;
@@ -1400,11 +1401,20 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
             }
         }
         stack_lines(caps, NULL, lines, n, keys);
+        /* What the applicant is paid must be a sum that exists: dgs_stack_claims() refuses a total
+         * beyond int64 fen, and here its claims are refused with it (invalid, nothing paid), the
+         * error that of its first row, rather than totals that wrap in the caller's sums. */
+        dgs_fen_t sum = 0, pending = 0;
+        bool over = false;
+        for (size_t q = 0; q < n && !over; q++)
+            over = !dgs_add_checked(sum, lines[q].paid, &sum) || !dgs_add_checked(pending, lines[q].up_to, &pending);
         for (size_t q = 0; q < n; q++) {
             pop_claim *cl = &claims[where[q]];
-            cl->paid = lines[q].paid;
-            cl->up_to = lines[q].up_to;
-            cl->decision = lines[q].decision;
+            cl->paid = over ? 0 : lines[q].paid;
+            cl->up_to = over ? 0 : lines[q].up_to;
+            cl->decision = over ? DGS_STACK_INVALID : lines[q].decision;
+            if (over && cl->row < over_row)
+                over_row = cl->row;
         }
         a = b;
     }
@@ -1416,6 +1426,13 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
             up_to[at] = claims[q].up_to;
     }
 
+    if (over_row < bad_row) {
+        rc = dgs_fail(err, DGS_E_OVERFLOW, "row %zu: what its applicant is paid in all (or could still be paid on "
+                      "assessment) exceeds the int64 range of fen; the applicant's claims are not paid", over_row);
+        if (err)
+            err->row = over_row;
+        goto done;
+    }
     if (bad_row != SIZE_MAX) {
         /* The first invalid row says why, as the batch of its measure says it. */
         pop_measure *x = &pm[bad_k];

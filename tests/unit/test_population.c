@@ -346,6 +346,48 @@ static void a_ceiling_is_not_paid(void **state)
     assert_int_equal(o.up_to[1], 0);
 }
 
+/* 附件1（一）国家项目按最高 1:1 配套, fiscal funds at most 50% of the project's investment: five
+ * projects of applicant 1, each with national funds of 2×10^16 yuan (2×10^18 fen) and an investment
+ * of 8×10^16 yuan, are matched 2×10^18 fen each — 10^19 fen in all, beyond int64. The applicant's
+ * claims are refused (invalid, nothing paid) with DGS_E_OVERFLOW at its first row, as
+ * dgs_stack_claims() refuses such a total; applicant 2's project (100万 matched) is paid. */
+static void a_total_beyond_int64_is_refused(void **state)
+{
+    (void)state;
+    enum { N = 6 };
+    int64_t national[N], investment[N], provincial[N] = {0}, applicant[N];
+    for (size_t i = 0; i < N; i++) {
+        national[i] = i < 5 ? INT64_C(2000000000000000000) : 100 * WAN;
+        investment[i] = i < 5 ? INT64_C(8000000000000000000) : 400 * WAN;
+        applicant[i] = i < 5 ? 1 : 2;
+    }
+    const int64_t *cols[3] = {national, provincial, investment};
+    const char *names[3] = {"national_funds", "provincial_funds", "total_investment"};
+    static const char *const one[] = {"A1.01.a"};
+    dgs_fen_t awards[N], paid[N], up_to[N];
+    int32_t outcomes[N], decisions[N];
+    dgs_error e;
+    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", NULL, N, 3, names, cols, NULL, applicant, NULL,
+                                             awards, outcomes, paid, decisions, up_to, &e),
+                     DGS_E_OVERFLOW);
+    assert_int_equal(e.row, 0);
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(outcomes[i], DGS_OUTCOME_GRANTED);
+        assert_int_equal(awards[i], INT64_C(2000000000000000000));
+        assert_int_equal(paid[i], 0);
+        assert_int_equal(decisions[i], DGS_STACK_INVALID);
+    }
+    assert_int_equal(paid[5], 100 * WAN);
+    assert_int_equal(decisions[5], DGS_STACK_PAID);
+    /* Four of the five projects fit: 8×10^18 fen is paid. */
+    applicant[4] = 3;
+    assert_int_equal(dgs_evaluate_population(rs, 1, one, "2025-06-01", NULL, N, 3, names, cols, NULL, applicant, NULL,
+                                             awards, outcomes, paid, decisions, up_to, &e),
+                     DGS_OK);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(paid[i], INT64_C(2000000000000000000));
+}
+
 /* 实施意见（十）每家企业每年最高 500 万元 (OP.10.a): chain leaders' first-set awards
  * uplifted by 10%: 20% × 1.1 = 22% of 1000万 = 220万 (limit 300万 × 1.1 = 330万).
  * Three products of applicant 5 in 2025: 220万 + 220万 + the 60万 left = 500万, the
@@ -693,6 +735,7 @@ int main(void)
         cmocka_unit_test(random_populations_equal_evaluate_and_stack),
         cmocka_unit_test(two_projects_of_one_applicant_are_two_benefits),
         cmocka_unit_test(a_ceiling_is_not_paid),
+        cmocka_unit_test(a_total_beyond_int64_is_refused),
         cmocka_unit_test(a_yearly_cap_holds_per_applicant),
         cmocka_unit_test(a_yearly_award_per_enterprise_is_one_per_year_of_the_row),
         cmocka_unit_test(bad_row_dates),

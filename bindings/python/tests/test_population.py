@@ -424,3 +424,19 @@ def test_missing_and_bad_row_dates(rules):
     with pytest.raises(dgsubsidy.InvalidDate) as e:
         rules.evaluate_population(df, "2025-13-01", measures=["A1.10.a"])
     assert e.value.row is None
+
+
+def test_a_total_beyond_int64_is_refused(rules):
+    # 附件1（一）国家项目按最高 1:1 配套: five projects of A, each matched 2×10^16 yuan (national funds
+    # 2×10^16, investment 8×10^16, fiscal funds within half of it): 10^17 yuan in all, beyond int64 fen.
+    # A's claims are refused rather than summed into a total that wraps; B's 1,000,000 is paid.
+    n = 20_000_000_000_000_000
+    frame = pd.DataFrame({"applicant": ["A"] * 5 + ["B"], "national_funds": [n] * 5 + [1_000_000],
+                          "provincial_funds": [0] * 6, "total_investment": [4 * n] * 5 + [4_000_000]})
+    with pytest.raises(dgsubsidy.Overflow) as e:
+        rules.evaluate_population(frame, "2025-06-01", measures=["A1.01.a"])
+    assert e.value.row == 0
+    pop = rules.evaluate_population(frame, "2025-06-01", measures=["A1.01.a"], errors="mark")
+    assert pop.by_applicant.loc["A", "paid_fen"] == 0 and pop.by_applicant.loc["A", "invalid"] == 5
+    assert pop.total == Decimal("1000000.00")
+    assert list(pop.claims["decision"]) == ["invalid"] * 5 + ["paid"]
