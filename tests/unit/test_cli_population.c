@@ -209,6 +209,27 @@ static void a_date_column_dates_each_row(void **state)
     remove(p);
 }
 
+/* 附件1（一）国家项目按最高 1:1 配套: five projects of A matched 2×10^16 yuan each exceed int64 fen in
+ * all: A's claims are invalid, with the reason, and only B's 100万 is paid. */
+static void a_total_beyond_int64_is_refused(void **state)
+{
+    (void)state;
+    const char *p = write_file("applicant,national_funds,provincial_funds,total_investment\n"
+                               "A,20000000000000000,0,80000000000000000\n"
+                               "A,20000000000000000,0,80000000000000000\n"
+                               "A,20000000000000000,0,80000000000000000\n"
+                               "A,20000000000000000,0,80000000000000000\n"
+                               "A,20000000000000000,0,80000000000000000\n"
+                               "B,1000000,0,4000000\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.01.a", "--date", "2025-06-01", NULL), 2);
+    assert_non_null(strstr(out_text, "A,,1,2,A1.01.a,granted,,yuan,0.00,invalid,0.00,its applicant's claims would be "
+                                     "paid more than the int64 range of fen in all\n"));
+    assert_non_null(strstr(out_text, "B,,6,7,A1.01.a,granted,1000000.00,yuan,1000000.00,paid,0.00,\n"));
+    assert_non_null(strstr(out_text, "\n,,,,,,,,1000000.00,total,0.00,\n"));
+    assert_non_null(strstr(err_text, "5 invalid claims or rows, the first on line 2"));
+    remove(p);
+}
+
 static void refusals(void **state)
 {
     (void)state;
@@ -249,6 +270,7 @@ int main(void)
         cmocka_unit_test(invalid_rows_are_written_and_reported),
         cmocka_unit_test(an_applicant_written_two_ways_is_refused),
         cmocka_unit_test(a_date_column_dates_each_row),
+        cmocka_unit_test(a_total_beyond_int64_is_refused),
         cmocka_unit_test(refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -966,7 +966,10 @@ int cmd_population(cli *c, const opts *o, const dgs_ruleset *rs)
                             erc = dgs_case_set_int(cs, cols[k].name, cols[k].values[i], &why);
                     if (!erc)
                         erc = dgs_evaluate(cs, &res, &why);
-                    snprintf(err_text, sizeof err_text, "%s", erc ? why.message : "invalid");
+                    /* A claim that evaluates alone is refused with its applicant's total. */
+                    snprintf(err_text, sizeof err_text, "%s",
+                             erc ? why.message
+                                 : "its applicant's claims would be paid more than the int64 range of fen in all");
                     dgs_result_free(res);
                     dgs_case_free(cs);
                     cli_utf8_sanitize(err_text);
