@@ -9,7 +9,8 @@
  * objects (none, or ids with "" and NULL and repeats), a date per row (none,
  * or dates of three years, one outside the document's validity, NULL for the
  * call's), and the measures' inputs and conditions as columns (absent, 0,
- * negative, near INT64_MAX, choices out of range).
+ * negative, near INT64_MAX, choices out of range); under the built-in
+ * ruleset, or one whose readings and caps change between the rows' dates.
  *
  * The population must be what the scalar path gives: each claimed (row,
  * measure) is a case set with the row's values at the row's date and
@@ -34,7 +35,20 @@
 #define MAX_ROWS 72
 #define SENTINEL 0x5a5a5a5a
 
-static dgs_ruleset *rs;
+static dgs_ruleset *builtin, *changed, *rs;
+
+/* Readings and caps that change within the dates of the rows, so that claims of one
+ * applicant at two dates are stacked under different readings and caps. */
+static const char changes[] =
+    "{\"name\": \"fuzz-population\", \"changes\": ["
+    "{\"measure\": \"A4.09.a\", \"parameter\": \"reading_cap_scope\", \"value\": \"shared\", \"from\": \"2025-01-01\"},"
+    "{\"measure\": \"A4.09.b\", \"parameter\": \"reading_cap_scope\", \"value\": \"shared\", \"from\": \"2025-01-01\"},"
+    "{\"parameter\": \"stacking_scope\", \"value\": \"text\", \"from\": \"2026-01-01\"},"
+    "{\"measure\": \"A1.10.a\", \"parameter\": \"cap_per_year\", \"value\": \"2000000\", \"from\": \"2025-01-01\", "
+    "\"until\": \"2025-12-31\"},"
+    "{\"measure\": \"A1.07.a\", \"parameter\": \"cap_per_year\", \"value\": \"1000000\", \"from\": \"2025-06-01\"},"
+    "{\"measure\": \"OP.10.a\", \"parameter\": \"cap_per_enterprise_per_year\", \"value\": \"3000000\", "
+    "\"from\": \"2024-12-01\"}]}";
 
 static const char *const measure_list[] = {
     "A1.01.a", "A2.01.d",   /* G-MATCH, about a project */
@@ -45,6 +59,8 @@ static const char *const measure_list[] = {
     "A4.03.b", "A4.02.1.a", /* exhibitions */
     "A1.19.a", "A1.19.b",   /* ceilings whose one input is `assessed` */
     "A5.04.a", "A4.09.e",
+    "A4.09.b",              /* with A4.09.a under one yearly cap when reading_cap_scope = shared */
+    "A4.03.a",              /* with A4.03.b under a cap per exhibition */
 };
 #define N_LIST (sizeof measure_list / sizeof measure_list[0])
 
@@ -58,8 +74,13 @@ static const int64_t applicant_pool[] = {0, 1, 2, 3, -1, INT64_MAX, INT64_MIN, 1
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    if (dgs_ruleset_builtin(&rs, NULL))
+    dgs_error e;
+    if (dgs_ruleset_builtin(&builtin, &e) ||
+        dgs_ruleset_apply_guideline(builtin, changes, strlen(changes), "fuzz", &changed, &e)) {
+        fprintf(stderr, "%s\n", e.message);
         abort();
+    }
+    rs = builtin;
     return 0;
 }
 
@@ -141,6 +162,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_in in = {data, size};
     memset(&P, 0, sizeof P);
+    uint8_t which = fi_u8(&in);
+    rs = which & 1 ? changed : builtin;
     int refuse_argument = 0, refuse_unknown = 0, refuse_missing = 0, refuse_unsupported = 0, refuse_date = 0,
         refuse_object = 0;
 

@@ -251,6 +251,8 @@ POP_MEASURES = [
     ("A1.19.b", ["assessed"], ["new_little_giant"]),
     ("A5.04.a", ["tier", "assessed"], ["testing_platform"]),
     ("A4.09.e", ["usage_fee"], ["third_party_system"]),
+    ("A4.09.b", ["premium_paid", "granted_this_year"], ["foreign_trade_enterprise", "domestic_trade_credit_insurance"]),
+    ("A4.03.a", ["exhibition_area", "days", "venue_rent", "assessed"], ["filed_with_commerce", "professional_venue"]),
 ]
 WAN = 1000000  # 1 万元 in fen
 
@@ -288,6 +290,7 @@ POP_POOLS = {
     "booth_fee": [5 * WAN, 0, 20 * WAN, 1 * WAN],
     "other_fiscal_support": [0, 0, 3 * WAN, 0],
     "usage_fee": [10 * WAN, 50 * WAN, 2 * WAN, 0],
+    "venue_rent": [80 * WAN, 200 * WAN, 30 * WAN, 500 * WAN],
 }
 
 
@@ -301,11 +304,12 @@ def pop_columns(measures):
     return names
 
 
-def population_seed(measures, rows, objects=False, dates=False, call_date=0, seed=1, conditions=(),
+def population_seed(measures, rows, objects=False, dates=False, call_date=0, seed=1, conditions=(), changed=False,
                     omit=("purchases_this_year", "purchases_last_year", "booth_fee")):
     """rows: list of (applicant index, object index, date index, absent bits); omit: input columns left out."""
     rng = seed
-    b = u8(len(measures) - 1) + b"".join(u8(POP_MEASURES.index(next(x for x in POP_MEASURES if x[0] == m)))
+    b = u8(1 if changed else 0)   # the ruleset: built in, or with the harness's changes by date
+    b += u8(len(measures) - 1) + b"".join(u8(POP_MEASURES.index(next(x for x in POP_MEASURES if x[0] == m)))
                                          for m in measures)
     b += u8((1 if objects else 0) | (2 if dates else 0)) + u8(call_date)
     # up to 40 rows: the count; 66 … 71 rows: 248 + the rows past 64 (the harness reads 64 + r % 8)
@@ -336,7 +340,7 @@ def population_seeds():
     write("population", "matching-objects", population_seed(["A1.01.a", "A2.01.d"], rows(10, 3), objects=True,
                                                              conditions=("key_engineering_project",)))
     write("population", "lease-award-dated", population_seed(["A1.07.a", "OP.10.a"], rows(24, 2, absent=(0, 0x07, 0xf8)),
-                                                             dates=True, seed=7))
+                                                             dates=True, seed=7, changed=True))
     write("population", "procure-insurance", population_seed(["A1.10.a", "A4.09.a", "A4.09.e"],
                                                              rows(20, 3, absent=(0, 0x0e, 0x31)), dates=True,
                                                              objects=True, seed=3))
@@ -349,6 +353,13 @@ def population_seeds():
     write("population", "all-lease", population_seed(["A1.07.a", "A1.10.a", "A4.09.a", "OP.10.a"],
                                                      rows(40, 4, absent=(0, 0x03, 0x3c, 0xc0)), dates=True,
                                                      objects=True, seed=17, conditions=("doubling_enterprise",)))
+    write("population", "credit-insurance-shared", population_seed(["A4.09.a", "A4.09.b"], rows(24, 2, absent=(0, 1, 2)),
+                                                                   dates=True, seed=23, changed=True))
+    write("population", "exhibition-cap", population_seed(["A4.03.a", "A4.03.b"], rows(12, 2), objects=True,
+                                                          omit=("assessed",), seed=29))
+    write("population", "scope-by-date", population_seed(["A1.01.a", "A2.01.d", "A1.10.a"], rows(30, 3, absent=(0, 0x0f)),
+                                                         dates=True, objects=True, seed=31, changed=True,
+                                                         omit=("purchases_this_year", "purchases_last_year")))
     write("population", "counting-sort", population_seed(["OP.10.a"], rows(70, 4), seed=19))
 
 
