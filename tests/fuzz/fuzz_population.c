@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/wide.h"
 #include "fuzz_common.h"
 #include "fuzz_input.h"
 
@@ -416,7 +417,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 }
             }
             dgs_stack *s = NULL;
-            FUZZ_CHECK(dgs_stack_claims(rs, (const dgs_result *const *)res, obj, nr, NULL, &s, NULL) == DGS_OK);
+            int src = dgs_stack_claims(rs, (const dgs_result *const *)res, obj, nr, NULL, &s, NULL);
+            if (src == DGS_E_OVERFLOW) {
+                /* The applicant's total (or its ceilings' total) is beyond int64 fen: dgs_stack_claims()
+                 * refuses the report, while a population, which has no total, pays each claim.  The
+                 * claims are then not compared; their sum must indeed overflow. */
+                dgs_fen_t sum = 0, sum_up = 0;
+                int over = 0;
+                for (size_t q = 0; q < nr; q++) {
+                    over |= !dgs_add_checked(sum, paid[at[q]], &sum);
+                    if (P.with_up_to)
+                        over |= !dgs_add_checked(sum_up, up_to[at[q]], &sum_up);
+                    else
+                        over |= !dgs_add_checked(sum_up, dgs_result_award(res[q]), &sum_up);
+                }
+                FUZZ_CHECK(over);
+                for (size_t q = 0; q < nr; q++)
+                    dgs_result_free(res[q]);
+                continue;
+            }
+            FUZZ_CHECK(src == DGS_OK);
             for (size_t q = 0; q < nr; q++) {
                 size_t x = at[q], i = x % P.rows, k = x / P.rows;
                 if (paid[x] != dgs_stack_paid(s, q) || decisions[x] != dgs_stack_decision(s, q) ||
