@@ -62,6 +62,8 @@ static const char *const measure_list[] = {
     "A5.04.a", "A4.09.e",
     "A4.09.b",              /* with A4.09.a under one yearly cap when reading_cap_scope = shared */
     "A4.03.a",              /* with A4.03.b under a cap per exhibition */
+    /* restatements, computed through the measure they restate (its group, or its branch's) */
+    "OP.19.a", "OP.22.d", "OP.23.b", "A5.04.b", "OP.23.c", "OP.12.a", "A2.07.a", "OP.01.a", "A3.07.b",
 };
 #define N_LIST (sizeof measure_list / sizeof measure_list[0])
 

@@ -253,6 +253,16 @@ POP_MEASURES = [
     ("A4.09.e", ["usage_fee"], ["third_party_system"]),
     ("A4.09.b", ["premium_paid", "granted_this_year"], ["foreign_trade_enterprise", "domestic_trade_credit_insurance"]),
     ("A4.03.a", ["exhibition_area", "days", "venue_rent", "assessed"], ["filed_with_commerce", "professional_venue"]),
+    ("OP.19.a", ["new_purchases", "granted_this_year", "purchases_this_year", "purchases_last_year"],
+     ["doubling_enterprise", "supply_chain_cooperation"]),
+    ("OP.22.d", ["premium_paid", "granted_this_year"], ["export_credit_insurance"]),
+    ("OP.23.b", ["tier", "assessed"], ["ccc_designated_lab"]),
+    ("A5.04.b", ["tier", "assessed"], ["ccc_or_accreditation"]),
+    ("OP.23.c", ["honour"], ["advanced_standard_or_china_fine"]),
+    ("OP.12.a", ["assessed", "rent_paid", "granted_to_date"], ["meets_conditions", "rd_and_office_space"]),
+    ("A2.07.a", ["assessed", "rent_paid", "granted_to_date"], ["meets_conditions", "rd_and_office_rent"]),
+    ("OP.01.a", ["recognition", "assessed"], ["recognised_design_park_or_centre"]),
+    ("A3.07.b", ["assessed"], ["industrial_design_centre"]),
 ]
 WAN = 1000000  # 1 万元 in fen
 
@@ -291,6 +301,7 @@ POP_POOLS = {
     "other_fiscal_support": [0, 0, 3 * WAN, 0],
     "usage_fee": [10 * WAN, 50 * WAN, 2 * WAN, 0],
     "venue_rent": [80 * WAN, 200 * WAN, 30 * WAN, 500 * WAN],
+    "rent_paid": [82 * WAN, 300 * WAN, 40 * WAN, 150 * WAN],
 }
 
 
@@ -323,7 +334,7 @@ def population_seed(measures, rows, objects=False, dates=False, call_date=0, see
                 b += u8(0)                # left out
         elif n in omit:                   # inputs that exclude others: left out
             b += u8(0)
-        elif n in ("tier", "honour", "certified"):
+        elif n in ("tier", "honour", "certified", "recognition"):
             b += u8(1) + pv_small(0) + pv_small(1) + pv_small(0) + pv_small(2)
         else:
             b += u8(1) + b"".join(pv_amount(v) for v in POP_POOLS[n])
@@ -360,6 +371,13 @@ def population_seeds():
     write("population", "scope-by-date", population_seed(["A1.01.a", "A2.01.d", "A1.10.a"], rows(30, 3, absent=(0, 0x0f)),
                                                          dates=True, objects=True, seed=31, changed=True,
                                                          omit=("purchases_this_year", "purchases_last_year")))
+    write("population", "restatements", population_seed(["OP.19.a", "A1.10.a", "OP.22.d", "A4.09.a"],
+                                                        rows(24, 3, absent=(0, 0x0e)), dates=True, seed=37, changed=True,
+                                                        omit=("purchases_this_year", "purchases_last_year")))
+    write("population", "restated-branches", population_seed(["OP.23.b", "A5.04.b", "OP.01.a", "A3.07.b"],
+                                                             rows(20, 2, absent=(0, 1, 2)), objects=True, seed=41))
+    write("population", "rent", population_seed(["OP.12.a", "A2.07.a", "OP.23.c", "OP.02.a"],
+                                                rows(16, 2, absent=(0, 1)), dates=True, seed=43))
     write("population", "counting-sort", population_seed(["OP.10.a"], rows(70, 4), seed=19))
 
 
