@@ -13,7 +13,8 @@
 # changes, so the paths that only large guidelines take (growing buffers,
 # sorting and sweeping many versions of one parameter) are fuzzed too;
 # stack-large runs the stacking harness likewise, inputs of up to some
-# 350,000 claims.
+# 350,000 claims.  population checks dgs_evaluate_population() against
+# dgs_evaluate() and dgs_stack_claims() of each applicant's claims.
 #
 # The corpus a run grows and any crash, leak or timeout input go to
 # $FUZZ_WORK (build-fuzz/work/<harness>/), never into the repository: a
@@ -27,7 +28,7 @@ work=${FUZZ_WORK:-$build/work}
 secs=${1:-30}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline guideline-large case cli batch stack-large)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(guideline guideline-large case cli batch stack-large population)
 jobs=${FUZZ_JOBS:-1}
 
 # ASan + UBSan by default; FUZZ_ASAN=0 builds with UBSan alone, about twice

@@ -225,6 +225,162 @@ def batch_seeds(positions):
                    i64_edge(4) + i64_edge(0) for k in range(2)) + u8(0))
 
 
+# ---- population: bytes in the order fuzz_population.c reads them --------------
+
+# The harness's measure list, in its order, with each measure's inputs and
+# conditions in document order: the columns are these, each once.
+POP_MEASURES = [
+    ("A1.01.a", ["national_funds", "provincial_funds", "other_fiscal_funds", "total_investment"],
+     ["doubling_enterprise", "key_engineering_project"]),
+    ("A2.01.d", ["national_funds", "provincial_funds"],
+     ["national_or_provincial_task", "converted_in_dongguan", "matching_requirements"]),
+    ("A1.07.a", ["financed_amount", "interest_paid", "granted_this_year"],
+     ["doubling_enterprise", "direct_lease", "production_equipment"]),
+    ("A1.10.a", ["new_purchases", "granted_this_year", "purchases_this_year", "purchases_last_year"],
+     ["doubling_enterprise", "from_small_enterprises"]),
+    ("A4.09.a", ["premium_paid", "granted_this_year"],
+     ["dongguan_enterprise", "short_term_export_credit_insurance", "not_inclusive_platform"]),
+    ("OP.10.a", ["tier", "award_base", "base_ratio_bp", "base_limit", "granted_this_year"],
+     ["key_list_or_chain_leader", "first_set_policy"]),
+    ("OP.02.a", ["honour", "assessed"], ["food_beverage_enterprise", "well_known_mark_or_quality_award"]),
+    ("A5.09.a", ["tier"], ["quality_award_winner"]),
+    ("A4.03.b", ["exhibition_area", "days", "certified", "granted_to_date"], ["new_or_introduced", "professional_venue"]),
+    ("A4.02.1.a", ["booth_area", "build_cost", "booth_fee", "other_fiscal_support"],
+     ["dongguan_enterprise", "special_booth", "yue_mao_quan_qiu"]),
+    ("A1.19.a", ["assessed"], ["chain_leader_or_champion"]),
+    ("A1.19.b", ["assessed"], ["new_little_giant"]),
+    ("A5.04.a", ["tier", "assessed"], ["testing_platform"]),
+    ("A4.09.e", ["usage_fee"], ["third_party_system"]),
+    ("A4.09.b", ["premium_paid", "granted_this_year"], ["foreign_trade_enterprise", "domestic_trade_credit_insurance"]),
+    ("A4.03.a", ["exhibition_area", "days", "venue_rent", "assessed"], ["filed_with_commerce", "professional_venue"]),
+    ("OP.19.a", ["new_purchases", "granted_this_year", "purchases_this_year", "purchases_last_year"],
+     ["doubling_enterprise", "supply_chain_cooperation"]),
+    ("OP.22.d", ["premium_paid", "granted_this_year"], ["export_credit_insurance"]),
+    ("OP.23.b", ["tier", "assessed"], ["ccc_designated_lab"]),
+    ("A5.04.b", ["tier", "assessed"], ["ccc_or_accreditation"]),
+    ("OP.23.c", ["honour"], ["advanced_standard_or_china_fine"]),
+    ("OP.12.a", ["assessed", "rent_paid", "granted_to_date"], ["meets_conditions", "rd_and_office_space"]),
+    ("A2.07.a", ["assessed", "rent_paid", "granted_to_date"], ["meets_conditions", "rd_and_office_rent"]),
+    ("OP.01.a", ["recognition", "assessed"], ["recognised_design_park_or_centre"]),
+    ("A3.07.b", ["assessed"], ["industrial_design_centre"]),
+]
+WAN = 1000000  # 1 万元 in fen
+
+
+def pv_small(v):        # pick_value: a small integer -1 … 3
+    return u8(v + 1)
+
+
+def pv_amount(fen):     # pick_value: an amount in base units (fi_i64 kind 2)
+    return u8(80) + u8(2) + struct.pack("<Q", fen)
+
+
+# Four values per input column: what a row picks from (by two bits of its selector).
+POP_POOLS = {
+    "national_funds": [600 * WAN, 0, 300 * WAN, 2000 * WAN],
+    "provincial_funds": [0, 400 * WAN, 150 * WAN, 900 * WAN],
+    "other_fiscal_funds": [0, 0, 100 * WAN, 50 * WAN],
+    "total_investment": [10000 * WAN, 2000 * WAN, 40000 * WAN, 500 * WAN],
+    "financed_amount": [2000 * WAN, 3500 * WAN, 400 * WAN, 1000 * WAN],
+    "interest_paid": [120 * WAN, 200 * WAN, 10 * WAN, 60 * WAN],
+    "granted_this_year": [0, 0, 100 * WAN, 140 * WAN],
+    "new_purchases": [80 * WAN, 300 * WAN, 200 * WAN, 5 * WAN],
+    "purchases_this_year": [3000 * WAN, 1000 * WAN, 500 * WAN, 0],
+    "purchases_last_year": [1000 * WAN, 1000 * WAN, 600 * WAN, 0],
+    "premium_paid": [50 * WAN, 300 * WAN, 5 * WAN, 120 * WAN],
+    "award_base": [2000 * WAN, 800 * WAN, 3000 * WAN, 150 * WAN],
+    "base_ratio_bp": [1000, 2500, 500, 3000],
+    "base_limit": [500 * WAN, 300 * WAN, 600 * WAN, 50 * WAN],
+    "assessed": [120 * WAN, 300 * WAN, 0, 50 * WAN],
+    "exhibition_area": [2000000, 3500000, 800000, 12000000],   # m² in hundredths
+    "days": [3, 4, 2, 5],
+    "granted_to_date": [0, 50 * WAN, 0, 250 * WAN],
+    "booth_area": [3600, 1800, 5400, 900],
+    "build_cost": [12 * WAN, 8 * WAN, 30 * WAN, 2 * WAN],
+    "booth_fee": [5 * WAN, 0, 20 * WAN, 1 * WAN],
+    "other_fiscal_support": [0, 0, 3 * WAN, 0],
+    "usage_fee": [10 * WAN, 50 * WAN, 2 * WAN, 0],
+    "venue_rent": [80 * WAN, 200 * WAN, 30 * WAN, 500 * WAN],
+    "rent_paid": [82 * WAN, 300 * WAN, 40 * WAN, 150 * WAN],
+}
+
+
+def pop_columns(measures):
+    names = []
+    for m in measures:
+        _, inputs, conditions = next(x for x in POP_MEASURES if x[0] == m)
+        for n in inputs + ["condition." + c for c in conditions]:
+            if n not in names:
+                names.append(n)
+    return names
+
+
+def population_seed(measures, rows, objects=False, dates=False, call_date=0, seed=1, conditions=(), changed=False,
+                    omit=("purchases_this_year", "purchases_last_year", "booth_fee")):
+    """rows: list of (applicant index, object index, date index, absent bits); omit: input columns left out."""
+    rng = seed
+    b = u8(1 if changed else 0)   # the ruleset: built in, or with the harness's changes by date
+    b += u8(len(measures) - 1) + b"".join(u8(POP_MEASURES.index(next(x for x in POP_MEASURES if x[0] == m)))
+                                         for m in measures)
+    b += u8((1 if objects else 0) | (2 if dates else 0)) + u8(call_date)
+    # up to 40 rows: the count; 66 … 71 rows: 248 + the rows past 64 (the harness reads 64 + r % 8)
+    assert len(rows) <= 40 or 66 <= len(rows) <= 71
+    b += u8(len(rows) if len(rows) <= 40 else 248 + len(rows) - 64) + u8(0)
+    for n in pop_columns(measures):
+        if n.startswith("condition."):
+            if n[10:] in conditions:      # given: mostly met
+                b += u8(1) + pv_small(1) + pv_small(1) + pv_small(0) + pv_small(1)
+            else:
+                b += u8(0)                # left out
+        elif n in omit:                   # inputs that exclude others: left out
+            b += u8(0)
+        elif n in ("tier", "honour", "certified", "recognition"):
+            b += u8(1) + pv_small(0) + pv_small(1) + pv_small(0) + pv_small(2)
+        else:
+            b += u8(1) + b"".join(pv_amount(v) for v in POP_POOLS[n])
+    for a, o, d, absent in rows:
+        rng = (rng * 1103515245 + 12345) & 0xFFFFFFFF
+        b += u8(a) + u8(o) + u8(d) + struct.pack("<I", rng) + u8(absent)
+    return b
+
+
+def population_seeds():
+    rows = lambda n, apps=3, objs=6, absent=(0,): [(i % apps, (i * 5) % objs, (i * 3) % 7, absent[i % len(absent)])
+                                                    for i in range(n)]
+    write("population", "matching", population_seed(["A1.01.a", "A2.01.d"], rows(8, 2, 2)))
+    write("population", "matching-objects", population_seed(["A1.01.a", "A2.01.d"], rows(10, 3), objects=True,
+                                                             conditions=("key_engineering_project",)))
+    write("population", "lease-award-dated", population_seed(["A1.07.a", "OP.10.a"], rows(24, 2, absent=(0, 0x07, 0xf8)),
+                                                             dates=True, seed=7, changed=True))
+    write("population", "procure-insurance", population_seed(["A1.10.a", "A4.09.a", "A4.09.e"],
+                                                             rows(20, 3, absent=(0, 0x0e, 0x31)), dates=True,
+                                                             objects=True, seed=3))
+    write("population", "ceilings", population_seed(["OP.02.a", "A5.09.a", "A1.19.a", "A1.19.b"],
+                                                     rows(16, 2, absent=(0, 0x01, 0x02)), seed=11))
+    write("population", "platform-dated", population_seed(["A5.04.a", "A1.19.a"], rows(12, 2, absent=(0, 1)),
+                                                          dates=True, call_date=5, seed=5))
+    write("population", "exhibitions", population_seed(["A4.03.b", "A4.02.1.a"], rows(14, 2), objects=True,
+                                                       conditions=("special_booth",), seed=13))
+    write("population", "all-lease", population_seed(["A1.07.a", "A1.10.a", "A4.09.a", "OP.10.a"],
+                                                     rows(40, 4, absent=(0, 0x03, 0x3c, 0xc0)), dates=True,
+                                                     objects=True, seed=17, conditions=("doubling_enterprise",)))
+    write("population", "credit-insurance-shared", population_seed(["A4.09.a", "A4.09.b"], rows(24, 2, absent=(0, 1, 2)),
+                                                                   dates=True, seed=23, changed=True))
+    write("population", "exhibition-cap", population_seed(["A4.03.a", "A4.03.b"], rows(12, 2), objects=True,
+                                                          omit=("assessed",), seed=29))
+    write("population", "scope-by-date", population_seed(["A1.01.a", "A2.01.d", "A1.10.a"], rows(30, 3, absent=(0, 0x0f)),
+                                                         dates=True, objects=True, seed=31, changed=True,
+                                                         omit=("purchases_this_year", "purchases_last_year")))
+    write("population", "restatements", population_seed(["OP.19.a", "A1.10.a", "OP.22.d", "A4.09.a"],
+                                                        rows(24, 3, absent=(0, 0x0e)), dates=True, seed=37, changed=True,
+                                                        omit=("purchases_this_year", "purchases_last_year")))
+    write("population", "restated-branches", population_seed(["OP.23.b", "A5.04.b", "OP.01.a", "A3.07.b"],
+                                                             rows(20, 2, absent=(0, 1, 2)), objects=True, seed=41))
+    write("population", "rent", population_seed(["OP.12.a", "A2.07.a", "OP.23.c", "OP.02.a"],
+                                                rows(16, 2, absent=(0, 1)), dates=True, seed=43))
+    write("population", "counting-sort", population_seed(["OP.10.a"], rows(70, 4), seed=19))
+
+
 def formula_positions():
     """(position, input count) of some measures of each kind, from the tool."""
     import subprocess
@@ -251,6 +407,7 @@ def formula_positions():
 def main():
     guideline_seeds()
     cli_seeds()
+    population_seeds()
     positions = formula_positions()
     if positions is None:
         print("set DGSUBSIDY=path/to/dgsubsidy to write the case and batch seeds")
