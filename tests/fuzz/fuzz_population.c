@@ -422,18 +422,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int src = dgs_stack_claims(rs, (const dgs_result *const *)res, obj, nr, NULL, &s, NULL);
             if (src == DGS_E_OVERFLOW) {
                 /* The applicant's total (or its ceilings' total) is beyond int64 fen: dgs_stack_claims()
-                 * refuses the report, while a population, which has no total, pays each claim.  The
-                 * claims are then not compared; their sum must indeed overflow. */
-                dgs_fen_t sum = 0, sum_up = 0;
-                int over = 0;
+                 * refuses the report, and a population refuses the applicant's claims (invalid,
+                 * nothing paid; the call's error is DGS_E_OVERFLOW or an earlier invalid row's). */
                 for (size_t q = 0; q < nr; q++) {
-                    over |= !dgs_add_checked(sum, paid[at[q]], &sum);
+                    size_t x = at[q], i = x % P.rows, k = x / P.rows;
+                    SAME("decision (the applicant's total overflows)", i, k, decisions[x], DGS_STACK_INVALID);
+                    SAME("paid (the applicant's total overflows)", i, k, paid[x], 0);
                     if (P.with_up_to)
-                        over |= !dgs_add_checked(sum_up, up_to[at[q]], &sum_up);
-                    else
-                        over |= !dgs_add_checked(sum_up, dgs_result_award(res[q]), &sum_up);
+                        SAME("up_to (the applicant's total overflows)", i, k, up_to[x], 0);
                 }
-                FUZZ_CHECK(over);
+                FUZZ_CHECK(rc != DGS_OK);
                 for (size_t q = 0; q < nr; q++)
                     dgs_result_free(res[q]);
                 continue;
