@@ -1015,8 +1015,9 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * for that applicant alone.  A ceiling still to be assessed (outcome up_to)
  * is never paid (DGS_STACK_PENDING_ASSESSMENT, paid 0).  An applicant whose
  * claims would be paid more than int64 fen in all (or whose pending ceilings
- * could add more), which dgs_stack_claims() refuses, has every claim refused
- * (DGS_STACK_INVALID, paid 0) and the call returns DGS_E_OVERFLOW with
+ * could add more), which dgs_stack_claims() refuses, has its claims refused
+ * (DGS_STACK_INVALID, paid 0; a claim that is no grant keeps its decision)
+ * and the call returns DGS_E_OVERFLOW with
  * err->row its first row, unless an invalid row comes before it.
  *
  * Outputs are laid out [measure][row]: item k * rows + i is measure k of row
