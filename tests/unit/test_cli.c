@@ -524,10 +524,10 @@ static void batch_reads_csv(void **state)
     (void)state;
     const char *path = write_file("b.csv", "booth_area,build_cost\n17.99,10000\n18,60000\n36,120000\n", 0);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 0);
-    assert_string_equal(out_text, "row,line,outcome,award,unit,binding,error\n"
-                                  "1,2,ineligible,0.00,yuan,,\n"
-                                  "2,3,granted,27000.00,yuan,cap_per_m2,\n"
-                                  "3,4,granted,54000.00,yuan,cap_per_m2,\n");
+    assert_string_equal(out_text, "row,line,outcome,award,unit,paid,binding,error\n"
+                                  "1,2,ineligible,0.00,yuan,0.00,,\n"
+                                  "2,3,granted,27000.00,yuan,27000.00,cap_per_m2,\n"
+                                  "3,4,granted,54000.00,yuan,54000.00,cap_per_m2,\n");
     /* Columns by name, in any order. */
     path = write_file("b2.csv", "build_cost,booth_area\n120000,36\n", 0);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", NULL), 0);
@@ -561,11 +561,11 @@ static void batch_reads_rfc4180(void **state)
                                   "last,18,60000",
                                   0);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "企业", NULL), 0);
-    assert_string_equal(out_text, "企业,row,line,outcome,award,unit,binding,error\n"
-                                  "\"东莞某公司, 展位A\",1,2,granted,54000.00,yuan,cap_per_m2,\n"
-                                  "\"He said \"\"hi\"\"\",2,3,granted,27000.00,yuan,cap_per_m2,\n"
-                                  "\"two\r\nlines\",3,4,granted,54000.00,yuan,cap_per_m2,\n"
-                                  "last,4,6,granted,27000.00,yuan,cap_per_m2,\n");
+    assert_string_equal(out_text, "企业,row,line,outcome,award,unit,paid,binding,error\n"
+                                  "\"东莞某公司, 展位A\",1,2,granted,54000.00,yuan,54000.00,cap_per_m2,\n"
+                                  "\"He said \"\"hi\"\"\",2,3,granted,27000.00,yuan,27000.00,cap_per_m2,\n"
+                                  "\"two\r\nlines\",3,4,granted,54000.00,yuan,54000.00,cap_per_m2,\n"
+                                  "last,4,6,granted,27000.00,yuan,27000.00,cap_per_m2,\n");
     assert_string_equal(err_text, "");
     /* A lone CR ends a line too (old spreadsheets). */
     path = write_file("cr.csv", "booth_area,build_cost\r36,120000\r18,60000\r", 0);
@@ -621,14 +621,14 @@ static void batch_never_misreads_or_drops_a_row(void **state)
                                   0);
     assert_int_equal(run("batch", "A1.07.a", "--input", path, "--date", "2025-03-01", NULL), 2);
     assert_int_equal(count_lines(out_text), 10);
-    assert_non_null(strstr(out_text, "1,2,granted,1200000.00,yuan,interest_paid,\n"));
-    assert_non_null(strstr(out_text, "2,3,invalid,,,,\"4 fields, the header has 2\"\n"));
-    assert_non_null(strstr(out_text, "3,4,invalid,,,,an empty row\n"));
-    assert_non_null(strstr(out_text, "4,5,invalid,,,,an empty row\n"));
-    assert_non_null(strstr(out_text, "5,6,invalid,,,,\"A1.07.a.interest_paid: '1,200,000'"));
-    assert_non_null(strstr(out_text, "6,7,invalid,,,,A1.07.a.financed_amount: ' 28000000'"));
-    assert_non_null(strstr(out_text, "7,8,invalid,,,,"));
-    assert_non_null(strstr(out_text, "8,9,invalid,,,,\"1 fields, the header has 2\"\n"));
+    assert_non_null(strstr(out_text, "1,2,granted,1200000.00,yuan,1200000.00,interest_paid,\n"));
+    assert_non_null(strstr(out_text, "2,3,invalid,,,,,\"4 fields, the header has 2\"\n"));
+    assert_non_null(strstr(out_text, "3,4,invalid,,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "4,5,invalid,,,,,an empty row\n"));
+    assert_non_null(strstr(out_text, "5,6,invalid,,,,,\"A1.07.a.interest_paid: '1,200,000'"));
+    assert_non_null(strstr(out_text, "6,7,invalid,,,,,A1.07.a.financed_amount: ' 28000000'"));
+    assert_non_null(strstr(out_text, "7,8,invalid,,,,,"));
+    assert_non_null(strstr(out_text, "8,9,invalid,,,,,\"1 fields, the header has 2\"\n"));
     assert_non_null(strstr(out_text, "9,10,granted,1500000.00,yuan,"));
     assert_non_null(strstr(err_text, "bad.csv:3: row 2: 4 fields, the header has 2\n"));
     assert_non_null(strstr(err_text, "bad.csv:4: row 3: an empty row\n"));
@@ -638,8 +638,8 @@ static void batch_never_misreads_or_drops_a_row(void **state)
                                    "80000000,2400000,99999999999999999999\n80000000,2400000,\" 5\"\n", 0);
     assert_int_equal(run("batch", "A1.06.a", "--input", path, "--date", "2025-03-01", NULL), 2);
     assert_non_null(strstr(out_text, "1,2,granted,"));
-    assert_non_null(strstr(out_text, "2,3,invalid,,,,"));
-    assert_non_null(strstr(out_text, "3,4,invalid,,,,"));
+    assert_non_null(strstr(out_text, "2,3,invalid,,,,,"));
+    assert_non_null(strstr(out_text, "3,4,invalid,,,,,"));
     assert_non_null(strstr(err_text, "99999999999999999999"));
     /* Eval refuses the same cells. */
     assert_int_equal(run("eval", "A1.06.a", "deal_value=80000000", "interest_paid=2400000",
@@ -664,9 +664,9 @@ static void batch_id_and_date_columns(void **state)
     (void)state;
     const char *path = write_file("id.csv", "booth_area,applicant,build_cost\n36,E1,120000\n18,E2,60000\n", 0);
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "applicant", NULL), 0);
-    assert_string_equal(out_text, "applicant,row,line,outcome,award,unit,binding,error\n"
-                                  "E1,1,2,granted,54000.00,yuan,cap_per_m2,\n"
-                                  "E2,2,3,granted,27000.00,yuan,cap_per_m2,\n");
+    assert_string_equal(out_text, "applicant,row,line,outcome,award,unit,paid,binding,error\n"
+                                  "E1,1,2,granted,54000.00,yuan,54000.00,cap_per_m2,\n"
+                                  "E2,2,3,granted,27000.00,yuan,27000.00,cap_per_m2,\n");
     assert_int_equal(run("batch", "A4.02.1.a", "--input", path, "--date", "2025-05-01", "--id", "enterprise", NULL), 2);
     assert_non_null(strstr(err_text, "no column 'enterprise' (--id)"));
     /* An input is not an id (it would stop being read as an input), nor an output column's name. */
@@ -698,6 +698,31 @@ static void batch_id_and_date_columns(void **state)
     assert_string_equal(out_text, "");
 }
 
+/* A ceiling is not a payment: the award column shows it, the paid column does not pay it.
+ * OP.01.a (获认定为纺织服装创意设计园区、国家级工业设计中心的，给予最高 100 万元奖励): without
+ * the department's assessed amount the row is up to 100万, paid 0; with 80万 assessed, 80万 paid. */
+static void batch_pays_no_ceiling(void **state)
+{
+    (void)state;
+    const char *path = write_file("ceiling-batch.csv", "recognition,assessed\ncreative_design_park,\n"
+                                                       "national_design_centre,800000\n", 0);
+    assert_int_equal(run("batch", "OP.01.a", "--input", path, "--date", "2025-03-01", NULL), 0);
+    assert_string_equal(out_text, "row,line,outcome,award,unit,paid,binding,error\n"
+                                  "1,2,up_to,1000000.00,yuan,0.00,cap,\n"
+                                  "2,3,granted,800000.00,yuan,800000.00,assessed,\n");
+    assert_int_equal(run("batch", "OP.01.a", "--input", path, "--date", "2025-03-01", "--json", NULL), 0);
+    json_t *j = json_loadb(out_text, (size_t)(strchr(out_text, '\n') - out_text), 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "outcome")), "up_to");
+    assert_int_equal(json_integer_value(json_object_get(j, "award_fen")), 100000000);
+    assert_string_equal(json_string_value(json_object_get(j, "paid")), "0.00");
+    assert_int_equal(json_integer_value(json_object_get(j, "paid_fen")), 0);
+    json_decref(j);
+    /* The output's own column names are not ids. */
+    assert_int_equal(run("batch", "OP.01.a", "--input", path, "--date", "2025-03-01", "--id", "paid", NULL), 2);
+    assert_non_null(strstr(err_text, "is a column of the output"));
+}
+
 /* Amounts in their unit; eligibility conditions as columns, as eval takes condition.<id>=. */
 static void batch_units_and_condition_columns(void **state)
 {
@@ -705,13 +730,13 @@ static void batch_units_and_condition_columns(void **state)
     /* A1.16.a: a quota of school places, not money ("0.12" yuan was the old misreading). */
     const char *path = write_file("quota.csv", "base_quota\n6\n", 0);
     assert_int_equal(run("batch", "A1.16.a", "--input", path, "--date", "2025-03-01", NULL), 0);
-    assert_non_null(strstr(out_text, "1,2,granted,12,places,"));
+    assert_non_null(strstr(out_text, "1,2,granted,12,places,12,"));
     path = write_file("cond.csv", "financed_amount,interest_paid,condition.doubling_enterprise\n"
                                   "28000000,1200000,false\n28000000,1200000,true\n28000000,1200000,\n28000000,1200000,maybe\n", 0);
     assert_int_equal(run("batch", "A1.07.a", "--input", path, "--date", "2025-03-01", NULL), 2);
     assert_non_null(strstr(out_text, "1,2,ineligible,0.00,yuan,"));
-    assert_non_null(strstr(out_text, "2,3,granted,1200000.00,yuan,interest_paid,"));
-    assert_non_null(strstr(out_text, "3,4,granted,1200000.00,yuan,interest_paid,")); /* not declared: assumed */
+    assert_non_null(strstr(out_text, "2,3,granted,1200000.00,yuan,1200000.00,interest_paid,"));
+    assert_non_null(strstr(out_text, "3,4,granted,1200000.00,yuan,1200000.00,interest_paid,")); /* not declared: assumed */
     assert_non_null(strstr(out_text, "4,5,invalid,"));
     path = write_file("nocond.csv", "financed_amount,interest_paid,condition.nope\n1,1,true\n", 0);
     assert_int_equal(run("batch", "A1.07.a", "--input", path, "--date", "2025-03-01", NULL), 2);
@@ -1272,6 +1297,7 @@ int main(void)
         cmocka_unit_test(batch_reads_rfc4180),
         cmocka_unit_test(batch_never_misreads_or_drops_a_row),
         cmocka_unit_test(batch_id_and_date_columns),
+        cmocka_unit_test(batch_pays_no_ceiling),
         cmocka_unit_test(batch_units_and_condition_columns),
         cmocka_unit_test(batch_refuses_an_unnamed_column),
         cmocka_unit_test(batch_agrees_with_eval),

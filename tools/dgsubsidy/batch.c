@@ -205,7 +205,8 @@ static int read_header(batch *b, csv *r)
     if (b->o->id) {
         /* An id that is also an input would silently stop being read as one;
          * one named like an output column would be confused with it. */
-        static const char *const taken[] = {"row", "line", "outcome", "award", "award_fen", "unit", "binding", "error", "date"};
+        static const char *const taken[] = {"row",  "line",     "outcome", "award", "award_fen", "unit",
+                                              "paid", "paid_fen", "binding", "error", "date"};
         for (size_t k = 0; k < sizeof taken / sizeof *taken; k++)
             if (strcmp(b->o->id, taken[k]) == 0)
                 return cli_fail(c, "--id %s: '%s' is a column of the output or the date; rename the id column", b->o->id,
@@ -296,6 +297,10 @@ static int write_row(batch *b, unsigned long row, unsigned long line, const char
     const char *outcome = res ? dgs_outcome_name(dgs_result_outcome(res)) : "invalid";
     const char *unit = res ? cli_award_unit(b->m) : "";
     const char *award = res ? cli_award_text(b->m, dgs_result_award(res), v, sizeof v) : "";
+    /* What is paid: the award of a grant, 0 otherwise (a ceiling still to be assessed is no payment). */
+    dgs_fen_t paid_fen = res && dgs_result_outcome(res) == DGS_OUTCOME_GRANTED ? dgs_result_award(res) : 0;
+    char pv[48];
+    const char *paid = res ? cli_award_text(b->m, paid_fen, pv, sizeof pv) : "";
     const char *binding = res ? dgs_result_binding(res) : "";
     if (b->o->json) {
         json_t *o = json_object();
@@ -309,6 +314,8 @@ static int write_row(batch *b, unsigned long row, unsigned long line, const char
             bad |= json_object_set_new(o, "award", res ? json_string(award) : json_null());
             bad |= json_object_set_new(o, "award_fen", res ? json_integer(dgs_result_award(res)) : json_null());
             bad |= json_object_set_new(o, "unit", res ? json_string(unit) : json_null());
+            bad |= json_object_set_new(o, "paid", res ? json_string(paid) : json_null());
+            bad |= json_object_set_new(o, "paid_fen", res ? json_integer(paid_fen) : json_null());
             bad |= json_object_set_new(o, "binding", json_string(binding));
             bad |= json_object_set_new(o, "error", error ? json_string(error) : json_null());
         }
@@ -327,7 +334,7 @@ static int write_row(batch *b, unsigned long row, unsigned long line, const char
     }
     fprintf(f, "%lu,%lu,%s,%s,", row, line, outcome, award);
     cli_csv_field(f, unit);
-    fputc(',', f);
+    fprintf(f, ",%s,", paid);
     cli_csv_field(f, binding);
     fputc(',', f);
     cli_csv_field(f, error ? error : "");
@@ -385,7 +392,7 @@ int cmd_batch(cli *c, const opts *o, const dgs_ruleset *rs)
             cli_csv_field(c->out, b.cols[b.id_col].name);
             fputc(',', c->out);
         }
-        fputs("row,line,outcome,award,unit,binding,error\n", c->out);
+        fputs("row,line,outcome,award,unit,paid,binding,error\n", c->out);
     }
     char msg[320];
     for (unsigned long row = 1;; row++) {

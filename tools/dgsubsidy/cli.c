@@ -90,7 +90,7 @@ static const command commands[] = {
      "reported on stderr with their line, and make the exit status 2; the other rows are\n"
      "still evaluated, so the output has one line per input row.\n"
      "\n"
-     "Output (CSV): [ID,]row,line,outcome,award,unit,binding,error; with --json one JSON\n"
+     "Output (CSV): [ID,]row,line,outcome,award,unit,paid,binding,error; with --json one JSON\n"
      "object per line (JSON Lines). Without --date or a date column, today's date is used and\n"
      "a note on stderr says so.\n"
      "\n"

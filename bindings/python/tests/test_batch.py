@@ -134,7 +134,7 @@ def test_batch_result_views(rules):
     with pytest.raises(ValueError):
         b.award_fen[0] = 1  # read-only
     f = b.to_frame(decimal=True)
-    assert list(f.columns) == ["award_fen", "award", "outcome", "binding", "reason"]
+    assert list(f.columns) == ["award_fen", "paid_fen", "award", "paid", "outcome", "binding", "reason"]
     assert f["award"].iloc[1] == D("500000.00") and f["outcome"].iloc[0] == "granted"
 
 
@@ -306,6 +306,11 @@ def test_paid_fen_counts_no_ceiling(rules):
     assert list(b.award_fen) == [100_000_000, 30_000_000]
     assert list(b.paid_fen) == [0, 30_000_000]
     assert b.total_fen == 30_000_000 and b.total == Decimal("300000.00")
+    # The frame an analyst sums carries the payment beside the award.
+    f = b.to_frame(decimal=True)
+    assert f["paid_fen"].tolist() == [0, 30_000_000] and int(f["paid_fen"].sum()) == b.total_fen
+    assert f["paid"].tolist() == [Decimal("0.00"), Decimal("300000.00")]
+    assert f["award"].tolist() == [Decimal("1000000.00"), Decimal("300000.00")]
 
 
 def test_text_money_error_names_row_and_column(rules):

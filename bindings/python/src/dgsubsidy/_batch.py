@@ -302,14 +302,17 @@ class BatchResult:
         return f"{self.total:,} {self.unit}"
 
     def to_frame(self, *, decimal: bool = False) -> "pd.DataFrame":
-        """A pandas DataFrame: ``award_fen`` (int64), ``outcome``, ``binding`` and ``reason``
-        (categoricals; not for a batch evaluated with ``details=False``) and, with ``decimal=True``, ``award`` (Decimal yuan objects; one
-        conversion per row)."""
+        """A pandas DataFrame: ``award_fen`` and ``paid_fen`` (int64; a ceiling still to be assessed
+        is in ``award_fen``, never in ``paid_fen``), ``outcome``, ``binding`` and ``reason``
+        (categoricals; not for a batch evaluated with ``details=False``) and, with ``decimal=True``,
+        ``award`` and ``paid`` (Decimal yuan objects; one conversion per row)."""
         import pandas as pd
 
-        cols: Dict[str, Any] = {"award_fen": self.award_fen}
+        paid = self.paid_fen
+        cols: Dict[str, Any] = {"award_fen": self.award_fen, "paid_fen": paid}
         if decimal:
             cols["award"] = np.array(list(self.awards), dtype=object) if self.is_money else self.award_fen
+            cols["paid"] = np.array(list(DecimalView(paid)), dtype=object) if self.is_money else paid
         cols["outcome"] = _outcome_categorical(self.outcome_codes)
         if self.has_details:
             cols["binding"] = self.binding

@@ -2,11 +2,14 @@
 package org.dgsubsidy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Optional;
 
 /**
  * The awards and outcomes of a {@link Batch}, one per row.  Immutable (the accessors of arrays
- * return copies).
+ * return copies).  An award is what the row's outcome is about: the amount of a grant, or for
+ * {@link Outcome#UP_TO} the ceiling still to be assessed; {@link #paid(int)} and {@link #total()}
+ * count grants only, so sum those, not the awards.
  */
 public final class BatchResult {
     private final Measure measure;
@@ -103,6 +106,74 @@ public final class BatchResult {
      */
     public BigDecimal award(int i) {
         return measure.isMoney() ? BigDecimal.valueOf(awards[i], 2) : BigDecimal.valueOf(awards[i]);
+    }
+
+    /**
+     * Row i's payment in fen: its award when the outcome is {@link Outcome#GRANTED}, 0 otherwise.
+     * A ceiling still to be assessed ({@link Outcome#UP_TO}) is in {@link #awardFen(int)}, never
+     * here.  Only for a measure whose award is money.
+     *
+     * @param i the row
+     * @return the payment, fen
+     * @throws IllegalStateException if the measure's unit is not yuan; read {@link #paid(int)}
+     */
+    public long paidFen(int i) {
+        requireMoney();
+        return paidRaw(i);
+    }
+
+    private long paidRaw(int i) {
+        return outcomes[i] == Outcome.GRANTED.code() ? awards[i] : 0;
+    }
+
+    /**
+     * Row i's payment: its award when granted, 0 otherwise (a ceiling still to be assessed is no
+     * payment); yuan with two decimals when the measure's number is money, else whole units.
+     *
+     * @param i the row
+     * @return the payment
+     */
+    public BigDecimal paid(int i) {
+        long p = paidRaw(i);
+        return measure.isMoney() ? BigDecimal.valueOf(p, 2) : BigDecimal.valueOf(p);
+    }
+
+    /**
+     * Every row's payment in fen, as {@link #paidFen(int)}.  Only for a measure whose award is money.
+     *
+     * @return a new array
+     * @throws IllegalStateException if the measure's unit is not yuan
+     */
+    public long[] paidsFen() {
+        requireMoney();
+        long[] out = new long[awards.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = paidRaw(i);
+        }
+        return out;
+    }
+
+    /**
+     * The exact sum of the payments of every row (granted rows only; ceilings still to be assessed
+     * and invalid rows count 0): yuan with two decimals when the measure's number is money, else
+     * whole units.  Exact however many rows: never wraps.
+     *
+     * @return the total paid
+     */
+    public BigDecimal total() {
+        long sum = 0;
+        BigInteger carried = BigInteger.ZERO;
+        for (int i = 0; i < awards.length; i++) {
+            long p = paidRaw(i);
+            long next = sum + p;
+            if (((sum ^ next) & (p ^ next)) < 0) { /* overflowed: carry the partial sum */
+                carried = carried.add(BigInteger.valueOf(sum));
+                next = p;
+            }
+            sum = next;
+        }
+        BigInteger fen = carried.add(BigInteger.valueOf(sum));
+        return measure.isMoney() ? new BigDecimal(fen, 2) : new BigDecimal(fen);
     }
 
     /**
