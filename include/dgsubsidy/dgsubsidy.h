@@ -1004,11 +1004,15 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  * stacked together: in claim order, that is the applicant's rows in row order
  * and, within a row, the measures in the order given (the order decides which
  * claim a cap across claims cuts, and which of equal awards is paid).  The
- * object of every claim of row i is objects[i] (as dgs_stack_claims() takes
- * it: NULL or "" = the one object of its measure family); without `objects`
- * (NULL) every row is an object of its own, so two rows of one applicant
- * (two projects) never compete as one benefit of one object — except where
- * the benefit is about the enterprise, or is a cap per year.  Nothing was
+ * object of every claim of row i is objects[i], compared byte for byte as
+ * dgs_stack_claims() compares them; a row without an object — every row
+ * when `objects` is NULL, or a row whose objects[i] is NULL or "" — is an
+ * object of its own, so two rows of one applicant (two projects) never
+ * compete as one benefit of one object unless they name the same object —
+ * except where the benefit is about the enterprise, or is a cap per year.
+ * (dgs_stack_claims() reads a claim without an object as the one object of
+ * its measure family; a population's row is one object by definition, and
+ * an empty cell of an object column is no evidence that two rows are one.)  Nothing was
  * granted before (already granted amounts are 0).  For each claim,
  * paid/decisions/up_to are what dgs_stack_paid(), dgs_stack_decision() and
  * dgs_stack_up_to() give for the same results stacked by dgs_stack_claims()
@@ -1038,7 +1042,7 @@ DGS_API int dgs_result_step_amount_type(const dgs_result *r, size_t i);
  *                    one per row (NULL: `date`).  Borrowed.
  * @param applicants  `rows` applicant codes; any int64.
  * @param objects     NULL (each row its own object), or `rows` object ids
- *                    (NULL or "" for the one object of the measure's family).
+ *                    (NULL or "": that row is an object of its own).
  * @param awards, outcomes, paid, decisions  n_measures × rows each.
  * @param up_to       NULL, or n_measures × rows: what an assessment of a
  *                    pending ceiling could still add (dgs_stack_up_to()).

@@ -1002,7 +1002,8 @@ static int pop_sort(pop_row *order, size_t n)
     return DGS_OK;
 }
 
-/* "#<row>", the object of a row when no objects are given: a name no other row has. */
+/* " #<row>", the object of a row that names none: a name no other row has, and no caller's
+ * object can be (those never begin with a space). */
 static const char *row_name(char buf[24], size_t row)
 {
     char digits[24];
@@ -1011,10 +1012,11 @@ static const char *row_name(char buf[24], size_t row)
         digits[n++] = (char)('0' + row % 10);
         row /= 10;
     } while (row);
-    buf[0] = '#';
+    buf[0] = ' ';
+    buf[1] = '#';
     for (size_t k = 0; k < n; k++)
-        buf[1 + k] = digits[n - 1 - k];
-    buf[1 + n] = '\0';
+        buf[2 + k] = digits[n - 1 - k];
+    buf[2 + n] = '\0';
     return buf;
 }
 
@@ -1381,8 +1383,8 @@ DGS_API int dgs_evaluate_population(const dgs_ruleset *rs, size_t n_measures, co
                 POP_PREFETCH(&claims[order[r + POP_AHEAD].first]);
             const pop_claim *cl = &claims[order[r].first];
             size_t i = cl->row;
-            /* Without objects each row is an object of its own: a name no other row has. */
-            const char *obj = objects ? (objects[i] ? objects[i] : "") : row_name(own[r - a], i);
+            /* A row without an object (no objects, or NULL or "" for it) is an object of its own. */
+            const char *obj = objects && objects[i] && *objects[i] ? objects[i] : row_name(own[r - a], i);
             for (size_t q = 0; q < order[r].count; q++, cl++) {
                 pop_measure *x = &pm[cl->k];
                 size_t t = 0;

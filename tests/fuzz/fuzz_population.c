@@ -15,8 +15,8 @@
  * The population must be what the scalar path gives: each claimed (row,
  * measure) is a case set with the row's values at the row's date and
  * evaluated by dgs_evaluate(); the valid claims of each applicant are stacked
- * by dgs_stack_claims() with the same objects (without objects, a name of its
- * own for each row).  Award, outcome, paid, decision and up_to must agree; a
+ * by dgs_stack_claims() with the same objects (a row without one — no
+ * objects, or NULL or "" — a name of its own).  Award, outcome, paid, decision and up_to must agree; a
  * row the population marks invalid must be one the scalar path refuses.  A
  * refusal before any row is written must be one the inputs call for, and
  * must leave the outputs untouched.
@@ -414,7 +414,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     SAME("outcome", i, k, outcomes[x], dgs_result_outcome(rr));
                     SAME("award", i, k, awards[x], dgs_result_award(rr));
                     res[nr] = rr;
-                    obj[nr] = P.with_objects ? P.objects[i] : own[i];
+                    obj[nr] = P.with_objects && P.objects[i] && *P.objects[i] ? P.objects[i] : own[i];
                     at[nr++] = x;
                 }
             }

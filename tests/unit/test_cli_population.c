@@ -100,6 +100,31 @@ static void population_stacks_per_applicant(void **state)
     remove(p);
 }
 
+/* An empty cell of the object column names no object: the row is an object of its own, as every
+ * row is without the column.  Two matched projects of 甲 whose cells are blank (A1.01.a: national
+ * 1000万 → 1000万, then 500万 → 500万) are both paid, 1500万; read as one object they would
+ * have paid 1000万 and dropped the other without a word.  Rows naming P1 twice are one object. */
+static void a_blank_object_is_its_rows_own(void **state)
+{
+    (void)state;
+    const char *p = write_file("applicant,object,national_funds,provincial_funds,total_investment\n"
+                               "甲,,10000000,0,100000000\n"
+                               "甲,,5000000,0,100000000\n"
+                               "乙,P1,10000000,0,100000000\n"
+                               "乙,P1,5000000,0,100000000\n");
+    assert_int_equal(run("population", "--input", p, "--measures", "A1.01.a", "--date", "2025-06-01", NULL), 0);
+    assert_string_equal(out_text,
+                        "applicant,object,row,line,measure,outcome,award,unit,paid,decision,up_to,error\n"
+                        "甲,,1,2,A1.01.a,granted,10000000.00,yuan,10000000.00,paid,0.00,\n"
+                        "甲,,2,3,A1.01.a,granted,5000000.00,yuan,5000000.00,paid,0.00,\n"
+                        "乙,P1,3,4,A1.01.a,granted,10000000.00,yuan,10000000.00,paid,0.00,\n"
+                        "乙,P1,4,5,A1.01.a,granted,5000000.00,yuan,0.00,superseded,0.00,\n"
+                        "甲,,,,,,,,15000000.00,total,0.00,\n"
+                        "乙,,,,,,,,10000000.00,total,0.00,\n"
+                        ",,,,,,,,25000000.00,total,0.00,\n");
+    remove(p);
+}
+
 /* 实施意见（二）中国驰名商标 最高 300 万元: a ceiling to be assessed is not paid; its 300万 is
  * only what an assessment could add (up_to), in no total of payments. */
 static void a_ceiling_is_not_a_payment(void **state)
@@ -266,6 +291,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(population_stacks_per_applicant),
+        cmocka_unit_test(a_blank_object_is_its_rows_own),
         cmocka_unit_test(a_ceiling_is_not_a_payment),
         cmocka_unit_test(invalid_rows_are_written_and_reported),
         cmocka_unit_test(an_applicant_written_two_ways_is_refused),

@@ -197,7 +197,7 @@ static void check_against_stack(const pop *p, const char *date, bool objects, co
                 assert_int_equal(o->outcomes[x], dgs_result_outcome(r));
                 assert_int_equal(o->awards[x], dgs_result_award(r));
                 res[n] = r;
-                obj[n] = objects ? p->object[i] : own[i];
+                obj[n] = objects && p->object[i] && *p->object[i] ? p->object[i] : own[i];
                 at[n++] = x;
             }
         }
@@ -312,6 +312,15 @@ static void two_projects_of_one_applicant_are_two_benefits(void **state)
     assert_int_equal(o.paid[0] + o.paid[1] + o.paid[3] + o.paid[4], 600 * WAN);
     assert_int_equal(o.decisions[1], DGS_STACK_SUPERSEDED);
     assert_int_equal(o.decisions[4], DGS_STACK_SUPERSEDED);
+    /* A row whose object is empty ("" or NULL, a blank cell of an object column) names none: it is
+     * an object of its own, never silently the same as another blank row — 800万 again; and no
+     * caller's object ("#1") is mistaken for a blank row's. */
+    p.object[0] = "", p.object[1] = NULL;
+    assert_int_equal(run(&p, 2, two, "2025-06-01", true, &o, &e), DGS_OK);
+    assert_int_equal(o.paid[0] + o.paid[1] + o.paid[3] + o.paid[4], 800 * WAN);
+    p.object[0] = "#1", p.object[1] = NULL;
+    assert_int_equal(run(&p, 2, two, "2025-06-01", true, &o, &e), DGS_OK);
+    assert_int_equal(o.paid[0] + o.paid[1] + o.paid[3] + o.paid[4], 800 * WAN);
 }
 
 /* 实施意见（二）对获得中国驰名商标……的，给予最高 300 万元奖励: a ceiling, to be assessed

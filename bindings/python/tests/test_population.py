@@ -78,7 +78,8 @@ def reference(rules, df: pd.DataFrame, date: str, objects: bool):
                     expected[(i, m)] = (0, "invalid")
                     continue
                 results.append(r)
-                objs.append((None if pd.isna(row["project"]) else row["project"]) if objects else f"row {i}")
+                # a row without a project (no column, or a missing cell) is an object of its own
+                objs.append(row["project"] if objects and not pd.isna(row["project"]) else f"row {i}")
                 keys.append((i, m))
         if results:
             report = rules.stack(results, objects=objs)
@@ -152,6 +153,13 @@ def test_two_projects_of_one_applicant_are_not_collapsed(rules):
     one = rules.evaluate_population(df, "2025-06-01", measures=["A1.01.a", "A2.01.d"], applicant="firm",
                                     object="project")
     assert one.total == Decimal("6000000.00")
+    # A missing or empty object names none: each such row is an object of its own, never merged
+    # with another blank row into one benefit (800万 again, not 600万).
+    for blank in ([None, None], ["", ""], [None, ""], [pd.NA, pd.NA]):
+        df["project"] = pd.Series(blank, dtype=object)
+        pop = rules.evaluate_population(df, "2025-06-01", measures=["A1.01.a", "A2.01.d"], applicant="firm",
+                                        object="project")
+        assert pop.total == Decimal("8000000.00"), blank
 
 
 def test_a_ceiling_is_not_paid(rules):

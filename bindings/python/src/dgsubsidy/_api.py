@@ -861,7 +861,8 @@ class Ruleset:
         The claims of each applicant are stacked exactly as :meth:`stack` stacks
         the same results, in row order and, within a row, in the order of
         ``measures``: 就高、从优、不重复享受 per object (column ``object``; without
-        it each row is an object of its own), a ceiling still to be assessed is
+        it, or where its value is missing or "", a row is an object of its own:
+        rows are one object only when they name the same id), a ceiling still to be assessed is
         never paid, caps across claims hold per applicant.
 
         Each row has a date: its value in the column named ``dates`` (default
