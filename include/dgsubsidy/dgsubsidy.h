@@ -757,6 +757,10 @@ DGS_API int dgs_evaluate_batch_detail(const dgs_measure *m, const char *date, si
 /* Flags of a stacked claim (dgs_stack_flags). Append-only. */
 #define DGS_STACK_FLAG_REPEATED 0x1  /**< (1.1) one of two or more claims of the same one-off measure, in no
                                           group, about the same object: likely the same benefit claimed twice */
+#define DGS_STACK_FLAG_NO_OBJECT 0x2 /**< (1.1) one of two or more claims of a group whose benefit is per
+                                          object (a project, a recognition, an exhibition, a contract) that
+                                          name no object: they were read as one object and compete; if they
+                                          are different objects, give each its object (dgs_stack_claims) */
 
 /**
  * Applies 就高、从优、不重复享受 to the results of one applicant: within an

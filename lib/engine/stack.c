@@ -199,6 +199,13 @@ const char *group_object_name(int object)
     return object >= 0 && object <= OBJECT_CONTRACT ? names[object] : "";
 }
 
+/* The same in Chinese, for the reports. */
+static const char *group_object_zh(int object)
+{
+    static const char *const names[] = {"企业", "项目", "认定", "展会", "合同"};
+    return object >= 0 && object <= OBJECT_CONTRACT ? names[object] : "";
+}
+
 /* A cap of the data, resolved against a ruleset. */
 typedef struct cap_ref {
     const cap_def *d;
@@ -541,6 +548,10 @@ static void stack_lines(const cap_ref *caps, pool *pl, line *lines, size_t n, so
             b++;
         const line *first = &lines[keys[a].index];
         if (*first->group) {
+            /* Claims of a benefit per object that name none were read as one object: say so. */
+            if (b - a > 1 && !*first->obj && first->gd && first->gd->object != OBJECT_ENTERPRISE)
+                for (size_t j = a; j < b; j++)
+                    lines[keys[j].index].flags |= DGS_STACK_FLAG_NO_OBJECT;
             decide_group(pl, lines, keys + a, b - a);
         } else {
             /* Two claims of one one-off measure about the same object: likely the same benefit twice. */
@@ -760,6 +771,8 @@ static int render_json(const dgs_stack *s, int lang, char **out, dgs_error *err)
         }
         if (l->flags & DGS_STACK_FLAG_REPEATED)
             bad |= json_array_append_new(flags, json_string("repeated"));
+        if (l->flags & DGS_STACK_FLAG_NO_OBJECT)
+            bad |= json_array_append_new(flags, json_string("no_object"));
         bad |= json_object_set_new(j, "measure", json_string(l->r->m->meta->id));
         bad |= json_object_set_new(j, "date", json_string(l->r->date));
         bad |= json_object_set_new(j, "object", json_string(object_at(s, l->object)));
@@ -824,6 +837,15 @@ DGS_API int dgs_stack_render(const dgs_stack *s, int format, int lang, char **ou
         if (l->flags & DGS_STACK_FLAG_REPEATED)
             sb_printf(&b, "%s", en ? " [claimed twice for the same object: check it is not the same benefit]"
                                    : "〔同一对象重复申报本项：请核实是否同一事项〕");
+        if (l->flags & DGS_STACK_FLAG_NO_OBJECT) {
+            if (en)
+                sb_printf(&b, " [no object named: read as one %s with the other claims of %s that name none; "
+                              "if they are different, give each its object]",
+                          group_object_name(l->gd->object), l->group);
+            else
+                sb_printf(&b, "〔未填写对象：与 %s 中其他未填写对象的申报视为同一%s；如非同一，请分别填写对象〕",
+                          l->group, group_object_zh(l->gd->object));
+        }
         sb_printf(&b, "\n");
     }
     sb_printf(&b, en ? "  total paid: %s yuan\n" : "  合计给予：%s 元\n", dgs_money_format(s->total, paid, sizeof paid));

@@ -278,6 +278,26 @@ static void different_projects_do_not_compete(void **state)
     s = stack(rs, r, NULL, 2, NULL);
     assert_int_equal(dgs_stack_total(s), 600000000);
     assert_string_equal(dgs_stack_object(s, 0), "");
+    /* ... and says so: two claims of a benefit per project that name no project were read as one. */
+    assert_true(dgs_stack_flags(s, 0) & DGS_STACK_FLAG_NO_OBJECT);
+    assert_true(dgs_stack_flags(s, 1) & DGS_STACK_FLAG_NO_OBJECT);
+    char *text = NULL;
+    assert_int_equal(dgs_stack_render(s, DGS_FORMAT_TEXT, DGS_LANG_EN, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "[no object named: read as one project with the other claims of G-MATCH"));
+    dgs_free(text);
+    assert_int_equal(dgs_stack_render(s, DGS_FORMAT_TEXT, DGS_LANG_ZH, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "〔未填写对象：与 G-MATCH 中其他未填写对象的申报视为同一项目"));
+    dgs_free(text);
+    assert_int_equal(dgs_stack_render(s, DGS_FORMAT_JSON, DGS_LANG_EN, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "\"no_object\""));
+    dgs_free(text);
+    dgs_stack_free(s);
+    /* Named, or one claim alone, or a benefit of the enterprise: nothing to say. */
+    s = stack(rs, r, two, 2, NULL);
+    assert_int_equal(dgs_stack_flags(s, 0) | dgs_stack_flags(s, 1), 0);
+    dgs_stack_free(s);
+    s = stack(rs, r, NULL, 1, NULL);
+    assert_int_equal(dgs_stack_flags(s, 0), 0);
     dgs_stack_free(s);
     free_all(r, 2);
 }
@@ -316,6 +336,9 @@ static void an_enterprise_group_ignores_objects(void **state)
     dgs_stack *s = stack(rs, r, objects, 2, NULL);
     assert_int_equal(dgs_stack_total(s), 300000000);
     assert_string_equal(dgs_stack_object_kind(s, 1), "enterprise");
+    dgs_stack_free(s);
+    s = stack(rs, r, NULL, 2, NULL);
+    assert_int_equal(dgs_stack_flags(s, 0) | dgs_stack_flags(s, 1), 0);
     dgs_stack_free(s);
     free_all(r, 2);
 }

@@ -147,6 +147,8 @@ static int check(const dgs_ruleset *base, json_t *v)
                 json_array_foreach(flags, k, f) {
                     if (json_is_string(f) && strcmp(json_string_value(f), "repeated") == 0)
                         want |= DGS_STACK_FLAG_REPEATED;
+                    else if (json_is_string(f) && strcmp(json_string_value(f), "no_object") == 0)
+                        want |= DGS_STACK_FLAG_NO_OBJECT;
                     else
                         ok = 0;
                 }

@@ -100,6 +100,12 @@ def test_objects_and_flags(rules):
     assert rules.stack([a, b], objects=["P1", "P1"]).total == Decimal("6000000.00")
     assert rules.stack([a, b]).total == Decimal("6000000.00")
     assert rules.stack([a, b])[0].object is None
+    # ... and says so: two claims of a benefit per project without a project were read as one
+    unnamed = rules.stack([a, b])
+    assert [x.no_object for x in unnamed] == [True, True] and len(unnamed.no_object) == 2
+    assert unnamed.to_dict("en")["results"][1]["flags"] == ["no_object"]
+    assert "no object named: read as one project" in unnamed.explain("en")
+    assert not two.no_object and not rules.stack([a]).no_object
 
     e1 = rules.evaluate("A4.09.e", date="2025-06-01", usage_fee=Decimal("10000"))
     e2 = rules.evaluate("A4.09.e", date="2025-06-01", usage_fee=Decimal("20000"))

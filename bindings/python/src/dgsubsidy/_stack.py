@@ -38,7 +38,7 @@ class StackEntry:
     """One result in a stacking report: what is paid now for it, and why."""
 
     __slots__ = ("_report", "_s", "index", "result", "paid_fen", "decision", "group", "winner", "object",
-                 "object_kind", "up_to_fen", "repeated")
+                 "object_kind", "up_to_fen", "repeated", "no_object")
 
     def __init__(self, report: "StackReport", s: Any, index: int, result: Result) -> None:
         self._report = report  # keeps the C report alive
@@ -60,7 +60,12 @@ class StackEntry:
         #: What an assessment of this pending ceiling could still add, in fen (0 unless pending).
         self.up_to_fen: int = _native.dgs_stack_up_to(s, index)
         #: True when the same one-off measure (in no group) is claimed twice for the same object.
-        self.repeated: bool = bool(_native.dgs_stack_flags(s, index) & _native.DGS_STACK_FLAG_REPEATED)
+        flags = _native.dgs_stack_flags(s, index)
+        self.repeated: bool = bool(flags & _native.DGS_STACK_FLAG_REPEATED)
+        #: True when this claim and others of its group, whose benefit is per object (a project, a
+        #: recognition, …), name no object: they were read as one object and compete.  If they are
+        #: different objects, pass ``objects=`` to :meth:`Ruleset.stack`.
+        self.no_object: bool = bool(flags & _native.DGS_STACK_FLAG_NO_OBJECT)
 
     @property
     def paid(self) -> Decimal:
@@ -143,6 +148,11 @@ class StackReport(Sequence[StackEntry]):
     def repeated(self) -> Tuple[StackEntry, ...]:
         """The claims of a one-off measure claimed twice for the same object (to check)."""
         return tuple(x for x in self._entries if x.repeated)
+
+    @property
+    def no_object(self) -> Tuple[StackEntry, ...]:
+        """The claims of a benefit per object that name no object and were read as one (to check)."""
+        return tuple(x for x in self._entries if x.no_object)
 
     def explain(self, lang: str = "zh") -> str:
         return _native.dgs_stack_render(self._ptr, _native.DGS_FORMAT_TEXT, _lang(lang))

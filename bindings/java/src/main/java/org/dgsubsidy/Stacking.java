@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class Stacking {
     /** C's {@code DGS_STACK_FLAG_REPEATED}. */
     private static final long FLAG_REPEATED = 0x1;
+    /** C's {@code DGS_STACK_FLAG_NO_OBJECT}. */
+    private static final long FLAG_NO_OBJECT = 0x2;
 
     private final List<Entry> entries;
     private final long totalFen;
@@ -177,7 +179,7 @@ public final class Stacking {
                             (int) DgsNative.dgs_stack_winner(s, i), DgsNative.dgs_stack_reason(s, i, Lang.ZH),
                             DgsNative.dgs_stack_reason(s, i, Lang.EN), DgsNative.dgs_stack_object(s, i),
                             DgsNative.dgs_stack_object_kind(s, i), DgsNative.dgs_stack_up_to(s, i),
-                            (DgsNative.dgs_stack_flags(s, i) & FLAG_REPEATED) != 0));
+                            DgsNative.dgs_stack_flags(s, i)));
                 }
                 return new Stacking(entries, DgsNative.dgs_stack_total(s), DgsNative.dgs_stack_up_to_total(s),
                         DgsNative.dgs_stack_render(s, 0, Lang.ZH), DgsNative.dgs_stack_render(s, 0, Lang.EN),
@@ -255,6 +257,22 @@ public final class Stacking {
     }
 
     /**
+     * The claims of a benefit per object that name no object and were read as one object, to check
+     * ({@link Entry#noObject()}).
+     *
+     * @return the flagged entries, in order
+     */
+    public List<Entry> noObject() {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.noObject()) {
+                out.add(e);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
      * The report as the library writes it.
      *
      * @param locale Chinese for a Chinese locale, else English
@@ -292,9 +310,10 @@ public final class Stacking {
         private final String objectKind;
         private final long upToFen;
         private final boolean repeated;
+        private final boolean noObject;
 
         Entry(Result result, long paidFen, StackDecision decision, String group, int winner, String reasonZh,
-              String reasonEn, String object, String objectKind, long upToFen, boolean repeated) {
+              String reasonEn, String object, String objectKind, long upToFen, long flags) {
             this.result = result;
             this.paidFen = paidFen;
             this.decision = decision;
@@ -305,7 +324,8 @@ public final class Stacking {
             this.object = object;
             this.objectKind = objectKind;
             this.upToFen = upToFen;
-            this.repeated = repeated;
+            this.repeated = (flags & FLAG_REPEATED) != 0;
+            this.noObject = (flags & FLAG_NO_OBJECT) != 0;
         }
 
         /**
@@ -342,6 +362,18 @@ public final class Stacking {
          */
         public boolean repeated() {
             return repeated;
+        }
+
+        /**
+         * Whether this claim and others of its group, whose benefit is per object (a project, a
+         * recognition, an exhibition, a contract), name no object: they were read as one object and
+         * compete.  If they are different objects, give each its object
+         * ({@link Stacking#builder(Ruleset)}).
+         *
+         * @return true when flagged
+         */
+        public boolean noObject() {
+            return noObject;
         }
 
         /**

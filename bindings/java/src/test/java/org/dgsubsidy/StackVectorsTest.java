@@ -159,6 +159,12 @@ class StackVectorsTest {
         assertEquals("project", two.entries().get(1).objectKind());
         assertEquals(new BigDecimal("6000000.00"), Stacking.builder(builtin).claim(a, "P1").claim(b, "P1").build().total());
         assertEquals(new BigDecimal("6000000.00"), Stacking.builder(builtin).claim(a).claim(b).build().total());
+        // ... and says so: without objects the two were read as one project.
+        Stacking unnamed = Stacking.builder(builtin).claim(a).claim(b).build();
+        assertEquals(2, unnamed.noObject().size());
+        assertTrue(unnamed.entries().get(1).noObject());
+        assertTrue(unnamed.toJson().contains("\"no_object\""));
+        assertTrue(Stacking.builder(builtin).claim(a, "P1").claim(b, "P2").build().noObject().isEmpty());
     }
 
     /** A4.09.e (一次性) twice for one object is flagged; for two objects it is not. */
