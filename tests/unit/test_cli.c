@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "../tools/dgsubsidy/cli.h"
+#include "cli_capture.h"
 
 static char out_text[1 << 22], err_text[1 << 16];
 
@@ -34,7 +35,7 @@ static int vrun(FILE *given_out, const char *first, va_list ap)
     argv[argc++] = (char *)"dgsubsidy";
     for (const char *a = first; a; a = va_arg(ap, const char *))
         argv[argc++] = strdup(a);
-    FILE *out = given_out ? given_out : tmpfile(), *err = tmpfile();
+    FILE *out = given_out ? given_out : capture_file(), *err = capture_file();
     int rc = dgs_cli_run(argc, argv, out, err);
     out_text[0] = '\0';
     if (!given_out) {
@@ -824,7 +825,9 @@ static void batch_agrees_with_eval(void **state)
         assert_true(brc == 0 || brc == 2);
         static char batch_out[1 << 20];
         strcpy(batch_out, out_text);
-        char *p = strchr(batch_out, '\n') + 1;
+        char *p = strchr(batch_out, '\n');
+        assert_non_null(p); /* the header */
+        p++;
         for (int r = 0; r < 200; r++) {
             char *nl = strchr(p, '\n');
             assert_non_null(nl);

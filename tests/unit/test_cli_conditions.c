@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../tools/dgsubsidy/cli.h"
+#include "cli_capture.h"
 
 static char out_text[1 << 20], err_text[4096];
 
@@ -26,7 +27,7 @@ static int run(const char *first, ...)
     for (const char *a = first; a; a = va_arg(ap, const char *))
         argv[argc++] = strdup(a);
     va_end(ap);
-    FILE *out = tmpfile(), *err = tmpfile();
+    FILE *out = capture_file(), *err = capture_file();
     int rc = dgs_cli_run(argc, argv, out, err);
     rewind(out), rewind(err);
     size_t n = fread(out_text, 1, sizeof out_text - 1, out);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "../tools/dgsubsidy/cli.h"
+#include "cli_capture.h"
 
 static char out_text[1 << 20], err_text[1 << 16];
 
@@ -28,7 +29,7 @@ static int run(const char *first, ...)
     for (const char *a = first; a; a = va_arg(ap, const char *))
         argv[argc++] = strdup(a);
     va_end(ap);
-    FILE *out = tmpfile(), *err = tmpfile();
+    FILE *out = capture_file(), *err = capture_file();
     int rc = dgs_cli_run(argc, argv, out, err);
     rewind(out);
     out_text[fread(out_text, 1, sizeof out_text - 1, out)] = '\0';
