@@ -36,6 +36,11 @@ def test_sweep_worked_by_hand(rules):
             second["bound_by_interest_paid"], second["bound_by_cap_per_year"]) == (2, 1, 1, 0)
     # A higher cap changes nothing: 5% of 30,000,000 never exceeds 1,500,000.
     assert df.loc[D(2_000_000)]["total"] == D("4400000.00")
+    # The values as a numpy array of yuan mean what the same Python ints and Decimals mean.
+    same = rules.sweep("A1.07.a", "cap_per_year", np.array([1_000_000, 1_500_000, 2_000_000]), frame, DATE)
+    assert list(same["total_fen"]) == list(df["total_fen"]) == [350_000_000, 440_000_000, 440_000_000]
+    with pytest.raises(dgsubsidy.TypeMismatch, match="float"):
+        rules.sweep("A1.07.a", "cap_per_year", np.array([1_000_000.0]), frame, DATE)
     # Every constraint of the measure has its column.
     assert {f"bound_by_{n}" for n in ["ratio", "min_counted_financing", "max_counted_financing",
                                       "cap_per_year", "subsidy_term", "reading_min_financing",

@@ -950,6 +950,10 @@ def _parameter_text(rs: Ruleset, mid: Optional[str], pname: str, value: Any) -> 
     if isinstance(value, str):
         return c_string(value, f"{mid or 'ruleset'}.{pname}")
     what = f"{mid or 'ruleset'}.{pname}"
+    if type(value).__module__ == "numpy" and not is_bool(value) and hasattr(value, "item"):
+        # A numpy scalar (a value of an array of sweep values) means what the Python number means:
+        # an integer is yuan (or a count), a float is refused as a float is.
+        value = value.item()
     if isinstance(value, float):
         to_fen(value, what)  # raises the float TypeMismatch
     if isinstance(value, Fraction):
