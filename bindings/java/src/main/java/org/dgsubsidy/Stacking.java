@@ -247,9 +247,13 @@ public final class Stacking {
      * @return the flagged entries, in order
      */
     public List<Entry> repeated() {
+        return entriesWhere(Entry::repeated);
+    }
+
+    private List<Entry> entriesWhere(java.util.function.Predicate<Entry> flagged) {
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries) {
-            if (e.repeated()) {
+            if (flagged.test(e)) {
                 out.add(e);
             }
         }
@@ -263,13 +267,7 @@ public final class Stacking {
      * @return the flagged entries, in order
      */
     public List<Entry> noObject() {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.noObject()) {
-                out.add(e);
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return entriesWhere(Entry::noObject);
     }
 
     /**
