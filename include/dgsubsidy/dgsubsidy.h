@@ -571,7 +571,15 @@ DGS_API const char *dgs_result_group(const dgs_result *r);
 /** The fingerprint of the ruleset that produced it. */
 DGS_API const char *dgs_result_fingerprint(const dgs_result *r);
 
-/** Number of steps in the trace. */
+/**
+ * Number of steps in the trace: at most 32.  (1.1) A longer computation (a
+ * formula that loops, such as A4.04.b over the staff a guideline allows)
+ * keeps its first 12 steps, then one step that stands for those not shown —
+ * its value the number of them (DGS_TYPE_COUNT), its amount the amount after
+ * the last of them, its label "steps not shown …" — then its latest 19 steps,
+ * which end with the award.  The parameters of steps not shown are still
+ * listed by dgs_result_parameter_name().
+ */
 DGS_API size_t dgs_result_step_count(const dgs_result *r);
 /** The label of step i, e.g. "融资额的5%" / "5% of the financed amount". Borrowed. */
 DGS_API const char *dgs_result_step_label(const dgs_result *r, size_t i, int lang);

@@ -128,7 +128,7 @@ void engine_settle(calc *c, bool ran)
         return;
     uint8_t kept = 0;
     for (uint8_t i = 0; i < c->n_steps; i++)
-        if (c->steps[i].kind == STEP_INPUT || c->steps[i].kind == STEP_THRESHOLD)
+        if (c->steps[i].kind == STEP_INPUT || c->steps[i].kind == STEP_THRESHOLD || c->steps[i].kind == STEP_OMITTED)
             c->steps[kept++] = c->steps[i];
     c->n_steps = kept;
     c->outcome = c->pending;

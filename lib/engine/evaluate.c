@@ -566,6 +566,12 @@ DGS_API int dgs_evaluate(const dgs_case *cs, dgs_result **out, dgs_error *err)
             r->used[r->n_used++] = (uint8_t)src;
         }
     }
+    /* ... and those of steps a full trace did not keep. */
+    for (int p = 0; p < MAX_PARAMS; p++)
+        if ((c.omitted_params >> p & 1u) && !(seen & (1u << p))) {
+            seen |= 1u << p;
+            r->used[r->n_used++] = (uint8_t)p;
+        }
     result_explain(r);
     *out = r;
     return dgs_ok(err);

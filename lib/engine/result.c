@@ -68,6 +68,8 @@ static const step *step_at(const dgs_result *r, size_t i)
     return r && i < r->n_steps ? &r->steps[i] : NULL;
 }
 
+_Static_assert(MAX_STEPS == 32, "the label of STEP_OMITTED says 32");
+
 /* The plain label of a step: the words of its parameter or input. */
 static const char *plain_label(const dgs_result *r, const step *s, bool en)
 {
@@ -85,6 +87,9 @@ static const char *plain_label(const dgs_result *r, const step *s, bool en)
         return en ? "award limit after the uplift" : "上浮后的资助限额";
     case STEP_STEPS:
         return en ? "whole area steps above the minimum" : "超出起点面积的整档数";
+    case STEP_OMITTED:
+        return en ? "steps not shown (the trace holds 32); the amount after them"
+                  : "未列出的步骤数（记录至多 32 步）及其后的金额";
     }
     if (s->src >= SRC_INPUT)
         return en ? spec->inputs[s->src - SRC_INPUT].desc_en : spec->inputs[s->src - SRC_INPUT].desc_zh;
@@ -144,6 +149,8 @@ static int figure_type(const dgs_result *r, const step *s, bool amount)
         return amount ? amount_type(r) : src_type(r, s->src);
     case STEP_STEPS:
         return DGS_TYPE_COUNT;
+    case STEP_OMITTED:
+        return amount ? amount_type(r) : DGS_TYPE_COUNT;
     default:
         return amount_type(r);
     }
@@ -158,6 +165,8 @@ static const char *figure_unit(const dgs_result *r, const step *s, bool amount)
     const char *own = type == DGS_TYPE_MONEY ? "yuan" : dgs_measure_unit(r->m);
     if (s->kind == STEP_STEPS)
         return "steps";
+    if (s->kind == STEP_OMITTED && !amount)
+        return "trace steps";
     /* What the step computes is in the measure's unit ... */
     bool computed = s->kind == STEP_SUM || s->kind == STEP_HIGHER || s->kind == STEP_AWARD ||
                     s->kind == STEP_PRODUCT || s->kind == STEP_LIMIT ||
@@ -251,6 +260,7 @@ static const struct unit_words {
     {"places", "个学位", "places"},
     {"basis points", "个基点", "basis points"},
     {"steps", "档", "steps"},
+    {"trace steps", "步", "steps"},
 };
 
 static const struct unit_words *words_of(const char *unit)

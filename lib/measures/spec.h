@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/number.h"
 #include "dgsubsidy/dgsubsidy.h"
@@ -198,7 +199,8 @@ enum step_kind {
     STEP_AWARD,       /* the final amount */
     STEP_FIXED,       /* an exact amount */
     STEP_PRODUCT,     /* a price per m² times an area */
-    STEP_LIMIT        /* a limit computed from an input (an uplifted base limit) applied by min */
+    STEP_LIMIT,       /* a limit computed from an input (an uplifted base limit) applied by min */
+    STEP_OMITTED      /* steps not kept, the trace being full: value = how many */
 };
 
 /*
@@ -222,6 +224,9 @@ typedef struct step {
 #define SRC_INPUT 0x100
 #define SRC_NONE (-1)
 #define MAX_STEPS 32
+/* A full trace keeps its first TRACE_HEAD steps, then one STEP_OMITTED, then the latest steps. */
+#define TRACE_HEAD 12
+_Static_assert(TRACE_HEAD + 2 < MAX_STEPS, "a full trace keeps a head, the gap and a tail");
 
 /* Why an outcome is not a grant. */
 enum why {
@@ -254,6 +259,7 @@ struct calc {
     bool half_up;                 /* rounding reading: half up instead of floor */
     uint8_t n_steps;
     step *steps;
+    uint32_t omitted_params;      /* the parameters of steps a full trace did not keep (bit per index) */
     /* outputs */
     dgs_fen_t award;
     int outcome;
@@ -321,10 +327,36 @@ CALC_INLINE void calc_bind_if(calc *c, bool t, int src, int64_t value)
     c->binding_value = calc_select(t, value, c->binding_value);
 }
 
+/* The trace is full (a formula that loops, such as A4.04.b over the staff a guideline allows):
+ * the first TRACE_HEAD steps stay, the step after them says how many steps are not shown and the
+ * amount after the last of them, and the latest steps follow, so that the trace still ends with
+ * the steps that set the award.  The parameters of the steps not kept stay on the audit list. */
+static inline void calc_trace_full(calc *c, step s)
+{
+    step *gap = &c->steps[TRACE_HEAD];
+    if (gap->kind != STEP_OMITTED) {
+        if (gap->src >= 0 && gap->src < SRC_INPUT && gap->src < 32)
+            c->omitted_params |= 1u << gap->src;
+        *gap = (step){STEP_OMITTED, SRC_NONE, 1, 1, gap->amount};
+    }
+    const step *next = &c->steps[TRACE_HEAD + 1];   /* not kept either */
+    if (next->src >= 0 && next->src < SRC_INPUT && next->src < 32)
+        c->omitted_params |= 1u << next->src;
+    gap->value++;
+    gap->amount = next->amount;
+    memmove(&c->steps[TRACE_HEAD + 1], &c->steps[TRACE_HEAD + 2], (MAX_STEPS - TRACE_HEAD - 2) * sizeof(step));
+    c->steps[MAX_STEPS - 1] = s;
+}
+
 CALC_INLINE void calc_step(calc *c, int kind, int src, int64_t value, int64_t den, int64_t amount)
 {
-    if (c->trace && c->n_steps < MAX_STEPS)
-        c->steps[c->n_steps++] = (step){(uint8_t)kind, (int16_t)src, value, den, amount};
+    if (!c->trace)
+        return;
+    step s = {(uint8_t)kind, (int16_t)src, value, den, amount};
+    if (c->n_steps < MAX_STEPS)
+        c->steps[c->n_steps++] = s;
+    else
+        calc_trace_full(c, s);
 }
 
 CALC_INLINE bool calc_has(const calc *c, int k)

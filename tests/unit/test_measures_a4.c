@@ -280,6 +280,36 @@ MEASURE_TEST(a4_04_b_travel)
     /* summed, then floored once: 80% × (333.33 + 0.01) = 266.672 → 266.67
      * (floored one by one it would be 266.66 + 0.00) */
     GRANT(rs, "A4.04.b", DATE, "266.67", "ratio", {"travel_costs", "333.33,0.01"});
+
+    /* A guideline that supports 40 staff (beyond the text's 2) and raises the cap to 500万: 40
+     * costs of 1,000 … 1,039 yuan, 80% × 40,780 = 32,624.  The trace of 83 steps (two a person,
+     * then the ratio, the cap and the award) keeps its first 12, says that 52 are not shown and
+     * that the sum after them is 32,752 (the 32 largest), and ends with the last 19: the
+     * steps that set the award are never the ones lost. */
+    dgs_ruleset *g40 = derive(rs, "A4.04.b", "max_staff", "40");
+    dgs_ruleset *g = derive(g40, "A4.04.b", "cap_per_event", "5000000");
+    char costs[512] = "";
+    for (int i = 0; i < 40; i++)
+        snprintf(costs + strlen(costs), sizeof costs - strlen(costs), "%s%d", i ? "," : "", 1000 + i);
+    dgs_result *r = evaluate(g, "A4.04.b", DATE, {"travel_costs", costs});
+    expect_granted(r, "32624.00", "ratio");
+    assert_int_equal(dgs_result_step_count(r), 32);
+    assert_string_equal(dgs_result_step_label(r, 12, DGS_LANG_EN),
+                        "steps not shown (the trace holds 32); the amount after them");
+    assert_int_equal(dgs_result_step_value(r, 12, NULL), 52);
+    assert_int_equal(dgs_result_step_type(r, 12), DGS_TYPE_COUNT);
+    assert_int_equal(dgs_result_step_amount(r, 12), 3275200);
+    assert_int_equal(dgs_result_step_value(r, 13, NULL), 100700);   /* the 33rd largest, 1,007 */
+    assert_string_equal(dgs_result_step_source(r, 29), "ratio");
+    assert_string_equal(dgs_result_step_source(r, 30), "cap_per_event");
+    assert_int_equal(dgs_result_step_amount(r, 31), 3262400);
+    char *text = NULL;
+    assert_int_equal(dgs_result_render(r, DGS_FORMAT_TEXT, DGS_LANG_ZH, &text, NULL), DGS_OK);
+    assert_non_null(strstr(text, "13. 未列出的步骤数（记录至多 32 步）及其后的金额：52 步 → 32,752.00 元"));
+    dgs_free(text);
+    dgs_result_free(r);
+    dgs_ruleset_free(g);
+    dgs_ruleset_free(g40);
 }
 
 /* ---- A4.09.a, A4.09.b ---------------------------------------------------------
