@@ -101,7 +101,12 @@ echo "$show"
 tag=$(tr '\n' ' ' <<<"$show" | tr -s ' ' | sed -n 's/.*consistent with the following platform tag: "\([^"]*\)".*/\1/p')
 [ -n "$tag" ] ||
   { echo "check-wheel: auditwheel does not find $name consistent with a platform tag" >&2; exit 1; }
-echo "check-wheel: $name is consistent with $tag (the glibc of the building machine's symbols, e.g. fstat of 2.33, sets the floor)"
+# The glibc the wheel needs: 2.28 at most, so that it installs on Kylin V10, UOS 20 and RHEL 8.
+glibc=$(sed -n 's/^manylinux_\([0-9]*\)_\([0-9]*\)_.*/\1.\2/p' <<<"$tag")
+case "$tag" in manylinux1_* | manylinux2010_* | manylinux2014_*) glibc=2.17 ;; esac
+[ -n "$glibc" ] && [ "$(printf '%s\n2.28\n' "$glibc" | sort -V | tail -n1)" = 2.28 ] ||
+  { echo "check-wheel: $name needs glibc ${glibc:-?} ($tag), above 2.28" >&2; exit 1; }
+echo "check-wheel: $name is consistent with $tag: it installs where glibc is $glibc or newer"
 # The extension links nothing but the system libraries manylinux allows: jansson is inside it.
 "$python" - "$repaired" <<'EOF'
 import sys, zipfile

@@ -12,6 +12,9 @@
  * Every problem is refused with the source, the line and the parameter; the
  * base ruleset is never touched.
  */
+#ifdef __linux__
+#define _GNU_SOURCE 1 /* statx (below) */
+#endif
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -492,6 +495,38 @@ typedef struct _stat64 file_stat;
 #define file_close _close
 #define FILE_IS_REGULAR(m) (((m) & _S_IFMT) == _S_IFREG)
 #define FILE_IS_DIRECTORY(m) (((m) & _S_IFMT) == _S_IFDIR)
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 28))
+/* glibc: statx (glibc 2.28), not fstat, whose symbol is of glibc 2.33: the
+ * library then loads where glibc is 2.28 (Kylin V10, UOS 20, RHEL 8), and so
+ * do the Python wheels and the Java jar built with it.  A kernel before 4.11
+ * (or a sandbox) without statx: the size from lseek, which fails on a FIFO or
+ * a socket; a device or a directory is then caught by the read. */
+typedef struct file_stat {
+    mode_t st_mode;
+    off_t st_size;
+} file_stat;
+#define open_read_only(path) open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+static int file_fstat(int fd, file_stat *st)
+{
+    struct statx sx;
+    if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &sx) == 0) {
+        st->st_mode = sx.stx_mode;
+        st->st_size = (off_t)sx.stx_size;
+        return 0;
+    }
+    if (errno != ENOSYS && errno != EPERM)
+        return -1;
+    off_t end = lseek(fd, 0, SEEK_END);
+    if (end < 0 || lseek(fd, 0, SEEK_SET) != 0)
+        return -1;
+    st->st_mode = S_IFREG;
+    st->st_size = end;
+    return 0;
+}
+#define file_read read
+#define file_close close
+#define FILE_IS_REGULAR(m) S_ISREG(m)
+#define FILE_IS_DIRECTORY(m) S_ISDIR(m)
 #else
 typedef struct stat file_stat;
 #define open_read_only(path) open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # The exported symbols of libdgsubsidy.so.1 are exactly the functions
 # declared with DGS_API in include/dgsubsidy/*.h, and every one carries a
-# version of lib/dgsubsidy.map.  Also checks the SONAME.  Given a Windows
+# version of lib/dgsubsidy.map.  Also checks the SONAME, and that the glibc
+# symbols it needs are of glibc 2.28 at most.  Given a Windows
 # DLL, checks that its export table holds exactly those functions.
 #
 #   tests/abi/check-symbols.sh path/to/libdgsubsidy.so.1[.0.0]
@@ -12,6 +13,8 @@
 # symbols of DGSUBSIDY_1.0 must stay.
 set -euo pipefail
 ALLOWED_VERSIONS="DGSUBSIDY_1.0 DGSUBSIDY_1.1"
+# The newest glibc symbol version the library may need (see the reading of guideline files).
+GLIBC_FLOOR=2.28
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lib=${1:?usage: check-symbols.sh path/to/libdgsubsidy.so.1}
 tmp=$(mktemp -d)
@@ -69,6 +72,18 @@ else
         fail=1
     fi
     format="versioned $ALLOWED_VERSIONS; SONAME $soname"
+
+    # ---- the glibc it needs: at most 2.28 (Kylin V10, UOS 20, RHEL 8 run 2.28) ---------
+    newest=$(readelf --dyn-syms --wide "$lib" | awk '$7 == "UND"' | grep -oE 'GLIBC_[0-9]+\.[0-9.]+' |
+             sed 's/^GLIBC_//' | sort -V | tail -n1 || true)
+    if [ -n "$newest" ]; then
+        if [ "$(printf '%s\n%s\n' "$newest" "$GLIBC_FLOOR" | sort -V | tail -n1)" != "$GLIBC_FLOOR" ]; then
+            echo "needs glibc $newest, above $GLIBC_FLOOR, for:" \
+                 "$(readelf --dyn-syms --wide "$lib" | awk '$7 == "UND"' | grep -F "GLIBC_$newest" | awk '{print $8}' | tr '\n' ' ')"
+            fail=1
+        fi
+        format="$format; glibc $newest at most"
+    fi
 fi
 
 if ! cmp -s "$tmp/declared" "$tmp/exported"; then
