@@ -80,6 +80,31 @@ def test_sweep_errors(rules):
         rules.sweep("A1.07.a", "cap_per_year", [1e6], frame, DATE)
 
 
+def test_compare_does_not_add_measures_paid_once(rules):
+    # A1.01.a and A2.01.d (G-MATCH) match a national 600万 at 1:1 — 600万 each — and are paid once,
+    # the higher.  Matching at 80% under A1.01.a alone lowers its row by 120万, but the project is
+    # still paid 600万 (by A2.01.d): the sum of the two differences, -120万, is not what the reform
+    # saves, so it is refused; each measure's difference stands.
+    frame = pd.DataFrame({"national_funds": [6_000_000], "provincial_funds": [0],
+                          "total_investment": [100_000_000]})
+    reform = rules.with_parameter("A1.01.a", "ratio_national", "80%")
+    cmp = rules.compare(reform, frame, DATE, measures=["A1.01.a", "A2.01.d"])
+    assert cmp.summary.loc["A1.01.a", "difference"] == D("-1200000.00")
+    assert cmp.summary.loc["A2.01.d", "difference"] == D("0.00")
+    assert cmp.overlaps == {"G-MATCH": ["A1.01.a", "A2.01.d"]}
+    with pytest.raises(dgsubsidy.NotSupported, match="A1.01.a and A2.01.d .G-MATCH. are paid once"):
+        cmp.total_difference
+    assert "paid once" in repr(cmp) and "CNY" not in repr(cmp)
+    # What the applicant is paid, stacked: 600万 under both, a difference of 0.
+    frame["applicant"] = ["甲"]
+    before = rules.evaluate_population(frame, DATE, measures=["A1.01.a", "A2.01.d"])
+    after = reform.evaluate_population(frame, DATE, measures=["A1.01.a", "A2.01.d"])
+    assert before.total == after.total == D("6000000.00")
+    # One measure alone, or measures in different groups, add up.
+    assert rules.compare(reform, frame.drop(columns="applicant"), DATE, measures=["A1.01.a"]).total_difference \
+        == D("-1200000.00")
+
+
 def test_compare_worked_by_hand(rules):
     # The yearly cap of A1.07.a lowered from 1,500,000 to 1,000,000 yuan; A4.02.1.a unchanged.
     reform = rules.with_parameter("A1.07.a", "cap_per_year", D(1_000_000))

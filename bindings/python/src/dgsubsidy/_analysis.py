@@ -123,7 +123,10 @@ class Comparison:
       of those ceilings, Decimal yuan);
     - ``by_binding``: per measure and constraint that set the reform's amount: ``rows``,
       ``difference`` (Decimal yuan), ``gainers``, ``losers``;
-    - ``total_difference``: the exact change of the total over every measure, Decimal yuan.
+    - ``total_difference``: the exact change of the total over every measure, Decimal yuan —
+      refused (``NotSupported``) when two of the measures are in one exclusive group
+      (``overlaps``: group → measures): 就高、从优、不重复享受 pays such measures once, the
+      highest, so their differences do not add up to what the reform costs.
 
     A row claims a measure when it gives at least one of the measure's inputs (as in
     :meth:`Ruleset.evaluate_population`); a row that gives none has the outcome ``not_claimed``,
@@ -132,18 +135,31 @@ class Comparison:
     measures).
     """
 
-    def __init__(self, rows: "pd.DataFrame", summary: "pd.DataFrame", by_binding: "pd.DataFrame") -> None:
+    def __init__(self, rows: "pd.DataFrame", summary: "pd.DataFrame", by_binding: "pd.DataFrame",
+                 overlaps: Optional[Dict[str, List[str]]] = None) -> None:
         self.rows = rows
         self.summary = summary
         self.by_binding = by_binding
+        #: The exclusive groups two or more of the compared measures are in: group → measure ids.
+        self.overlaps: Dict[str, List[str]] = dict(overlaps or {})
+
+    def _overlap_words(self) -> str:
+        return "; ".join(f"{' and '.join(ids)} ({g})" for g, ids in self.overlaps.items())
 
     @property
     def total_difference(self) -> Decimal:
+        if self.overlaps:
+            raise _errors.NotSupported(
+                f"{self._overlap_words()} are paid once, the highest (就高、从优、不重复享受), so their "
+                f"differences do not add up to what the reform costs: read each measure's difference in "
+                f"summary, or compare what each applicant is paid under both rulesets with "
+                f"evaluate_population", code=_native.DGS_E_NOT_SUPPORTED)
         return sum(self.summary["difference"], Decimal(0))  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
-        return (f"<Comparison {len(self.summary)} measures, {len(self.rows)} rows: "
-                f"difference CNY {self.total_difference:,}>")
+        total = (f"differences per measure ({self._overlap_words()} are paid once)" if self.overlaps
+                 else f"difference CNY {self.total_difference:,}")
+        return f"<Comparison {len(self.summary)} measures, {len(self.rows)} rows: {total}>"
 
 
 def _positive_sum(a: np.ndarray) -> int:
@@ -257,6 +273,12 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
             by_binding.append({"measure": base_m.id, "binding": rnames[code - 1] if code else None,
                                "rows": int(np.count_nonzero(sel)), "difference": from_fen(_exact_sum(d)),
                                "gainers": int(np.count_nonzero(d > 0)), "losers": int(np.count_nonzero(d < 0))})
+    groups: Dict[str, List[str]] = {}
+    for row in summary:
+        group = baseline.measure(row["measure"]).group
+        if group:
+            groups.setdefault(group, []).append(row["measure"])
     return Comparison(pd.DataFrame(cols, index=index),
                       pd.DataFrame(summary).set_index("measure") if summary else pd.DataFrame(),
-                      pd.DataFrame(by_binding).set_index(["measure", "binding"]) if by_binding else pd.DataFrame())
+                      pd.DataFrame(by_binding).set_index(["measure", "binding"]) if by_binding else pd.DataFrame(),
+                      {g: ids for g, ids in groups.items() if len(ids) > 1})

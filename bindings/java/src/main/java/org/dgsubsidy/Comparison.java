@@ -35,9 +35,10 @@ public final class Comparison {
     private final Map<String, MeasureComparison> byMeasure;
     private final List<String> measures;
     private final long totalDifferenceFen;
+    private final Map<String, List<String>> overlaps;
 
     Comparison(LocalDate date, String baselineFingerprint, String reformFingerprint, int rows,
-               List<MeasureComparison> parts) {
+               List<MeasureComparison> parts, Map<String, List<String>> overlaps) {
         this.date = date;
         this.baselineFingerprint = baselineFingerprint;
         this.reformFingerprint = reformFingerprint;
@@ -56,6 +57,25 @@ public final class Comparison {
         this.byMeasure = Collections.unmodifiableMap(map);
         this.measures = Collections.unmodifiableList(new ArrayList<>(map.keySet()));
         this.totalDifferenceFen = total;
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        overlaps.forEach((group, ids) -> o.put(group, List.copyOf(ids)));
+        this.overlaps = Collections.unmodifiableMap(o);
+    }
+
+    /**
+     * The exclusive groups that two or more of the compared measures are in: 就高、从优、不重复享受
+     * pays the measures of one group once, the highest, so their differences do not add up.
+     *
+     * @return group → the compared measures in it (in the order compared); empty when none
+     */
+    public Map<String, List<String>> overlaps() {
+        return overlaps;
+    }
+
+    private String overlapWords() {
+        List<String> words = new ArrayList<>();
+        overlaps.forEach((group, ids) -> words.add(String.join(" and ", ids) + " (" + group + ")"));
+        return String.join("; ", words);
     }
 
     /**
@@ -135,8 +155,15 @@ public final class Comparison {
      * The change of the total over every measure, reform less baseline, in fen.
      *
      * @return the difference, fen (negative when the reform pays less)
+     * @throws IllegalStateException when two compared measures are in one exclusive group
+     *         ({@link #overlaps()}): their differences do not add up to what the reform costs; read
+     *         each measure's {@link MeasureComparison#differenceTotalFen()}
      */
     public long totalDifferenceFen() {
+        if (!overlaps.isEmpty()) {
+            throw new IllegalStateException(overlapWords() + " are paid once, the highest (就高、从优、不重复享受), "
+                    + "so their differences do not add up to what the reform costs: read each measure's difference");
+        }
         return totalDifferenceFen;
     }
 
@@ -144,15 +171,18 @@ public final class Comparison {
      * The change of the total over every measure, reform less baseline, in yuan.
      *
      * @return the difference, yuan with two decimals
+     * @throws IllegalStateException as {@link #totalDifferenceFen()}
      */
     public BigDecimal totalDifference() {
-        return BigDecimal.valueOf(totalDifferenceFen, 2);
+        return BigDecimal.valueOf(totalDifferenceFen(), 2);
     }
 
     @Override
     public String toString() {
         return "Comparison[" + measures.size() + " measures, " + rows + " rows, " + baselineFingerprint + " -> "
-                + reformFingerprint + ", difference " + totalDifference().toPlainString() + " yuan]";
+                + reformFingerprint + ", " + (overlaps.isEmpty()
+                        ? "difference " + totalDifference().toPlainString() + " yuan"
+                        : "differences per measure (" + overlapWords() + " are paid once)") + "]";
     }
 
     /** One measure of a {@link Comparison}: per row and in total.  Immutable. */

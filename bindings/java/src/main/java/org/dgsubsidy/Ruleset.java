@@ -418,7 +418,14 @@ public final class Ruleset implements AutoCloseable {
             parts.add(new Comparison.MeasureComparison(base.get(k).id(), claimed, b0.awardsFen(), b0.outcomeCodes(),
                     b0.binding(), b1.awardsFen(), b1.outcomeCodes(), b1.binding(), error));
         }
-        return new Comparison(day, fingerprint, reform.fingerprint, population.rows(), parts);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Measure m : base) {
+            if (!m.group().isEmpty()) {
+                groups.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m.id());
+            }
+        }
+        groups.values().removeIf(ids -> ids.size() < 2);
+        return new Comparison(day, fingerprint, reform.fingerprint, population.rows(), parts, groups);
     }
 
     /** The rows that claim m: those with a value present in at least one of its input columns. */

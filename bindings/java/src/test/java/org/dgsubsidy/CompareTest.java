@@ -38,6 +38,34 @@ class CompareTest {
                 .build();
     }
 
+    /**
+     * A1.01.a and A2.01.d (G-MATCH) each match a national 600万 at 1:1 and are paid once, the higher.
+     * Matching at 80% under A1.01.a lowers its row by 120万, yet the project is still paid 600万 by
+     * A2.01.d: the sum of the differences is not what the reform saves, so it is refused.
+     */
+    @Test
+    void measuresPaidOnceDoNotAddUp() {
+        String guideline = "{\"name\": \"m\", \"changes\": [{\"measure\": \"A1.01.a\", \"parameter\": "
+                + "\"ratio_national\", \"value\": \"80%\", \"from\": \"2025-01-01\", \"reference\": \"指南\"}]}";
+        Population pop = Population.builder(1)
+                .column("national_funds", new long[] {600_000_000L})
+                .column("provincial_funds", new long[] {0L})
+                .column("total_investment", new long[] {10_000_000_000L})
+                .build();
+        try (Ruleset base = Ruleset.builtin(); Ruleset reform = base.withGuideline(guideline, "m.json")) {
+            Comparison c = base.compare(reform, pop, DATE, "A1.01.a", "A2.01.d");
+            assertEquals(-120_000_000L, c.of("A1.01.a").differenceTotalFen());
+            assertEquals(0L, c.of("A2.01.d").differenceTotalFen());
+            assertEquals(List.of("A1.01.a", "A2.01.d"), c.overlaps().get("G-MATCH"));
+            IllegalStateException e = assertThrows(IllegalStateException.class, c::totalDifferenceFen);
+            assertTrue(e.getMessage().contains("A1.01.a and A2.01.d (G-MATCH) are paid once"), e.getMessage());
+            assertThrows(IllegalStateException.class, c::totalDifference);
+            assertTrue(c.toString().contains("paid once"), c.toString());
+            // One of them alone adds up.
+            assertEquals(-120_000_000L, base.compare(reform, pop, DATE, "A1.01.a").totalDifferenceFen());
+        }
+    }
+
     @Test
     void leaseSubsidiesByHand() {
         try (Ruleset base = Ruleset.builtin(); Ruleset reform = base.withGuideline(REFORM, "reform.json")) {
@@ -103,9 +131,11 @@ class CompareTest {
             assertEquals(150_000_000L, o.byBinding().get(0).differenceFen());
             assertEquals("ratio", o.byBinding().get(1).binding());
             assertEquals(42_000_000L, o.byBinding().get(1).differenceFen());
-            // -70万 + 192万.
-            assertEquals(122_000_000L, c.totalDifferenceFen());
-            assertEquals(new BigDecimal("1220000.00"), c.totalDifference());
+            // -70万 and +192万 do not add up: A1.07.a and OP.06.b (G-LEASE) are paid once, the higher.
+            assertEquals(List.of("A1.07.a", "OP.06.b"), c.overlaps().get("G-LEASE"));
+            assertThrows(IllegalStateException.class, c::totalDifferenceFen);
+            assertEquals(-70_000_000L, c.of("A1.07.a").differenceTotalFen());
+            assertEquals(192_000_000L, c.of("OP.06.b").differenceTotalFen());
 
             // Before the guideline's 2025-01-01 the reform changes nothing.
             Comparison early = base.compare(reform, population(), "2024-06-01", "A1.07.a");
@@ -274,7 +304,8 @@ class CompareTest {
                 }
             }
             assertEquals(6, one.of("A1.07.a").invalidRows()); // rows 5, 1002, 1999, 2996, 3993, 4990
-            assertEquals(one.totalDifferenceFen(), three.totalDifferenceFen());
+            assertEquals(one.of("A1.07.a").differenceTotalFen(), three.of("A1.07.a").differenceTotalFen());
+            assertEquals(one.of("OP.06.b").differenceTotalFen(), three.of("OP.06.b").differenceTotalFen());
         }
     }
 
