@@ -105,6 +105,19 @@ def test_compare_does_not_add_measures_paid_once(rules):
         == D("-1200000.00")
 
 
+def test_compare_refuses_a_date_per_row(rules):
+    # Ignored with the columns no measure reads, a date column would leave the 2023 row (before the
+    # document is in force: not_in_force, nothing paid) judged at 2025 and paid 140万.
+    frame = pd.DataFrame({"financed_amount": [28_000_000, 28_000_000], "interest_paid": [2_000_000, 2_000_000],
+                          "date": ["2023-01-01", "2025-06-01"]})
+    with pytest.raises(dgsubsidy.NotSupported, match="'date' column"):
+        rules.compare(rules, frame, "2025-06-01", measures=["A1.07.a"])
+    assert rules.evaluate("A1.07.a", date="2023-01-01", financed_amount=28_000_000,
+                          interest_paid=2_000_000).outcome == dgsubsidy.Outcome.NOT_IN_FORCE
+    cmp = rules.compare(rules, frame.drop(columns="date"), "2025-06-01", measures=["A1.07.a"])
+    assert cmp.summary.loc["A1.07.a", "baseline"] == D("2800000.00")
+
+
 def test_compare_worked_by_hand(rules):
     # The yearly cap of A1.07.a lowered from 1,500,000 to 1,000,000 yuan; A4.02.1.a unchanged.
     reform = rules.with_parameter("A1.07.a", "cap_per_year", D(1_000_000))

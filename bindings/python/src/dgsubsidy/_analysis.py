@@ -17,8 +17,8 @@ import numpy as np
 
 from . import _errors, _native
 from ._api import Measure, Outcome
-from ._batch import (_OUTCOME_NAMES, _batch_date, _categorical, _check_modes, _exact_sum, _outputs, _run, binding_names,
-                     prepare, thread_count)
+from ._batch import (_OUTCOME_NAMES, _batch_date, _categorical, _check_modes, _exact_sum, _frame_columns, _outputs, _run,
+                     binding_names, prepare, thread_count)
 from ._money import DateLike, from_fen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -218,6 +218,14 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
     if isinstance(measures, (str, bytes)) or not hasattr(measures, "__iter__"):
         raise _errors.TypeMismatch("measures must be a list of measure ids, e.g. ['A1.07.a']")
     thread_count(threads, 0)
+    # A date per row would be ignored with the other columns no measure reads, and every row
+    # evaluated at `date`: a row of 2023 judged by the rules of 2025, without a word.
+    if any(name == "date" for name, _column in _frame_columns(frame)[0]):
+        raise _errors.NotSupported(
+            "the frame has a 'date' column, but a comparison evaluates every row at one date (the date "
+            "argument): compare the rows of each date apart (or drop the column if it is not the date the "
+            "rows are judged at); the command line's compare and evaluate_population read a date per row",
+            code=_native.DGS_E_NOT_SUPPORTED)
     cols: Dict[str, Any] = {}
     summary: List[Dict[str, Any]] = []
     by_binding: List[Dict[str, Any]] = []
