@@ -118,6 +118,20 @@ def test_compare_refuses_a_date_per_row(rules):
     assert cmp.summary.loc["A1.07.a", "baseline"] == D("2800000.00")
 
 
+def test_compare_refuses_a_column_no_measure_reads(rules):
+    # 'granted_this_yaer' (misspelt) would be left out, and each row paid as if nothing had been
+    # granted this year: 140万 instead of 150万 − 100万 = 50万.
+    frame = pd.DataFrame({"financed_amount": [28_000_000], "interest_paid": [2_000_000],
+                          "granted_this_yaer": [1_000_000]})
+    with pytest.raises(dgsubsidy.UnknownInput, match="granted_this_yaer"):
+        rules.compare(rules, frame, DATE, measures=["A1.07.a"])
+    ignored = rules.compare(rules, frame, DATE, measures=(m for m in ["A1.07.a"]), extra="ignore")
+    assert ignored.summary.loc["A1.07.a", "baseline"] == D("1400000.00")
+    right = rules.compare(rules, frame.rename(columns={"granted_this_yaer": "granted_this_year"}), DATE,
+                          measures=["A1.07.a"])
+    assert right.summary.loc["A1.07.a", "baseline"] == D("500000.00")
+
+
 def test_compare_worked_by_hand(rules):
     # The yearly cap of A1.07.a lowered from 1,500,000 to 1,000,000 yuan; A4.02.1.a unchanged.
     reform = rules.with_parameter("A1.07.a", "cap_per_year", D(1_000_000))

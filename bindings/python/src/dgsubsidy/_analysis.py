@@ -209,7 +209,7 @@ def _compare_outcomes(codes: np.ndarray) -> Any:
 
 
 def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
-            units: str = "yuan", extra: str = "ignore", errors: str = "raise",
+            units: str = "yuan", extra: str = "raise", errors: str = "raise",
             threads: Optional[int] = None) -> Comparison:
     """See :meth:`Ruleset.compare`."""
     import pandas as pd
@@ -220,24 +220,40 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
     thread_count(threads, 0)
     # A date per row would be ignored with the other columns no measure reads, and every row
     # evaluated at `date`: a row of 2023 judged by the rules of 2025, without a word.
-    if any(name == "date" for name, _column in _frame_columns(frame)[0]):
+    names = [name for name, _column in _frame_columns(frame)[0]]
+    if "date" in names:
         raise _errors.NotSupported(
             "the frame has a 'date' column, but a comparison evaluates every row at one date (the date "
             "argument): compare the rows of each date apart (or drop the column if it is not the date the "
             "rows are judged at); the command line's compare and evaluate_population read a date per row",
             code=_native.DGS_E_NOT_SUPPORTED)
+    base_ms = [baseline.measure(spec) for spec in measures]
+    if extra == "raise":
+        # Each measure's batch leaves out the others' columns; a column no measure reads (a
+        # misspelt optional input such as 'granted_this_yaer' would be one) is refused.
+        def read(name: Any) -> bool:
+            if not isinstance(name, str):
+                return False
+            if name.startswith("condition."):
+                return any(name[len("condition."):] in m.conditions for m in base_ms)
+            return any(name in m.inputs for m in base_ms)
+
+        unread = [name for name in names if not read(name)]
+        if unread:
+            raise _errors.UnknownInput(
+                f"column '{unread[0]}' is not an input or condition of {', '.join(m.id for m in base_ms)}: "
+                f"drop it (an applicant column, say), or pass extra='ignore'", code=_native.DGS_E_UNKNOWN_INPUT)
     cols: Dict[str, Any] = {}
     summary: List[Dict[str, Any]] = []
     by_binding: List[Dict[str, Any]] = []
     index = None
-    for spec in measures:
-        base_m = baseline.measure(spec)
+    for base_m in base_ms:
         ref_m = reform.measure(base_m.id)
         day = _batch_date(base_m, date)
         if not base_m.unit.startswith("yuan"):
             raise _errors.NotSupported(f"{base_m.id}: its awards are {base_m.unit}, not money: compare "
                                        f"measures of money", code=_native.DGS_E_NOT_SUPPORTED)
-        prep = prepare(base_m, frame, extra=extra, units=units)  # converted once for both rulesets
+        prep = prepare(base_m, frame, extra="ignore", units=units)  # converted once for both rulesets
         index = prep.index
         claimed = _claimed(base_m, prep)
         results = []

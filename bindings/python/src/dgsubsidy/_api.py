@@ -824,15 +824,17 @@ class Ruleset:
                      valid_until=valid_until, units=units, extra=extra, errors=errors, threads=threads)
 
     def compare(self, reform: "Ruleset", frame: Any, date: DateLike, *, measures: Sequence[Any],
-                units: str = "yuan", extra: str = "ignore", errors: str = "raise",
+                units: str = "yuan", extra: str = "raise", errors: str = "raise",
                 threads: Optional[int] = None) -> Any:
         """A reform (a ruleset derived by a guideline or :meth:`with_parameter`) against this
         ruleset over one population: per row and measure the baseline, the reform and the
         difference; per measure the totals, gainers and losers; per constraint that set the
         reform's amount.  Returns a :class:`dgsubsidy.Comparison`.
 
-        ``frame`` holds the inputs of every measure of ``measures`` (so columns that are not
-        inputs of a measure are left out of its batch: ``extra="ignore"`` by default).  Each
+        ``frame`` holds the inputs of every measure of ``measures``; each measure's batch reads
+        its own columns.  A column that no measure reads (a misspelt input would be one) is
+        refused unless ``extra="ignore"``; a ``date`` column is refused, since every row is
+        evaluated at ``date``.  Each
         measure is evaluated with :meth:`evaluate_batch` (the columns converted once for both
         rulesets); the measures are not stacked against each other.  Amounts are payments: a
         row whose outcome is ``up_to`` (a ceiling still to be assessed) counts 0 and is counted
