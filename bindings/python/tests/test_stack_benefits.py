@@ -117,6 +117,24 @@ def test_objects_and_flags(rules):
     assert not apart.repeated
 
 
+def test_a_string_is_not_a_list_of_entries(rules):
+    # objects="P1" read letter by letter would be two objects, "P" and "1": A1.01.a and A2.01.d
+    # paid 800万 for what is one project (600万).
+    a = rules.evaluate("A1.01.a", date="2025-06-01", national_funds=Decimal("6000000"), provincial_funds=0,
+                       total_investment=Decimal("100000000"))
+    b = rules.evaluate("A2.01.d", date="2025-06-01", national_funds=0, provincial_funds=Decimal("4000000"))
+    with pytest.raises(dgsubsidy.TypeMismatch, match=r"objects is a list .*\['P1'\]"):
+        rules.stack([a, b], objects="P1")
+    with pytest.raises(dgsubsidy.TypeMismatch, match="already_granted is a list"):
+        rules.stack([a, b], already_granted="10")
+    with pytest.raises(dgsubsidy.TypeMismatch, match="already_granted is a list"):
+        rules.stack([a, b], already_granted={"A1.01.a": 1000})
+    # allocate("123") would be three claims of 1, 2 and 3 yuan
+    with pytest.raises(dgsubsidy.TypeMismatch, match="claims is a list"):
+        dgsubsidy.allocate(Decimal("100"), "123")
+    assert rules.stack([a, b], objects=["P1", "P1"]).total == Decimal("6000000.00")
+
+
 def test_objects_are_checked(rules):
     r = rules.evaluate("A4.09.e", date="2025-06-01", usage_fee=Decimal("100"))
     with pytest.raises(dgsubsidy.Error):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import array
 import html
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
@@ -180,6 +181,15 @@ class StackReport(Sequence[StackEntry]):
                 + (f"; up to CNY {self.up_to_total:,} more to be assessed" if self.up_to_total_fen else "") + "</div>")
 
 
+def _entries(value: Any, what: str, entry: str) -> List[Any]:
+    """The entries of a list argument; a str (read letter by letter, "P1" would be two objects "P"
+    and "1") or a mapping (read as its keys) is refused."""
+    if isinstance(value, (str, bytes, bytearray, Mapping)):
+        raise _errors.TypeMismatch(f"{what} is a list with one {entry}, not a {type(value).__name__}: "
+                                   f"write [{value!r}] for one")
+    return list(value)
+
+
 def stack(ruleset: Ruleset, results: Sequence[Result],
           already_granted: Optional[Sequence[Optional[Money]]] = None,
           objects: Optional[Sequence[Optional[str]]] = None) -> StackReport:
@@ -195,14 +205,15 @@ def stack(ruleset: Ruleset, results: Sequence[Result],
     award, the same year).  A ceiling still to be assessed (``Outcome.UP_TO``) is
     never paid; ``up_to_total`` says what it could add.
     """
-    results = list(results)
+    results = _entries(results, "results", "Result per claim")
     for i, r in enumerate(results):
         if not isinstance(r, Result):
             raise _errors.TypeMismatch(f"result {i} is a {type(r).__name__}, not a dgsubsidy.Result")
     if already_granted is None:
         granted = [0] * len(results)
     else:
-        granted = [0 if g is None else to_fen(g, f"already_granted[{i}]") for i, g in enumerate(already_granted)]
+        granted = [0 if g is None else to_fen(g, f"already_granted[{i}]")
+                   for i, g in enumerate(_entries(already_granted, "already_granted", "amount per result"))]
         if len(granted) != len(results):
             raise _errors.InvalidArgument(
                 f"already_granted has {len(granted)} amounts for {len(results)} results",
@@ -210,7 +221,7 @@ def stack(ruleset: Ruleset, results: Sequence[Result],
     if objects is None:
         objs: List[Optional[str]] = [None] * len(results)
     else:
-        objs = list(objects)
+        objs = _entries(objects, "objects", "object per result")
         if len(objs) != len(results):
             raise _errors.InvalidArgument(f"objects has {len(objs)} entries for {len(results)} results",
                                           code=_native.DGS_E_INVALID_ARGUMENT)
@@ -275,7 +286,7 @@ def allocate(budget: Money, claims: Sequence[Money], method: Union[Allocation, s
     """Scales money claims (Decimal / int yuan / strings) to a budget; returns the shares as Decimal yuan."""
     m = _method(method)
     b = to_fen(budget, "budget")
-    fens = array.array("q", [to_fen(c, f"claims[{i}]") for i, c in enumerate(claims)])
+    fens = array.array("q", [to_fen(c, f"claims[{i}]") for i, c in enumerate(_entries(claims, "claims", "amount per claim"))])
     shares = array.array("q", bytes(8 * len(fens)))
     _native.dgspy_allocate(b, fens, m, shares)
     return [from_fen(v) for v in shares]
