@@ -331,17 +331,21 @@ CALC_INLINE void calc_bind_if(calc *c, bool t, int src, int64_t value)
  * the first TRACE_HEAD steps stay, the step after them says how many steps are not shown and the
  * amount after the last of them, and the latest steps follow, so that the trace still ends with
  * the steps that set the award.  The parameters of the steps not kept stay on the audit list. */
+static inline void calc_trace_omit(calc *c, const step *s)
+{
+    if (s->src >= 0 && s->src < SRC_INPUT && s->src < 32)   /* a parameter (at most 24) */
+        c->omitted_params |= 1u << s->src;
+}
+
 static inline void calc_trace_full(calc *c, step s)
 {
     step *gap = &c->steps[TRACE_HEAD];
     if (gap->kind != STEP_OMITTED) {
-        if (gap->src >= 0 && gap->src < SRC_INPUT && gap->src < 32)
-            c->omitted_params |= 1u << gap->src;
+        calc_trace_omit(c, gap);
         *gap = (step){STEP_OMITTED, SRC_NONE, 1, 1, gap->amount};
     }
     const step *next = &c->steps[TRACE_HEAD + 1];   /* not kept either */
-    if (next->src >= 0 && next->src < SRC_INPUT && next->src < 32)
-        c->omitted_params |= 1u << next->src;
+    calc_trace_omit(c, next);
     gap->value++;
     gap->amount = next->amount;
     memmove(&c->steps[TRACE_HEAD + 1], &c->steps[TRACE_HEAD + 2], (MAX_STEPS - TRACE_HEAD - 2) * sizeof(step));

@@ -231,14 +231,9 @@ def compare(baseline: "Ruleset", reform: "Ruleset", frame: Any, date: DateLike, 
     if extra == "raise":
         # Each measure's batch leaves out the others' columns; a column no measure reads (a
         # misspelt optional input such as 'granted_this_yaer' would be one) is refused.
-        def read(name: Any) -> bool:
-            if not isinstance(name, str):
-                return False
-            if name.startswith("condition."):
-                return any(name[len("condition."):] in m.conditions for m in base_ms)
-            return any(name in m.inputs for m in base_ms)
+        from ._population import _readers
 
-        unread = [name for name in names if not read(name)]
+        unread = [name for name in names if not (isinstance(name, str) and _readers(base_ms, name))]
         if unread:
             raise _errors.UnknownInput(
                 f"column '{unread[0]}' is not an input or condition of {', '.join(m.id for m in base_ms)}: "
